@@ -1,0 +1,103 @@
+/** extract: two C files + a function name → FunctionPair (renamed units, signature, type changes). */
+import path from 'node:path'
+import { ExtractError } from '../errors.js'
+import { preprocess, type PreprocessOptions } from './read.js'
+import { renameUnit } from './rename.js'
+import { functionSignature } from './signature.js'
+import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
+import type { FunctionPair, TypeChange, VersionUnit } from './types.js'
+
+export interface ExtractOptions {
+  readonly oldPath: string
+  readonly newPath: string
+  readonly func: string
+  readonly includes: readonly string[]
+  readonly defines: readonly string[]
+  readonly cflags: readonly string[]
+  /** Expressions to macro-expand in each version's context (same list for both). */
+  readonly exprs: readonly string[]
+}
+
+const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
+
+async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOptions) {
+  const pp = await preprocess(file, {
+    includes: opts.includes, defines: opts.defines, cflags: opts.cflags, exprs: opts.exprs,
+  } satisfies PreprocessOptions)
+  const unit = await analyzeUnit(pp.text)
+  const syntax = userSyntaxError(unit, path.resolve(file))
+  if (syntax) {
+    throw new ExtractError(`${file}:${syntax.line}: C that does not parse (near '${syntax.text.split('\n')[0]}')`, {
+      hint: 'fix the syntax error, or pass the macros the file needs with -D / --cflags',
+    })
+  }
+  return { version, pp, unit }
+}
+
+function suggest(unit: Unit, func: string): string {
+  const names = [...unit.functions.keys()].filter(n => !n.startsWith('__'))
+  const close = names.filter(n => n.includes(func) || func.includes(n)).slice(0, 5)
+  const shown = (close.length ? close : names.slice(0, 8)).join(', ')
+  return shown ? `functions defined there: ${shown}` : 'the file defines no functions'
+}
+
+export async function extractFunctionPair(opts: ExtractOptions): Promise<FunctionPair> {
+  const [o, n] = await Promise.all([loadVersion('old', opts.oldPath, opts), loadVersion('new', opts.newPath, opts)])
+  for (const v of [o, n]) {
+    if (!v.unit.functions.has(opts.func)) {
+      throw new ExtractError(`function ${opts.func}() is not defined in ${v.version === 'old' ? opts.oldPath : opts.newPath}`, {
+        hint: suggest(v.unit, opts.func),
+      })
+    }
+  }
+  const oldSig = functionSignature(o.unit, o.unit.functions.get(opts.func)!)
+  const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
+  const typeChanges: TypeChange[] = [...diffTypes(o.unit, n.unit)]
+  const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`.replace(/KLP_TYPE_NAME/g, '')
+  if (sigText(oldSig) !== sigText(newSig)) {
+    typeChanges.push({ type: `signature of ${opts.func}()`, detail: `${sigText(oldSig)} → ${sigText(newSig)}` })
+  }
+  const ro = renameUnit(o.unit, PREFIX.old, opts.func)
+  const rn = renameUnit(n.unit, PREFIX.new, opts.func)
+  const constChanges: string[] = []
+  for (const g of ro.globals) {
+    const m = rn.globals.find(x => x.name === g.name)
+    if (m && g.isConst && m.isConst && g.initText !== m.initText) constChanges.push(`${g.name}: ${g.initText || '(none)'} → ${m.initText || '(none)'}`)
+  }
+  const unitOf = (version: 'old' | 'new', file: string, unit: Unit, r: typeof ro): VersionUnit => ({
+    version, path: file, text: r.text, entry: r.entry, prefix: PREFIX[version], globals: r.globals, functions: r.functions,
+    enumerators: unit.enumerators,
+  })
+  return {
+    func: opts.func,
+    old: unitOf('old', opts.oldPath, o.unit, ro),
+    new: unitOf('new', opts.newPath, n.unit, rn),
+    signature: oldSig,
+    typeChanges,
+    constChanges,
+    expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
+  }
+}
+
+/** Type definitions present in both versions whose text differs, with the fields that changed. */
+export function diffTypes(a: Unit, b: Unit): TypeChange[] {
+  const out: TypeChange[] = []
+  for (const [key, text] of a.typeDefs) {
+    const other = b.typeDefs.get(key)
+    if (other === undefined || other === text) continue
+    let detail = 'definition changed'
+    const recA = a.scope.records.get(key)
+    const recB = b.scope.records.get(key)
+    if (recA && recB) {
+      const fields = (r: typeof recA) => (r.childForFieldName('body')?.namedChildren ?? []).filter(f => f?.type === 'field_declaration').map(f => f!.text.replace(/\s+/g, ' '))
+      const fa = fields(recA), fb = fields(recB)
+      const removed = fa.filter(f => !fb.includes(f))
+      const added = fb.filter(f => !fa.includes(f))
+      const parts = [...removed.map(f => `- ${f}`), ...added.map(f => `+ ${f}`)]
+      if (parts.length) detail = `fields changed: ${parts.join('; ')}`
+      else detail = 'field order or layout changed'
+    }
+    out.push({ type: key, detail })
+  }
+  return out
+}

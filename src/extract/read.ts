@@ -1,0 +1,97 @@
+/** Read and preprocess one version of the C file (the only extract module that does I/O). */
+import { readFile, writeFile, mkdtemp, rm, access } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { execa } from 'execa'
+import { ExtractError, ToolNotFoundError } from '../errors.js'
+
+export interface PreprocessOptions {
+  readonly includes: readonly string[]
+  readonly defines: readonly string[]
+  readonly cflags: readonly string[]
+  /** C expressions to macro-expand in this file's context (claims, assumptions). */
+  readonly exprs: readonly string[]
+  readonly gcc?: string
+}
+
+export interface Preprocessed {
+  readonly path: string
+  /** Preprocessed text with line markers. */
+  readonly text: string
+  readonly exprs: readonly string[]
+}
+
+const CLAIMS_FILE = '<klp-expressions>'
+const begin = (i: number) => `__KLP_EXPR_${i}_BEGIN__`
+const end = (i: number) => `__KLP_EXPR_${i}_END__`
+
+/** Keep only preprocessing-relevant cflags (-I, -D, -U, -include, -std, -f…, -m…). */
+export function preprocessorFlags(cflags: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < cflags.length; i++) {
+    const f = cflags[i]!
+    if (f === '-include' || f === '-isystem' || f === '-I' || f === '-D' || f === '-U') {
+      out.push(f, cflags[++i] ?? '')
+    } else if (/^-(I|D|U|std=|isystem|include|f|m|nostdinc|undef)/.test(f)) {
+      out.push(f)
+    }
+  }
+  return out
+}
+
+export async function preprocess(file: string, opts: PreprocessOptions): Promise<Preprocessed> {
+  const abs = path.resolve(file)
+  try {
+    await access(abs)
+  } catch {
+    throw new ExtractError(`cannot read ${file}: no such file`, { hint: 'check the path of the old and new C files' })
+  }
+  const source = await readFile(abs, 'utf8')
+  const dir = await mkdtemp(path.join(tmpdir(), 'klp-pp-'))
+  try {
+    const wrapper = path.join(dir, 'wrapper.c')
+    const lines = [`#include "${abs.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`, `#line 1 "${CLAIMS_FILE}"`]
+    opts.exprs.forEach((e, i) => lines.push(`${begin(i)} ${e.replace(/\n/g, ' ')} ${end(i)}`))
+    await writeFile(wrapper, lines.join('\n') + '\n')
+    const args = [
+      '-E', '-x', 'c',
+      '-I', path.dirname(abs),
+      ...opts.includes.flatMap(d => ['-I', d]),
+      ...opts.defines.map(d => `-D${d}`),
+      ...preprocessorFlags(opts.cflags),
+      wrapper,
+    ]
+    const gcc = opts.gcc ?? 'gcc'
+    const r = await execa(gcc, args, { reject: false, maxBuffer: 256 * 1024 * 1024 })
+    if (r.failed && r.exitCode === undefined) {
+      throw new ToolNotFoundError(`cannot run ${gcc} to preprocess ${file}`, {
+        hint: 'install gcc (CBMC needs it for preprocessing too)',
+        cause: r,
+      })
+    }
+    if (r.exitCode !== 0) {
+      const first = String(r.stderr).split('\n').find(l => /error/.test(l)) ?? String(r.stderr).split('\n')[0] ?? ''
+      throw new ExtractError(`cannot preprocess ${file}: ${first.replace(wrapper, '<wrapper>').trim()}`, {
+        hint: 'pass include directories with -I, macros with -D, or kernel flags with --cflags',
+        cause: r,
+      })
+    }
+    void source
+    return { path: file, ...splitExprs(String(r.stdout), opts.exprs.length) }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Cut the expanded expressions off the end of the preprocessed text. */
+export function splitExprs(out: string, n: number): { text: string; exprs: string[] } {
+  const marker = out.lastIndexOf(`"${CLAIMS_FILE}"`)
+  const cut = marker < 0 ? out.length : out.lastIndexOf('\n', marker) + 1
+  const tail = out.slice(cut)
+  const exprs: string[] = []
+  for (let i = 0; i < n; i++) {
+    const m = tail.match(new RegExp(`${begin(i)}([\\s\\S]*?)${end(i)}`))
+    exprs.push((m?.[1] ?? '').replace(/\s+/g, ' ').trim())
+  }
+  return { text: out.slice(0, cut), exprs }
+}

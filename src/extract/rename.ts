@@ -1,0 +1,215 @@
+/**
+ * Rename one version's file-scope symbols (functions, globals, static locals) so two versions
+ * can be linked into one program. Works on the parse tree: identifiers only, never struct
+ * members, labels or types, and respecting local shadowing.
+ */
+import type { Node } from './c-parser.js'
+import { declaratorIdentifier } from './ctypes.js'
+import { storageClasses, type Unit, type VarInfo } from './unit.js'
+import type { GlobalVar } from './types.js'
+
+interface Edit { start: number; end: number; text: string }
+
+export interface RenamedUnit {
+  readonly text: string
+  readonly entry: string
+  readonly functions: ReadonlyMap<string, string>
+  readonly globals: readonly GlobalVar[]
+}
+
+type Binding = 'local' | 'static'
+
+export function staticLocalName(prefix: string, fn: string, name: string): string {
+  return `${prefix}${fn}__${name}`
+}
+
+export function applyEdits(text: string, edits: readonly Edit[], base = 0): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start)
+  let out = text
+  for (const e of sorted) out = out.slice(0, e.start - base) + e.text + out.slice(e.end - base)
+  return out
+}
+
+/** Replace a node's text by blanks, keeping its newlines (line numbers stay right). */
+function blank(n: Node): Edit {
+  return { start: n.startIndex, end: n.endIndex, text: n.text.replace(/[^\n]/g, ' ') }
+}
+
+export function renameUnit(unit: Unit, prefix: string, target: string): RenamedUnit {
+  const renamed = new Set<string>([...unit.functions.keys(), ...unit.variables.keys()])
+  const edits: Edit[] = []
+  const hoistedBefore = new Map<Node, string[]>()
+
+  const renameTarget = (name: string) => prefix + name
+
+  const walk = (n: Node, scopes: Map<string, Binding>[], fn: string | null, out: Edit[], skip: Set<number>) => {
+    switch (n.type) {
+      case 'identifier': {
+        if (skip.has(n.startIndex)) return
+        for (let i = scopes.length - 1; i >= 0; i--) {
+          const b = scopes[i]!.get(n.text)
+          if (b === 'local') return
+          if (b === 'static') {
+            out.push({ start: n.startIndex, end: n.endIndex, text: staticLocalName(prefix, fn!, n.text) })
+            return
+          }
+        }
+        if (renamed.has(n.text)) out.push({ start: n.startIndex, end: n.endIndex, text: renameTarget(n.text) })
+        return
+      }
+      case 'field_identifier':
+      case 'type_identifier':
+      case 'statement_identifier':
+      case 'string_literal':
+      case 'char_literal':
+      case 'number_literal':
+        return
+      case 'compound_statement':
+      case 'for_statement': {
+        const inner = [...scopes, new Map<string, Binding>()]
+        for (const c of n.namedChildren) if (c) walk(c, inner, fn, out, skip)
+        return
+      }
+      case 'parameter_declaration': {
+        // parameter names of prototypes inside declarators are their own scope
+        const id = declaratorIdentifier(n.childForFieldName('declarator'))
+        const s2 = new Set(skip)
+        if (id) s2.add(id.startIndex)
+        for (const c of n.namedChildren) if (c) walk(c, scopes, fn, out, s2)
+        return
+      }
+      case 'declaration': {
+        if (scopes.length === 0) break // top level: generic walk
+        const isStatic = storageClasses(n).includes('static')
+        const top = scopes[scopes.length - 1]!
+        for (const d of n.childrenForFieldName('declarator')) {
+          const id = d ? declaratorIdentifier(d) : undefined
+          if (id) top.set(id.text, isStatic ? 'static' : 'local')
+        }
+        if (isStatic && fn) {
+          // hoist to file scope, just before the function (on the same line: no line shifts)
+          const sub: Edit[] = []
+          for (const c of n.children) {
+            if (!c) continue
+            if (c.type === 'storage_class_specifier' && c.text === 'static') sub.push({ start: c.startIndex, end: c.endIndex, text: '' })
+            else walk(c, scopes, fn, sub, skip)
+          }
+          const hoisted = applyEdits(n.text, sub, n.startIndex).replace(/\s*\n\s*/g, ' ')
+          const fnNode = unit.functions.get(fn)!.node
+          hoistedBefore.set(fnNode, [...(hoistedBefore.get(fnNode) ?? []), hoisted])
+          out.push(blank(n))
+          return
+        }
+        for (const c of n.namedChildren) if (c) walk(c, scopes, fn, out, skip)
+        return
+      }
+      case 'function_definition': {
+        const info = [...unit.functions.values()].find(f => f.node.startIndex === n.startIndex)
+        const name = info?.name ?? null
+        const params = new Map<string, Binding>()
+        const plist = info?.declarator.childForFieldName('parameters')
+        const s2 = new Set(skip)
+        for (const p of plist?.namedChildren ?? []) {
+          if (p?.type !== 'parameter_declaration') continue
+          const id = declaratorIdentifier(p.childForFieldName('declarator'))
+          if (id) { params.set(id.text, 'local'); s2.add(id.startIndex) }
+        }
+        for (const c of n.children) {
+          if (!c) continue
+          if (c.type === 'storage_class_specifier' && name === target && (c.text === 'static' || c.text === 'inline')) {
+            out.push({ start: c.startIndex, end: c.endIndex, text: '' })
+          } else if (c === n.childForFieldName('body') || c.startIndex === n.childForFieldName('body')?.startIndex) {
+            walk(c, [params], name, out, s2)
+          } else {
+            walk(c, scopes, name, out, s2)
+          }
+        }
+        return
+      }
+    }
+    if (n.type === 'declaration' && scopes.length === 0) {
+      // file scope: globals become externally visible (unique names now) and defined here
+      const declaresRenamedVar = n.childrenForFieldName('declarator').some(d => {
+        const id = d ? declaratorIdentifier(d) : undefined
+        return id && (unit.variables.has(id.text) || id.text === target)
+      })
+      for (const c of n.children) {
+        if (!c) continue
+        if (c.type === 'storage_class_specifier' && declaresRenamedVar && (c.text === 'static' || c.text === 'extern' || (c.text === 'inline'))) {
+          out.push({ start: c.startIndex, end: c.endIndex, text: '' })
+        } else walk(c, scopes, fn, out, skip)
+      }
+      return
+    }
+    for (const c of n.namedChildren) if (c) walk(c, scopes, fn, out, skip)
+  }
+
+  for (const c of unit.tree.rootNode.namedChildren) if (c) walk(c, [], null, edits, new Set())
+  for (const [fnNode, decls] of hoistedBefore) {
+    edits.push({ start: fnNode.startIndex, end: fnNode.startIndex, text: decls.join(' ') + ' ' })
+  }
+  const text = applyEdits(unit.text, edits)
+
+  const functions = new Map<string, string>()
+  for (const f of unit.functions.keys()) functions.set(f, prefix + f)
+
+  const reach = reachable(unit, target)
+  const globals: GlobalVar[] = []
+  for (const v of unit.variables.values()) {
+    if (!reach.vars.has(v.name)) continue
+    globals.push(globalVar(unit, v, prefix, prefix + v.name, v.name))
+  }
+  for (const fnName of reach.fns) {
+    for (const v of unit.staticLocals.get(fnName) ?? []) {
+      globals.push(globalVar(unit, v, prefix, staticLocalName(prefix, fnName, v.name), `${fnName}::${v.name}`))
+    }
+  }
+  return { text, entry: prefix + target, functions, globals }
+}
+
+function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: string): GlobalVar {
+  const decl = v.declaration
+  const quals = decl.children.filter(c => c?.type === 'type_qualifier').map(c => c!.text)
+  const ty = decl.childForFieldName('type')!
+  const body = ty.childForFieldName('body')
+  const typeText = body ? ty.text.slice(0, body.startIndex - ty.startIndex).trim() : ty.text
+  const core = v.declarator.type === 'init_declarator' ? v.declarator.childForFieldName('declarator')! : v.declarator
+  const id = declaratorIdentifier(core)!
+  const declText = core.text.slice(0, id.startIndex - core.startIndex) + cName + core.text.slice(id.endIndex - core.startIndex)
+  const loc = unit.location(v.row)
+  return {
+    name,
+    cName,
+    type: v.type,
+    isConst: v.isConst,
+    hasInit: v.init !== null,
+    initText: (v.init?.text ?? '').replace(/\s+/g, ' '),
+    externDecl: `extern ${[...quals, typeText].join(' ')} ${declText};`.replace(/\s+/g, ' '),
+    origin: v.fn ? `static in ${v.fn}()` : `${loc.file}:${loc.line}`,
+    staticLocalOf: v.fn,
+  }
+}
+
+/** Functions reachable from `target` through direct references, and the globals they mention. */
+export function reachable(unit: Unit, target: string): { fns: Set<string>; vars: Set<string> } {
+  const fns = new Set<string>()
+  const vars = new Set<string>()
+  const todo = [target]
+  while (todo.length) {
+    const f = todo.pop()!
+    if (fns.has(f)) continue
+    const info = unit.functions.get(f)
+    if (!info) continue
+    fns.add(f)
+    const visit = (n: Node) => {
+      if (n.type === 'identifier') {
+        if (unit.functions.has(n.text) && !fns.has(n.text)) todo.push(n.text)
+        if (unit.variables.has(n.text)) vars.add(n.text)
+        return
+      }
+      for (const c of n.namedChildren) if (c) visit(c)
+    }
+    visit(info.body)
+  }
+  return { fns, vars }
+}

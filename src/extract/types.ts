@@ -1,0 +1,92 @@
+/** Boundary types of the extract stage: what we know about one function in two versions. */
+
+export type CType =
+  | { readonly kind: 'scalar'; readonly text: string; readonly float?: boolean }
+  | { readonly kind: 'pointer'; readonly to: CType; readonly text: string }
+  | { readonly kind: 'array'; readonly of: CType; readonly length: number | null; readonly text: string }
+  | { readonly kind: 'record'; readonly tag: string; readonly union: boolean; readonly fields: readonly Field[]; readonly text: string }
+  | { readonly kind: 'function'; readonly text: string }
+  | { readonly kind: 'opaque'; readonly text: string }
+
+export interface Field {
+  readonly name: string
+  readonly type: CType
+  /** Bit-fields cannot have their address taken or be typeof'd. */
+  readonly bitfield: boolean
+}
+
+export interface Param {
+  readonly name: string
+  readonly type: CType
+  /** `typedef <this>;` declares the parameter's type under the name `KLP_TYPE_NAME`. */
+  readonly typedefText: string
+}
+
+export interface GlobalVar {
+  /** Name in the source (before renaming). Static locals are `fn::name`. */
+  readonly name: string
+  /** Name in the generated TU (after renaming), e.g. `klp_old_nr_errors`. */
+  readonly cName: string
+  readonly type: CType
+  readonly isConst: boolean
+  readonly hasInit: boolean
+  /** Normalised initializer text, to detect changed constant data. */
+  readonly initText: string
+  /** `extern <decl>;` for the harness to reach this variable from another TU. */
+  readonly externDecl: string
+  /** Where it is declared (user file and line) or the function for static locals. */
+  readonly origin: string
+  readonly staticLocalOf?: string
+}
+
+export interface TypeChange {
+  /** e.g. `struct kobj`. */
+  readonly type: string
+  readonly detail: string
+}
+
+/** One version of the translation unit, renamed so it can be linked with the other. */
+export interface VersionUnit {
+  readonly version: 'old' | 'new'
+  readonly path: string
+  /** Preprocessed, renamed C text; keeps line markers, so CBMC reports lines of the user's file. */
+  readonly text: string
+  /** The renamed entry point, e.g. `klp_old_foo`. */
+  readonly entry: string
+  readonly prefix: string
+  readonly globals: readonly GlobalVar[]
+  /** Renamed name of every function defined in this version. */
+  readonly functions: ReadonlyMap<string, string>
+  /** Source lines of the user's file where loops start, by renamed function. */
+  readonly enumerators: ReadonlySet<string>
+}
+
+export interface FunctionSignature {
+  readonly name: string
+  readonly params: readonly Param[]
+  readonly returnType: CType
+  /** `typedef <this>;` declares the return type under `KLP_TYPE_NAME`. */
+  readonly returnTypedef: string
+  readonly variadic: boolean
+}
+
+export interface ClaimText {
+  readonly when: string
+  readonly then?: string
+}
+
+/** Result of the extract stage. */
+export interface FunctionPair {
+  readonly func: string
+  readonly old: VersionUnit
+  readonly new: VersionUnit
+  readonly signature: FunctionSignature
+  readonly typeChanges: readonly TypeChange[]
+  /** Const globals whose initializer differs between versions. */
+  readonly constChanges: readonly string[]
+  /** Claims and assumptions, macro-expanded in each version's context. */
+  readonly expanded: {
+    readonly oldExprs: readonly string[]
+    readonly newExprs: readonly string[]
+  }
+}

@@ -1,0 +1,68 @@
+/** Render a harness from templates/harness.c.hbs (private Handlebars instance, strict, no escaping). */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import Handlebars from 'handlebars'
+import type { FunctionPair } from '../extract/types.js'
+import { ENTRY } from './markers.js'
+import { planHarness } from './plan.js'
+import type { Harness, HarnessMode, HarnessOptions } from './types.js'
+
+const hbs = Handlebars.create()
+let compiled: HandlebarsTemplateDelegate | undefined
+
+/** The templates folder ships with the package (top level, next to dist/). */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+function template(): HandlebarsTemplateDelegate {
+  compiled ??= hbs.compile(readFileSync(`${TEMPLATES_DIR}harness.c.hbs`, 'utf8'), { noEscape: true, strict: true })
+  return compiled
+}
+
+export function modeLabel(mode: HarnessMode, pair?: FunctionPair, claims?: HarnessOptions['claims']): string {
+  void pair
+  switch (mode.kind) {
+    case 'equiv':
+      return 'equivalence outside every claim'
+    case 'claim':
+      return `inside claim ${claims?.[mode.claim]?.id ?? mode.claim}`
+    case 'safety': {
+      const r = mode.restrict
+      const where = r === 'all' ? 'all inputs' : r === 'outside-safety-claims' ? 'inputs outside claims that allow safety differences' : `inside claim ${claims?.[r.claim]?.id ?? r.claim}`
+      return `memory safety of the ${mode.version} version, ${where}`
+    }
+  }
+}
+
+export function modeName(mode: HarnessMode): string {
+  switch (mode.kind) {
+    case 'equiv':
+      return 'equiv'
+    case 'claim':
+      return `claim-${mode.claim}`
+    case 'safety':
+      return `safety-${mode.version}${mode.restrict === 'all' ? '' : mode.restrict === 'outside-safety-claims' ? '-outside' : `-claim-${mode.restrict.claim}`}`
+  }
+}
+
+export function renderHarness(pair: FunctionPair, opts: HarnessOptions, mode: HarnessMode): Harness {
+  const plan = planHarness({ pair, opts, mode })
+  const harnessText = template()({
+    func: pair.func,
+    modeLabel: modeLabel(mode, pair, opts.claims),
+    entry: ENTRY,
+    ...plan,
+  })
+  return {
+    mode,
+    files: [
+      { name: 'klp_old.i', text: `${pair.old.text}\n${harnessText}` },
+      { name: 'klp_new.i', text: pair.new.text },
+    ],
+    entry: ENTRY,
+    unwindset: plan.unwindset,
+    observables: plan.observables,
+    inputs: plan.inputs,
+    checks: mode.kind === 'safety' ? 'all' : 'none',
+    bounds: plan.bounds,
+  }
+}

@@ -1,0 +1,76 @@
+/** Boundary types of the harness stage. */
+
+export const OBSERVABLES = ['return', 'memory', 'globals', 'calls', 'safety'] as const
+export type ObservableKind = (typeof OBSERVABLES)[number]
+
+/** A claim with its expressions already rewritten into harness C. */
+export interface HarnessClaim {
+  readonly id: string
+  /** C over harness inputs at entry. */
+  readonly when: string
+  /** C over results after both runs; absent when the claim has no THEN. */
+  readonly then?: string
+  readonly differs: readonly ObservableKind[]
+}
+
+export interface HarnessOptions {
+  /** parameter → element count expression, already rewritten into harness C. */
+  readonly buffers: Readonly<Record<string, string>>
+  readonly nullable: readonly string[]
+  readonly maxSize: number
+  readonly assumes: readonly string[]
+  readonly claims: readonly HarnessClaim[]
+  /** Start every global from its initializer instead of a shared nondeterministic value. */
+  readonly initGlobals: boolean
+  /** How deep pointer fields of input objects get their own objects (default 1). */
+  readonly pointerDepth: number
+}
+
+export type HarnessMode =
+  | { readonly kind: 'equiv' }
+  | { readonly kind: 'claim'; readonly claim: number }
+  | { readonly kind: 'safety'; readonly version: 'old' | 'new'; readonly restrict: 'all' | 'outside-safety-claims' | { readonly claim: number } }
+
+/** One compared leaf value (a scalar, or a pointer compared as object+offset). */
+export interface Leaf {
+  readonly label: string
+  /** Harness variable names holding the two values just before the comparison. */
+  readonly oldVar: string
+  readonly newVar: string
+}
+
+export interface ObservableInfo {
+  readonly index: number
+  readonly kind: ObservableKind
+  /** e.g. `return`, `memory *o`, `memory buf[0..len)`, `global nr_errors`. */
+  readonly label: string
+  readonly leaves: readonly Leaf[]
+  /** For arrays compared in a loop: variables holding the first differing index and values. */
+  readonly arrayDiff?: { readonly index: string; readonly oldVar: string; readonly newVar: string; readonly elem: string }
+}
+
+export interface InputInfo {
+  /** Name shown to the user (`len`, `*o`, `buf[]`, `global nr_errors`). */
+  readonly label: string
+  /** Harness variable whose last assignment in a trace holds the value. */
+  readonly variable: string
+}
+
+export interface HarnessFile {
+  readonly name: string
+  readonly text: string
+}
+
+export interface Harness {
+  readonly mode: HarnessMode
+  readonly files: readonly HarnessFile[]
+  readonly entry: string
+  /** Loops the harness itself adds, with exact bounds; never consume the user's --unwind. */
+  readonly unwindset: readonly { readonly loop: string; readonly bound: number }[]
+  readonly observables: readonly ObservableInfo[]
+  readonly inputs: readonly InputInfo[]
+  readonly checks: 'all' | 'none'
+  /** The input bounds this harness assumes (for the report). */
+  readonly bounds: readonly string[]
+}
+

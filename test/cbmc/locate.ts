@@ -1,0 +1,177 @@
+import { chmodSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import t, { type Test } from 'tap'
+import { ToolNotFoundError } from '../../src/errors.js'
+import { locateCbmc, type LocateOptions } from '../../src/cbmc/locate.js'
+
+const NEW = '6.6.0 (cbmc-6.6.0)'
+const OLD = '5.95.1 (cbmc-5.95.1)'
+const fake = (version: string): string => `#!/bin/sh\necho '${version}'\n`
+const SOLVER = '#!/bin/sh\necho 1.7.3\n'
+
+/**
+ * One tree for every case. Scripts are made executable, except under `noexec/`.
+ *   proj/.klp-tools/bin  local install (cbmc 6 + cadical)     noloc/       a project without one
+ *   flag/ env/ p6/       cbmc 6 (flag/ also has cadical)      old/ p5/     cbmc 5.95
+ *   noexec/cbmc          not executable                       dir/cbmc/    a directory
+ *   fails/cbmc           exits 2                              garbage/cbmc prints no version
+ *   psolver/cadical      a cadical on PATH                    empty/       nothing
+ */
+function makeTree(t: Test): string {
+  const root = t.testdir({
+    proj: { '.klp-tools': { bin: { cbmc: fake(NEW), cadical: SOLVER } } },
+    noloc: {},
+    flag: { cbmc: fake(NEW), cadical: SOLVER },
+    env: { cbmc: fake(NEW) },
+    p6: { cbmc: fake(NEW) },
+    old: { cbmc: fake(OLD) },
+    p5: { cbmc: fake(OLD) },
+    noexec: { cbmc: fake(NEW) },
+    dir: { cbmc: {} },
+    fails: { cbmc: "#!/bin/sh\necho 'cbmc: crashed' >&2\nexit 2\n" },
+    garbage: { cbmc: '#!/bin/sh\necho hello\n' },
+    psolver: { cadical: SOLVER },
+    empty: {},
+  })
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name)
+      if (statSync(file).isDirectory()) walk(file)
+      else chmodSync(file, dir.endsWith(`${path.sep}noexec`) ? 0o644 : 0o755)
+    }
+  }
+  walk(root)
+  return root
+}
+
+/** Options with every directory name resolved inside the test tree. */
+function options(root: string, o: { flag?: string; klpCbmc?: string; path?: string[]; project?: string }): LocateOptions {
+  const abs = (p: string): string => (p.includes('/') ? path.join(root, p) : p)
+  return {
+    ...(o.flag === undefined ? {} : { flag: o.flag === '' ? '' : abs(o.flag) }),
+    env: {
+      ...(o.klpCbmc === undefined ? {} : { KLP_CBMC: o.klpCbmc === '' ? '' : abs(o.klpCbmc) }),
+      PATH: (o.path ?? []).map((d) => path.join(root, d)).join(path.delimiter),
+    },
+    projectRoot: path.join(root, o.project ?? 'proj'),
+  }
+}
+
+t.test('resolution order: --cbmc, KLP_CBMC, project-local, PATH', async (t) => {
+  const root = makeTree(t)
+  const cases: [string, Parameters<typeof options>[1], { source: string; cbmc: string; cadical?: string }][] = [
+    ['flag beats everything', { flag: 'flag/cbmc', klpCbmc: 'env/cbmc', path: ['p6'] }, { source: 'flag', cbmc: 'flag/cbmc', cadical: 'flag/cadical' }],
+    ['env beats local and PATH', { klpCbmc: 'env/cbmc', path: ['p6'] }, { source: 'env', cbmc: 'env/cbmc', cadical: 'proj/.klp-tools/bin/cadical' }],
+    ['local beats PATH', { path: ['p6'] }, { source: 'local', cbmc: 'proj/.klp-tools/bin/cbmc', cadical: 'proj/.klp-tools/bin/cadical' }],
+    ['PATH when there is no local install', { path: ['p6'], project: 'noloc' }, { source: 'path', cbmc: 'p6/cbmc' }],
+    ['empty flag and KLP_CBMC count as unset', { flag: '', klpCbmc: '', path: ['p6'], project: 'noloc' }, { source: 'path', cbmc: 'p6/cbmc' }],
+    [
+      'PATH skips missing, old, broken and non-executable cbmc',
+      { path: ['empty', 'p5', 'fails', 'garbage', 'noexec', 'dir', 'p6', 'flag'], project: 'noloc' },
+      { source: 'path', cbmc: 'p6/cbmc', cadical: 'flag/cadical' },
+    ],
+    ['bare --cbmc name is looked up on PATH', { flag: 'cbmc', path: ['empty', 'p6'], project: 'noloc' }, { source: 'flag', cbmc: 'p6/cbmc' }],
+    ['bare KLP_CBMC name is looked up on PATH', { klpCbmc: 'cbmc', path: ['noexec', 'flag'] }, { source: 'env', cbmc: 'flag/cbmc', cadical: 'flag/cadical' }],
+  ]
+  for (const [name, o, want] of cases) {
+    const tool = await locateCbmc(options(root, o))
+    t.same(
+      tool,
+      {
+        cbmc: path.join(root, want.cbmc),
+        ...(want.cadical === undefined ? {} : { cadical: path.join(root, want.cadical) }),
+        version: NEW,
+        source: want.source,
+      },
+      name,
+    )
+  }
+})
+
+t.test('cadical: next to cbmc, then project-local, then PATH, else none', async (t) => {
+  const root = makeTree(t)
+  const cases: [string, Parameters<typeof options>[1], string | undefined][] = [
+    ['next to cbmc beats local', { flag: 'flag/cbmc', path: ['psolver'] }, 'flag/cadical'],
+    ['project-local beats PATH', { flag: 'env/cbmc', path: ['psolver'] }, 'proj/.klp-tools/bin/cadical'],
+    ['PATH', { flag: 'env/cbmc', path: ['empty', 'psolver'], project: 'noloc' }, 'psolver/cadical'],
+    ['none', { flag: 'env/cbmc', path: ['empty'], project: 'noloc' }, undefined],
+  ]
+  for (const [name, o, want] of cases) {
+    const tool = await locateCbmc(options(root, o))
+    t.equal(tool.cadical, want === undefined ? undefined : path.join(root, want), name)
+    t.equal('cadical' in tool, want !== undefined, `${name}: key present only when found`)
+  }
+})
+
+t.test('an explicitly named cbmc that is not usable is an error, never a fall-through', async (t) => {
+  const root = makeTree(t)
+  const cases: [string, Parameters<typeof options>[1], RegExp, RegExp][] = [
+    ['missing --cbmc', { flag: 'nosuch/cbmc' }, /^--cbmc \/.*\/nosuch\/cbmc does not exist$/, /point --cbmc at .* leave it out/],
+    ['--cbmc is a directory', { flag: 'dir/cbmc' }, /dir\/cbmc is not a file$/, /--cbmc/],
+    ['--cbmc not executable', { flag: 'noexec/cbmc' }, /noexec\/cbmc is not executable$/, /--cbmc/],
+    ['--cbmc too old', { flag: 'old/cbmc' }, /old\/cbmc is CBMC 5\.95\.1 \(cbmc-5\.95\.1\), but klp-verify needs CBMC >= 6\.0$/, /--cbmc/],
+    ['--cbmc crashes', { flag: 'fails/cbmc' }, /fails\/cbmc failed to run `--version`: Command failed with exit code 2/, /--cbmc/],
+    ['--cbmc prints no version', { flag: 'garbage/cbmc' }, /garbage\/cbmc printed no version number for `--version` \(got "hello"\)$/, /--cbmc/],
+    ['KLP_CBMC too old', { klpCbmc: 'old/cbmc', path: ['p6'] }, /^KLP_CBMC=\/.*\/old\/cbmc is CBMC 5\.95\.1/, /point KLP_CBMC at .* unset it/],
+    ['KLP_CBMC missing', { klpCbmc: 'nosuch/cbmc', path: ['p6'] }, /^KLP_CBMC=.*nosuch\/cbmc does not exist$/, /KLP_CBMC/],
+    ['bad --cbmc even with good KLP_CBMC', { flag: 'old/cbmc', klpCbmc: 'env/cbmc' }, /^--cbmc .*old\/cbmc/, /--cbmc/],
+    ['bare name not on PATH', { flag: 'cbmc-7', path: ['empty', 'p6'] }, /^--cbmc cbmc-7: no executable 'cbmc-7' on PATH \(searched .*empty, .*p6\)$/, /--cbmc/],
+    ['bare name, empty PATH', { klpCbmc: 'cbmc' }, /^KLP_CBMC=cbmc: no executable 'cbmc' on PATH \(searched nothing: PATH is empty\)$/, /KLP_CBMC/],
+    ['bare name found but too old', { flag: 'cbmc', path: ['p5', 'p6'] }, /^--cbmc cbmc \(\/.*\/p5\/cbmc\) is CBMC 5\.95\.1/, /--cbmc/],
+  ]
+  for (const [name, o, message, hint] of cases) {
+    await t.rejects(locateCbmc(options(root, o)), { constructor: ToolNotFoundError, exitCode: 3, message, hint }, name)
+  }
+})
+
+t.test('no usable implicit cbmc: the error lists every place searched', async (t) => {
+  const root = makeTree(t)
+  await t.rejects(
+    locateCbmc(options(root, { path: ['empty', 'p5', 'noexec', 'p5', 'old'], project: 'noloc' })),
+    {
+      constructor: ToolNotFoundError,
+      exitCode: 3,
+      message: new RegExp(
+        [
+          '^no CBMC >= 6 found; searched: ',
+          `${root}/noloc/\\.klp-tools/bin/cbmc \\(does not exist\\); `,
+          `${root}/p5/cbmc \\(is CBMC 5\\.95\\.1 \\(cbmc-5\\.95\\.1\\), but klp-verify needs CBMC >= 6\\.0\\); `,
+          `${root}/noexec/cbmc \\(is not executable\\); `,
+          `${root}/old/cbmc \\(is CBMC 5\\.95\\.1 .*\\); `,
+          `no cbmc in PATH directories ${root}/empty$`,
+        ].join(''),
+      ),
+      hint: /npm install.*--cbmc <path> or KLP_CBMC=<path>/,
+    },
+    'PATH duplicates are searched once',
+  )
+  await t.rejects(
+    locateCbmc(options(root, { project: 'noloc' })),
+    { message: /does not exist\); PATH \(empty\)$/ },
+    'empty PATH is named',
+  )
+  await t.rejects(
+    locateCbmc({ env: {}, projectRoot: path.join(root, 'noloc') }),
+    { message: /PATH \(empty\)$/ },
+    'unset PATH is named',
+  )
+  await t.rejects(
+    locateCbmc(options(root, { path: ['p5'], project: 'noloc' })),
+    { message: /p5\/cbmc \(is CBMC 5\.95\.1.*\)$/ },
+    'no "directories without cbmc" entry when every directory had one',
+  )
+})
+
+t.test('relative paths resolve against the working directory', async (t) => {
+  const root = makeTree(t)
+  t.chdir(root)
+  const tool = await locateCbmc({ flag: 'flag/cbmc', env: { PATH: `empty${path.delimiter}${path.delimiter}p6` }, projectRoot: 'noloc' })
+  t.equal(tool.cbmc, path.join(root, 'flag/cbmc'))
+  await t.rejects(
+    locateCbmc({ flag: 'old/cbmc', env: {}, projectRoot: 'noloc' }),
+    { message: `--cbmc old/cbmc (${path.join(root, 'old/cbmc')}) is CBMC 5.95.1 (cbmc-5.95.1), but klp-verify needs CBMC >= 6.0` },
+    'the error names both the given and the resolved path',
+  )
+  const onPath = await locateCbmc({ env: { PATH: `empty${path.delimiter}${path.delimiter}p6` }, projectRoot: 'noloc' })
+  t.equal(onPath.cbmc, path.join(root, 'p6/cbmc'), 'relative PATH entries resolve; empty ones are skipped')
+})
