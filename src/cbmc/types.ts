@@ -34,6 +34,8 @@ export interface CbmcRun {
   readonly durationMs: number
   readonly stdout: string
   readonly stderr: string
+  /** Why the process could not be started (`spawn-failed`), e.g. `spawn /opt/cbmc ENOENT`. */
+  readonly error?: string
 }
 
 export type PropertyStatus = 'SUCCESS' | 'FAILURE' | 'UNKNOWN' | 'ERROR' | 'UNREACHABLE' | 'NOT CHECKED'
@@ -82,7 +84,8 @@ export interface CbmcOutput {
   readonly messages: readonly CbmcMessage[]
   /** null when CBMC printed no result array (parse error, bad usage, crash). */
   readonly properties: readonly Property[] | null
-  readonly status: 'success' | 'failure' | 'error' | null
+  /** `cProverStatus`; `inconclusive` comes with exit 5 (src/goto-checker/report_util.cpp). null when absent. */
+  readonly status: 'success' | 'failure' | 'inconclusive' | 'error' | null
 }
 
 export interface ParseFailure {
@@ -98,4 +101,13 @@ export interface GotoFunction {
   readonly name: string
   readonly isBodyAvailable: boolean
   readonly isInternal: boolean
+}
+
+/** One entry of `--show-properties --json-ui` (only properties known before symex: no unwind/no-body ids). */
+export interface ShownProperty {
+  readonly id: string
+  readonly description: string
+  /** As cbmc prints it, with spaces: `pointer dereference`, `array bounds`, `assertion`. */
+  readonly class: string
+  readonly location?: SourceLocation
 }

@@ -1,0 +1,55 @@
+/** Run cbmc once and record the facts; never judge and never throw on a non-zero exit. */
+import { performance } from 'node:perf_hooks'
+import { execa, type Result } from 'execa'
+import type { CbmcInvocation, CbmcRun, Termination } from './types.js'
+
+export interface RunLimits {
+  /**
+   * Per-stream output limit in characters. V8 strings stop at 2^29 - 24 characters, so the default
+   * stays below that (a 512 MiB limit could fail inside execa instead of reporting max-buffer).
+   */
+  readonly maxBuffer?: number
+  /** Grace period between SIGTERM (timeout, cancel) and SIGKILL. */
+  readonly forceKillAfterDelay?: number
+}
+
+export const DEFAULT_MAX_BUFFER = 500 * 1024 * 1024
+export const DEFAULT_FORCE_KILL_AFTER_MS = 2000
+
+export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Promise<CbmcRun> {
+  const start = performance.now()
+  const result = await execa(inv.cbmc, inv.argv, {
+    reject: false,
+    cwd: inv.cwd,
+    timeout: inv.timeoutMs,
+    cancelSignal: inv.signal,
+    forceKillAfterDelay: limits.forceKillAfterDelay ?? DEFAULT_FORCE_KILL_AFTER_MS,
+    maxBuffer: limits.maxBuffer ?? DEFAULT_MAX_BUFFER,
+    all: false,
+    stdin: 'ignore',
+    stripFinalNewline: false,
+  })
+  const durationMs = performance.now() - start
+  const termination = terminationOf(result)
+  return {
+    argv: [...inv.argv],
+    command: result.escapedCommand,
+    exitCode: result.exitCode ?? null,
+    signal: result.signal ?? null,
+    termination,
+    durationMs,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    ...(termination === 'spawn-failed' ? { error: result.originalMessage } : {}),
+  }
+}
+
+type Outcome = Pick<Result, 'timedOut' | 'isCanceled' | 'isMaxBuffer' | 'failed' | 'exitCode' | 'signal'>
+
+function terminationOf(r: Outcome): Termination {
+  if (r.timedOut) return 'timeout'
+  if (r.isCanceled) return 'cancelled'
+  if (r.isMaxBuffer) return 'max-buffer'
+  if (r.failed && r.exitCode === undefined && r.signal === undefined) return 'spawn-failed'
+  return 'exited'
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import t from 'tap'
+import { runCbmc } from '../../src/cbmc/run.js'
+
+const FAKE = fileURLToPath(new URL('../fixtures/bin/fake-cbmc.mjs', import.meta.url))
+const JSON_DIR = fileURLToPath(new URL('../fixtures/cbmc-json/6.6/', import.meta.url))
+const FAIL_JSON = join(JSON_DIR, 'assert-fail.json')
+
+t.test('exit 10 with JSON on stdout is data, not an error', async t => {
+  const argv = ['--exit', '10', '--emit', FAIL_JSON, '--stderr', 'warning: x\n']
+  const run = await runCbmc({ cbmc: FAKE, argv })
+  t.equal(run.termination, 'exited')
+  t.equal(run.exitCode, 10)
+  t.equal(run.signal, null)
+  t.equal(run.stdout, readFileSync(FAIL_JSON, 'utf8'), 'stdout verbatim, final newline kept')
+  t.equal(run.stderr, 'warning: x\n')
+  t.same(run.argv, argv)
+  t.equal(run.command, `${FAKE} --exit 10 --emit ${FAIL_JSON} --stderr 'warning: x\\n'`)
+  t.equal(run.error, undefined)
+  t.ok(run.durationMs >= 0)
+})
+
+t.test('exit 0 with no output', async t => {
+  const run = await runCbmc({ cbmc: FAKE, argv: [] })
+  t.match(run, { termination: 'exited', exitCode: 0, signal: null, stdout: '', stderr: '' })
+})
+
+t.test('cwd is passed to the process', async t => {
+  const run = await runCbmc({ cbmc: FAKE, argv: ['--emit', 'pass.json'], cwd: JSON_DIR })
+  t.equal(run.exitCode, 0)
+  t.equal(run.stdout, readFileSync(join(JSON_DIR, 'pass.json'), 'utf8'))
+})
+
+t.test('timeout kills a hanging process', async t => {
+  const run = await runCbmc({ cbmc: FAKE, argv: ['--hang'], timeoutMs: 300 })
+  t.match(run, { termination: 'timeout', exitCode: null, signal: 'SIGTERM' })
+})
+
+t.test('abort signal cancels the process', async t => {
+  const ac = new AbortController()
+  const pending = runCbmc({ cbmc: FAKE, argv: ['--hang'], signal: ac.signal })
+  ac.abort()
+  const run = await pending
+  t.match(run, { termination: 'cancelled', exitCode: null, signal: 'SIGTERM' })
+})
+
+t.test('death by signal is recorded as an exit with a signal', async t => {
+  for (const sig of ['SIGKILL', 'SIGTERM', 'SIGSEGV']) {
+    const run = await runCbmc({ cbmc: FAKE, argv: ['--emit', FAIL_JSON, '--kill-self', sig] })
+    t.match(run, { termination: 'exited', exitCode: null, signal: sig }, sig)
+    t.equal(run.stdout, readFileSync(FAIL_JSON, 'utf8'), `${sig}: output before death kept`)
+  }
+})
+
+t.test('output larger than maxBuffer', async t => {
+  const run = await runCbmc({ cbmc: FAKE, argv: ['--emit', FAIL_JSON] }, { maxBuffer: 100 })
+  t.equal(run.termination, 'max-buffer')
+  t.equal(run.stdout.length, 100, 'stdout cut at the limit')
+})
+
+t.test('spawn failures', async t => {
+  t.test('missing executable', async t => {
+    const run = await runCbmc({ cbmc: '/nonexistent/klp/cbmc', argv: ['x.c'] })
+    t.match(run, { termination: 'spawn-failed', exitCode: null, signal: null, stdout: '', stderr: '' })
+    t.match(run.error, /ENOENT/)
+    t.equal(run.command, '/nonexistent/klp/cbmc x.c')
+  })
+  t.test('file without execute permission', async t => {
+    const dir = t.testdir({ cbmc: '#!/bin/sh\nexit 0\n' })
+    const run = await runCbmc({ cbmc: join(dir, 'cbmc'), argv: [] })
+    t.equal(run.termination, 'spawn-failed')
+    t.match(run.error, /EACCES/)
+  })
+})
