@@ -1,0 +1,156 @@
+/** Judge one cbmc run from its properties (kani VerificationResult::from; BenchExec determine_result). */
+import { propertyClass } from '../cbmc/parse.js'
+import type { CbmcRun, ParseResult, Property, SourceLocation, TraceStep } from '../cbmc/types.js'
+import { MARK, PREFIX, parseMarker } from '../harness/markers.js'
+import { differingValues, inputsOf, isFalse, lastValues } from './trace.js'
+import type { EqFailure, JobInput, JobResult, JobStatus, OpenLoop, SafetyViolation } from './types.js'
+
+const KIND: Readonly<Record<string, string>> = {
+  array_bounds: 'array bounds',
+  pointer_dereference: 'pointer dereference',
+  overflow: 'arithmetic overflow',
+  'division-by-zero': 'division by zero',
+  'undefined-shift': 'undefined shift',
+  pointer_arithmetic: 'pointer arithmetic',
+  pointer: 'pointer comparison',
+  pointer_primitives: 'pointer primitive',
+  'memory-leak': 'memory leak',
+  assertion: 'assertion',
+  bad_shift: 'undefined shift',
+  enum_range_check: 'enum range',
+  float_div_by_zero: 'division by zero',
+  conversion: 'conversion overflow',
+}
+
+export function locationText(loc: SourceLocation | undefined): string | undefined {
+  if (!loc?.file || loc.line === undefined) return undefined
+  return `${loc.file.replace(/^.*\//, '')}:${loc.line}`
+}
+
+/** Which version's function (source name) a property belongs to, from its function or the trace's call stack. */
+export function ownerOf(p: Property): { version: 'old' | 'new'; fn: string } | undefined {
+  const direct = versionOf(p.location?.function)
+  if (direct) return direct
+  // library-internal checks (memcpy.pointer…) belong to the innermost version function that called them
+  const stack: string[] = []
+  for (const s of p.trace ?? []) {
+    if (s.stepType === 'function-call' && s.function) stack.push(s.function)
+    else if (s.stepType === 'function-return') stack.pop()
+  }
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const v = versionOf(stack[i])
+    if (v) return { ...v, fn: `${v.fn} (in ${p.location?.function ?? '?'})` }
+  }
+  return undefined
+}
+
+function versionOf(fn: string | undefined): { version: 'old' | 'new'; fn: string } | undefined {
+  if (!fn) return undefined
+  if (fn.startsWith(PREFIX.old)) return { version: 'old', fn: fn.slice(PREFIX.old.length).replace(/__.*$/, '') }
+  if (fn.startsWith(PREFIX.new)) return { version: 'new', fn: fn.slice(PREFIX.new.length).replace(/__.*$/, '') }
+  return undefined
+}
+
+function safetyKind(p: Property): string {
+  const cls = propertyClass(p.id) ?? 'check'
+  if (cls === 'precondition_instance') return p.description
+  return KIND[cls] ?? cls.replace(/[_-]/g, ' ')
+}
+
+function statusOf(run: CbmcRun, parsed: ParseResult): { status: JobStatus; error?: string } {
+  if (run.termination === 'timeout') return { status: 'timeout' }
+  if (run.termination === 'cancelled') return { status: 'cancelled' }
+  const oomMsg = parsed.messages.some(m => m.type === 'ERROR' && /out of memory|std::bad_alloc/i.test(m.text))
+  if (run.exitCode === 137 || run.signal === 'SIGKILL' || oomMsg || /bad_alloc|out of memory/i.test(run.stderr)) return { status: 'out-of-memory' }
+  if (run.termination !== 'exited') return { status: 'error', error: `cbmc could not run (${run.termination})${run.error ? `: ${run.error}` : ''}` }
+  if (!parsed.ok) return { status: 'error', error: `cbmc output could not be read: ${parsed.reason}${firstErrors(parsed.messages, run.stderr)}` }
+  if (!parsed.properties) return { status: 'error', error: `cbmc reported no results (exit ${run.exitCode})${firstErrors(parsed.messages, run.stderr)}` }
+  if (parsed.properties.some(p => p.status === 'ERROR')) return { status: 'error', error: 'the SAT solver failed (properties in ERROR state)' }
+  return { status: 'complete' }
+}
+
+function firstErrors(messages: ParseResult['messages'], stderr: string): string {
+  const errs = messages.filter(m => m.type === 'ERROR').map(m => (m.location?.line ? `${locationText(m.location) ?? ''}: ${m.text}` : m.text))
+  const lines = errs.length ? errs : stderr.split('\n').filter(l => l.trim()).slice(0, 3)
+  return lines.length ? `: ${lines.slice(0, 3).join('; ')}` : ''
+}
+
+const isUnwind = (p: Property) => {
+  const c = propertyClass(p.id)
+  return c === 'unwind' || c === 'recursion'
+}
+
+export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): JobResult {
+  const { harness } = job
+  const base = { run: job.run, mode: harness.mode, unwind: job.unwind, durationMs: run.durationMs, command: run.command }
+  const st = statusOf(run, parsed)
+  const empty = { openLoops: [], noBody: [], eqFailures: [], reachProven: false, safety: [] }
+  if (st.status !== 'complete' || !parsed.ok || !parsed.properties) {
+    return { ...base, ...empty, status: st.status, errors: st.error ? [st.error] : [] }
+  }
+  const props = parsed.properties
+  const failed = props.filter(p => p.status === 'FAILURE')
+  const openLoops: OpenLoop[] = failed.filter(isUnwind).map(p => ({
+    loop: p.id.replace(/\.unwind\.\d+$/, m => m).replace(/^(.*)\.recursion$/, '$1'),
+    location: locationText(p.location),
+    recursion: propertyClass(p.id) === 'recursion',
+  }))
+  const noBody = [...new Set(failed.filter(p => propertyClass(p.id) === 'no-body').map(p => p.description.replace(/^no body for callee /, '')))]
+  const eqFailures: EqFailure[] = []
+  let reach: JobResult['reach']
+  let reachProven = false
+  let thenFailure: JobResult['thenFailure']
+  const safety: SafetyViolation[] = []
+  const errors: string[] = []
+  for (const p of props) {
+    const m = parseMarker(p.description)
+    if (m) {
+      if (p.status === 'SUCCESS' && m.tag === MARK.reach) reachProven = true
+      if (p.status !== 'FAILURE') continue
+      const values = lastValues(p.trace)
+      const inputs = inputsOf(values, harness.inputs)
+      if (m.tag === MARK.eq) {
+        const obs = harness.observables[m.index]
+        if (!obs) continue
+        eqFailures.push({ observable: m.index, label: obs.label, kind: obs.kind, inputs, values: differingValues(values, obs) })
+      } else if (m.tag === MARK.reach) {
+        const differing = harness.observables.filter(o => isFalse(values.get(`klp_same_${o.index}`)))
+        reach = { inputs, values: differing.flatMap(o => differingValues(values, o)), observables: differing.map(o => o.label) }
+      } else {
+        thenFailure = { inputs, values: thenValues(values) }
+      }
+      continue
+    }
+    if (p.status !== 'FAILURE' || isUnwind(p) || propertyClass(p.id) === 'no-body') continue
+    if (harness.checks !== 'all') continue // equivalence runs check only their own assertions
+    const owner = ownerOf(p)
+    if (!owner) {
+      errors.push(`the harness itself failed a check (${p.description} at ${locationText(p.location) ?? p.id}); a claim or assumption may dereference a NULL or out-of-bounds pointer`)
+      continue
+    }
+    const kind = safetyKind(p)
+    safety.push({
+      key: `${kind}|${owner.fn}`,
+      kind,
+      version: owner.version,
+      function: owner.fn,
+      description: p.description,
+      location: locationText(p.location),
+      inputs: inputsOf(lastValues(p.trace), harness.inputs),
+    })
+  }
+  const status: JobStatus = errors.length ? 'error' : openLoops.length ? 'bound-too-small' : 'complete'
+  return { ...base, status, openLoops, noBody, eqFailures, reach, reachProven, thenFailure, safety, errors }
+}
+
+function thenValues(values: Map<string, import('../cbmc/types.js').RawValue>) {
+  const out: { what: string; old: string; new: string }[] = []
+  const o = values.get('klp_ret_old'), n = values.get('klp_ret_new')
+  if (o && n) {
+    const d = (v: typeof o) => ('data' in v && v.data !== undefined ? v.data.replace(/^(-?\d+)[uUlL]+$/, '$1') : '?')
+    out.push({ what: 'return', old: d(o), new: d(n) })
+  }
+  return out
+}
+
+export type { TraceStep }

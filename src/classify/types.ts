@@ -1,0 +1,61 @@
+/** Boundary types of the classify stage. */
+import type { Harness, HarnessMode } from '../harness/types.js'
+import type { NamedValue, ValuePair } from '../report/types.js'
+
+export type JobStatus = 'complete' | 'bound-too-small' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
+
+export interface OpenLoop {
+  /** e.g. `klp_new_msg_fill.0` */
+  readonly loop: string
+  /** e.g. `new.c:12` */
+  readonly location?: string
+  readonly recursion: boolean
+}
+
+export interface Found {
+  readonly inputs: readonly NamedValue[]
+  readonly values: readonly ValuePair[]
+}
+
+export interface EqFailure extends Found {
+  readonly observable: number
+  readonly label: string
+  readonly kind: string
+}
+
+export interface SafetyViolation {
+  readonly key: string
+  /** human kind: `array bounds`, `arithmetic overflow`, … */
+  readonly kind: string
+  readonly version: 'old' | 'new'
+  /** function in the user's source */
+  readonly function: string
+  readonly description: string
+  readonly location?: string
+  readonly inputs: readonly NamedValue[]
+}
+
+/** What one cbmc run of one harness showed, judged from its properties. */
+export interface JobResult {
+  readonly run: string
+  readonly mode: HarnessMode
+  readonly unwind: number
+  readonly status: JobStatus
+  readonly openLoops: readonly OpenLoop[]
+  readonly noBody: readonly string[]
+  readonly eqFailures: readonly EqFailure[]
+  /** Witness that the claim's difference occurs (claim runs), with the observables that differ. */
+  readonly reach?: Found & { readonly observables: readonly string[] }
+  readonly reachProven: boolean
+  readonly thenFailure?: Found
+  readonly safety: readonly SafetyViolation[]
+  readonly errors: readonly string[]
+  readonly durationMs: number
+  readonly command: string
+}
+
+export interface JobInput {
+  readonly run: string
+  readonly harness: Harness
+  readonly unwind: number
+}

@@ -1,0 +1,121 @@
+/** The report of one proof (what every reporter renders). Plain, JSON-serialisable data. */
+import type { ObservableKind } from '../harness/types.js'
+
+export const SCHEMA_VERSION = 1
+
+export type VerdictStatus = 'equivalent' | 'as-claimed' | 'unintended' | 'claim-unobserved' | 'inconclusive' | 'error'
+
+export type InconclusiveReason =
+  | 'unwinding-bound'
+  | 'timeout'
+  | 'out-of-memory'
+  | 'type-changed'
+  | 'external-calls'
+  | 'unsupported-construct'
+  | 'solver'
+  | 'safety-incomplete'
+
+export interface NamedValue {
+  readonly name: string
+  readonly value: string
+}
+
+export interface ValuePair {
+  /** What differs, e.g. `return`, `m->len`, `buf[3]`. */
+  readonly what: string
+  readonly old: string
+  readonly new: string
+}
+
+export interface Difference {
+  readonly classification: 'intended' | 'unintended'
+  /** e.g. `return`, `memory *m`, `global nr_errors`, `safety: array bounds in old`, `claim reject-long`. */
+  readonly observable: string
+  readonly kind: ObservableKind | 'claim'
+  /** The claim that allows it (intended) or whose THEN failed. */
+  readonly claim?: string
+  /** Counterexample inputs. */
+  readonly inputs: readonly NamedValue[]
+  /** Old vs new values of what differs. */
+  readonly values: readonly ValuePair[]
+  /** Source location (file:line) where relevant, e.g. of a safety violation. */
+  readonly location?: string
+  readonly detail?: string
+  /** Which proof run found it (e.g. `equiv`, `claim-0`, `safety-new`). */
+  readonly run: string
+}
+
+export interface ClaimReport {
+  readonly id: string
+  readonly when: string
+  readonly then?: string
+  readonly differs: readonly ObservableKind[]
+  /** null: the run that would show it did not finish. */
+  readonly observed: boolean | null
+  readonly witness?: { readonly inputs: readonly NamedValue[]; readonly values: readonly ValuePair[] }
+}
+
+export interface SafetyFinding {
+  /** e.g. `array bounds`, `pointer dereference`, `arithmetic overflow`. */
+  readonly kind: string
+  /** Function in the user's source (without klp prefixes). */
+  readonly function: string
+  readonly description: string
+  readonly location?: string
+  readonly inputs: readonly NamedValue[]
+}
+
+export interface BoundInfo {
+  readonly what: string
+  readonly value: string
+  /** true when the user did not choose it. */
+  readonly isDefault: boolean
+}
+
+export interface RunInfo {
+  readonly run: string
+  readonly unwind: number
+  readonly status: 'complete' | 'bound-too-small' | 'found' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
+  readonly durationMs: number
+  readonly command: string
+}
+
+export interface UnwindingInfo {
+  readonly mode: 'auto' | 'fixed'
+  /** The largest bound that was used. */
+  readonly bound: number
+  readonly complete: boolean
+  /** Loops whose unwinding assertion failed at the largest bound. */
+  readonly openLoops: readonly string[]
+}
+
+export interface ProofReport {
+  readonly schemaVersion: typeof SCHEMA_VERSION
+  readonly tool: { readonly name: 'klp-verify'; readonly version: string }
+  readonly cbmc: { readonly version: string; readonly solver: string }
+  readonly function: string
+  readonly old: string
+  readonly new: string
+  readonly options: Readonly<Record<string, unknown>>
+  readonly verdict: VerdictStatus
+  readonly reason?: InconclusiveReason
+  readonly exitCode: 0 | 1 | 2 | 3
+  /** One line for humans, e.g. "only intended differences, every claim observed". */
+  readonly summary: string
+  readonly differences: readonly Difference[]
+  readonly claims: readonly ClaimReport[]
+  readonly preExisting: readonly SafetyFinding[]
+  readonly unwinding: UnwindingInfo
+  readonly bounds: readonly BoundInfo[]
+  readonly typeChanges: readonly { readonly type: string; readonly detail: string }[]
+  readonly constChanges: readonly string[]
+  readonly hints: readonly string[]
+  readonly errors: readonly string[]
+  readonly runs: readonly RunInfo[]
+  readonly timings: { readonly totalMs: number; readonly toolMs: number; readonly ownMs: number }
+}
+
+export interface Reporter {
+  readonly format: 'text' | 'json' | 'junit' | 'markdown'
+  render(r: ProofReport): string
+}
