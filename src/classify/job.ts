@@ -1,6 +1,6 @@
 /** Judge one cbmc run from its properties (kani VerificationResult::from; BenchExec determine_result). */
-import { propertyClass } from '../cbmc/parse.js'
-import type { CbmcRun, ParseResult, Property, SourceLocation, TraceStep } from '../cbmc/types.js'
+import { propertyClass, renderValue } from '../cbmc/parse.js'
+import type { CbmcRun, ParseResult, Property, RawValue, SourceLocation } from '../cbmc/types.js'
 import { MARK, PREFIX, parseMarker } from '../harness/markers.js'
 import { differingValues, inputsOf, isFalse, lastValues } from './trace.js'
 import type { EqFailure, JobInput, JobResult, JobStatus, OpenLoop, SafetyViolation } from './types.js'
@@ -84,7 +84,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
   const { harness } = job
   const base = { run: job.run, mode: harness.mode, unwind: job.unwind, durationMs: run.durationMs, command: run.command }
   const st = statusOf(run, parsed)
-  const empty = { openLoops: [], noBody: [], eqFailures: [], reachProven: false, safety: [] }
+  const empty = { openLoops: [], noBody: [], eqFailures: [], reachProven: false, safety: [], findingIds: [] }
   if (st.status !== 'complete' || !parsed.ok || !parsed.properties) {
     return { ...base, ...empty, status: st.status, errors: st.error ? [st.error] : [] }
   }
@@ -140,17 +140,12 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
     })
   }
   const status: JobStatus = errors.length ? 'error' : openLoops.length ? 'bound-too-small' : 'complete'
-  return { ...base, status, openLoops, noBody, eqFailures, reach, reachProven, thenFailure, safety, errors }
+  const findingIds = failed.filter(p => !isUnwind(p) && propertyClass(p.id) !== 'no-body' && (parseMarker(p.description) || harness.checks === 'all')).map(p => p.id)
+  return { ...base, status, openLoops, noBody, eqFailures, reach, reachProven, thenFailure, safety, errors, findingIds }
 }
 
-function thenValues(values: Map<string, import('../cbmc/types.js').RawValue>) {
-  const out: { what: string; old: string; new: string }[] = []
+function thenValues(values: Map<string, RawValue>) {
   const o = values.get('klp_ret_old'), n = values.get('klp_ret_new')
-  if (o && n) {
-    const d = (v: typeof o) => ('data' in v && v.data !== undefined ? v.data.replace(/^(-?\d+)[uUlL]+$/, '$1') : '?')
-    out.push({ what: 'return', old: d(o), new: d(n) })
-  }
-  return out
+  return o && n ? [{ what: 'return', old: renderValue(o), new: renderValue(n) }] : []
 }
 
-export type { TraceStep }

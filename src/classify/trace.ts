@@ -4,28 +4,65 @@ import type { RawValue, TraceStep } from '../cbmc/types.js'
 import type { InputInfo, ObservableInfo } from '../harness/types.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 
-/** Last assigned value per variable name (lhs without indices), up to the failure step. */
+type Token = { member: string } | { index: number }
+
+/** Split `o.payload[3l].x` into the root `o` and its access path. */
+export function splitLhs(lhs: string): { root: string; path: Token[] } | undefined {
+  const m = /^([A-Za-z_$][\w$!#@]*)/.exec(lhs)
+  if (!m) return undefined
+  const path: Token[] = []
+  let rest = lhs.slice(m[1]!.length)
+  while (rest.length) {
+    const mm = /^\.([A-Za-z_$][\w$]*)/.exec(rest)
+    if (mm) { path.push({ member: mm[1]! }); rest = rest.slice(mm[0].length); continue }
+    const ix = /^\[(-?\d+)[a-z]*\]/.exec(rest)
+    if (ix) { path.push({ index: Number(ix[1]) }); rest = rest.slice(ix[0].length); continue }
+    return undefined
+  }
+  return { root: m[1]!, path }
+}
+
+/** Functional update of a trace value at a path (struct members and array elements). */
+export function updateAt(base: RawValue | undefined, path: readonly Token[], value: RawValue): RawValue {
+  if (path.length === 0) return value
+  const [head, ...tail] = path
+  if ('member' in head!) {
+    const members = base && 'members' in base ? [...base.members] : []
+    const i = members.findIndex(m => m.name === head.member)
+    const next = { name: head.member, value: updateAt(i >= 0 ? members[i]!.value : undefined, tail, value) }
+    if (i >= 0) members[i] = next
+    else members.push(next)
+    return { name: base && 'members' in base ? base.name : 'struct', members }
+  }
+  const elements = base && 'elements' in base ? [...base.elements] : []
+  const i = elements.findIndex(e => e.index === head.index)
+  const next = { index: head.index, value: updateAt(i >= 0 ? elements[i]!.value : undefined, tail, value) }
+  if (i >= 0) elements[i] = next
+  else elements.push(next)
+  elements.sort((a, b) => a.index - b.index)
+  return { name: 'array', elements }
+}
+
+/**
+ * The value each variable holds at the end of the trace, built from the visible assignments in
+ * order. Hidden whole-object assignments are skipped: CBMC marks them hidden and their values can
+ * be stale; the member-by-member assignments that follow carry the real values.
+ */
 export function lastValues(trace: readonly TraceStep[] | undefined): Map<string, RawValue> {
   const out = new Map<string, RawValue>()
   for (const s of trace ?? []) {
-    if (s.stepType !== 'assignment' || !s.lhs || !s.value) continue
-    out.set(s.lhs, s.value)
+    if (s.stepType !== 'assignment' || !s.lhs || !s.value || s.hidden) continue
+    const p = splitLhs(s.lhs)
+    if (!p) continue
+    out.set(p.root, updateAt(out.get(p.root), p.path, s.value))
   }
   return out
 }
 
-/** Rendered value of a variable, also when the trace assigned it element by element. */
+/** Rendered value of a variable. */
 export function valueOf(values: Map<string, RawValue>, name: string): string | undefined {
-  const whole = values.get(name)
-  if (whole) return renderValue(whole)
-  const parts: [number, string][] = []
-  for (const [lhs, v] of values) {
-    const m = lhs.startsWith(`${name}[`) ? /^\[(\d+)l*\]$/.exec(lhs.slice(name.length)) : null
-    if (m) parts.push([Number(m[1]), renderValue(v)])
-  }
-  if (!parts.length) return undefined
-  parts.sort((a, b) => a[0] - b[0])
-  return `{ ${parts.map(([i, v]) => `[${i}] = ${v}`).join(', ')} }`
+  const v = values.get(name)
+  return v ? renderValue(v) : undefined
 }
 
 export function isFalse(v: RawValue | undefined): boolean {

@@ -50,6 +50,8 @@ export interface JobResult {
   readonly thenFailure?: Found
   readonly safety: readonly SafetyViolation[]
   readonly errors: readonly string[]
+  /** Ids of the failed properties that are findings (not unwinding or missing bodies). */
+  readonly findingIds: readonly string[]
   readonly durationMs: number
   readonly command: string
 }

@@ -1,7 +1,7 @@
 /** The report of one proof (what every reporter renders). Plain, JSON-serialisable data. */
 import type { ObservableKind } from '../harness/types.js'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 1 as const
 
 export type VerdictStatus = 'equivalent' | 'as-claimed' | 'unintended' | 'claim-unobserved' | 'inconclusive' | 'error'
 

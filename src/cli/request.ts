@@ -1,0 +1,117 @@
+/** Merge command-line options and a spec file into one VerifyRequest (pure). CLI wins; lists add up. */
+import { availableParallelism } from 'node:os'
+import { UsageError } from '../errors.js'
+import type { Spec } from '../config/schema.js'
+import { splitClaim } from '../extract/expr.js'
+import { OBSERVABLES } from '../harness/types.js'
+import type { ClaimSource, VerifyRequest } from '../pipeline/types.js'
+
+export interface ProofArgs {
+  readonly old: string
+  readonly new: string
+  readonly func?: string
+  readonly intended?: readonly string[]
+  readonly assume?: readonly string[]
+  readonly nullable?: readonly string[]
+  readonly buffer?: readonly string[]
+  readonly unwind?: string
+  readonly maxUnwind?: number
+  readonly maxSize?: number
+  readonly timeout?: number
+  readonly fwrapv?: boolean
+  readonly initGlobals?: boolean
+  readonly include?: readonly string[]
+  readonly define?: readonly string[]
+  readonly cflags?: string
+  readonly cbmc?: string
+  readonly jobs?: number
+  readonly keepHarness?: string
+  readonly cbmcArg?: readonly string[]
+}
+
+export const DEFAULTS = { maxUnwind: 64, maxSize: 32, timeoutSec: 300 } as const
+
+export function parseUnwind(v: string | number | undefined, where: string): number | 'auto' | undefined {
+  if (v === undefined) return undefined
+  if (v === 'auto') return 'auto'
+  const n = typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : NaN
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${where} must be a positive whole number or auto, not '${v}'`, { hint: 'e.g. --unwind 10 or --unwind auto' })
+  return n
+}
+
+export function parseBuffer(s: string): [string, string] {
+  const i = s.indexOf(':')
+  const p = i < 0 ? '' : s.slice(0, i).trim()
+  const len = i < 0 ? '' : s.slice(i + 1).trim()
+  if (!/^[A-Za-z_]\w*$/.test(p) || !len) throw new UsageError(`--buffer '${s}' is not PARAM:LEN`, { hint: 'e.g. --buffer buf:len or --buffer data:16' })
+  return [p, len]
+}
+
+/** Split a cflags string the way a shell would for simple cases (quotes respected). */
+export function splitFlags(s: string | readonly string[] | undefined): string[] {
+  if (s === undefined) return []
+  if (Array.isArray(s)) return s.flatMap(x => splitFlags(x))
+  const out: string[] = []
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g
+  for (const m of (s as string).matchAll(re)) out.push(m[1] ?? m[2] ?? m[3]!)
+  return out
+}
+
+export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyRequest {
+  const func = args.func ?? spec?.function
+  if (!func) throw new UsageError('which function? none given', { hint: 'pass --func NAME, or put `function: NAME` in the --spec file' })
+  if (spec?.function && args.func && spec.function !== args.func) {
+    throw new UsageError(`--func ${args.func} disagrees with the spec's function: ${spec.function}`, { hint: 'drop one of them' })
+  }
+  const claims: ClaimSource[] = []
+  const ids = new Set<string>()
+  const add = (c: ClaimSource) => {
+    if (ids.has(c.id)) throw new UsageError(`two claims have the id ${c.id}`, { hint: 'give every claim its own id' })
+    ids.add(c.id)
+    claims.push(c)
+  }
+  ;(spec?.intended ?? []).forEach((c, i) => add({ id: c.id ?? `claim-${i + 1}`, when: c.when, then: c.then, differs: c.differs ?? [...OBSERVABLES] }))
+  ;(args.intended ?? []).forEach((src, i) => {
+    const { when, then } = splitClaim(src)
+    add({ id: `intended-${i + 1}`, when, then, differs: [...OBSERVABLES] })
+  })
+  const buffers: Record<string, string> = { ...(spec?.buffers ?? {}) }
+  for (const b of args.buffer ?? []) {
+    const [p, len] = parseBuffer(b)
+    buffers[p] = len
+  }
+  const cflags = [...splitFlags(spec?.cflags), ...splitFlags(args.cflags)]
+  const fwrapv = args.fwrapv ?? spec?.fwrapv ?? cflags.some(f => f === '-fwrapv' || f === '-fno-strict-overflow')
+  const maxSize = args.maxSize ?? spec?.['max-size']
+  const unwind = parseUnwind(args.unwind, '--unwind') ?? spec?.unwind ?? 'auto'
+  const maxUnwind = args.maxUnwind ?? spec?.['max-unwind'] ?? DEFAULTS.maxUnwind
+  if (!Number.isInteger(maxUnwind) || maxUnwind < 1) throw new UsageError(`--max-unwind must be a positive whole number, not ${maxUnwind}`, { hint: 'e.g. --max-unwind 64' })
+  if (maxSize !== undefined && (!Number.isInteger(maxSize) || maxSize < 0)) throw new UsageError(`--max-size must be a whole number >= 0, not ${maxSize}`, { hint: 'e.g. --max-size 32' })
+  const timeoutSec = args.timeout ?? spec?.timeout ?? DEFAULTS.timeoutSec
+  if (!(timeoutSec > 0)) throw new UsageError(`--timeout must be positive, not ${timeoutSec}`, { hint: 'seconds per cbmc run, e.g. --timeout 300' })
+  const jobs = args.jobs ?? availableParallelism()
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not ${jobs}`, { hint: 'e.g. -j 2' })
+  return {
+    oldPath: args.old,
+    newPath: args.new,
+    func,
+    claims,
+    assumes: [...(spec?.assume ?? []), ...(args.assume ?? [])],
+    nullable: [...new Set([...(spec?.nullable ?? []), ...(args.nullable ?? [])])],
+    buffers,
+    maxSize: maxSize ?? DEFAULTS.maxSize,
+    maxSizeIsDefault: maxSize === undefined,
+    unwind,
+    maxUnwind: unwind === 'auto' ? maxUnwind : Math.max(maxUnwind, unwind),
+    timeoutSec,
+    includes: [...splitFlags(spec?.include), ...(args.include ?? [])],
+    defines: [...splitFlags(spec?.define), ...(args.define ?? [])],
+    cflags,
+    fwrapv,
+    initGlobals: args.initGlobals ?? spec?.['init-globals'] ?? false,
+    cbmc: args.cbmc,
+    jobs,
+    keepHarness: args.keepHarness,
+    extraCbmcArgs: args.cbmcArg ?? [],
+  }
+}

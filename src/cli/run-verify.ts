@@ -1,0 +1,37 @@
+/** The verify command's work, loaded lazily (tree-sitter, cbmc) once arguments are valid. */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { loadSpec } from '../config/load.js'
+import { verify } from '../pipeline/verify.js'
+import { renderReport } from '../report/index.js'
+import { buildRequest } from './request.js'
+import type { CliContext } from './context.js'
+import type { VerifyArgs } from './commands/verify.js'
+
+export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void> {
+  const spec = argv.spec ? await loadSpec(argv.spec) : undefined
+  if (spec && argv.spec) {
+    // paths in a spec are relative to the spec file
+    const base = path.dirname(argv.spec)
+    const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p))
+    if (spec.include) Object.assign(spec, { include: spec.include.map(rel) })
+  }
+  const req = buildRequest(argv, spec)
+  const verbose = Boolean(argv.verbose || argv.debug)
+  const report = await verify(req, {
+    env: ctx.env,
+    signal: ctx.signal,
+    log: {
+      info: msg => { if (verbose || ctx.isTTY) ctx.stderr(`klp-verify: ${msg}`) },
+      debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
+    },
+  })
+  const text = renderReport(argv.format, report, { color: ctx.isTTY && !argv.output && argv.format === 'text' && !ctx.env.NO_COLOR })
+  if (argv.output) {
+    await writeFile(argv.output, text.endsWith('\n') ? text : `${text}\n`)
+    ctx.stderr(`klp-verify: ${report.verdict} — report written to ${argv.output}`)
+  } else {
+    ctx.stdout(text.endsWith('\n') ? text : `${text}\n`)
+  }
+  ctx.exitCode = report.exitCode
+}

@@ -1,0 +1,40 @@
+/** The spec file (YAML) for one function proof, validated with zod. */
+import { z } from 'zod'
+import { OBSERVABLES } from '../harness/types.js'
+
+const Expr = z.string().min(1, 'must be a non-empty C expression')
+const Unwind = z.union([z.literal('auto'), z.number().int().min(1, 'must be at least 1')])
+const StrList = z.union([z.string(), z.array(z.string())]).transform(v => (Array.isArray(v) ? v : [v]))
+
+export const ClaimSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits, _ . : -').optional(),
+    when: Expr,
+    then: Expr.optional(),
+    differs: z.array(z.enum(OBSERVABLES)).min(1).optional(),
+  })
+  .strict()
+
+export const SpecSchema = z
+  .object({
+    function: z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C identifier').optional(),
+    assume: z.array(Expr).default([]),
+    buffers: z.record(z.string().regex(/^[A-Za-z_]\w*$/), Expr).default({}),
+    nullable: z.array(z.string()).default([]),
+    unwind: Unwind.optional(),
+    'max-unwind': z.number().int().min(1).optional(),
+    'max-size': z.number().int().min(0).max(4096).optional(),
+    timeout: z.number().positive().optional(),
+    fwrapv: z.boolean().optional(),
+    'init-globals': z.boolean().optional(),
+    cflags: StrList.optional(),
+    include: StrList.optional(),
+    define: StrList.optional(),
+    intended: z.array(ClaimSchema).default([]),
+    /** Free-form expectations used by the worked examples and their tests. */
+    expect: z.record(z.unknown()).optional(),
+  })
+  .strict()
+
+export type Spec = z.infer<typeof SpecSchema>
+export type ClaimSpec = z.infer<typeof ClaimSchema>

@@ -1,0 +1,78 @@
+/** Turn the user's expressions (claims, assumptions, buffer sizes) into harness C, checking names. */
+import { UsageError } from '../errors.js'
+import { rewriteExpr, type ExprEnv } from '../extract/expr.js'
+import type { FunctionPair } from '../extract/types.js'
+import type { HarnessClaim, HarnessOptions } from '../harness/types.js'
+import type { VerifyRequest } from './types.js'
+
+/** Expressions to macro-expand, in a fixed order: assumes, buffer sizes, WHENs, THENs. */
+export function exprList(req: VerifyRequest): string[] {
+  return [
+    ...req.assumes,
+    ...Object.values(req.buffers),
+    ...req.claims.map(c => c.when),
+    ...req.claims.map(c => c.then ?? '1'),
+  ]
+}
+
+const HINT_ENTRY = 'use the function parameters and globals (at entry); e.g. --intended \'len > 64 => ret == -EINVAL\''
+const HINT_EXIT = 'THEN may use ret (new return value), old_ret, parameters and globals (after the new version returns)'
+
+export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest): Promise<HarnessOptions> {
+  const sig = pair.signature
+  const params = new Map(sig.params.map(p => [p.name, p]))
+  for (const n of req.nullable) {
+    const p = params.get(n)
+    if (!p) throw new UsageError(`--nullable ${n}: ${pair.func}() has no parameter ${n}`, { hint: `parameters: ${sig.params.map(x => x.name).join(', ') || 'none'}` })
+    if (p.type.kind !== 'pointer') throw new UsageError(`--nullable ${n}: parameter ${n} is not a pointer`, { hint: 'only pointer parameters can be NULL' })
+  }
+  for (const n of Object.keys(req.buffers)) {
+    const p = params.get(n)
+    if (!p) throw new UsageError(`--buffer ${n}:…: ${pair.func}() has no parameter ${n}`, { hint: `parameters: ${sig.params.map(x => x.name).join(', ') || 'none'}` })
+    if (p.type.kind !== 'pointer' || p.type.to.kind === 'function') throw new UsageError(`--buffer ${n}:…: parameter ${n} is not a data pointer`, { hint: 'give --buffer PARAM:LEN for a pointer parameter' })
+  }
+  if (sig.variadic) throw new UsageError(`${pair.func}() is variadic, which klp-verify does not support`, { hint: 'prove a non-variadic caller or wrapper instead' })
+
+  const globalsOld = new Map(pair.old.globals.filter(g => !g.staticLocalOf).map(g => [g.name, g.cName]))
+  const globalsNew = new Map(pair.new.globals.filter(g => !g.staticLocalOf).map(g => [g.name, g.cName]))
+  const scalars = new Map(sig.params.filter(p => p.type.kind !== 'pointer').map(p => [p.name, p.name]))
+  const entry: ExprEnv = {
+    names: new Map([...globalsOld, ...sig.params.map(p => [p.name, p.name] as const)]),
+    keep: pair.old.enumerators,
+  }
+  const isVoid = sig.returnType.kind === 'opaque' && sig.returnType.text === 'void'
+  const exit: ExprEnv = {
+    names: new Map<string, string>([
+      ...globalsNew,
+      ...sig.params.map(p => [p.name, p.type.kind === 'pointer' ? `klp_new_${p.name}` : p.name] as const),
+      ...(isVoid ? [] : ([['ret', 'klp_ret_new'], ['old_ret', 'klp_ret_old']] as const)),
+    ]),
+    keep: pair.new.enumerators,
+  }
+  const oldX = pair.expanded.oldExprs
+  const newX = pair.expanded.newExprs
+  let k = 0
+  const assumes: string[] = []
+  for (const a of req.assumes) {
+    assumes.push(await rewriteExpr(oldX[k++]!, entry, { what: `--assume '${a}'`, hint: HINT_ENTRY }))
+  }
+  const buffers: Record<string, string> = {}
+  for (const [p, len] of Object.entries(req.buffers)) {
+    buffers[p] = await rewriteExpr(oldX[k++]!, { names: scalars, keep: pair.old.enumerators }, {
+      what: `--buffer ${p}:${len}`, hint: 'the length is an expression over the scalar parameters, e.g. --buffer buf:len',
+    })
+  }
+  const claims: HarnessClaim[] = []
+  const whenBase = k
+  const thenBase = k + req.claims.length
+  for (const [i, c] of req.claims.entries()) {
+    const when = await rewriteExpr(oldX[whenBase + i]!, entry, { what: `WHEN of claim ${c.id} ('${c.when}')`, hint: HINT_ENTRY })
+    const then = c.then === undefined
+      ? undefined
+      : await rewriteExpr(newX[thenBase + i]!, exit, { what: `THEN of claim ${c.id} ('${c.then}')`, hint: isVoid ? `${pair.func}() returns void, so there is no ret; ${HINT_EXIT}` : HINT_EXIT })
+    claims.push({ id: c.id, when, then, differs: c.differs })
+  }
+  return {
+    buffers, nullable: req.nullable, maxSize: req.maxSize, assumes, claims, initGlobals: req.initGlobals, pointerDepth: 1,
+  }
+}

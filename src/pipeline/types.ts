@@ -1,0 +1,40 @@
+/** What the CLI (or a series run) asks the pipeline to prove. */
+import type { ObservableKind } from '../harness/types.js'
+
+export interface ClaimSource {
+  readonly id: string
+  readonly when: string
+  readonly then?: string
+  readonly differs: readonly ObservableKind[]
+}
+
+export interface VerifyRequest {
+  readonly oldPath: string
+  readonly newPath: string
+  readonly func: string
+  readonly claims: readonly ClaimSource[]
+  readonly assumes: readonly string[]
+  readonly nullable: readonly string[]
+  /** parameter → element count expression (source C) */
+  readonly buffers: Readonly<Record<string, string>>
+  readonly maxSize: number
+  readonly maxSizeIsDefault: boolean
+  readonly unwind: number | 'auto'
+  readonly maxUnwind: number
+  readonly timeoutSec: number
+  readonly includes: readonly string[]
+  readonly defines: readonly string[]
+  readonly cflags: readonly string[]
+  readonly fwrapv: boolean
+  readonly initGlobals: boolean
+  readonly cbmc?: string
+  readonly jobs: number
+  readonly keepHarness?: string
+  readonly extraCbmcArgs: readonly string[]
+}
+
+export interface Logger {
+  /** Progress and --verbose lines (stderr). */
+  info(msg: string): void
+  debug(msg: string): void
+}

@@ -1,0 +1,271 @@
+/**
+ * The orchestrator: extract → generate → run → parse → classify → report.
+ * Owns the temp dir, the job pool and the CBMC probe; never prints, never exits.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { buildCbmcArgs, buildListFunctionsArgs, renderCommand } from '../cbmc/args.js'
+import { locateCbmc } from '../cbmc/locate.js'
+import { parseCbmcJson, parseGotoFunctions } from '../cbmc/parse.js'
+import { runCbmc } from '../cbmc/run.js'
+import type { CbmcTool } from '../cbmc/types.js'
+import { interpretRun } from '../classify/job.js'
+import type { JobResult } from '../classify/types.js'
+import { EXIT_OF, decideVerdict, type VerdictParts } from '../classify/verdict.js'
+import { ToolFailureError } from '../errors.js'
+import { extractFunctionPair } from '../extract/extract.js'
+import type { FunctionPair } from '../extract/types.js'
+import { modeLabel, modeName, renderHarness } from '../harness/render.js'
+import { ENTRY, PREFIX } from '../harness/markers.js'
+import type { Harness, HarnessMode, HarnessOptions } from '../harness/types.js'
+import type { BoundInfo, ProofReport, RunInfo } from '../report/types.js'
+import { SCHEMA_VERSION } from '../report/types.js'
+import { buildHarnessOptions, exprList } from './options.js'
+import { runPool } from './pool.js'
+import type { Logger, VerifyRequest } from './types.js'
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export { TOOL_VERSION } from '../version.js'
+import { TOOL_VERSION } from '../version.js'
+
+interface Session {
+  readonly tool: CbmcTool
+  readonly dir: string
+  readonly log: Logger
+  readonly signal?: AbortSignal
+  /** Wall-clock time during which at least one tool process ran (parallel runs overlap). */
+  toolMs: number
+  running: number
+  busySince: number
+}
+
+/** Measure a tool process so the report can split wall time into klp-verify's own and the tools'. */
+async function timed<T>(s: Session, fn: () => Promise<T>): Promise<T> {
+  if (s.running++ === 0) s.busySince = performance.now()
+  try {
+    return await fn()
+  } finally {
+    if (--s.running === 0) s.toolMs += performance.now() - s.busySince
+  }
+}
+
+/** Modes to run for a proof: equivalence, one per claim, and memory safety per version. */
+export function planModes(opts: HarnessOptions): HarnessMode[] {
+  const modes: HarnessMode[] = [{ kind: 'equiv' }]
+  opts.claims.forEach((_, i) => modes.push({ kind: 'claim', claim: i }))
+  const safetyClaims = opts.claims.map((c, i) => (c.differs.includes('safety') ? i : -1)).filter(i => i >= 0)
+  modes.push({ kind: 'safety', version: 'old', restrict: safetyClaims.length ? 'outside-safety-claims' : 'all' })
+  for (const i of safetyClaims) modes.push({ kind: 'safety', version: 'old', restrict: { claim: i } })
+  modes.push({ kind: 'safety', version: 'new', restrict: 'all' })
+  return modes
+}
+
+/** The bounds tried in auto mode: 1, 2, 4, … up to max. */
+export function unwindSchedule(unwind: number | 'auto', max: number): number[] {
+  if (unwind !== 'auto') return [unwind]
+  const out: number[] = []
+  for (let k = 1; k < max; k *= 2) out.push(k)
+  out.push(max)
+  return out
+}
+
+async function writeHarness(dir: string, h: Harness): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  await Promise.all(h.files.map(f => writeFile(path.join(dir, f.name), f.text)))
+}
+
+function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
+  return buildCbmcArgs({
+    properties: traceOf,
+    sliceFormula: traceOf === undefined,
+    files: h.files.map(f => f.name),
+    entry: h.entry,
+    unwind,
+    unwindset: h.unwindset,
+    checks: h.checks,
+    fwrapv: req.fwrapv,
+    solver: s.tool.cadical,
+    extra: req.extraCbmcArgs,
+  })
+}
+
+/** Run one mode, deepening the bound in auto mode until complete, definitive, or out of budget. */
+async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string): Promise<{ result: JobResult; runs: RunInfo[] }> {
+  const runs: RunInfo[] = []
+  const name = modeName(h.mode)
+  let result: JobResult | undefined
+  for (const unwind of unwindSchedule(req.unwind, req.maxUnwind)) {
+    const argv = argsFor(s, req, h, unwind)
+    s.log.debug(`[${name}] ${renderCommand(s.tool.cbmc, argv)}`)
+    const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal }))
+    result = interpretRun({ run: name, harness: h, unwind }, run, parseCbmcJson(run.stdout))
+    const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
+    runs.push({
+      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${renderCommand(s.tool.cbmc, argv)}`,
+      status: result.status === 'complete' ? (definitive || result.safety.length || result.reach ? 'found' : 'complete') : result.status,
+    })
+    s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
+    if (result.status !== 'bound-too-small' || definitive || result.noBody.length) break
+  }
+  if (result && result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs)
+  return { result: result!, runs }
+}
+
+/**
+ * --slice-formula drops counterexample inputs that do not influence the failed property; re-check
+ * just the failed properties without slicing to get whole traces (inputs and all observed values).
+ */
+async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[]): Promise<JobResult> {
+  const name = modeName(h.mode)
+  const argv = argsFor(s, req, h, first.unwind, first.findingIds)
+  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal }))
+  const again = interpretRun({ run: name, harness: h, unwind: first.unwind }, run, parseCbmcJson(run.stdout))
+  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${renderCommand(s.tool.cbmc, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
+  if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
+  // keep the first run's completeness facts; take the findings with whole traces
+  return {
+    ...first,
+    eqFailures: again.eqFailures.length ? again.eqFailures : first.eqFailures,
+    reach: again.reach ?? first.reach,
+    thenFailure: again.thenFailure ?? first.thenFailure,
+    safety: again.safety.length ? again.safety : first.safety,
+  }
+}
+
+/** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
+async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[]> {
+  const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
+  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal }))
+  const fns = parseGotoFunctions(run.stdout)
+  if (!Array.isArray(fns)) {
+    const parsed = parseCbmcJson(run.stdout)
+    const errs = parsed.messages.filter(m => m.type === 'ERROR').map(m => `${m.location?.file ? `${path.basename(m.location.file)}:${m.location.line ?? '?'}: ` : ''}${m.text}`)
+    throw new ToolFailureError(`cbmc cannot build the harness for ${pair.func}(): ${errs.slice(0, 3).join('; ') || fns.reason}`, {
+      hint: errs.some(e => /klp-harness/.test(e)) ? 'this is likely a klp-verify bug: re-run with --keep-harness DIR and report it' : 'CBMC\'s C front end rejected the code; check -D/-I/--cflags, or simplify the construct',
+    })
+  }
+  const has = (n: string) => fns.some(f => f.name === n && f.isBodyAvailable)
+  for (const e of [pair.old.entry, pair.new.entry]) {
+    if (!has(e)) throw new ToolFailureError(`the harness program lacks ${e}; the two versions did not both get linked`, { hint: 'this is a klp-verify bug: re-run with --keep-harness DIR and report it' })
+  }
+  return fns
+    .filter(f => !f.isBodyAvailable && !f.isInternal && !f.name.startsWith('__CPROVER') && f.name !== ENTRY)
+    .map(f => f.name.replace(new RegExp(`^(${PREFIX.old}|${PREFIX.new})`), ''))
+    .filter((n, i, a) => a.indexOf(n) === i)
+    .sort()
+}
+
+function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: number }): BoundInfo[] {
+  const b: BoundInfo[] = [
+    { what: 'unwinding bound', value: req.unwind === 'auto' ? `auto (reached ${parts.bound}, max ${req.maxUnwind})` : String(req.unwind), isDefault: req.unwind === 'auto' },
+    { what: 'max buffer size (--max-size)', value: `${req.maxSize} elements`, isDefault: req.maxSizeIsDefault },
+  ]
+  for (const [p, len] of Object.entries(req.buffers)) b.push({ what: `buffer ${p}`, value: `${len} elements, 0 <= ${len} <= ${req.maxSize}`, isDefault: false })
+  for (const a of req.assumes) b.push({ what: 'assumption', value: a, isDefault: false })
+  for (const n of req.nullable) b.push({ what: `${n} may be NULL`, value: 'yes', isDefault: false })
+  b.push({ what: 'pointer parameters', value: 'non-NULL, one object each unless --buffer/--nullable', isDefault: true })
+  b.push({ what: 'pointer fields of input objects', value: 'NULL or one fresh object (depth 1)', isDefault: true })
+  b.push({ what: 'globals at entry', value: opts.initGlobals ? 'their initializers (--init-globals)' : 'any value, the same for both versions', isDefault: !opts.initGlobals })
+  b.push({ what: 'signed overflow', value: req.fwrapv ? 'wraps (--fwrapv)' : 'undefined (a safety violation)', isDefault: !req.fwrapv })
+  return b
+}
+
+function optionsOf(req: VerifyRequest): Record<string, unknown> {
+  return {
+    unwind: req.unwind, maxUnwind: req.maxUnwind, maxSize: req.maxSize, timeoutSec: req.timeoutSec, fwrapv: req.fwrapv,
+    initGlobals: req.initGlobals, buffers: req.buffers, nullable: req.nullable, assumes: req.assumes,
+    includes: req.includes, defines: req.defines, cflags: req.cflags, jobs: req.jobs,
+  }
+}
+
+export interface VerifyEnv {
+  readonly log: Logger
+  readonly env: Record<string, string | undefined>
+  readonly signal?: AbortSignal
+}
+
+export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
+  const t0 = performance.now()
+  const toolProbe = performance.now()
+  const tool = await locateCbmc({ flag: req.cbmc, env: env.env, projectRoot: PACKAGE_ROOT })
+  const probeMs = performance.now() - toolProbe
+  env.log.debug(`cbmc: ${tool.cbmc} (${tool.version}, ${tool.source}); solver: ${tool.cadical ?? 'built-in MiniSat'}`)
+  const dir = await mkdtemp(path.join(tmpdir(), 'klp-verify-'))
+  const s: Session = { tool, dir, log: env.log, signal: env.signal, toolMs: probeMs, running: 0, busySince: 0 }
+  try {
+    const pair = await extractFunctionPair({
+      oldPath: req.oldPath, newPath: req.newPath, func: req.func,
+      includes: req.includes, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
+    })
+    const opts = await buildHarnessOptions(pair, req)
+    const base = {
+      schemaVersion: SCHEMA_VERSION, tool: { name: 'klp-verify', version: TOOL_VERSION } as const,
+      cbmc: { version: tool.version, solver: tool.cadical ? 'CaDiCaL (external, --external-sat-solver)' : 'MiniSat (built into cbmc)' },
+      function: req.func, old: req.oldPath, new: req.newPath, options: optionsOf(req),
+      typeChanges: pair.typeChanges, constChanges: pair.constChanges,
+    }
+    const finish = (parts: VerdictParts, runs: RunInfo[], extra: Partial<ProofReport> = {}): ProofReport => {
+      const totalMs = performance.now() - t0
+      return {
+        ...base, verdict: parts.verdict, reason: parts.reason, exitCode: EXIT_OF[parts.verdict], summary: parts.summary,
+        differences: parts.differences, claims: parts.claims, preExisting: parts.preExisting,
+        unwinding: { mode: req.unwind === 'auto' ? 'auto' : 'fixed', bound: parts.bound, complete: parts.complete, openLoops: parts.openLoops },
+        bounds: boundsOf(req, opts, parts), hints: parts.hints, errors: parts.errors, runs,
+        timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)) },
+        ...extra,
+      }
+    }
+    const emptyParts = (over: Partial<VerdictParts>): VerdictParts => ({
+      verdict: 'inconclusive', summary: '', differences: [], preExisting: [], hints: [], errors: [], complete: false, openLoops: [], bound: 0,
+      claims: req.claims.map(c => ({ id: c.id, when: c.when, then: c.then, differs: c.differs, observed: null })),
+      ...over,
+    })
+
+    if (pair.typeChanges.length) {
+      const names = pair.typeChanges.map(t => t.type).join(', ')
+      return finish(emptyParts({
+        reason: 'type-changed',
+        summary: `the patch changes type definitions (${names}); old and new cannot be compared on shared types`,
+        hints: ['a live patch cannot change the layout of a type that running code already uses; keep the old layout (e.g. use shadow variables) or prove each caller'],
+      }), [])
+    }
+
+    const modes = planModes(opts)
+    const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, opts, m), dir: path.join(dir, modeName(m)) }))
+    await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
+    if (req.keepHarness) await keepHarnesses(s, req, harnesses)
+    const externals = await checkProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir)
+    if (externals.length) {
+      return finish(emptyParts({
+        reason: 'external-calls',
+        summary: `${pair.func}() calls functions without a body (${externals.join(', ')}); they are not modelled, so the versions cannot be compared honestly`,
+        hints: [`add the bodies of ${externals.join(', ')} to both files (or a shared header), or prove a function that does not call them`],
+      }), [])
+    }
+    env.log.info(`proving ${pair.func}(): ${modes.length} cbmc runs (${modes.map(modeName).join(', ')}), ${req.jobs} in parallel`)
+    const done = await runPool(harnesses, req.jobs, x => runMode(s, req, x.h, x.dir))
+    const parts = decideVerdict(done.map(d => d.result), {
+      claims: opts.claims, claimSources: req.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
+    })
+    return finish(parts, done.flatMap(d => d.runs))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function keepHarnesses(s: Session, req: VerifyRequest, hs: readonly { mode: HarnessMode; h: Harness }[]): Promise<void> {
+  const root = path.resolve(req.keepHarness!)
+  const lines: string[] = ['#!/bin/sh', '# Re-run every cbmc proof of this klp-verify run by hand.', 'set -x', 'cd "$(dirname "$0")"']
+  for (const { mode, h } of hs) {
+    const d = path.join(root, modeName(mode))
+    await writeHarness(d, h)
+    const unwind = req.unwind === 'auto' ? req.maxUnwind : req.unwind
+    const cmd = renderCommand(s.tool.cbmc, argsFor(s, req, h, unwind))
+    await writeFile(path.join(d, 'cbmc-command.txt'), `# ${modeLabel(mode)}\ncd ${modeName(mode)} && ${cmd}\n`)
+    lines.push(`(cd ${modeName(mode)} && ${cmd})`)
+  }
+  await writeFile(path.join(root, 'run-cbmc.sh'), lines.join('\n') + '\n', { mode: 0o755 })
+}

@@ -1,0 +1,52 @@
+/** Small string helpers shared by the reporters (no counting here: see summary.ts). */
+import type { ReportSummary } from './summary.js'
+import type { NamedValue } from './types.js'
+
+/** `340 ms`, `2.4 s`, `3 min 5 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  const s = Math.round(ms / 1000)
+  return `${Math.floor(s / 60)} min ${s % 60} s`
+}
+
+/** Seconds with millisecond precision, as JUnit's `time` attribute wants. */
+export const formatSeconds = (ms: number): string => (ms / 1000).toFixed(3)
+
+/** `1 claim`, `2 claims`. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+/** `len = 12` for each input. */
+export const formatInputs = (inputs: readonly NamedValue[]): string[] => inputs.map(i => `${i.name} = ${i.value}`)
+
+/** `3 (2 complete, 1 found)`, or `none`. */
+export function formatRuns(runs: ReportSummary['runs']): string {
+  if (runs.total === 0) return 'none'
+  return `${runs.total} (${runs.byStatus.map(s => `${s.count} ${s.status}`).join(', ')})`
+}
+
+/**
+ * Join items with `, ` into lines no wider than `width`; an item is never split, so a single
+ * item longer than `width` gets a line of its own.
+ */
+export function wrapItems(items: readonly string[], width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const item of items) {
+    if (line && line.length + 2 + item.length + 1 > width) {
+      lines.push(`${line},`)
+      line = item
+    } else {
+      line = line ? `${line}, ${item}` : item
+    }
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+/** Pad every cell but the last of each row to its column's width. */
+export function alignColumns(rows: readonly (readonly string[])[], sep = ' | '): string[] {
+  const widths: number[] = []
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
+  return rows.map(row => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join(sep))
+}

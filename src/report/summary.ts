@@ -1,0 +1,146 @@
+/**
+ * Everything the reporters count or phrase, computed once from a `ProofReport`.
+ * Renderers format these numbers and sentences; they never count on their own.
+ */
+import type { InconclusiveReason, ProofReport, RunInfo, VerdictStatus } from './types.js'
+
+export type RunStatus = RunInfo['status']
+
+/** How a CI system should treat the verdict. */
+export type Outcome = 'pass' | 'fail' | 'skip' | 'error'
+
+/** Display order of run statuses (the interesting ones first). */
+export const RUN_STATUSES: readonly RunStatus[] = [
+  'complete',
+  'found',
+  'bound-too-small',
+  'timeout',
+  'out-of-memory',
+  'cancelled',
+  'error',
+]
+
+export const VERDICT_LABEL: Readonly<Record<VerdictStatus, string>> = {
+  equivalent: 'EQUIVALENT',
+  'as-claimed': 'AS-CLAIMED',
+  unintended: 'UNINTENDED',
+  'claim-unobserved': 'CLAIM-UNOBSERVED',
+  inconclusive: 'INCONCLUSIVE',
+  error: 'ERROR',
+}
+
+export const VERDICT_OUTCOME: Readonly<Record<VerdictStatus, Outcome>> = {
+  equivalent: 'pass',
+  'as-claimed': 'pass',
+  unintended: 'fail',
+  'claim-unobserved': 'fail',
+  inconclusive: 'skip',
+  error: 'error',
+}
+
+/** What each inconclusive reason means, for the headline. */
+export const REASON_TEXT: Readonly<Record<InconclusiveReason, string>> = {
+  'unwinding-bound': 'a loop needs more unwinding than the bound allows',
+  timeout: 'CBMC ran out of time',
+  'out-of-memory': 'CBMC ran out of memory',
+  'type-changed': 'a type the function uses changed between old and new',
+  'external-calls': 'the function calls code whose effect cannot be compared',
+  'unsupported-construct': 'the function uses a construct klp-verify cannot model',
+  solver: 'the solver gave no answer',
+  'safety-incomplete': 'the safety checks did not finish',
+}
+
+export interface ReportSummary {
+  readonly verdict: VerdictStatus
+  /** Upper-case verdict word, e.g. `UNINTENDED`. */
+  readonly label: string
+  readonly outcome: Outcome
+  /** One sentence naming the function, e.g. `msg_fill(): the patch changes behavior outside its claims`. */
+  readonly headline: string
+  /** The headline without the function, e.g. `the patch changes behavior outside its claims`. */
+  readonly sentence: string
+  /** The classifier's own one-liner (`r.summary`) when it adds something to the headline. */
+  readonly detail?: string
+  /** Every bound the proof ran under, e.g. `unwind 8 (auto)`, `max-size 12 (default)`. */
+  readonly bounds: readonly string[]
+  /** The verdict is only true within `bounds` (complete proofs: equivalent, as-claimed, claim-unobserved). */
+  readonly boundsApply: boolean
+  readonly differences: { readonly total: number; readonly intended: number; readonly unintended: number }
+  readonly claims: {
+    readonly total: number
+    readonly observed: number
+    readonly unobserved: number
+    /** The run that would show it did not finish. */
+    readonly unknown: number
+  }
+  readonly preExisting: number
+  readonly typeChanges: number
+  readonly constChanges: number
+  readonly hints: number
+  readonly errors: number
+  /** Runs per status, in `RUN_STATUSES` order, zero counts left out. */
+  readonly runs: { readonly total: number; readonly byStatus: readonly { status: RunStatus; count: number }[] }
+}
+
+const count = <T>(xs: readonly T[], p: (x: T) => boolean): number => xs.filter(p).length
+
+function headlineText(r: ProofReport, unobserved: readonly string[]): string {
+  switch (r.verdict) {
+    case 'equivalent':
+      return 'old and new behave the same'
+    case 'as-claimed':
+      return 'the patch changes only what its claims allow'
+    case 'unintended':
+      return 'the patch changes behavior outside its claims'
+    case 'claim-unobserved':
+      return `the patch does not do what it claims: ${unobserved.join(', ')} never observed`
+    case 'inconclusive':
+      return r.reason ? `no verdict (${r.reason}): ${REASON_TEXT[r.reason]}` : 'no verdict (reason not recorded)'
+    case 'error':
+      return 'the proof could not be run'
+  }
+}
+
+/** `unwind N` first (from `r.unwinding`, which holds the largest bound used), then the other bounds. */
+function boundList(r: ProofReport): string[] {
+  const unwindEntry = r.bounds.find(b => b.what === 'unwind')
+  const mark = r.unwinding.mode === 'auto' ? ' (auto)' : unwindEntry?.isDefault ? ' (default)' : ''
+  return [
+    `unwind ${r.unwinding.bound}${mark}`,
+    ...r.bounds.filter(b => b !== unwindEntry).map(b => `${b.what} ${b.value}${b.isDefault ? ' (default)' : ''}`),
+  ]
+}
+
+export function summarize(r: ProofReport): ReportSummary {
+  const intended = count(r.differences, d => d.classification === 'intended')
+  const observed = count(r.claims, c => c.observed === true)
+  const unobserved = count(r.claims, c => c.observed === false)
+  const text = headlineText(
+    r,
+    r.claims.filter(c => c.observed === false).map(c => c.id),
+  )
+  const detail = r.summary.trim()
+  return {
+    verdict: r.verdict,
+    label: VERDICT_LABEL[r.verdict],
+    outcome: VERDICT_OUTCOME[r.verdict],
+    headline: `${r.function}(): ${text}`,
+    sentence: text,
+    ...(detail && detail !== text ? { detail } : {}),
+    bounds: boundList(r),
+    boundsApply: r.verdict === 'equivalent' || r.verdict === 'as-claimed' || r.verdict === 'claim-unobserved',
+    differences: { total: r.differences.length, intended, unintended: r.differences.length - intended },
+    claims: { total: r.claims.length, observed, unobserved, unknown: r.claims.length - observed - unobserved },
+    preExisting: r.preExisting.length,
+    typeChanges: r.typeChanges.length,
+    constChanges: r.constChanges.length,
+    hints: r.hints.length,
+    errors: r.errors.length,
+    runs: {
+      total: r.runs.length,
+      byStatus: RUN_STATUSES.map(status => ({ status, count: count(r.runs, x => x.status === status) })).filter(
+        s => s.count > 0,
+      ),
+    },
+  }
+}

@@ -1,0 +1,153 @@
+/** The terminal report: a reviewer's summary, verdict first. */
+import { alignColumns, formatDuration, formatInputs, formatRuns, plural, wrapItems } from './format.js'
+import { summarize, type Outcome, type ReportSummary } from './summary.js'
+import type { ClaimReport, Difference, NamedValue, ProofReport, SafetyFinding, ValuePair } from './types.js'
+
+export interface TextOptions {
+  /** ANSI colours (default false; the caller decides from the terminal and `--color`). */
+  readonly color?: boolean
+}
+
+/** Target line width; only very long values go past it. */
+const WIDTH = 100
+/** Width of the field labels inside a block (`inputs`, `values`, `witness`, …). */
+const LABEL = 9
+
+type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow'
+const ANSI: Readonly<Record<Style, readonly [number, number]>> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+}
+const OUTCOME_STYLE: Readonly<Record<Outcome, Style>> = { pass: 'green', fail: 'red', skip: 'yellow', error: 'red' }
+
+type Paint = (style: Style, text: string) => string
+
+export function renderText(r: ProofReport, opts: TextOptions = {}): string {
+  const s = summarize(r)
+  const paint: Paint = opts.color ? (style, text) => `\x1b[${ANSI[style][0]}m${text}\x1b[${ANSI[style][1]}m` : (_, t) => t
+  const sections: string[][] = [
+    verdictLines(r, s, paint),
+    ...r.differences.map(d => differenceLines(d, paint)),
+    claimLines(r.claims, s, paint),
+    preExistingLines(r.preExisting, paint),
+    changeLines(r),
+    [...r.errors.map(e => `${paint('red', 'error:')} ${e}`), ...r.hints.map(h => `${paint('bold', 'hint:')} ${h}`)],
+    footerLines(r, s).map(l => paint('dim', l)),
+  ]
+  return `${sections
+    .filter(lines => lines.length > 0)
+    .map(lines => lines.join('\n'))
+    .join('\n\n')}\n`
+}
+
+function verdictLines(r: ProofReport, s: ReportSummary, paint: Paint): string[] {
+  const indent = ' '.repeat(s.label.length + 2)
+  const first = `${paint('bold', paint(OUTCOME_STYLE[s.outcome], s.label))}  ${s.headline}`
+  const lines = [first]
+  if (s.boundsApply) {
+    const inline = `(within bounds: ${s.bounds.join(', ')})`
+    if (indent.length + s.headline.length + 1 + inline.length <= WIDTH) lines[0] = `${first} ${inline}`
+    else lines.push(...labelled(indent, 'within bounds:', 15, wrapItems(s.bounds, WIDTH - indent.length - 15)))
+  }
+  if (s.detail) lines.push(indent + s.detail)
+  const counts = [`${r.old} → ${r.new}`]
+  const d = s.differences
+  if (d.total > 0) counts.push(`${plural(d.total, 'difference')} (${d.unintended} unintended, ${d.intended} intended)`)
+  else if (s.boundsApply) counts.push('no differences')
+  if (s.claims.total > 0) counts.push(`claims observed: ${s.claims.observed} of ${s.claims.total}`)
+  if (s.preExisting > 0) counts.push(plural(s.preExisting, 'pre-existing finding'))
+  lines.push(indent + counts.join(' · '))
+  return lines
+}
+
+/** `label` in a fixed-width column on the first line, blank on the others. */
+function labelled(pad: string, label: string, width: number, lines: readonly string[]): string[] {
+  return lines.map((l, i) => `${pad}${(i === 0 ? label : '').padEnd(width)}${l}`)
+}
+
+function inputsAndValues(
+  pad: string,
+  inputs: readonly NamedValue[],
+  values: readonly ValuePair[],
+  inputsLabel = 'inputs',
+): string[] {
+  const lines: string[] = []
+  if (inputs.length > 0) lines.push(...labelled(pad, inputsLabel, LABEL, wrapItems(formatInputs(inputs), WIDTH - pad.length - LABEL)))
+  if (values.length > 0) {
+    const table = alignColumns([['what', 'old', 'new'], ...values.map(v => [v.what, v.old, v.new])])
+    lines.push(...labelled(pad, 'values', LABEL, table))
+  }
+  return lines
+}
+
+function claimPhrase(d: Difference): string {
+  if (d.classification === 'intended') return d.claim ? `allowed by claim ${d.claim}` : ''
+  return d.claim ? `breaks claim ${d.claim}` : 'not allowed by any claim'
+}
+
+function differenceLines(d: Difference, paint: Paint): string[] {
+  const head = [paint('bold', paint(d.classification === 'intended' ? 'green' : 'red', d.classification)), d.observable]
+  const phrase = claimPhrase(d)
+  if (phrase) head.push(`(${phrase})`)
+  const lines = [head.join('  '), ...inputsAndValues('  ', d.inputs, d.values)]
+  if (d.location) lines.push(...labelled('  ', 'at', LABEL, [d.location]))
+  if (d.detail) lines.push(...labelled('  ', 'detail', LABEL, [d.detail]))
+  lines.push(paint('dim', `  ${'run'.padEnd(LABEL)}${d.run}`))
+  return lines
+}
+
+const CLAIM_STATUS = (c: ClaimReport): string =>
+  c.observed === true ? 'observed' : c.observed === false ? 'NOT observed' : 'unknown'
+
+function claimLines(claims: readonly ClaimReport[], s: ReportSummary, paint: Paint): string[] {
+  if (claims.length === 0) return []
+  let heading = `claims: ${s.claims.observed} of ${s.claims.total} observed`
+  if (s.claims.unknown > 0) heading += `, ${s.claims.unknown} unknown (their run did not finish)`
+  const lines = [paint('bold', heading)]
+  for (const c of claims) {
+    const status = CLAIM_STATUS(c)
+    const style = c.observed === true ? 'green' : c.observed === false ? 'red' : 'yellow'
+    lines.push(`  ${paint(style, status.padEnd(12))}  ${c.id}: when ${c.when}${c.then ? `, then ${c.then}` : ''}`)
+    if (c.differs.length > 0) lines.push(...labelled('    ', 'differs', LABEL, [c.differs.join(', ')]))
+    if (c.witness) lines.push(...inputsAndValues('    ', c.witness.inputs, c.witness.values, 'witness'))
+  }
+  return lines
+}
+
+function preExistingLines(findings: readonly SafetyFinding[], paint: Paint): string[] {
+  if (findings.length === 0) return []
+  const lines = [
+    paint('bold', `pre-existing safety findings: ${findings.length}`) + ' (already in old; they do not change the verdict)',
+  ]
+  for (const f of findings) {
+    lines.push(`  ${f.kind} in ${f.function}()${f.location ? ` at ${f.location}` : ''}`)
+    lines.push(`    ${f.description}`)
+    lines.push(...inputsAndValues('    ', f.inputs, []))
+  }
+  return lines
+}
+
+function changeLines(r: ProofReport): string[] {
+  const lines: string[] = []
+  if (r.typeChanges.length > 0) lines.push('type changes:', ...r.typeChanges.map(c => `  ${c.type}: ${c.detail}`))
+  if (r.constChanges.length > 0) lines.push('const changes:', ...r.constChanges.map(c => `  ${c}`))
+  return lines
+}
+
+function footerLines(r: ProofReport, s: ReportSummary): string[] {
+  const u = r.unwinding
+  let unwinding = `unwinding: ${u.mode} bound ${u.bound}, ${u.complete ? 'complete' : 'incomplete'}`
+  if (u.openLoops.length > 0) unwinding += ` (open loops: ${u.openLoops.join(', ')})`
+  const lines = [
+    `cbmc ${r.cbmc.version}, solver ${r.cbmc.solver} · ${r.tool.name} ${r.tool.version} · exit ${r.exitCode}`,
+    unwinding,
+    `runs: ${formatRuns(s.runs)}`,
+  ]
+  if (!s.boundsApply) lines.push(`bounds: ${s.bounds.join(', ')}`)
+  const t = r.timings
+  lines.push(`time: ${formatDuration(t.totalMs)} total (cbmc ${formatDuration(t.toolMs)}, own ${formatDuration(t.ownMs)})`)
+  return lines
+}
