@@ -314,18 +314,27 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       })
       return
     }
-    // one object behind the pointer
-    g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`)
-    g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`,
-      `memcpy((void *)${nv}, (const void *)${p.name}, sizeof(*${p.name}));`)
-    sanitize(g, to, deref(p.name, to), deref(nv, to), 0, `*${p.name}`)
+    // one object behind the pointer: a shared nondeterministic value assigned to each version's copy
+    const TN = typeName(to)
+    const src = `klp_src_${p.name}`
+    if (TN) {
+      g.decls.push(`${TN} ${src};`)
+      inputs.push({ label: `*${p.name}`, variable: src })
+      sanitize(g, to, src, deref(nv, to), 0, `*${p.name}`)
+      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, `*(${TN} *)${p.name} = ${src};`)
+      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, `*(${TN} *)${nv} = ${src};`)
+    } else {
+      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`)
+      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`,
+        `memcpy((void *)${nv}, (const void *)${p.name}, sizeof(*${p.name}));`)
+      sanitize(g, to, deref(p.name, to), deref(nv, to), 0, `*${p.name}`)
+    }
     g.handle(p.name, nv)
     g.oldCode.push(...close)
     g.newCode.push(...close)
-    const snap = `klp_in_${p.name}`
-    if (!nullable) {
-      g.oldCode.push(`__typeof__(*${p.name}) ${snap} = *${p.name};`)
-      inputs.push({ label: `*${p.name}`, variable: snap })
+    if (!TN && !nullable) {
+      g.oldCode.push(`__typeof__(*${p.name}) klp_in_${p.name} = *${p.name};`)
+      inputs.push({ label: `*${p.name}`, variable: `klp_in_${p.name}` })
     }
     pending.push({
       label: `memory *${p.name}`,
@@ -350,12 +359,20 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     fileScope.push(nw.externDecl)
     const label = o.staticLocalOf ? `static ${o.name}` : `global ${o.name}`
     if (!o.isConst && !opts.initGlobals) {
-      const k = g.id()
-      g.oldCode.push(`__typeof__(${o.cName}) klp_src_${k};`,
-        `memcpy((void *)&${o.cName}, (const void *)&klp_src_${k}, sizeof(${o.cName}));`)
-      inputs.push({ label, variable: `klp_src_${k}` })
-      g.newCode.push(`memcpy((void *)&${nw.cName}, (const void *)&${o.cName}, sizeof(${o.cName}));`)
-      sanitize(g, o.type, o.cName, nw.cName, 0, o.name)
+      const src = `klp_src_${g.id()}`
+      g.decls.push(`__typeof__(${o.cName}) ${src};`)
+      inputs.push({ label, variable: src })
+      if (o.type.kind === 'array') {
+        // arrays cannot be assigned: copy bytes (pointer members of elements were cleared)
+        sanitize(g, o.type, src, nw.cName, 0, o.name)
+        g.oldCode.push(`memcpy((void *)&${o.cName}, (const void *)&${src}, sizeof(${o.cName}));`)
+        g.newCode.push(`memcpy((void *)&${nw.cName}, (const void *)&${src}, sizeof(${o.cName}));`)
+      } else {
+        // assigning the same value to both lets the solver see that they are equal
+        sanitize(g, o.type, src, nw.cName, 0, o.name)
+        g.oldCode.push(`${o.cName} = ${src};`)
+        g.newCode.push(`${nw.cName} = ${src};`)
+      }
     }
     g.handle(`&${o.cName}`, `&${nw.cName}`)
     if (!o.isConst) {

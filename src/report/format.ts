@@ -50,3 +50,24 @@ export function alignColumns(rows: readonly (readonly string[])[], sep = ' | '):
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
   return rows.map(row => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join(sep))
 }
+
+/**
+ * Word-wrap `text` to `width` columns: the first line gets `first`, the others `rest` (both count
+ * towards the width). A word longer than the room is never split.
+ */
+export function wrapText(text: string, width: number, first = '', rest = first): string[] {
+  const lines: string[] = []
+  let line = first
+  let empty = true
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = rest + word
+    } else {
+      line = empty ? line + word : `${line} ${word}`
+    }
+    empty = false
+  }
+  lines.push(line)
+  return lines
+}

@@ -49,13 +49,14 @@ export function renderMarkdown(r: ProofReport): string {
     '',
     `${escapeMarkdown(capitalise(s.sentence))}.`,
   ]
-  const bounds = escapeMarkdown(s.bounds.join(', '))
-  if (s.boundsApply) out.push('', `**Within bounds:** ${bounds}`)
   if (s.detail) out.push('', escapeMarkdown(s.detail))
   const facts = [`${code(r.old)} → ${code(r.new)}`]
-  if (s.differences.total > 0 || s.boundsApply) facts.push(plural(s.differences.total, 'difference'))
+  if (s.differences.total > 0) facts.push(plural(s.differences.total, 'difference'))
+  else if (s.boundsApply) facts.push('no differences')
   facts.push(`exit code ${r.exitCode}`)
   out.push('', facts.join(' · '))
+  const bounds = s.bounds.map(b => `- ${escapeMarkdown(b.what)}: ${escapeMarkdown(b.value)}${b.isDefault ? ' *(default)*' : ''}`)
+  if (s.showBounds === 'verdict') out.push('', '**Within bounds** (*default*: not chosen by you):', '', ...bounds)
 
   if (r.differences.length > 0) {
     out.push('', '#### Differences', '')
@@ -104,7 +105,7 @@ export function renderMarkdown(r: ProofReport): string {
   }
 
   if (r.errors.length > 0) out.push('', '#### Errors', '', ...r.errors.map(e => `- ${escapeMarkdown(e)}`))
-  if (!s.boundsApply) out.push('', `**Bounds:** ${bounds}`)
+  if (s.showBounds === 'end') out.push('', '**Bounds** (*default*: not chosen by you):', '', ...bounds)
   if (r.hints.length > 0) out.push('', '**Hints**', '', ...r.hints.map(h => `- ${escapeMarkdown(h)}`))
 
   const footer = [

@@ -2,7 +2,7 @@
  * Everything the reporters count or phrase, computed once from a `ProofReport`.
  * Renderers format these numbers and sentences; they never count on their own.
  */
-import type { InconclusiveReason, ProofReport, RunInfo, VerdictStatus } from './types.js'
+import type { BoundInfo, InconclusiveReason, ProofReport, RunInfo, VerdictStatus } from './types.js'
 
 export type RunStatus = RunInfo['status']
 
@@ -40,12 +40,12 @@ export const VERDICT_OUTCOME: Readonly<Record<VerdictStatus, Outcome>> = {
 
 /** What each inconclusive reason means, for the headline. */
 export const REASON_TEXT: Readonly<Record<InconclusiveReason, string>> = {
-  'unwinding-bound': 'a loop needs more unwinding than the bound allows',
+  'unwinding-bound': 'a loop needs a higher bound',
   timeout: 'CBMC ran out of time',
   'out-of-memory': 'CBMC ran out of memory',
-  'type-changed': 'a type the function uses changed between old and new',
-  'external-calls': 'the function calls code whose effect cannot be compared',
-  'unsupported-construct': 'the function uses a construct klp-verify cannot model',
+  'type-changed': 'a type the function uses changed',
+  'external-calls': 'calls to external code cannot be compared',
+  'unsupported-construct': 'a construct klp-verify cannot model',
   solver: 'the solver gave no answer',
   'safety-incomplete': 'the safety checks did not finish',
 }
@@ -61,10 +61,15 @@ export interface ReportSummary {
   readonly sentence: string
   /** The classifier's own one-liner (`r.summary`) when it adds something to the headline. */
   readonly detail?: string
-  /** Every bound the proof ran under, e.g. `unwind 8 (auto)`, `max-size 12 (default)`. */
-  readonly bounds: readonly string[]
+  /** Every bound the proof ran under, the unwinding bound first. */
+  readonly bounds: readonly BoundInfo[]
   /** The verdict is only true within `bounds` (complete proofs: equivalent, as-claimed, claim-unobserved). */
   readonly boundsApply: boolean
+  /**
+   * Where renderers show the bounds: with the verdict when it holds only within them, at the end when runs
+   * happened under them (a counterexample, an incomplete proof), not at all when no proof ran or it failed.
+   */
+  readonly showBounds: 'verdict' | 'end' | 'omit'
   readonly differences: { readonly total: number; readonly intended: number; readonly unintended: number }
   readonly claims: {
     readonly total: number
@@ -93,7 +98,7 @@ function headlineText(r: ProofReport, unobserved: readonly string[]): string {
     case 'unintended':
       return 'the patch changes behavior outside its claims'
     case 'claim-unobserved':
-      return `the patch does not do what it claims: ${unobserved.join(', ')} never observed`
+      return `${unobserved.length === 1 ? 'claim' : 'claims'} ${unobserved.join(', ')} never observed`
     case 'inconclusive':
       return r.reason ? `no verdict (${r.reason}): ${REASON_TEXT[r.reason]}` : 'no verdict (reason not recorded)'
     case 'error':
@@ -101,14 +106,20 @@ function headlineText(r: ProofReport, unobserved: readonly string[]): string {
   }
 }
 
-/** `unwind N` first (from `r.unwinding`, which holds the largest bound used), then the other bounds. */
-function boundList(r: ProofReport): string[] {
-  const unwindEntry = r.bounds.find(b => b.what === 'unwind')
-  const mark = r.unwinding.mode === 'auto' ? ' (auto)' : unwindEntry?.isDefault ? ' (default)' : ''
-  return [
-    `unwind ${r.unwinding.bound}${mark}`,
-    ...r.bounds.filter(b => b !== unwindEntry).map(b => `${b.what} ${b.value}${b.isDefault ? ' (default)' : ''}`),
-  ]
+/**
+ * `r.bounds`, with the unwinding bound first. The pipeline lists it as `unwinding bound`; when no entry
+ * mentions unwinding, one is made from `r.unwinding` (auto mode counts as a default: the user chose no bound).
+ */
+function boundList(r: ProofReport): BoundInfo[] {
+  const isUnwind = (b: BoundInfo): boolean => /unwind/i.test(b.what)
+  const unwind = r.bounds.filter(isUnwind)
+  const auto = r.unwinding.mode === 'auto'
+  const made: BoundInfo = {
+    what: 'unwinding bound',
+    value: auto ? `auto (reached ${r.unwinding.bound})` : String(r.unwinding.bound),
+    isDefault: auto,
+  }
+  return [...(unwind.length > 0 ? unwind : [made]), ...r.bounds.filter(b => !isUnwind(b))]
 }
 
 export function summarize(r: ProofReport): ReportSummary {
@@ -120,6 +131,7 @@ export function summarize(r: ProofReport): ReportSummary {
     r.claims.filter(c => c.observed === false).map(c => c.id),
   )
   const detail = r.summary.trim()
+  const boundsApply = r.verdict === 'equivalent' || r.verdict === 'as-claimed' || r.verdict === 'claim-unobserved'
   return {
     verdict: r.verdict,
     label: VERDICT_LABEL[r.verdict],
@@ -128,7 +140,8 @@ export function summarize(r: ProofReport): ReportSummary {
     sentence: text,
     ...(detail && detail !== text ? { detail } : {}),
     bounds: boundList(r),
-    boundsApply: r.verdict === 'equivalent' || r.verdict === 'as-claimed' || r.verdict === 'claim-unobserved',
+    boundsApply,
+    showBounds: boundsApply ? 'verdict' : r.runs.length > 0 && r.verdict !== 'error' ? 'end' : 'omit',
     differences: { total: r.differences.length, intended, unintended: r.differences.length - intended },
     claims: { total: r.claims.length, observed, unobserved, unknown: r.claims.length - observed - unobserved },
     preExisting: r.preExisting.length,

@@ -1,5 +1,5 @@
 /** The terminal report: a reviewer's summary, verdict first. */
-import { alignColumns, formatDuration, formatInputs, formatRuns, plural, wrapItems } from './format.js'
+import { alignColumns, formatDuration, formatInputs, formatRuns, plural, wrapItems, wrapText } from './format.js'
 import { summarize, type Outcome, type ReportSummary } from './summary.js'
 import type { ClaimReport, Difference, NamedValue, ProofReport, SafetyFinding, ValuePair } from './types.js'
 
@@ -30,11 +30,16 @@ export function renderText(r: ProofReport, opts: TextOptions = {}): string {
   const paint: Paint = opts.color ? (style, text) => `\x1b[${ANSI[style][0]}m${text}\x1b[${ANSI[style][1]}m` : (_, t) => t
   const sections: string[][] = [
     verdictLines(r, s, paint),
+    s.showBounds === 'verdict' ? boundLines(s, paint) : [],
     ...r.differences.map(d => differenceLines(d, paint)),
     claimLines(r.claims, s, paint),
     preExistingLines(r.preExisting, paint),
     changeLines(r),
-    [...r.errors.map(e => `${paint('red', 'error:')} ${e}`), ...r.hints.map(h => `${paint('bold', 'hint:')} ${h}`)],
+    [
+      ...r.errors.flatMap(e => wrapText(e, WIDTH, 'error: ', '       ').map(l => l.replace(/^error:/, paint('red', 'error:')))),
+      ...r.hints.flatMap(h => wrapText(h, WIDTH, 'hint: ', '      ').map(l => l.replace(/^hint:/, paint('bold', 'hint:')))),
+    ],
+    s.showBounds === 'end' ? boundLines(s, paint) : [],
     footerLines(r, s).map(l => paint('dim', l)),
   ]
   return `${sections
@@ -45,17 +50,15 @@ export function renderText(r: ProofReport, opts: TextOptions = {}): string {
 
 function verdictLines(r: ProofReport, s: ReportSummary, paint: Paint): string[] {
   const indent = ' '.repeat(s.label.length + 2)
-  const first = `${paint('bold', paint(OUTCOME_STYLE[s.outcome], s.label))}  ${s.headline}`
+  let first = `${paint('bold', paint(OUTCOME_STYLE[s.outcome], s.label))}  ${s.headline}`
+  const suffix = ' (within the bounds below)'
+  if (s.boundsApply && indent.length + s.headline.length + suffix.length <= WIDTH) first += suffix
   const lines = [first]
-  if (s.boundsApply) {
-    const inline = `(within bounds: ${s.bounds.join(', ')})`
-    if (indent.length + s.headline.length + 1 + inline.length <= WIDTH) lines[0] = `${first} ${inline}`
-    else lines.push(...labelled(indent, 'within bounds:', 15, wrapItems(s.bounds, WIDTH - indent.length - 15)))
-  }
-  if (s.detail) lines.push(indent + s.detail)
+  if (s.detail) lines.push(...wrapText(s.detail, WIDTH, indent))
   const counts = [`${r.old} → ${r.new}`]
   const d = s.differences
-  if (d.total > 0) counts.push(`${plural(d.total, 'difference')} (${d.unintended} unintended, ${d.intended} intended)`)
+  if (d.intended > 0 && d.unintended > 0) counts.push(`${d.total} differences (${d.unintended} unintended, ${d.intended} intended)`)
+  else if (d.total > 0) counts.push(plural(d.total, d.intended > 0 ? 'intended difference' : 'unintended difference'))
   else if (s.boundsApply) counts.push('no differences')
   if (s.claims.total > 0) counts.push(`claims observed: ${s.claims.observed} of ${s.claims.total}`)
   if (s.preExisting > 0) counts.push(plural(s.preExisting, 'pre-existing finding'))
@@ -63,9 +66,18 @@ function verdictLines(r: ProofReport, s: ReportSummary, paint: Paint): string[] 
   return lines
 }
 
+/** The bounds as an aligned table; a complete verdict holds only within them. */
+function boundLines(s: ReportSummary, paint: Paint): string[] {
+  const table = alignColumns(
+    s.bounds.map(b => [b.what, b.value, b.isDefault ? 'default' : '']),
+    '  ',
+  ).map(l => `  ${l}`.trimEnd())
+  return [`${paint('bold', s.boundsApply ? 'within bounds' : 'bounds')} ("default": not chosen by you):`, ...table]
+}
+
 /** `label` in a fixed-width column on the first line, blank on the others. */
-function labelled(pad: string, label: string, width: number, lines: readonly string[]): string[] {
-  return lines.map((l, i) => `${pad}${(i === 0 ? label : '').padEnd(width)}${l}`)
+function labelled(pad: string, label: string, lines: readonly string[]): string[] {
+  return lines.map((l, i) => `${pad}${(i === 0 ? label : '').padEnd(LABEL)}${l}`)
 }
 
 function inputsAndValues(
@@ -75,10 +87,10 @@ function inputsAndValues(
   inputsLabel = 'inputs',
 ): string[] {
   const lines: string[] = []
-  if (inputs.length > 0) lines.push(...labelled(pad, inputsLabel, LABEL, wrapItems(formatInputs(inputs), WIDTH - pad.length - LABEL)))
+  if (inputs.length > 0) lines.push(...labelled(pad, inputsLabel, wrapItems(formatInputs(inputs), WIDTH - pad.length - LABEL)))
   if (values.length > 0) {
     const table = alignColumns([['what', 'old', 'new'], ...values.map(v => [v.what, v.old, v.new])])
-    lines.push(...labelled(pad, 'values', LABEL, table))
+    lines.push(...labelled(pad, 'values', table))
   }
   return lines
 }
@@ -93,8 +105,8 @@ function differenceLines(d: Difference, paint: Paint): string[] {
   const phrase = claimPhrase(d)
   if (phrase) head.push(`(${phrase})`)
   const lines = [head.join('  '), ...inputsAndValues('  ', d.inputs, d.values)]
-  if (d.location) lines.push(...labelled('  ', 'at', LABEL, [d.location]))
-  if (d.detail) lines.push(...labelled('  ', 'detail', LABEL, [d.detail]))
+  if (d.location) lines.push(...labelled('  ', 'at', [d.location]))
+  if (d.detail) lines.push(...labelled('  ', 'detail', wrapText(d.detail, WIDTH - 2 - LABEL)))
   lines.push(paint('dim', `  ${'run'.padEnd(LABEL)}${d.run}`))
   return lines
 }
@@ -105,13 +117,15 @@ const CLAIM_STATUS = (c: ClaimReport): string =>
 function claimLines(claims: readonly ClaimReport[], s: ReportSummary, paint: Paint): string[] {
   if (claims.length === 0) return []
   let heading = `claims: ${s.claims.observed} of ${s.claims.total} observed`
-  if (s.claims.unknown > 0) heading += `, ${s.claims.unknown} unknown (their run did not finish)`
+  if (s.claims.unknown > 0) heading += `, ${s.claims.unknown} unknown`
   const lines = [paint('bold', heading)]
   for (const c of claims) {
     const status = CLAIM_STATUS(c)
     const style = c.observed === true ? 'green' : c.observed === false ? 'red' : 'yellow'
-    lines.push(`  ${paint(style, status.padEnd(12))}  ${c.id}: when ${c.when}${c.then ? `, then ${c.then}` : ''}`)
-    if (c.differs.length > 0) lines.push(...labelled('    ', 'differs', LABEL, [c.differs.join(', ')]))
+    const text = `${c.id}: when ${c.when}${c.then ? `, then ${c.then}` : ''}`
+    const [first, ...rest] = wrapText(text, WIDTH - 16, '', '  ')
+    lines.push(`  ${paint(style, status.padEnd(12))}  ${first}`, ...rest.map(l => ' '.repeat(16) + l))
+    if (c.differs.length > 0) lines.push(...labelled('    ', 'differs', [c.differs.join(', ')]))
     if (c.witness) lines.push(...inputsAndValues('    ', c.witness.inputs, c.witness.values, 'witness'))
   }
   return lines
@@ -124,7 +138,7 @@ function preExistingLines(findings: readonly SafetyFinding[], paint: Paint): str
   ]
   for (const f of findings) {
     lines.push(`  ${f.kind} in ${f.function}()${f.location ? ` at ${f.location}` : ''}`)
-    lines.push(`    ${f.description}`)
+    lines.push(...wrapText(f.description, WIDTH, '    '))
     lines.push(...inputsAndValues('    ', f.inputs, []))
   }
   return lines
@@ -132,7 +146,9 @@ function preExistingLines(findings: readonly SafetyFinding[], paint: Paint): str
 
 function changeLines(r: ProofReport): string[] {
   const lines: string[] = []
-  if (r.typeChanges.length > 0) lines.push('type changes:', ...r.typeChanges.map(c => `  ${c.type}: ${c.detail}`))
+  if (r.typeChanges.length > 0) {
+    lines.push('type changes:', ...r.typeChanges.flatMap(c => wrapText(`${c.type}: ${c.detail}`, WIDTH, '  ', '    ')))
+  }
   if (r.constChanges.length > 0) lines.push('const changes:', ...r.constChanges.map(c => `  ${c}`))
   return lines
 }
@@ -142,11 +158,10 @@ function footerLines(r: ProofReport, s: ReportSummary): string[] {
   let unwinding = `unwinding: ${u.mode} bound ${u.bound}, ${u.complete ? 'complete' : 'incomplete'}`
   if (u.openLoops.length > 0) unwinding += ` (open loops: ${u.openLoops.join(', ')})`
   const lines = [
-    `cbmc ${r.cbmc.version}, solver ${r.cbmc.solver} · ${r.tool.name} ${r.tool.version} · exit ${r.exitCode}`,
-    unwinding,
-    `runs: ${formatRuns(s.runs)}`,
+    `cbmc ${r.cbmc.version} · solver ${r.cbmc.solver}`,
+    `${r.tool.name} ${r.tool.version} · exit ${r.exitCode} · runs: ${formatRuns(s.runs)}`,
   ]
-  if (!s.boundsApply) lines.push(`bounds: ${s.bounds.join(', ')}`)
+  if (r.runs.length > 0) lines.push(unwinding)
   const t = r.timings
   lines.push(`time: ${formatDuration(t.totalMs)} total (cbmc ${formatDuration(t.toolMs)}, own ${formatDuration(t.ownMs)})`)
   return lines

@@ -1,0 +1,341 @@
+/* IMPORTANT
+ * This snapshot file is auto-generated, but designed for humans.
+ * It should be checked into source control and tracked carefully.
+ * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
+ * Make sure to inspect the output below.  Do not ignore changes!
+ */
+'use strict'
+exports[`test/report/junit.ts > TAP > snapshot per fixture > as-claimed 1`] = `
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="klp-verify" tests="1" failures="0" errors="0" skipped="0" time="3.650">
+  <properties>
+    <property name="verdict" value="as-claimed"/>
+    <property name="exit-code" value="0"/>
+    <property name="klp-verify" value="0.1.0"/>
+    <property name="cbmc" value="6.6.0 (cbmc-6.6.0)"/>
+    <property name="solver" value="CaDiCaL (external, --external-sat-solver)"/>
+  </properties>
+  <testcase classname="old.c→new.c" name="msg_fill" time="3.650">
+    <system-out>AS-CLAIMED  msg_fill(): the patch changes only what its claims allow (within the bounds below)
+            only intended differences, every claim observed
+            old.c → new.c · 3 intended differences · claims observed: 1 of 1
+
+within bounds ("default": not chosen by you):
+  unwinding bound                  auto (reached 16, max 64)                             default
+  max buffer size (--max-size)     12 elements
+  buffer buf                       len elements, 0 &lt;= len &lt;= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+intended  return  (allowed by claim reject-long-payload)
+  inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what   | old | new
+           return | 0   | -22
+  run      equiv
+
+intended  memory *m  (allowed by claim reject-long-payload)
+  inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what          | old | new
+           m-&gt;len        | 9   | 0
+           m-&gt;payload[0] | 0   | 17
+  run      equiv
+
+intended  safety: array bounds in old  (allowed by claim reject-long-payload)
+  inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  at       old.c:19
+  detail   fixed by the patch: array 'm-&gt;payload' upper bound in m-&gt;payload[i] in msg_fill()
+  run      safety-old-claim-0
+
+claims: 1 of 1 observed
+  observed      reject-long-payload: when len &gt; MSG_PAYLOAD, then ret == -EINVAL
+    differs  return, memory, safety
+    witness  len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    values   what   | old | new
+             return | 0   | -22
+             m-&gt;len | 9   | 0
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 0 · runs: 4 (1 complete, 3 found)
+unwinding: auto bound 16, complete
+time: 3.6 s total (cbmc 3.3 s, own 340 ms)
+</system-out>
+  </testcase>
+</testsuite>
+
+`
+
+exports[`test/report/junit.ts > TAP > snapshot per fixture > claim-unobserved 1`] = `
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="klp-verify" tests="1" failures="1" errors="0" skipped="0" time="3.650">
+  <properties>
+    <property name="verdict" value="claim-unobserved"/>
+    <property name="exit-code" value="1"/>
+    <property name="klp-verify" value="0.1.0"/>
+    <property name="cbmc" value="6.6.0 (cbmc-6.6.0)"/>
+    <property name="solver" value="CaDiCaL (external, --external-sat-solver)"/>
+  </properties>
+  <testcase classname="old.c→new.c" name="msg_fill" time="3.650">
+    <failure message="CLAIM-UNOBSERVED  msg_fill(): claim count-errors never observed" type="claim-unobserved">CLAIM-UNOBSERVED  msg_fill(): claim count-errors never observed (within the bounds below)
+                  no unintended difference, but count-errors never showed a difference
+                  old.c → new.c · 3 intended differences · claims observed: 1 of 2
+
+within bounds ("default": not chosen by you):
+  unwinding bound                  auto (reached 16, max 64)                             default
+  max buffer size (--max-size)     12 elements
+  buffer buf                       len elements, 0 &lt;= len &lt;= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+intended  return  (allowed by claim reject-long-payload)
+  inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what   | old | new
+           return | 0   | -22
+  run      equiv
+
+intended  memory *m  (allowed by claim reject-long-payload)
+  inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what          | old | new
+           m-&gt;len        | 9   | 0
+           m-&gt;payload[0] | 0   | 17
+  run      equiv
+
+intended  safety: array bounds in old  (allowed by claim reject-long-payload)
+  inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  at       old.c:19
+  detail   fixed by the patch: array 'm-&gt;payload' upper bound in m-&gt;payload[i] in msg_fill()
+  run      safety-old-claim-0
+
+claims: 1 of 2 observed
+  observed      reject-long-payload: when len &gt; MSG_PAYLOAD, then ret == -EINVAL
+    differs  return, memory, safety
+    witness  len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    values   what   | old | new
+             return | 0   | -22
+             m-&gt;len | 9   | 0
+  NOT observed  count-errors: when m-&gt;type == 0, then nr_errors == old_nr_errors + 1
+    differs  globals
+
+hint: claim count-errors was never observed: the versions agree wherever its WHEN holds (or WHEN is
+      unsatisfiable under the assumptions)
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 1 · runs: 5 (2 complete, 3 found)
+unwinding: auto bound 16, complete
+time: 3.6 s total (cbmc 3.3 s, own 340 ms)
+</failure>
+  </testcase>
+</testsuite>
+
+`
+
+exports[`test/report/junit.ts > TAP > snapshot per fixture > equivalent 1`] = `
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="klp-verify" tests="1" failures="0" errors="0" skipped="0" time="2.400">
+  <properties>
+    <property name="verdict" value="equivalent"/>
+    <property name="exit-code" value="0"/>
+    <property name="klp-verify" value="0.1.0"/>
+    <property name="cbmc" value="6.6.0 (cbmc-6.6.0)"/>
+    <property name="solver" value="CaDiCaL (external, --external-sat-solver)"/>
+  </properties>
+  <testcase classname="old.c→new.c" name="msg_fill" time="2.400">
+    <system-out>EQUIVALENT  msg_fill(): old and new behave the same (within the bounds below)
+            no behavioral difference
+            old.c → new.c · no differences · 1 pre-existing finding
+
+within bounds ("default": not chosen by you):
+  unwinding bound                  auto (reached 16, max 64)                             default
+  max buffer size (--max-size)     12 elements
+  buffer buf                       len elements, 0 &lt;= len &lt;= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+pre-existing safety findings: 1 (already in old; they do not change the verdict)
+  array bounds in msg_fill() at old.c:19
+    array 'm-&gt;payload' upper bound in m-&gt;payload[i]
+    inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 0 · runs: 3 (1 complete, 2 found)
+unwinding: auto bound 16, complete
+time: 2.4 s total (cbmc 2.1 s, own 250 ms)
+</system-out>
+  </testcase>
+</testsuite>
+
+`
+
+exports[`test/report/junit.ts > TAP > snapshot per fixture > error 1`] = `
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="klp-verify" tests="1" failures="0" errors="1" skipped="0" time="0.310">
+  <properties>
+    <property name="verdict" value="error"/>
+    <property name="exit-code" value="3"/>
+    <property name="klp-verify" value="0.1.0"/>
+    <property name="cbmc" value="6.6.0 (cbmc-6.6.0)"/>
+    <property name="solver" value="MiniSat (built into cbmc)"/>
+  </properties>
+  <testcase classname="old.c→new.c" name="msg_fill" time="0.310">
+    <error message="cbmc failed on the harness (exit 6): new.c:14: conflicting types for &apos;msg_fill&apos;" type="error">ERROR  msg_fill(): the proof could not be run
+       cbmc could not check this proof
+       old.c → new.c
+
+error: cbmc failed on the harness (exit 6): new.c:14: conflicting types for 'msg_fill'
+hint: re-run with --keep-harness DIR to inspect the generated harness and the cbmc command
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver MiniSat (built into cbmc)
+klp-verify 0.1.0 · exit 3 · runs: 1 (1 error)
+unwinding: auto bound 16, incomplete
+time: 310 ms total (cbmc 120 ms, own 190 ms)
+</error>
+  </testcase>
+</testsuite>
+
+`
+
+exports[`test/report/junit.ts > TAP > snapshot per fixture > inconclusive type-changed 1`] = `
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="klp-verify" tests="1" failures="0" errors="0" skipped="1" time="0.180">
+  <properties>
+    <property name="verdict" value="inconclusive"/>
+    <property name="exit-code" value="2"/>
+    <property name="klp-verify" value="0.1.0"/>
+    <property name="cbmc" value="6.6.0 (cbmc-6.6.0)"/>
+    <property name="solver" value="CaDiCaL (external, --external-sat-solver)"/>
+  </properties>
+  <testcase classname="old.c→new.c" name="msg_fill" time="0.180">
+    <skipped message="inconclusive: type-changed"/>
+    <system-out>INCONCLUSIVE  msg_fill(): no verdict (type-changed): a type the function uses changed
+              the patch changes type definitions (struct msg); old and new cannot be compared on
+              shared types
+              old.c → new.c · claims observed: 0 of 1
+
+claims: 0 of 1 observed, 1 unknown
+  unknown       reject-long-payload: when len &gt; MSG_PAYLOAD, then ret == -EINVAL
+    differs  return
+
+type changes:
+  struct msg: field flags (u16) added after len; size 12 → 14
+const changes:
+  MSG_PAYLOAD: 8 → 16
+
+hint: a live patch cannot change the layout of a type that running code already uses; keep the old
+      layout (e.g. use shadow variables) or prove each caller
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 2 · runs: none
+time: 180 ms total (cbmc 0 ms, own 180 ms)
+</system-out>
+  </testcase>
+</testsuite>
+
+`
+
+exports[`test/report/junit.ts > TAP > snapshot per fixture > inconclusive unwinding-bound 1`] = `
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="klp-verify" tests="1" failures="0" errors="0" skipped="1" time="75.300">
+  <properties>
+    <property name="verdict" value="inconclusive"/>
+    <property name="exit-code" value="2"/>
+    <property name="klp-verify" value="0.1.0"/>
+    <property name="cbmc" value="6.6.0 (cbmc-6.6.0)"/>
+    <property name="solver" value="CaDiCaL (external, --external-sat-solver)"/>
+  </properties>
+  <testcase classname="old.c→new.c" name="msg_fill" time="75.300">
+    <skipped message="inconclusive: unwinding-bound"/>
+    <system-out>INCONCLUSIVE  msg_fill(): no verdict (unwinding-bound): a loop needs a higher bound
+              no unintended difference found, but the proof is incomplete (unwinding-bound)
+              old.c → new.c · claims observed: 0 of 1
+
+claims: 0 of 1 observed, 1 unknown
+  unknown       reject-long-payload: when len &gt; MSG_PAYLOAD
+    differs  return
+
+hint: bound 8 was too small for the loop at new.c:12; try --unwind 16
+
+bounds ("default": not chosen by you):
+  unwinding bound                  8
+  max buffer size (--max-size)     16 elements                                           default
+  buffer buf                       len elements, 0 &lt;= len &lt;= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 2 · runs: 2 (2 bound-too-small)
+unwinding: fixed bound 8, incomplete (open loops: klp_new_msg_fill.0 (new.c:12))
+time: 1 min 15 s total (cbmc 1 min 15 s, own 400 ms)
+</system-out>
+  </testcase>
+</testsuite>
+
+`
+
+exports[`test/report/junit.ts > TAP > snapshot per fixture > unintended 1`] = `
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="klp-verify" tests="1" failures="1" errors="0" skipped="0" time="3.650">
+  <properties>
+    <property name="verdict" value="unintended"/>
+    <property name="exit-code" value="1"/>
+    <property name="klp-verify" value="0.1.0"/>
+    <property name="cbmc" value="6.6.0 (cbmc-6.6.0)"/>
+    <property name="solver" value="CaDiCaL (external, --external-sat-solver)"/>
+  </properties>
+  <testcase classname="old.c→new.c" name="msg_fill" time="3.650">
+    <failure message="UNINTENDED  msg_fill(): the patch changes behavior outside its claims" type="unintended">UNINTENDED  msg_fill(): the patch changes behavior outside its claims
+            the patch changes behavior it does not claim (2 unintended differences)
+            old.c → new.c · 3 differences (2 unintended, 1 intended) · claims observed: 1 of 1
+
+unintended  return  (not allowed by any claim)
+  inputs   len = 8, m-&gt;type = 1, buf[0..7] = { 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what   | old | new
+           return | 0   | -22 (-EINVAL)
+           m-&gt;len | 8   | 0
+  run      equiv
+
+intended  return  (allowed by claim reject-long-payload)
+  inputs   len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what   | old | new
+           return | 0   | -22
+  run      equiv
+
+unintended  safety: array bounds in new  (not allowed by any claim)
+  inputs   len = 0, m-&gt;type = 1
+  at       new.c:19
+  detail   introduced by the patch: dereference failure: pointer outside object bounds in buf[len -
+           1] in msg_fill()
+  run      safety-new
+
+claims: 1 of 1 observed
+  observed      reject-long-payload: when len &gt; MSG_PAYLOAD, then ret == -EINVAL
+    differs  return, memory, safety
+    witness  len = 9, m-&gt;type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    values   what   | old | new
+             return | 0   | -22
+             m-&gt;len | 9   | 0
+
+bounds ("default": not chosen by you):
+  unwinding bound                  auto (reached 16, max 64)                             default
+  max buffer size (--max-size)     12 elements
+  buffer buf                       len elements, 0 &lt;= len &lt;= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 1 · runs: 5 (5 found)
+unwinding: auto bound 16, complete
+time: 3.6 s total (cbmc 3.3 s, own 340 ms)
+</failure>
+  </testcase>
+</testsuite>
+
+`
