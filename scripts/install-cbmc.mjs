@@ -17,9 +17,11 @@ const SUITE = 'trixie'
 const TRIPLET = 'x86_64-linux-gnu'
 const LOADER = 'ld-linux-x86-64.so.2'
 const RUNTIME_DEBS = ['libc6', 'libstdc++6', 'libgcc-s1']
-const CBMC_DEBS = ['cbmc', 'minisat', 'cadical', ...RUNTIME_DEBS]
-const CADICAL_DEBS = ['cadical', ...RUNTIME_DEBS]
-const WRAPPED = ['cbmc', 'goto-cc', 'goto-instrument', 'goto-harness', 'goto-diff', 'cadical']
+/** CaDiCaL for bit-level proofs; Z3 for proofs with multiplication/division (cbmc --z3). */
+const SOLVER_DEBS = ['cadical', 'z3', 'libz3-4']
+const CBMC_DEBS = ['cbmc', 'minisat', ...SOLVER_DEBS, ...RUNTIME_DEBS]
+const SOLVERS_ONLY_DEBS = [...SOLVER_DEBS, ...RUNTIME_DEBS]
+const WRAPPED = ['cbmc', 'goto-cc', 'goto-instrument', 'goto-harness', 'goto-diff', 'cadical', 'z3']
 /** Keyrings tried with `[signed-by=…]` when apt's default trust store lacks trixie's key. */
 const KEYRINGS = [
   '/usr/share/keyrings/debian-archive-trixie-stable.gpg',
@@ -107,11 +109,11 @@ function findCbmc() {
 }
 
 /** Same order as src/cbmc/locate.ts: next to cbmc, project-local, PATH. */
-function findCadical(cbmcPath) {
+function findCadical(cbmcPath, name = 'cadical') {
   const candidates = [
-    ...(cbmcPath ? [path.join(path.dirname(cbmcPath), 'cadical')] : []),
-    path.join(binDir, 'cadical'),
-    ...onPath('cadical'),
+    ...(cbmcPath ? [path.join(path.dirname(cbmcPath), name)] : []),
+    path.join(binDir, name),
+    ...onPath(name),
   ]
   for (const p of candidates) {
     const c = probeCadical(p)
@@ -268,15 +270,16 @@ function main() {
   const t0 = Date.now()
   let cbmc = findCbmc()
   let cadical = findCadical(cbmc?.version ? cbmc.path : undefined)
+  let z3 = findCadical(cbmc?.version ? cbmc.path : undefined, 'z3')
   if (cbmc && !cbmc.version) {
     console.warn(`klp-verify: WARNING: KLP_CBMC=${env.KLP_CBMC} ${cbmc.problem}; klp-verify will refuse it.` +
       ' Not downloading a CBMC because KLP_CBMC is set: fix or unset it.')
   }
   const needCbmc = !cbmc
-  if (needCbmc || !cadical) {
+  if (needCbmc || !cadical || !z3) {
     const missing = missingPrerequisite()
-    // A project-local cbmc without its cadical means a damaged install: redo all of it.
-    const packages = needCbmc || cbmc.source === 'project-local' ? CBMC_DEBS : CADICAL_DEBS
+    // A project-local cbmc without its solvers means a damaged or older install: redo all of it.
+    const packages = needCbmc || cbmc.source === 'project-local' ? CBMC_DEBS : SOLVERS_ONLY_DEBS
     if (missing) {
       if (needCbmc) return warnManual(missing)
       log(`CaDiCaL not found and not installable (${missing}); CBMC will use its built-in MiniSat`)
@@ -293,12 +296,14 @@ function main() {
         if (!cbmc.version) return warnManual(`the freshly installed ${rel(cbmc.path)} ${cbmc.problem}`)
       }
       cadical = findCadical(cbmc.version ? cbmc.path : undefined)
+      z3 = findCadical(cbmc.version ? cbmc.path : undefined, 'z3')
     }
   } else if (cbmc.source === 'project-local') {
     log(`CBMC already installed in ${rel(toolsDir)}/ (remove it to reinstall)`)
   }
   log(`cbmc:   ${rel(cbmc.path)}  (${cbmc.source}, ${cbmc.version ? `version ${cbmc.version}` : `UNUSABLE: ${cbmc.problem}`})`)
   log(`solver: ${cadical ? `CaDiCaL ${cadical.version} at ${rel(cadical.path)} (klp-verify passes --external-sat-solver)` : "CBMC's built-in MiniSat (no cadical found; slower)"}`)
+  log(`smt:    ${z3 ? `${z3.version} at ${rel(z3.path)} (for proofs with multiplication or division)` : 'no z3 found; proofs with variable multiplication may time out'}`)
   if (!cbmc.version) return
   const check = checkSolve(cbmc.path, cadical?.path)
   if (check.ok) log(`check:  proved a test program in ${check.took}; ready (${seconds(t0)} in total)`)

@@ -26,6 +26,8 @@ export interface CbmcArgOptions {
   readonly fwrapv?: boolean
   /** Path of an external SAT solver (`--external-sat-solver`). */
   readonly solver?: string
+  /** Use an SMT solver instead of SAT (`--z3`); cbmc finds `z3` on PATH. Wins over `solver`. */
+  readonly smt?: 'z3'
   /** `--slice-formula`; default true. */
   readonly sliceFormula?: boolean
   /** Each becomes `-D X`. */
@@ -56,7 +58,8 @@ export function buildCbmcArgs(opts: CbmcArgOptions): string[] {
   args.push('--unwind', String(opts.unwind))
   if (opts.unwindset && opts.unwindset.length > 0) args.push('--unwindset', renderUnwindset(opts.unwindset))
   for (const p of opts.properties ?? []) args.push('--property', p)
-  if (opts.solver !== undefined) args.push('--external-sat-solver', opts.solver)
+  if (opts.smt === 'z3') args.push('--z3')
+  else if (opts.solver !== undefined) args.push('--external-sat-solver', opts.solver)
   if (opts.sliceFormula ?? true) args.push('--slice-formula')
   args.push(...preprocessorArgs(opts.defines, opts.includes))
   args.push(...extra)

@@ -87,14 +87,16 @@ async function locateExplicit(value: string, label: string, opts: LocateOptions)
   return { file, version: probe.version }
 }
 
-/** Optional external SAT solver: next to cbmc, else project-local, else on PATH. */
-async function locateCadical(cbmc: string, localBin: string, dirs: readonly string[]): Promise<string | undefined> {
-  return firstExecutable([path.join(path.dirname(cbmc), 'cadical'), path.join(localBin, 'cadical'), ...dirs.map((d) => path.join(d, 'cadical'))])
+/** Optional solver (cadical, z3): next to cbmc, else project-local, else on PATH. */
+async function locateSolver(name: string, cbmc: string, localBin: string, dirs: readonly string[]): Promise<string | undefined> {
+  return firstExecutable([path.join(path.dirname(cbmc), name), path.join(localBin, name), ...dirs.map((d) => path.join(d, name))])
 }
 
 async function tool(cbmc: string, version: string, source: CbmcTool['source'], localBin: string, opts: LocateOptions): Promise<CbmcTool> {
-  const cadical = await locateCadical(cbmc, localBin, pathDirs(opts.env))
-  return { cbmc, ...(cadical === undefined ? {} : { cadical }), version, source }
+  const dirs = pathDirs(opts.env)
+  const cadical = await locateSolver('cadical', cbmc, localBin, dirs)
+  const z3 = await locateSolver('z3', cbmc, localBin, dirs)
+  return { cbmc, ...(cadical === undefined ? {} : { cadical }), ...(z3 === undefined ? {} : { z3 }), version, source }
 }
 
 /** Locate and version-probe CBMC (>= 6) and, optionally, CaDiCaL. Throws ToolNotFoundError (exit 3). */

@@ -1,4 +1,5 @@
 /** Run cbmc once and record the facts; never judge and never throw on a non-zero exit. */
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { execa, type Result } from 'execa'
 import type { CbmcInvocation, CbmcRun, Termination } from './types.js'
@@ -28,6 +29,7 @@ export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Prom
     all: false,
     stdin: 'ignore',
     stripFinalNewline: false,
+    ...(inv.pathPrepend ? { env: { PATH: `${inv.pathPrepend}${path.delimiter}${process.env.PATH ?? ''}` } } : {}),
   })
   const durationMs = performance.now() - start
   const termination = terminationOf(result)

@@ -6,6 +6,8 @@ export interface CbmcTool {
   readonly cbmc: string
   /** External SAT solver command for `--external-sat-solver`, if one was found. */
   readonly cadical?: string
+  /** Z3, for `--z3` (cbmc runs `z3` from PATH, so its directory is put first on PATH). */
+  readonly z3?: string
   /** Version string as printed by `cbmc --version`, e.g. `6.6.0 (cbmc-6.6.0)`. */
   readonly version: string
   /** Where it came from, in resolution order. */
@@ -20,6 +22,8 @@ export interface CbmcInvocation {
   readonly timeoutMs?: number
   /** Cancel (Ctrl-C, fail-fast). */
   readonly signal?: AbortSignal
+  /** Directory to put first on PATH (where cbmc finds `z3` for `--z3`). */
+  readonly pathPrepend?: string
 }
 
 export type Termination = 'exited' | 'timeout' | 'cancelled' | 'max-buffer' | 'spawn-failed'

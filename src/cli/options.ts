@@ -19,6 +19,7 @@ export const proofOptions = {
   define: { alias: 'D', type: 'string', array: true, describe: 'macro for preprocessing, NAME or NAME=VALUE' },
   cflags: { type: 'string', describe: 'compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"' },
   cbmc: { type: 'string', describe: 'path of the cbmc binary to use' },
+  solver: { type: 'string', choices: ['auto', 'sat', 'z3'] as const, describe: 'auto: Z3 for comparisons when the code multiplies or divides variables, else CaDiCaL [default: auto]' },
   jobs: { alias: 'j', type: 'number', describe: 'parallel cbmc runs [default: number of cores]' },
   format: { type: 'string', choices: FORMATS, default: 'text' as Format, describe: 'report format' },
   output: { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' },

@@ -27,6 +27,7 @@ export interface ProofArgs {
   readonly jobs?: number
   readonly keepHarness?: string
   readonly cbmcArg?: readonly string[]
+  readonly solver?: 'auto' | 'sat' | 'z3'
 }
 
 export const DEFAULTS = { maxUnwind: 64, maxSize: 32, timeoutSec: 300 } as const
@@ -113,5 +114,6 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     jobs,
     keepHarness: args.keepHarness,
     extraCbmcArgs: args.cbmcArg ?? [],
+    solver: args.solver ?? 'auto',
   }
 }

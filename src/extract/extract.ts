@@ -2,7 +2,9 @@
 import path from 'node:path'
 import { ExtractError } from '../errors.js'
 import { preprocess, type PreprocessOptions } from './read.js'
-import { renameUnit } from './rename.js'
+import { reachable, renameUnit } from './rename.js'
+import { nonlinearOps, writtenGlobals } from './writes.js'
+import { containsPointer } from './ctypes.js'
 import { functionSignature } from './signature.js'
 import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
 import type { FunctionPair, TypeChange, VersionUnit } from './types.js'
@@ -57,8 +59,9 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
   if (sigText(oldSig) !== sigText(newSig)) {
     typeChanges.push({ type: `signature of ${opts.func}()`, detail: `${sigText(oldSig)} → ${sigText(newSig)}` })
   }
-  const ro = renameUnit(o.unit, PREFIX.old, opts.func)
-  const rn = renameUnit(n.unit, PREFIX.new, opts.func)
+  const shared = sharedGlobals(o.unit, n.unit, opts.func)
+  const ro = renameUnit(o.unit, PREFIX.old, opts.func, shared)
+  const rn = renameUnit(n.unit, PREFIX.new, opts.func, shared)
   const constChanges: string[] = []
   for (const g of ro.globals) {
     const m = rn.globals.find(x => x.name === g.name)
@@ -75,8 +78,29 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
     signature: oldSig,
     typeChanges,
     constChanges,
+    nonlinear: nonlinearOps(o.unit, reachable(o.unit, opts.func).fns) + nonlinearOps(n.unit, reachable(n.unit, opts.func).fns),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
+}
+
+/**
+ * Globals neither version writes (or takes the address of), without pointers, with the same
+ * declaration and initializer in both: sharing one object lets the solver see one value, which
+ * keeps e.g. `v * scale` in old and new from becoming a hard multiplier-equivalence problem.
+ */
+export function sharedGlobals(a: Unit, b: Unit, func: string): Set<string> {
+  const ra = reachable(a, func), rb = reachable(b, func)
+  const written = new Set([...writtenGlobals(a, ra.fns), ...writtenGlobals(b, rb.fns)])
+  const out = new Set<string>()
+  for (const name of new Set([...ra.vars, ...rb.vars])) {
+    const va = a.variables.get(name), vb = b.variables.get(name)
+    if (!va || !vb || written.has(name) || va.isConst) continue
+    if (va.type.kind === 'array' || containsPointer(va.type)) continue
+    const declText = (v: typeof va) => v.declaration.text.replace(/\s+/g, ' ')
+    if (declText(va) !== declText(vb)) continue
+    out.add(name)
+  }
+  return out
 }
 
 /** Type definitions present in both versions whose text differs, with the fields that changed. */

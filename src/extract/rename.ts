@@ -35,12 +35,15 @@ function blank(n: Node): Edit {
   return { start: n.startIndex, end: n.endIndex, text: n.text.replace(/[^\n]/g, ' ') }
 }
 
-export function renameUnit(unit: Unit, prefix: string, target: string): RenamedUnit {
+/** Prefix of read-only globals both versions share (one object, one value). */
+export const SHARED_PREFIX = 'klp_shared_'
+
+export function renameUnit(unit: Unit, prefix: string, target: string, shared: ReadonlySet<string> = new Set()): RenamedUnit {
   const renamed = new Set<string>([...unit.functions.keys(), ...unit.variables.keys()])
   const edits: Edit[] = []
   const hoistedBefore = new Map<Node, string[]>()
 
-  const renameTarget = (name: string) => prefix + name
+  const renameTarget = (name: string) => (shared.has(name) ? SHARED_PREFIX : prefix) + name
 
   const walk = (n: Node, scopes: Map<string, Binding>[], fn: string | null, out: Edit[], skip: Set<number>) => {
     switch (n.type) {
@@ -157,7 +160,7 @@ export function renameUnit(unit: Unit, prefix: string, target: string): RenamedU
   const globals: GlobalVar[] = []
   for (const v of unit.variables.values()) {
     if (!reach.vars.has(v.name)) continue
-    globals.push(globalVar(unit, v, prefix, prefix + v.name, v.name))
+    globals.push(globalVar(unit, v, prefix, renameTarget(v.name), v.name, shared.has(v.name)))
   }
   for (const fnName of reach.fns) {
     for (const v of unit.staticLocals.get(fnName) ?? []) {
@@ -167,7 +170,7 @@ export function renameUnit(unit: Unit, prefix: string, target: string): RenamedU
   return { text, entry: prefix + target, functions, globals }
 }
 
-function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: string): GlobalVar {
+function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: string, isShared = false): GlobalVar {
   const decl = v.declaration
   const quals = decl.children.filter(c => c?.type === 'type_qualifier').map(c => c!.text)
   const ty = decl.childForFieldName('type')!
@@ -187,6 +190,7 @@ function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: 
     externDecl: `extern ${[...quals, typeText].join(' ')} ${declText};`.replace(/\s+/g, ' '),
     origin: v.fn ? `static in ${v.fn}()` : `${loc.file}:${loc.line}`,
     staticLocalOf: v.fn,
+    shared: isShared,
   }
 }
 

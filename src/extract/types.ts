@@ -37,6 +37,8 @@ export interface GlobalVar {
   /** Where it is declared (user file and line) or the function for static locals. */
   readonly origin: string
   readonly staticLocalOf?: string
+  /** Read-only in both versions: one object shared by both (the solver sees one value). */
+  readonly shared: boolean
 }
 
 export interface TypeChange {
@@ -84,6 +86,8 @@ export interface FunctionPair {
   readonly typeChanges: readonly TypeChange[]
   /** Const globals whose initializer differs between versions. */
   readonly constChanges: readonly string[]
+  /** Non-constant multiplications/divisions in either version's reachable code (solver choice). */
+  readonly nonlinear: number
   /** Claims and assumptions, macro-expanded in each version's context. */
   readonly expanded: {
     readonly oldExprs: readonly string[]

@@ -214,6 +214,23 @@ function arrayLoop(g: Gen, elem: CType, o: string, n: string, count: string, bou
   }
 }
 
+/** `(len)` → `len`: expressions come back parenthesised from the rewriter. */
+export function unparen(e: string): string {
+  let t = e.trim()
+  while (t.startsWith('(') && t.endsWith(')')) {
+    let depth = 0
+    let closesEarly = false
+    for (let i = 0; i < t.length - 1; i++) {
+      if (t[i] === '(') depth++
+      else if (t[i] === ')') depth--
+      if (depth === 0) { closesEarly = true; break }
+    }
+    if (closesEarly) break
+    t = t.slice(1, -1).trim()
+  }
+  return t
+}
+
 function paramTypedef(i: number, text: string): string {
   return `typedef ${text.replace(TYPE_NAME, `klp_p${i}_t`)};`
 }
@@ -284,26 +301,33 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       close.push('}')
     }
     if (buf !== undefined) {
-      const elemT = to.kind === 'opaque' ? 'unsigned char' : `__typeof__(*(${T})0)`
+      const EN = to.kind === 'opaque' ? 'unsigned char' : typeName(to)
+      const elemT = EN ?? `__typeof__(*(${T})0)`
       const len = `klp_len_${p.name}`
+      const shown = unparen(buf)
+      const src = `klp_src_${p.name}`
       setup.push(`__CPROVER_assume((${buf}) >= 0 && (${buf}) <= ${opts.maxSize});`)
-      bounds.push(`0 <= ${buf} <= ${opts.maxSize} (elements of ${p.name})`)
+      bounds.push(`0 <= ${shown} <= ${opts.maxSize} (elements of ${p.name})`)
       setup.push(`unsigned long ${len} = (unsigned long)(${buf});`)
-      setup.push(`${elemT} klp_src_${p.name}[${opts.maxSize}];`)
-      inputs.push({ label: `${p.name}[0..${buf})`, variable: `klp_src_${p.name}` })
-      if (to.kind !== 'opaque' && containsPointer(to)) setup.push(`memset((void *)klp_src_${p.name}, 0, sizeof(klp_src_${p.name}));`)
-      g.oldCode.push(...open,
-        `${p.name} = (${T})__CPROVER_allocate(sizeof(${elemT}) * ${len}, 0);`,
-        `memcpy((void *)${p.name}, (const void *)klp_src_${p.name}, sizeof(${elemT}) * ${len});`, ...close)
-      g.newCode.push(...open,
-        `${nv} = (${T})__CPROVER_allocate(sizeof(${elemT}) * ${len}, 0);`,
-        `memcpy((void *)${nv}, (const void *)klp_src_${p.name}, sizeof(${elemT}) * ${len});`, ...close)
+      setup.push(`${elemT} ${src}[${opts.maxSize}];`)
+      inputs.push({ label: `${p.name}[0..${shown})`, variable: src })
+      if (to.kind !== 'opaque' && containsPointer(to)) setup.push(`memset((void *)${src}, 0, sizeof(${src}));`)
+      // copy element by element: cbmc's memcpy with a symbolic size does not copy reliably
+      const copy = (dst: string) => {
+        const k = `klp_k_${g.id()}`
+        g.loop(opts.maxSize + 1)
+        return EN
+          ? `for (unsigned long ${k} = 0; ${k} < ${len}; ${k}++) ((${EN} *)${dst})[${k}] = ${src}[${k}];`
+          : `for (unsigned long ${k} = 0; ${k} < ${len}; ${k}++) memcpy((char *)${dst} + ${k} * sizeof(${src}[0]), (const void *)&${src}[${k}], sizeof(${src}[0]));`
+      }
+      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(${elemT}) * ${len}, 0);`, copy(p.name), ...close)
+      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(${elemT}) * ${len}, 0);`, copy(nv), ...close)
       g.handle(p.name, nv)
       const elem: CType = to.kind === 'opaque' ? { kind: 'scalar', text: 'unsigned char' } : to
       const oCast = to.kind === 'opaque' ? `((const unsigned char *)${p.name})` : p.name
       const nCast = to.kind === 'opaque' ? `((const unsigned char *)${nv})` : nv
       pending.push({
-        label: `memory ${p.name}[0..${buf})`,
+        label: `memory ${p.name}[0..${unparen(buf)})`,
         kind: 'memory',
         guard: nullable ? `klp_null_${p.name}` : undefined,
         emit: () => {
@@ -356,6 +380,17 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     if (nw) paired.push({ old: o, new: nw })
   }
   for (const { old: o, new: nw } of paired) {
+    if (o.shared) {
+      // read by both, written by neither: one object, one value
+      if (!opts.initGlobals) {
+        const src = `klp_src_${g.id()}`
+        g.decls.push(`__typeof__(${o.cName}) ${src};`)
+        inputs.push({ label: `global ${o.name}`, variable: src })
+        g.oldCode.push(`${o.cName} = ${src};`)
+      }
+      g.handle(`&${o.cName}`, `&${o.cName}`)
+      continue
+    }
     fileScope.push(nw.externDecl)
     const label = o.staticLocalOf ? `static ${o.name}` : `global ${o.name}`
     if (!o.isConst && !opts.initGlobals) {

@@ -31,6 +31,8 @@ export interface VerifyRequest {
   readonly jobs: number
   readonly keepHarness?: string
   readonly extraCbmcArgs: readonly string[]
+  /** auto: Z3 for comparisons when the code multiplies/divides variables, SAT otherwise. */
+  readonly solver: 'auto' | 'sat' | 'z3'
 }
 
 export interface Logger {

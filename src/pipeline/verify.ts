@@ -15,7 +15,7 @@ import type { CbmcTool } from '../cbmc/types.js'
 import { interpretRun } from '../classify/job.js'
 import type { JobResult } from '../classify/types.js'
 import { EXIT_OF, decideVerdict, type VerdictParts } from '../classify/verdict.js'
-import { ToolFailureError } from '../errors.js'
+import { ToolFailureError, ToolNotFoundError } from '../errors.js'
 import { extractFunctionPair } from '../extract/extract.js'
 import type { FunctionPair } from '../extract/types.js'
 import { modeLabel, modeName, renderHarness } from '../harness/render.js'
@@ -40,6 +40,8 @@ interface Session {
   toolMs: number
   running: number
   busySince: number
+  /** Non-constant multiplications/divisions in the code under proof. */
+  nonlinear: number
 }
 
 /** Measure a tool process so the report can split wall time into klp-verify's own and the tools'. */
@@ -77,8 +79,22 @@ async function writeHarness(dir: string, h: Harness): Promise<void> {
   await Promise.all(h.files.map(f => writeFile(path.join(dir, f.name), f.text)))
 }
 
+/** SMT (Z3) for comparison runs of code that multiplies or divides variables; SAT otherwise. */
+function usesZ3(s: Session, req: VerifyRequest, h: Harness): boolean {
+  if (!s.tool.z3 || h.mode.kind === 'safety') return false
+  return req.solver === 'z3' || (req.solver === 'auto' && s.nonlinear > 0)
+}
+
+function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
+  return {
+    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal,
+    pathPrepend: usesZ3(s, req, h) ? path.dirname(s.tool.z3!) : undefined,
+  }
+}
+
 function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
   return buildCbmcArgs({
+    smt: usesZ3(s, req, h) ? 'z3' : undefined,
     properties: traceOf,
     sliceFormula: traceOf === undefined,
     files: h.files.map(f => f.name),
@@ -100,7 +116,7 @@ async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string):
   for (const unwind of unwindSchedule(req.unwind, req.maxUnwind)) {
     const argv = argsFor(s, req, h, unwind)
     s.log.debug(`[${name}] ${renderCommand(s.tool.cbmc, argv)}`)
-    const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal }))
+    const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
     result = interpretRun({ run: name, harness: h, unwind }, run, parseCbmcJson(run.stdout))
     const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
     runs.push({
@@ -121,7 +137,7 @@ async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string):
 async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[]): Promise<JobResult> {
   const name = modeName(h.mode)
   const argv = argsFor(s, req, h, first.unwind, first.findingIds)
-  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal }))
+  const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
   const again = interpretRun({ run: name, harness: h, unwind: first.unwind }, run, parseCbmcJson(run.stdout))
   runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${renderCommand(s.tool.cbmc, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
   if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
@@ -156,6 +172,13 @@ async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, 
     .map(f => f.name.replace(new RegExp(`^(${PREFIX.old}|${PREFIX.new})`), ''))
     .filter((n, i, a) => a.indexOf(n) === i)
     .sort()
+}
+
+function solverText(tool: CbmcTool, req: VerifyRequest, nonlinear: number): string {
+  const sat = tool.cadical ? 'CaDiCaL (SAT, external)' : 'MiniSat (SAT, built into cbmc)'
+  const z3 = tool.z3 && (req.solver === 'z3' || (req.solver === 'auto' && nonlinear > 0))
+  if (!z3) return req.solver === 'auto' && nonlinear > 0 ? `${sat}; no z3 found for the ${nonlinear} variable multiplications/divisions` : sat
+  return `Z3 (SMT) for comparisons${req.solver === 'z3' ? '' : ` (the code has ${nonlinear} variable multiplication/division${nonlinear > 1 ? 's' : ''})`}, ${sat} for memory safety`
 }
 
 function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: number }): BoundInfo[] {
@@ -194,16 +217,20 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
   const probeMs = performance.now() - toolProbe
   env.log.debug(`cbmc: ${tool.cbmc} (${tool.version}, ${tool.source}); solver: ${tool.cadical ?? 'built-in MiniSat'}`)
   const dir = await mkdtemp(path.join(tmpdir(), 'klp-verify-'))
-  const s: Session = { tool, dir, log: env.log, signal: env.signal, toolMs: probeMs, running: 0, busySince: 0 }
+  const s: Session = { tool, dir, log: env.log, signal: env.signal, toolMs: probeMs, running: 0, busySince: 0, nonlinear: 0 }
   try {
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func,
       includes: req.includes, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
     })
     const opts = await buildHarnessOptions(pair, req)
+    s.nonlinear = pair.nonlinear
+    if (req.solver === 'z3' && !tool.z3) {
+      throw new ToolNotFoundError('--solver z3: no z3 found next to cbmc, in .klp-tools/bin or on PATH', { hint: 'run npm install (it provisions z3), or install z3' })
+    }
     const base = {
       schemaVersion: SCHEMA_VERSION, tool: { name: 'klp-verify', version: TOOL_VERSION } as const,
-      cbmc: { version: tool.version, solver: tool.cadical ? 'CaDiCaL (external, --external-sat-solver)' : 'MiniSat (built into cbmc)' },
+      cbmc: { version: tool.version, solver: solverText(tool, req, pair.nonlinear) },
       function: req.func, old: req.oldPath, new: req.newPath, options: optionsOf(req),
       typeChanges: pair.typeChanges, constChanges: pair.constChanges,
     }

@@ -1,0 +1,11 @@
+#include "../include/kern.h"
+
+/* Clamp a requested queue depth. */
+int set_depth(int depth)
+{
+	if (depth < 1)
+		return -EINVAL;
+	if (depth > 1024)
+		depth = 1024;
+	return depth;
+}

@@ -1,0 +1,14 @@
+#include "../include/kern.h"
+
+int scale;
+
+/* Scale a value; the multiplication can overflow in both versions. */
+int scale_value(int v)
+{
+	int r;
+
+	if (v < 0)
+		return -ERANGE;
+	r = v * scale;
+	return r;
+}

@@ -1,0 +1,106 @@
+/** Which globals a set of functions may write (conservatively), to share read-only state. */
+import type { Node } from './c-parser.js'
+import type { Unit } from './unit.js'
+
+/** The variable at the root of an lvalue: `a`, `a.b[3].c`, `(a)`, `a->b` (a pointer: its pointee, not a). */
+function lvalueRoot(n: Node | null): string | undefined {
+  let cur = n
+  while (cur) {
+    switch (cur.type) {
+      case 'identifier':
+        return cur.text
+      case 'parenthesized_expression':
+        cur = cur.namedChildren[0] ?? null
+        break
+      case 'field_expression':
+        // `p->f` writes the object p points to, not p; `s.f` writes s
+        if (cur.children.some(c => c?.type === '->')) return undefined
+        cur = cur.childForFieldName('argument')
+        break
+      case 'subscript_expression':
+        cur = cur.childForFieldName('argument')
+        break
+      default:
+        return undefined
+    }
+  }
+  return undefined
+}
+
+export function writtenGlobals(unit: Unit, fns: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>()
+  const visit = (n: Node) => {
+    switch (n.type) {
+      case 'assignment_expression': {
+        const r = lvalueRoot(n.childForFieldName('left'))
+        if (r) out.add(r)
+        break
+      }
+      case 'update_expression': {
+        const r = lvalueRoot(n.childForFieldName('argument'))
+        if (r) out.add(r)
+        break
+      }
+      case 'pointer_expression': {
+        if (n.childForFieldName('operator')?.text === '&') {
+          const r = lvalueRoot(n.childForFieldName('argument'))
+          if (r) out.add(r)
+        }
+        break
+      }
+    }
+    for (const c of n.namedChildren) if (c) visit(c)
+  }
+  for (const f of fns) {
+    const info = unit.functions.get(f)
+    if (info) visit(info.body)
+  }
+  return out
+}
+
+/** Is this expression a compile-time constant (literal, sizeof, enumerator, or arithmetic on them)? */
+function isConstantExpr(n: Node | null, enumerators: ReadonlySet<string>): boolean {
+  if (!n) return false
+  switch (n.type) {
+    case 'number_literal':
+    case 'char_literal':
+    case 'sizeof_expression':
+    case 'alignof_expression':
+    case 'offsetof_expression':
+      return true
+    case 'identifier':
+      return enumerators.has(n.text)
+    case 'parenthesized_expression':
+    case 'cast_expression':
+      return isConstantExpr(n.childForFieldName('value') ?? n.namedChildren[n.namedChildCount - 1] ?? null, enumerators)
+    case 'binary_expression':
+      return isConstantExpr(n.childForFieldName('left'), enumerators) && isConstantExpr(n.childForFieldName('right'), enumerators)
+    case 'unary_expression':
+      return isConstantExpr(n.childForFieldName('argument'), enumerators)
+    default:
+      return false
+  }
+}
+
+/**
+ * Multiplications, divisions and remainders of two non-constant operands in the functions: the
+ * kind of arithmetic a SAT solver cannot prove equal across two copies, but an SMT solver can.
+ */
+export function nonlinearOps(unit: Unit, fns: ReadonlySet<string>): number {
+  let count = 0
+  const visit = (n: Node) => {
+    if (n.type === 'binary_expression') {
+      const op = n.childForFieldName('operator')?.text
+      if ((op === '*' || op === '/' || op === '%') && !isConstantExpr(n.childForFieldName('left'), unit.enumerators) && !isConstantExpr(n.childForFieldName('right'), unit.enumerators)) count++
+    } else if (n.type === 'assignment_expression') {
+      const op = n.childForFieldName('operator')?.text
+      if ((op === '*=' || op === '/=' || op === '%=') && !isConstantExpr(n.childForFieldName('right'), unit.enumerators)) count++
+    }
+    for (const c of n.namedChildren) if (c) visit(c)
+  }
+  for (const f of fns) {
+    const info = unit.functions.get(f)
+    if (info) visit(info.body)
+  }
+  return count
+}
