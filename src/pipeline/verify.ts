@@ -152,9 +152,10 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
 }
 
 /** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
-async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[]> {
+async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout'> {
   const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
   const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal }))
+  if (run.termination === 'timeout') return 'timeout'
   const fns = parseGotoFunctions(run.stdout)
   if (!Array.isArray(fns)) {
     const parsed = parseCbmcJson(run.stdout)
@@ -265,6 +266,13 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
     if (req.keepHarness) await keepHarnesses(s, req, harnesses)
     const externals = await checkProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir)
+    if (externals === 'timeout') {
+      return finish(emptyParts({
+        reason: 'timeout',
+        summary: `cbmc did not even load the program within the ${req.timeoutSec} s timeout`,
+        hints: [`raise --timeout (now ${req.timeoutSec} s per cbmc run)`],
+      }), [])
+    }
     if (externals.length) {
       return finish(emptyParts({
         reason: 'external-calls',
