@@ -92,6 +92,12 @@ function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, arg
   }
 }
 
+/** The command line a user can paste (with PATH set so cbmc --z3 finds the same z3). */
+function commandLine(s: Session, req: VerifyRequest, h: Harness, argv: readonly string[]): string {
+  const cmd = renderCommand(s.tool.cbmc, argv)
+  return usesZ3(s, req, h) ? `PATH=${renderCommand(path.dirname(s.tool.z3!), []).trim()}:"$PATH" ${cmd}` : cmd
+}
+
 function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
   return buildCbmcArgs({
     smt: usesZ3(s, req, h) ? 'z3' : undefined,
@@ -115,12 +121,12 @@ async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string):
   let result: JobResult | undefined
   for (const unwind of unwindSchedule(req.unwind, req.maxUnwind)) {
     const argv = argsFor(s, req, h, unwind)
-    s.log.debug(`[${name}] ${renderCommand(s.tool.cbmc, argv)}`)
+    s.log.debug(`[${name}] ${commandLine(s, req, h, argv)}`)
     const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
     result = interpretRun({ run: name, harness: h, unwind }, run, parseCbmcJson(run.stdout))
     const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
     runs.push({
-      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${renderCommand(s.tool.cbmc, argv)}`,
+      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`,
       status: result.status === 'complete' ? (definitive || result.safety.length || result.reach ? 'found' : 'complete') : result.status,
     })
     s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
@@ -139,7 +145,7 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
   const argv = argsFor(s, req, h, first.unwind, first.findingIds)
   const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
   const again = interpretRun({ run: name, harness: h, unwind: first.unwind }, run, parseCbmcJson(run.stdout))
-  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${renderCommand(s.tool.cbmc, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
+  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
   if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
   // keep the first run's completeness facts; take the findings with whole traces
   return {
@@ -298,7 +304,7 @@ async function keepHarnesses(s: Session, req: VerifyRequest, hs: readonly { mode
     const d = path.join(root, modeName(mode))
     await writeHarness(d, h)
     const unwind = req.unwind === 'auto' ? req.maxUnwind : req.unwind
-    const cmd = renderCommand(s.tool.cbmc, argsFor(s, req, h, unwind))
+    const cmd = commandLine(s, req, h, argsFor(s, req, h, unwind))
     await writeFile(path.join(d, 'cbmc-command.txt'), `# ${modeLabel(mode)}\ncd ${modeName(mode)} && ${cmd}\n`)
     lines.push(`(cd ${modeName(mode)} && ${cmd})`)
   }
