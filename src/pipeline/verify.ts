@@ -80,27 +80,29 @@ async function writeHarness(dir: string, h: Harness): Promise<void> {
 }
 
 /** SMT (Z3) for comparison runs of code that multiplies or divides variables; SAT otherwise. */
-function usesZ3(s: Session, req: VerifyRequest, h: Harness): boolean {
-  if (!s.tool.z3 || h.mode.kind === 'safety') return false
+function usesZ3(s: Session, req: VerifyRequest, h: Harness, traceOf?: readonly string[]): boolean {
+  // finding an assignment for a known failure is what SAT solvers are best at: traces use SAT
+  if (!s.tool.z3 || h.mode.kind === 'safety' || traceOf) return false
   return req.solver === 'z3' || (req.solver === 'auto' && s.nonlinear > 0)
 }
 
 function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
   return {
     cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal,
-    pathPrepend: usesZ3(s, req, h) ? path.dirname(s.tool.z3!) : undefined,
+    pathPrepend: argv.includes('--z3') ? path.dirname(s.tool.z3!) : undefined,
   }
 }
 
 /** The command line a user can paste (with PATH set so cbmc --z3 finds the same z3). */
 function commandLine(s: Session, req: VerifyRequest, h: Harness, argv: readonly string[]): string {
+  void req, h
   const cmd = renderCommand(s.tool.cbmc, argv)
-  return usesZ3(s, req, h) ? `PATH=${renderCommand(path.dirname(s.tool.z3!), []).trim()}:"$PATH" ${cmd}` : cmd
+  return argv.includes('--z3') ? `PATH=${renderCommand(path.dirname(s.tool.z3!), []).trim()}:"$PATH" ${cmd}` : cmd
 }
 
 function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
   return buildCbmcArgs({
-    smt: usesZ3(s, req, h) ? 'z3' : undefined,
+    smt: usesZ3(s, req, h, traceOf) ? 'z3' : undefined,
     properties: traceOf,
     sliceFormula: traceOf === undefined,
     files: h.files.map(f => f.name),
