@@ -12,6 +12,7 @@ const code = await main(hideBin(process.argv), {
   stdout: t => process.stdout.write(t),
   stderr: t => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
   isTTY: Boolean(process.stderr.isTTY),
+  stdoutTTY: Boolean(process.stdout.isTTY),
   signal: controller.signal,
 })
 process.exitCode = code

@@ -3,7 +3,7 @@ import yargs from 'yargs'
 import { hideBin } from 'yargs/helpers'
 import { commands } from './cli/commands/index.js'
 import type { CliContext } from './cli/context.js'
-import { EXIT, UsageError, formatError } from './errors.js'
+import { EXIT, KlpError, UsageError, formatError } from './errors.js'
 import { TOOL_VERSION } from './version.js'
 
 export function buildParser(argv: readonly string[], ctx: CliContext) {
@@ -11,6 +11,8 @@ export function buildParser(argv: readonly string[], ctx: CliContext) {
     .scriptName('klp-verify')
     .usage('$0 <old.c> <new.c> --func NAME [options]\n\nProve, with CBMC, that a C patch changes a function exactly as its author claims.')
     .command([...commands(ctx)])
+    // nargs options take their value even if it starts with '-': --cflags '-DX -fwrapv', --cbmc-arg --trace
+    .parserConfiguration({ 'nargs-eats-options': true })
     .strict()
     .recommendCommands()
     .version(TOOL_VERSION)
@@ -19,7 +21,10 @@ export function buildParser(argv: readonly string[], ctx: CliContext) {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Exit codes: 0 equivalent/as-claimed, 1 unintended/claim-unobserved, 2 inconclusive, 3 error.')
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg, { hint: 'run klp-verify --help for the options' })
+      // errors from handlers pass through; yargs' own (a message, or a YError from its argument parser) are usage errors
+      if (err && err.name !== 'YError') throw err
+      // yargs reports some problems on several lines ("Invalid values:\n  Argument: …"); keep one error line
+      throw new UsageError((err?.message ?? msg).replace(/\s*\n\s*/g, ' '), { hint: 'run klp-verify --help for the options', cause: err })
     })
     .exitProcess(false)
 }
@@ -34,7 +39,7 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
       if (err) throw err
       if (output) {
         helpOrVersion = true
-        ctx.stdout(output.endsWith('\n') ? output : `${output}\n`)
+        ctx.stdout(`${output.replace(/\n$/, '')}\n`)
       }
     })
     void out
@@ -42,7 +47,8 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
     return ctx.exitCode ?? EXIT.error
   } catch (err) {
     ctx.stderr(formatError(err, debug))
-    return err instanceof Error && 'exitCode' in err && typeof err.exitCode === 'number' ? err.exitCode : EXIT.error
+    // only our own errors choose the code: a stray error with an `exitCode` (e.g. execa's) is still a bug → 3
+    return err instanceof KlpError ? err.exitCode : EXIT.error
   }
 }
 

@@ -3,7 +3,10 @@ export interface CliContext {
   readonly env: Record<string, string | undefined>
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** stderr is a terminal: show progress. */
   readonly isTTY: boolean
+  /** stdout is a terminal: colour the text report (defaults to isTTY). */
+  readonly stdoutTTY?: boolean
   /** Set by a command: the exit code its outcome maps to. */
   exitCode?: number
   readonly signal?: AbortSignal

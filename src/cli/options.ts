@@ -1,13 +1,18 @@
-/** Option blocks shared by commands (yargs, `as const` for typing). */
+/**
+ * Option blocks shared by commands (yargs, `as const` for typing). Repeatable options take one value
+ * each (`nargs: 1`), so `--buffer buf:len old.c new.c` leaves the file names as positionals.
+ */
+import { UsageError } from '../errors.js'
+
 export const FORMATS = ['text', 'json', 'junit', 'markdown'] as const
 export type Format = (typeof FORMATS)[number]
 
 export const proofOptions = {
   func: { alias: 'f', type: 'string', describe: 'function to prove (or `function:` in the spec)' },
-  intended: { type: 'string', array: true, describe: "intended change: 'WHEN' or 'WHEN => THEN' (repeatable)" },
-  assume: { type: 'string', array: true, describe: 'precondition on the entry state (repeatable)' },
-  nullable: { type: 'string', array: true, describe: 'pointer parameter that may also be NULL (repeatable)' },
-  buffer: { type: 'string', array: true, describe: 'PARAM:LEN — PARAM points to LEN elements, e.g. buf:len (repeatable)' },
+  intended: { type: 'string', array: true, nargs: 1, describe: "intended change: 'WHEN' or 'WHEN => THEN' (repeatable)" },
+  assume: { type: 'string', array: true, nargs: 1, describe: 'precondition on the entry state (repeatable)' },
+  nullable: { type: 'string', array: true, nargs: 1, describe: 'pointer parameter that may also be NULL (repeatable)' },
+  buffer: { type: 'string', array: true, nargs: 1, describe: 'PARAM:LEN — PARAM points to LEN elements, e.g. buf:len (repeatable)' },
   spec: { type: 'string', describe: 'YAML spec file (function, claims, buffers, …)' },
   unwind: { type: 'string', describe: 'loop/recursion bound N, or auto (deepen 1, 2, 4, …) [default: auto]' },
   'max-unwind': { type: 'number', describe: 'largest bound tried by --unwind auto [default: 64]' },
@@ -15,16 +20,27 @@ export const proofOptions = {
   timeout: { type: 'number', describe: 'seconds per cbmc run [default: 300]' },
   fwrapv: { type: 'boolean', describe: 'signed overflow wraps, as in the kernel (-fno-strict-overflow)' },
   'init-globals': { type: 'boolean', describe: 'start globals from their initializers (boot-time view)' },
-  include: { alias: 'I', type: 'string', array: true, describe: 'include directory for preprocessing' },
-  define: { alias: 'D', type: 'string', array: true, describe: 'macro for preprocessing, NAME or NAME=VALUE' },
-  cflags: { type: 'string', describe: 'compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"' },
+  include: { alias: 'I', type: 'string', array: true, nargs: 1, describe: 'include directory for preprocessing' },
+  define: { alias: 'D', type: 'string', array: true, nargs: 1, describe: 'macro for preprocessing, NAME or NAME=VALUE' },
+  cflags: { type: 'string', nargs: 1, describe: 'compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"' },
   cbmc: { type: 'string', describe: 'path of the cbmc binary to use' },
   solver: { type: 'string', choices: ['auto', 'sat', 'z3'] as const, describe: 'auto: Z3 for comparisons when the code multiplies or divides variables, else CaDiCaL [default: auto]' },
   jobs: { alias: 'j', type: 'number', describe: 'parallel cbmc runs [default: number of cores]' },
   format: { type: 'string', choices: FORMATS, default: 'text' as Format, describe: 'report format' },
   output: { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' },
   'keep-harness': { type: 'string', describe: 'write the generated harnesses and cbmc commands to DIR' },
-  'cbmc-arg': { type: 'string', array: true, describe: 'extra argument passed to cbmc (repeatable)' },
+  // not `array: true`: yargs arrays never take a value that starts with '-', and cbmc flags all do
+  'cbmc-arg': { type: 'string', nargs: 1, coerce: (v: string | string[]) => ([] as string[]).concat(v), describe: 'extra argument passed to cbmc, e.g. --cbmc-arg --no-standard-checks (repeatable)' },
   verbose: { alias: 'v', type: 'boolean', describe: 'print progress and the cbmc command lines' },
   debug: { type: 'boolean', describe: 'verbose, plus stack traces on errors' },
 } as const
+
+/** yargs turns a repeated single-valued option into an array; refuse it instead of guessing. */
+export function checkSingleValued(argv: Readonly<Record<string, unknown>>): true {
+  for (const [name, opt] of Object.entries(proofOptions)) {
+    if (!('array' in opt) && !('coerce' in opt) && Array.isArray(argv[name])) {
+      throw new UsageError(`--${name} was given more than once (${(argv[name] as unknown[]).join(', ')})`, { hint: `give --${name} once` })
+    }
+  }
+  return true
+}

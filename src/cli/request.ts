@@ -48,15 +48,35 @@ export function parseBuffer(s: string): [string, string] {
   return [p, len]
 }
 
-/** Split a cflags string the way a shell would for simple cases (quotes respected). */
+/**
+ * Split a cflags string into words the way a shell would: whitespace separates words, quotes group
+ * (`-DNAME="a b"` is one word, `-DNAME=a b`), a backslash escapes the next character outside single quotes.
+ */
 export function splitFlags(s: string | readonly string[] | undefined): string[] {
   if (s === undefined) return []
   if (Array.isArray(s)) return s.flatMap(x => splitFlags(x))
   const out: string[] = []
-  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g
-  for (const m of (s as string).matchAll(re)) out.push(m[1] ?? m[2] ?? m[3]!)
+  const re = /\s+|"((?:[^"\\]|\\.)*)"|'([^']*)'|\\(.)|([^\s"'\\]+|["'\\])/gs
+  let word: string | undefined
+  for (const m of (s as string).matchAll(re)) {
+    if (m[1] === undefined && m[2] === undefined && m[3] === undefined && m[4] === undefined) {
+      if (word !== undefined) out.push(word)
+      word = undefined
+    } else {
+      word = (word ?? '') + (m[1]?.replace(/\\(.)/gs, '$1') ?? m[2] ?? m[3] ?? m[4])
+    }
+  }
+  if (word !== undefined) out.push(word)
   return out
 }
+
+/** A number as the user will recognise it (yargs turns `--jobs abc` into NaN). */
+const shown = (n: number) => (Number.isNaN(n) ? 'a non-number' : String(n))
+
+/** Longest --timeout: Node timers overflow (and fire at once) past 2^31-1 ms. */
+export const MAX_TIMEOUT_SEC = Math.floor((2 ** 31 - 1) / 1000)
+/** Largest --max-size, the same limit as `max-size` in a spec file. */
+export const MAX_SIZE = 4096
 
 export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyRequest {
   const func = args.func ?? spec?.function
@@ -86,12 +106,16 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
   const maxSize = args.maxSize ?? spec?.['max-size']
   const unwind = parseUnwind(args.unwind, '--unwind') ?? spec?.unwind ?? 'auto'
   const maxUnwind = args.maxUnwind ?? spec?.['max-unwind'] ?? DEFAULTS.maxUnwind
-  if (!Number.isInteger(maxUnwind) || maxUnwind < 1) throw new UsageError(`--max-unwind must be a positive whole number, not ${maxUnwind}`, { hint: 'e.g. --max-unwind 64' })
-  if (maxSize !== undefined && (!Number.isInteger(maxSize) || maxSize < 0)) throw new UsageError(`--max-size must be a whole number >= 0, not ${maxSize}`, { hint: 'e.g. --max-size 32' })
+  if (!Number.isInteger(maxUnwind) || maxUnwind < 1) throw new UsageError(`--max-unwind must be a positive whole number, not ${shown(maxUnwind)}`, { hint: 'e.g. --max-unwind 64' })
+  if (maxSize !== undefined && (!Number.isInteger(maxSize) || maxSize < 0 || maxSize > MAX_SIZE)) {
+    throw new UsageError(`--max-size must be a whole number from 0 to ${MAX_SIZE}, not ${shown(maxSize)}`, { hint: 'e.g. --max-size 32' })
+  }
   const timeoutSec = args.timeout ?? spec?.timeout ?? DEFAULTS.timeoutSec
-  if (!(timeoutSec > 0)) throw new UsageError(`--timeout must be positive, not ${timeoutSec}`, { hint: 'seconds per cbmc run, e.g. --timeout 300' })
+  if (!(timeoutSec > 0 && timeoutSec <= MAX_TIMEOUT_SEC)) {
+    throw new UsageError(`--timeout must be a positive number of seconds up to ${MAX_TIMEOUT_SEC}, not ${shown(timeoutSec)}`, { hint: 'seconds per cbmc run, e.g. --timeout 300' })
+  }
   const jobs = args.jobs ?? availableParallelism()
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not ${jobs}`, { hint: 'e.g. -j 2' })
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not ${shown(jobs)}`, { hint: 'e.g. -j 2' })
   return {
     oldPath: args.old,
     newPath: args.new,
@@ -105,8 +129,9 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     unwind,
     maxUnwind: unwind === 'auto' ? maxUnwind : Math.max(maxUnwind, unwind),
     timeoutSec,
-    includes: [...splitFlags(spec?.include), ...(args.include ?? [])],
-    defines: [...splitFlags(spec?.define), ...(args.define ?? [])],
+    // one directory / one macro per entry, as with -I/-D (a directory may contain spaces)
+    includes: [...(spec?.include ?? []), ...(args.include ?? [])],
+    defines: [...(spec?.define ?? []), ...(args.define ?? [])],
     cflags,
     fwrapv,
     initGlobals: args.initGlobals ?? spec?.['init-globals'] ?? false,

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { loadSpec } from '../config/load.js'
+import { UsageError } from '../errors.js'
 import { verify } from '../pipeline/verify.js'
 import { renderReport } from '../report/index.js'
 import { buildRequest } from './request.js'
@@ -26,12 +27,17 @@ export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void
       debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
     },
   })
-  const text = renderReport(argv.format, report, { color: ctx.isTTY && !argv.output && argv.format === 'text' && !ctx.env.NO_COLOR })
+  const rendered = renderReport(argv.format, report, { color: (ctx.stdoutTTY ?? ctx.isTTY) && !argv.output && argv.format === 'text' && !ctx.env.NO_COLOR })
+  const text = `${rendered.replace(/\n$/, '')}\n`
   if (argv.output) {
-    await writeFile(argv.output, text.endsWith('\n') ? text : `${text}\n`)
+    try {
+      await writeFile(argv.output, text)
+    } catch (err) {
+      throw new UsageError(`cannot write the report: ${(err as Error).message}`, { hint: 'check the path given to --output (its directory must exist)', cause: err })
+    }
     ctx.stderr(`klp-verify: ${report.verdict} — report written to ${argv.output}`)
   } else {
-    ctx.stdout(text.endsWith('\n') ? text : `${text}\n`)
+    ctx.stdout(text)
   }
   ctx.exitCode = report.exitCode
 }

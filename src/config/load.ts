@@ -15,7 +15,7 @@ export function parseSpec(text: string, file: string): Spec {
     data = parseYaml(text)
   } catch (err) {
     const where = err instanceof YAMLParseError && err.linePos ? `:${err.linePos[0].line}` : ''
-    throw new ConfigError(`${file}${where}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { hint: 'check the indentation and quoting of the spec file', cause: err })
+    throw new ConfigError(`${file}${where}: not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`, { hint: 'check the indentation and quoting of the spec file', cause: err })
   }
   const r = SpecSchema.safeParse(data ?? {})
   if (!r.success) {

@@ -3,8 +3,12 @@ import { z } from 'zod'
 import { OBSERVABLES } from '../harness/types.js'
 
 const Expr = z.string().min(1, 'must be a non-empty C expression')
-const Unwind = z.union([z.literal('auto'), z.number().int().min(1, 'must be at least 1')])
-const StrList = z.union([z.string(), z.array(z.string())]).transform(v => (Array.isArray(v) ? v : [v]))
+// a union's own error is a bare "Invalid input": say what is allowed instead
+const unionError = (message: string) => ({ errorMap: () => ({ message }) })
+const Unwind = z.union([z.literal('auto'), z.number().int().min(1, 'must be at least 1')], unionError("must be a whole number >= 1 or 'auto'"))
+const StrList = z
+  .union([z.string(), z.array(z.string())], unionError('must be a string or a list of strings'))
+  .transform(v => (Array.isArray(v) ? v : [v]))
 
 export const ClaimSchema = z
   .object({
@@ -19,12 +23,13 @@ export const SpecSchema = z
   .object({
     function: z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C identifier').optional(),
     assume: z.array(Expr).default([]),
-    buffers: z.record(z.string().regex(/^[A-Za-z_]\w*$/), Expr).default({}),
+    buffers: z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C identifier (a parameter name)'), Expr).default({}),
     nullable: z.array(z.string()).default([]),
     unwind: Unwind.optional(),
     'max-unwind': z.number().int().min(1).optional(),
     'max-size': z.number().int().min(0).max(4096).optional(),
-    timeout: z.number().positive().optional(),
+    // Node timers overflow past 2^31-1 ms (the same limit as --timeout)
+    timeout: z.number().positive().max(Math.floor((2 ** 31 - 1) / 1000)).optional(),
     fwrapv: z.boolean().optional(),
     'init-globals': z.boolean().optional(),
     cflags: StrList.optional(),

@@ -1,0 +1,57 @@
+/* IMPORTANT
+ * This snapshot file is auto-generated, but designed for humans.
+ * It should be checked into source control and tracked carefully.
+ * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
+ * Make sure to inspect the output below.  Do not ignore changes!
+ */
+'use strict'
+exports[`test/main.ts > TAP > --help > --help output 1`] = `
+klp-verify <old.c> <new.c> --func NAME [options]
+
+Prove, with CBMC, that a C patch changes a function exactly as its author claims.
+
+Positionals:
+  old  the C file before the patch                                                          [string]
+  new  the C file after the patch                                                           [string]
+
+Options:
+      --version       Show version number                                                  [boolean]
+  -f, --func          function to prove (or \`function:\` in the spec)                        [string]
+      --intended      intended change: 'WHEN' or 'WHEN => THEN' (repeatable)                 [array]
+      --assume        precondition on the entry state (repeatable)                           [array]
+      --nullable      pointer parameter that may also be NULL (repeatable)                   [array]
+      --buffer        PARAM:LEN — PARAM points to LEN elements, e.g. buf:len (repeatable)    [array]
+      --spec          YAML spec file (function, claims, buffers, …)                         [string]
+      --unwind        loop/recursion bound N, or auto (deepen 1, 2, 4, …) [default: auto]   [string]
+      --max-unwind    largest bound tried by --unwind auto [default: 64]                    [number]
+      --max-size      largest buffer length the harness allocates [default: 32]             [number]
+      --timeout       seconds per cbmc run [default: 300]                                   [number]
+      --fwrapv        signed overflow wraps, as in the kernel (-fno-strict-overflow)       [boolean]
+      --init-globals  start globals from their initializers (boot-time view)               [boolean]
+  -I, --include       include directory for preprocessing                                    [array]
+  -D, --define        macro for preprocessing, NAME or NAME=VALUE                            [array]
+      --cflags        compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"
+                                                                                            [string]
+      --cbmc          path of the cbmc binary to use                                        [string]
+      --solver        auto: Z3 for comparisons when the code multiplies or divides variables, else
+                      CaDiCaL [default: auto]                [string] [choices: "auto", "sat", "z3"]
+  -j, --jobs          parallel cbmc runs [default: number of cores]                         [number]
+      --format        report format
+                           [string] [choices: "text", "json", "junit", "markdown"] [default: "text"]
+  -o, --output        write the report to FILE instead of stdout                            [string]
+      --keep-harness  write the generated harnesses and cbmc commands to DIR                [string]
+      --cbmc-arg      extra argument passed to cbmc, e.g. --cbmc-arg --no-standard-checks
+                      (repeatable)                                                          [string]
+  -v, --verbose       print progress and the cbmc command lines                            [boolean]
+      --debug         verbose, plus stack traces on errors                                 [boolean]
+  -h, --help          Show help                                                            [boolean]
+
+Examples:
+  klp-verify old.c new.c --func msg_fill --buffer     prove a bounds fix
+  buf:len --intended 'len > 8 => ret == -EINVAL'
+  klp-verify old.c new.c --spec spec.yaml --format    claims from a spec file, JSON report
+  json
+
+Exit codes: 0 equivalent/as-claimed, 1 unintended/claim-unobserved, 2 inconclusive, 3 error.
+
+`

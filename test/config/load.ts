@@ -1,0 +1,105 @@
+import t from 'tap'
+import path from 'node:path'
+import { z } from 'zod'
+import { ConfigError } from '../../src/errors.js'
+import { formatZodIssues, loadSpec, parseSpec } from '../../src/config/load.js'
+
+const SPEC_HINT = 'see "Spec files" in the README for the allowed keys'
+const YAML_HINT = 'check the indentation and quoting of the spec file'
+
+t.test('loads a valid spec file', async t => {
+  const dir = t.testdir({
+    'spec.yaml': [
+      '# comment',
+      'function: msg_fill',
+      'buffers: {buf: len}',
+      'max-size: 12',
+      'include: [inc, /abs/inc]',
+      'intended:',
+      '  - id: reject-long-payload',
+      '    when: "len > MSG_PAYLOAD"',
+      '    then: "ret == -EINVAL"',
+      '    differs: [return]',
+    ].join('\n'),
+  })
+  t.same(await loadSpec(path.join(dir, 'spec.yaml')), {
+    function: 'msg_fill',
+    assume: [],
+    buffers: { buf: 'len' },
+    nullable: [],
+    'max-size': 12,
+    include: ['inc', '/abs/inc'],
+    intended: [{ id: 'reject-long-payload', when: 'len > MSG_PAYLOAD', then: 'ret == -EINVAL', differs: ['return'] }],
+  })
+})
+
+t.test('loads the worked example spec', async t => {
+  const spec = await loadSpec('harnesses/refactor-equivalent/spec.yaml')
+  t.match(spec, { function: 'pkt_csum', buffers: { data: 'len' }, 'max-size': 8, fwrapv: true, expect: { verdict: 'equivalent' } })
+})
+
+t.test('an empty file (or only comments) is an empty spec', async t => {
+  for (const text of ['', '# nothing here\n', '---\n']) {
+    t.same(parseSpec(text, 's.yaml'), { assume: [], buffers: {}, nullable: [], intended: [] }, JSON.stringify(text))
+  }
+})
+
+// One row per kind of invalid spec: YAML text → the whole message.
+const invalid: [string, string, string, string][] = [
+  ['unknown key', 'function: f\nfuntcion: g\n', "s.yaml: (top level): Unrecognized key(s) in object: 'funtcion'", SPEC_HINT],
+  ['wrong type', 'max-size: "12"\n', 's.yaml: max-size: Expected number, received string', SPEC_HINT],
+  ['bad observable in differs', 'intended:\n  - when: len > 8\n    differs: [return, retval]\n',
+    "s.yaml: intended.0.differs.1: Invalid enum value. Expected 'return' | 'memory' | 'globals' | 'calls' | 'safety', received 'retval'", SPEC_HINT],
+  ['several problems, all listed', 'function: 1\nunwind: 0\n', 's.yaml: function: Expected string, received number; unwind: must be at least 1', SPEC_HINT],
+  ['a list instead of a mapping', '- function: f\n', 's.yaml: (top level): Expected object, received array', SPEC_HINT],
+  ['bad YAML: line number', 'function: f\nbuffers: {buf: len\nmax-size: 3\n', '', YAML_HINT],
+  ['bad YAML: tab indentation', 'intended:\n\t- when: x\n', '', YAML_HINT],
+  ['two documents', 'function: f\n---\nfunction: g\n', '', YAML_HINT],
+  ['an alias without its anchor (no line known)', 'function: *name\n', 's.yaml: not valid YAML (Unresolved alias (the anchor must be set before the alias): name)', YAML_HINT],
+]
+
+t.test('invalid specs give one ConfigError with path: message', async t => {
+  for (const [name, text, message, hint] of invalid) {
+    const err = t.throws(() => parseSpec(text, 's.yaml'), ConfigError, name) as ConfigError
+    if (message) t.equal(err.message, message, `${name}: message`)
+    t.equal(err.hint, hint, `${name}: hint`)
+    t.equal(err.exitCode, 3, `${name}: exit 3`)
+    t.notMatch(err.message, /\n/, `${name}: one line`)
+  }
+})
+
+t.test('YAML errors name the line', async t => {
+  const rows: [string, RegExp][] = [
+    ['function: f\nbuffers: {buf: len\nmax-size: 3\n', /^s\.yaml:[23]: not valid YAML \(.+\)$/],
+    ['intended:\n\t- when: x\n', /^s\.yaml:2: not valid YAML \(.*[Tt]ab.*\)$/],
+    ['function: f\n---\nfunction: g\n', /^s\.yaml:2: not valid YAML \(Source contains multiple documents.*\)$/],
+  ]
+  for (const [text, re] of rows) {
+    const err = t.throws(() => parseSpec(text, 's.yaml')) as ConfigError
+    t.match(err.message, re)
+    t.notMatch(err.message, /:\)$/, 'no dangling colon from the YAML library')
+    t.ok(err.cause, 'the YAML error is kept as the cause')
+  }
+})
+
+t.test('missing or unreadable spec file', async t => {
+  const dir = t.testdir({ sub: {} })
+  const missing = path.join(dir, 'nope.yaml')
+  await t.rejects(loadSpec(missing), { name: 'ConfigError', message: `cannot read spec file ${missing}: ENOENT`, hint: 'check the path given to --spec', exitCode: 3 })
+  await t.rejects(loadSpec(path.join(dir, 'sub')), { message: `cannot read spec file ${path.join(dir, 'sub')}: EISDIR` })
+})
+
+t.test('a read error without a code shows its message', async t => {
+  const { loadSpec: load } = await t.mockImport<typeof import('../../src/config/load.js')>('../../src/config/load.js', {
+    'node:fs/promises': { readFile: async () => { throw new Error('weird failure') } },
+  })
+  await t.rejects(load('x.yaml'), { message: 'cannot read spec file x.yaml: weird failure' })
+})
+
+t.test('formatZodIssues', async t => {
+  const r = z.object({ a: z.object({ b: z.array(z.number()) }) }).strict().safeParse({ a: { b: [1, 'x'] }, c: 1 })
+  t.notOk(r.success)
+  if (!r.success) {
+    t.equal(formatZodIssues(r.error), "a.b.1: Expected number, received string; (top level): Unrecognized key(s) in object: 'c'")
+  }
+})

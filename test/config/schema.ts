@@ -1,0 +1,88 @@
+import t from 'tap'
+import { ClaimSchema, SpecSchema } from '../../src/config/schema.js'
+import { OBSERVABLES } from '../../src/harness/types.js'
+
+t.test('an empty spec gets the defaults', async t => {
+  t.same(SpecSchema.parse({}), { assume: [], buffers: {}, nullable: [], intended: [] })
+})
+
+t.test('a full spec is kept, string lists become arrays', async t => {
+  const spec = SpecSchema.parse({
+    function: 'msg_fill',
+    assume: ['len < 100'],
+    buffers: { buf: 'len' },
+    nullable: ['m'],
+    unwind: 'auto',
+    'max-unwind': 16,
+    'max-size': 12,
+    timeout: 60,
+    fwrapv: true,
+    'init-globals': false,
+    cflags: '-DX -fwrapv',
+    include: 'inc',
+    define: ['A=1', 'B'],
+    intended: [{ id: 'reject-long', when: 'len > 8', then: 'ret == -22', differs: ['return'] }, { when: 'len == 0' }],
+    expect: { verdict: 'as-claimed', anything: [1, 2] },
+  })
+  t.same(spec, {
+    function: 'msg_fill',
+    assume: ['len < 100'],
+    buffers: { buf: 'len' },
+    nullable: ['m'],
+    unwind: 'auto',
+    'max-unwind': 16,
+    'max-size': 12,
+    timeout: 60,
+    fwrapv: true,
+    'init-globals': false,
+    cflags: ['-DX -fwrapv'],
+    include: ['inc'],
+    define: ['A=1', 'B'],
+    intended: [{ id: 'reject-long', when: 'len > 8', then: 'ret == -22', differs: ['return'] }, { when: 'len == 0' }],
+    expect: { verdict: 'as-claimed', anything: [1, 2] },
+  })
+  t.same(SpecSchema.parse({ unwind: 3 }).unwind, 3, 'a numeric unwind')
+})
+
+t.test('every observable is allowed in differs', async t => {
+  t.same(ClaimSchema.parse({ when: '1', differs: [...OBSERVABLES] }).differs, [...OBSERVABLES])
+})
+
+// One row per rule: the spec and the issue path + message it must produce.
+const invalid: [string, unknown, string, RegExp][] = [
+  ['unknown top-level key', { funtion: 'f' }, '', /Unrecognized key\(s\) in object: 'funtion'/],
+  ['unknown claim key', { intended: [{ when: 'x', than: 'y' }] }, 'intended.0', /Unrecognized key\(s\) in object: 'than'/],
+  ['function not a string', { function: 3 }, 'function', /Expected string, received number/],
+  ['function not an identifier', { function: 'a b' }, 'function', /must be a C identifier/],
+  ['assume not a list', { assume: 'x > 0' }, 'assume', /Expected array, received string/],
+  ['empty expression', { assume: [''] }, 'assume.0', /must be a non-empty C expression/],
+  ['buffer key not an identifier', { buffers: { '1buf': 'len' } }, 'buffers.1buf', /must be a C identifier/],
+  ['buffer length empty', { buffers: { buf: '' } }, 'buffers.buf', /non-empty C expression/],
+  ['unwind 0', { unwind: 0 }, 'unwind', /must be at least 1/],
+  ['unwind word', { unwind: 'deep' }, 'unwind', /^must be a whole number >= 1 or 'auto'$/],
+  ['unwind fraction', { unwind: 1.5 }, 'unwind', /integer/],
+  ['max-unwind 0', { 'max-unwind': 0 }, 'max-unwind', /greater than or equal to 1/],
+  ['max-size too big', { 'max-size': 4097 }, 'max-size', /less than or equal to 4096/],
+  ['max-size negative', { 'max-size': -1 }, 'max-size', /greater than or equal to 0/],
+  ['timeout 0', { timeout: 0 }, 'timeout', /greater than 0/],
+  ['timeout past the timer limit', { timeout: 2147484 }, 'timeout', /less than or equal to 2147483/],
+  ['fwrapv not a boolean', { fwrapv: 'yes' }, 'fwrapv', /Expected boolean, received string/],
+  ['cflags number', { cflags: 3 }, 'cflags', /^must be a string or a list of strings$/],
+  ['include list of numbers', { include: [1] }, 'include', /^must be a string or a list of strings$/],
+  ['bad observable in differs', { intended: [{ when: 'x', differs: ['retrun'] }] }, 'intended.0.differs.0', /Invalid enum value.*received 'retrun'/],
+  ['empty differs', { intended: [{ when: 'x', differs: [] }] }, 'intended.0.differs', /at least 1/],
+  ['claim without when', { intended: [{ then: 'ret == 0' }] }, 'intended.0.when', /Required/],
+  ['bad claim id', { intended: [{ id: 'a b', when: 'x' }] }, 'intended.0.id', /use letters, digits/],
+  ['not an object', ['a'], '', /Expected object, received array/],
+]
+
+t.test('invalid specs', async t => {
+  for (const [name, data, path, message] of invalid) {
+    const r = SpecSchema.safeParse(data)
+    t.notOk(r.success, `${name}: rejected`)
+    if (r.success) continue
+    const issue = r.error.issues.find(i => i.path.join('.') === path)
+    t.ok(issue, `${name}: an issue at '${path}' (got ${r.error.issues.map(i => i.path.join('.')).join(', ')})`)
+    t.match(issue?.message, message, `${name}: message`)
+  }
+})

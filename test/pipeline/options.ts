@@ -1,0 +1,134 @@
+import t from 'tap'
+import path from 'node:path'
+import { extractFunctionPair } from '../../src/extract/extract.js'
+import type { ObservableKind } from '../../src/harness/types.js'
+import { buildHarnessOptions, exprList } from '../../src/pipeline/options.js'
+import type { ClaimSource, VerifyRequest } from '../../src/pipeline/types.js'
+
+const ALL: ObservableKind[] = ['return', 'memory', 'globals', 'calls', 'safety']
+
+const OLD = `
+enum mode { MODE_A = 1, MODE_B };
+#define LIMIT 8
+#define IS_BIG(n) ((n) > LIMIT)
+int counter;
+int old_only;
+static const int table_size = 4;
+struct s { int a; };
+int f(struct s *o, const unsigned char *buf, unsigned long len, int (*cb)(int), int flag)
+{
+	static int calls;
+	calls++;
+	counter += flag + old_only;
+	if (len > LIMIT)
+		return -22;
+	return o->a + buf[0] + table_size;
+}
+void g(int *p, int n) { *p = n; counter++; }
+int v(int n, ...) { return n; }
+int none(void) { return counter; }
+`
+// The new version uses another global (new_only instead of old_only) and has a macro the old one lacks.
+const NEW = OLD.replace(/old_only/g, 'new_only').replace('int new_only;', 'int new_only;\n#define NEW_LIMIT 9')
+
+const base: VerifyRequest = {
+  oldPath: '', newPath: '', func: 'f', claims: [], assumes: [], nullable: [], buffers: {}, maxSize: 16, maxSizeIsDefault: false,
+  unwind: 'auto', maxUnwind: 64, timeoutSec: 300, includes: [], defines: [], cflags: [], fwrapv: false, initGlobals: false,
+  jobs: 1, extraCbmcArgs: [], solver: 'auto',
+}
+
+const claim = (id: string, when: string, then?: string, differs: ObservableKind[] = ALL): ClaimSource => ({ id, when, then, differs })
+
+t.test('harness options from a request', async t => {
+  const dir = t.testdir({ 'old.c': OLD, 'new.c': NEW })
+  /** Extract the pair the way verify() does (expressions macro-expanded), then build the options. */
+  const build = async (over: Partial<VerifyRequest>) => {
+    const req: VerifyRequest = { ...base, oldPath: path.join(dir, 'old.c'), newPath: path.join(dir, 'new.c'), ...over }
+    const pair = await extractFunctionPair({
+      oldPath: req.oldPath, newPath: req.newPath, func: req.func, includes: [], defines: [], cflags: [], exprs: exprList(req),
+    })
+    return buildHarnessOptions(pair, req)
+  }
+
+  t.test('exprList: assumes, buffer lengths, WHENs, THENs (1 for a missing THEN)', async t => {
+    t.same(exprList({
+      ...base,
+      assumes: ['a1', 'a2'],
+      buffers: { buf: 'len', out: 'n' },
+      claims: [claim('c1', 'w1', 't1'), claim('c2', 'w2'), claim('c3', 'w3', 't3')],
+    }), ['a1', 'a2', 'len', 'n', 'w1', 'w2', 'w3', 't1', '1', 't3'])
+  })
+
+  t.test('no extras: plain options carried over', async t => {
+    t.same(await build({ maxSize: 7, initGlobals: true }), {
+      buffers: {}, nullable: [], maxSize: 7, assumes: [], claims: [], initGlobals: true, pointerDepth: 1,
+    })
+  })
+
+  t.test('claims, assumptions and buffer lengths are rewritten into harness C', async t => {
+    const opts = await build({
+      assumes: ['flag != MODE_B', 'counter < 100'],
+      buffers: { buf: 'len' },
+      nullable: ['o'],
+      claims: [
+        claim('big', 'IS_BIG(len)', 'ret == -22', ['return']),
+        claim('flag', 'flag && table_size', 'counter == old_ret + flag && o != 0'),
+        claim('no-then', 'len == 0'),
+      ],
+    })
+    t.same(opts.assumes, ['(flag != MODE_B)', '(klp_old_counter < 100)'], 'globals at entry are the old version\'s, enumerators stay')
+    t.same(opts.buffers, { buf: '(len)' })
+    t.same(opts.nullable, ['o'])
+    t.same(opts.claims, [
+      { id: 'big', when: '(((len) > 8))', then: '(klp_ret_new == -22)', differs: ['return'] },
+      { id: 'flag', when: '(flag && klp_old_table_size)', then: '(klp_new_counter == klp_ret_old + flag && klp_new_o != 0)', differs: ALL },
+      { id: 'no-then', when: '(len == 0)', then: undefined, differs: ALL },
+    ], 'WHEN at entry (macros expanded); THEN after the new version: ret, old_ret, new globals, pointer params as klp_new_*')
+  })
+
+  t.test('each version expands its own macros and sees its own globals', async t => {
+    const opts = await build({ claims: [claim('c', 'old_only == 1', 'new_only == NEW_LIMIT')] })
+    t.same(opts.claims[0], { id: 'c', when: '(klp_old_old_only == 1)', then: '(klp_new_new_only == 9)', differs: ALL })
+  })
+
+  t.test('a void function has no ret or old_ret', async t => {
+    const opts = await build({ func: 'g', claims: [claim('c', 'n > 0', 'counter > 0 && *p == n')] })
+    t.same(opts.claims[0]!.then, '(klp_new_counter > 0 && *klp_new_p == n)')
+    for (const name of ['ret', 'old_ret']) {
+      await t.rejects(build({ func: 'g', claims: [claim('v', 'n > 0', `${name} == 0`)] }), {
+        name: 'UsageError',
+        message: `THEN of claim v ('${name} == 0') uses '${name}', which is not a parameter, global or constant of the function`,
+        hint: 'g() returns void, so there is no ret; THEN may use ret (new return value), old_ret, parameters and globals (after the new version returns)',
+        exitCode: 3,
+      }, name)
+    }
+  })
+
+  // [what, request, message, hint]: every way a request is refused against the function.
+  const HINT_ENTRY = "use the function parameters and globals (at entry); e.g. --intended 'len > 64 => ret == -EINVAL'"
+  const HINT_EXIT = 'THEN may use ret (new return value), old_ret, parameters and globals (after the new version returns)'
+  const invalid: [string, Partial<VerifyRequest>, string | RegExp, string][] = [
+    ['--nullable of no parameter', { nullable: ['nope'] }, '--nullable nope: f() has no parameter nope', 'parameters: o, buf, len, cb, flag'],
+    ['--nullable of a scalar', { nullable: ['len'] }, '--nullable len: parameter len is not a pointer', 'only pointer parameters can be NULL'],
+    ['--nullable when there are no parameters', { func: 'none', nullable: ['p'] }, '--nullable p: none() has no parameter p', 'parameters: none'],
+    ['--buffer of no parameter', { buffers: { data: 'len' } }, '--buffer data:…: f() has no parameter data', 'parameters: o, buf, len, cb, flag'],
+    ['--buffer when there are no parameters', { func: 'none', buffers: { p: '1' } }, '--buffer p:…: none() has no parameter p', 'parameters: none'],
+    ['--buffer of a scalar', { buffers: { flag: 'len' } }, '--buffer flag:…: parameter flag is not a data pointer', 'give --buffer PARAM:LEN for a pointer parameter'],
+    ['--buffer of a function pointer', { buffers: { cb: '4' } }, '--buffer cb:…: parameter cb is not a data pointer', 'give --buffer PARAM:LEN for a pointer parameter'],
+    ['--buffer length over a pointer', { buffers: { buf: 'o->a' } }, "--buffer buf:o->a uses 'o', which is not a parameter, global or constant of the function", 'the length is an expression over the scalar parameters, e.g. --buffer buf:len'],
+    ['--buffer length over a global', { buffers: { buf: 'counter' } }, /^--buffer buf:counter uses 'counter'/, 'the length is an expression over the scalar parameters, e.g. --buffer buf:len'],
+    ['variadic function', { func: 'v' }, 'v() is variadic, which klp-verify does not support', 'prove a non-variadic caller or wrapper instead'],
+    ['bad assumption', { assumes: ['len >'] }, /^--assume 'len >' is not a C expression/, HINT_ENTRY],
+    ['unknown name in WHEN', { claims: [claim('c', 'lenght > 8')] }, "WHEN of claim c ('lenght > 8') uses 'lenght', which is not a parameter, global or constant of the function", HINT_ENTRY],
+    ['ret in WHEN', { claims: [claim('c', 'ret == 0')] }, /^WHEN of claim c \('ret == 0'\) uses 'ret'/, HINT_ENTRY],
+    ['a function call in WHEN', { claims: [claim('c', 'none() > 0')] }, /^WHEN of claim c \('none\(\) > 0'\) calls a function \(none\)/, HINT_ENTRY],
+    ['unknown name in THEN', { claims: [claim('c', 'len > 8', 'retval == -22')] }, /^THEN of claim c \('retval == -22'\) uses 'retval'/, HINT_EXIT],
+    ['a static local is not a global for claims', { claims: [claim('c', 'calls > 0')] }, /^WHEN of claim c \('calls > 0'\) uses 'calls'/, HINT_ENTRY],
+    ['a global only the new version has, at entry', { claims: [claim('c', 'new_only')] }, /uses 'new_only'/, HINT_ENTRY],
+  ]
+  t.test('invalid requests: UsageError with message and hint', async t => {
+    for (const [what, over, message, hint] of invalid) {
+      await t.rejects(build(over), { name: 'UsageError', message, hint, exitCode: 3 }, what)
+    }
+  })
+})
