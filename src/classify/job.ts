@@ -46,8 +46,8 @@ export function ownerOf(p: Property): { version: 'old' | 'new'; fn: string } | u
 
 function versionOf(fn: string | undefined): { version: 'old' | 'new'; fn: string } | undefined {
   if (!fn) return undefined
-  if (fn.startsWith(PREFIX.old)) return { version: 'old', fn: fn.slice(PREFIX.old.length).replace(/__.*$/, '') }
-  if (fn.startsWith(PREFIX.new)) return { version: 'new', fn: fn.slice(PREFIX.new.length).replace(/__.*$/, '') }
+  if (fn.startsWith(PREFIX.old)) return { version: 'old', fn: fn.slice(PREFIX.old.length) }
+  if (fn.startsWith(PREFIX.new)) return { version: 'new', fn: fn.slice(PREFIX.new.length) }
   return undefined
 }
 
@@ -70,7 +70,10 @@ function statusOf(run: CbmcRun, parsed: ParseResult): { status: JobStatus; error
 }
 
 function firstErrors(messages: ParseResult['messages'], stderr: string): string {
-  const errs = messages.filter(m => m.type === 'ERROR').map(m => (m.location?.line ? `${locationText(m.location) ?? ''}: ${m.text}` : m.text))
+  const errs = messages.filter(m => m.type === 'ERROR').map(m => {
+    const at = locationText(m.location)
+    return at ? `${at}: ${m.text}` : m.text
+  })
   const lines = errs.length ? errs : stderr.split('\n').filter(l => l.trim()).slice(0, 3)
   return lines.length ? `: ${lines.slice(0, 3).join('; ')}` : ''
 }
@@ -91,7 +94,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
   const props = parsed.properties
   const failed = props.filter(p => p.status === 'FAILURE')
   const openLoops: OpenLoop[] = failed.filter(isUnwind).map(p => ({
-    loop: p.id.replace(/\.unwind\.\d+$/, m => m).replace(/^(.*)\.recursion$/, '$1'),
+    loop: p.id.replace(/\.unwind\.(\d+)$/, '.$1').replace(/\.recursion$/, ''),
     location: locationText(p.location),
     recursion: propertyClass(p.id) === 'recursion',
   }))

@@ -3,7 +3,7 @@
  * Order of facts: errors, unintended differences (definitive even under partial unwinding),
  * incompleteness (timeout, memory, bound), unobserved claims, intended differences.
  */
-import type { HarnessClaim } from '../harness/types.js'
+import type { HarnessClaim, HarnessMode } from '../harness/types.js'
 import type { ClaimReport, Difference, InconclusiveReason, SafetyFinding, VerdictStatus } from '../report/types.js'
 import type { JobResult, SafetyViolation } from './types.js'
 
@@ -43,6 +43,9 @@ const finding = (v: SafetyViolation): SafetyFinding => ({
   kind: v.kind, function: v.function, description: v.description, location: v.location, inputs: v.inputs,
 })
 
+type SafetyRun = JobResult & { readonly mode: Extract<HarnessMode, { kind: 'safety' }> }
+const isSafetyRun = (j: JobResult): j is SafetyRun => j.mode.kind === 'safety'
+
 export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): VerdictParts {
   const differences: Difference[] = []
   const hints: string[] = []
@@ -70,9 +73,9 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
   }
 
   // --- memory safety, compared per version by kind and function
-  const safetyRuns = jobs.filter(j => j.mode.kind === 'safety')
-  const oldRuns = safetyRuns.filter(j => j.mode.kind === 'safety' && j.mode.version === 'old')
-  const newRuns = safetyRuns.filter(j => j.mode.kind === 'safety' && j.mode.version === 'new')
+  const safetyRuns = jobs.filter(isSafetyRun)
+  const oldRuns = safetyRuns.filter(j => j.mode.version === 'old')
+  const newRuns = safetyRuns.filter(j => j.mode.version === 'new')
   const oldAll = oldRuns.flatMap(j => j.safety)
   const newAll = newRuns.flatMap(j => j.safety)
   const oldKeys = new Set(oldAll.map(v => v.key))
@@ -94,7 +97,6 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
   }
   const observedBySafety = new Set<number>()
   for (const j of oldRuns) {
-    if (j.mode.kind !== 'safety') continue
     for (const v of j.safety) {
       if (newKeys.has(v.key) || seen.has(`${j.run}|${v.key}`)) continue
       seen.add(`${j.run}|${v.key}`)

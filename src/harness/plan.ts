@@ -81,6 +81,11 @@ function deref(p: string, pointee: CType): string {
   return name ? `(*(${name} *)(${p}))` : `(*(${p}))`
 }
 
+/** An empty struct (GNU C, e.g. a lock type in some kernel configs): nothing to copy, and cbmc 6.6 crashes assigning one. */
+function isEmptyRecord(t: CType): boolean {
+  return t.kind === 'record' && t.fields.length === 0
+}
+
 function pointeeAllocatable(t: CType): boolean {
   return t.kind === 'record' || t.kind === 'scalar' || (t.kind === 'pointer' && t.to.kind !== 'function')
 }
@@ -273,7 +278,6 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       argsNew[i] = p.name
     }
   })
-  for (const a of opts.assumes) setup.push(`__CPROVER_assume(${a});`)
   sig.params.forEach((p, i) => {
     const T = `klp_p${i}_t`
     if (p.type.kind !== 'pointer') return
@@ -344,9 +348,11 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     if (TN) {
       g.decls.push(`${TN} ${src};`)
       inputs.push({ label: `*${p.name}`, variable: src })
+      // new's object must exist and hold the shared value before its pointer fields get their own copies
+      const assign = (v: string) => (isEmptyRecord(to) ? [] : [`*(${TN} *)${v} = ${src};`])
+      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, ...assign(nv))
       sanitize(g, to, src, deref(nv, to), 0, `*${p.name}`)
-      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, `*(${TN} *)${p.name} = ${src};`)
-      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, `*(${TN} *)${nv} = ${src};`)
+      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, ...assign(p.name))
     } else {
       g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`)
       g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`,
@@ -356,8 +362,11 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     g.handle(p.name, nv)
     g.oldCode.push(...close)
     g.newCode.push(...close)
-    if (!TN && !nullable) {
-      g.oldCode.push(`__typeof__(*${p.name}) klp_in_${p.name} = *${p.name};`)
+    if (!TN && !nullable && !isEmptyRecord(to)) {
+      // arrays (a pointer to an array parameter) cannot be initialised from another array: copy bytes
+      g.oldCode.push(to.kind === 'array'
+        ? `__typeof__(*${p.name}) klp_in_${p.name}; memcpy((void *)&klp_in_${p.name}, (const void *)${p.name}, sizeof(klp_in_${p.name}));`
+        : `__typeof__(*${p.name}) klp_in_${p.name} = *${p.name};`)
       inputs.push({ label: `*${p.name}`, variable: `klp_in_${p.name}` })
     }
     pending.push({
@@ -393,20 +402,21 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     }
     fileScope.push(nw.externDecl)
     const label = o.staticLocalOf ? `static ${o.name}` : `global ${o.name}`
-    if (!o.isConst && !opts.initGlobals) {
+    if (!o.isConst && !opts.initGlobals && !isEmptyRecord(o.type)) {
       const src = `klp_src_${g.id()}`
       g.decls.push(`__typeof__(${o.cName}) ${src};`)
       inputs.push({ label, variable: src })
+      // new's copy takes the shared value first, then its pointer members get their own objects
       if (o.type.kind === 'array') {
         // arrays cannot be assigned: copy bytes (pointer members of elements were cleared)
+        g.newCode.push(`memcpy((void *)&${nw.cName}, (const void *)&${src}, sizeof(${o.cName}));`)
         sanitize(g, o.type, src, nw.cName, 0, o.name)
         g.oldCode.push(`memcpy((void *)&${o.cName}, (const void *)&${src}, sizeof(${o.cName}));`)
-        g.newCode.push(`memcpy((void *)&${nw.cName}, (const void *)&${src}, sizeof(${o.cName}));`)
       } else {
         // assigning the same value to both lets the solver see that they are equal
+        g.newCode.push(`${nw.cName} = ${src};`)
         sanitize(g, o.type, src, nw.cName, 0, o.name)
         g.oldCode.push(`${o.cName} = ${src};`)
-        g.newCode.push(`${nw.cName} = ${src};`)
       }
     }
     g.handle(`&${o.cName}`, `&${nw.cName}`)
@@ -427,6 +437,8 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   // --- claims at entry
   setup.push(...g.decls)
   const entryState: string[] = [...g.oldCode, ...g.newCode]
+  // after the entry state: an assumption may read through pointer parameters and globals
+  for (const a of opts.assumes) entryState.push(`__CPROVER_assume(${a});`)
   opts.claims.forEach((c, i) => entryState.push(`_Bool klp_w_${i} = (${c.when});`))
   const allowed = (k: ObservableKind) => {
     const ws = opts.claims.map((c, i) => (c.differs.includes(k) ? `klp_w_${i}` : '')).filter(Boolean)

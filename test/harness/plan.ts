@@ -1,0 +1,390 @@
+/**
+ * The harness planner on real FunctionPairs (extracted with gcc + tree-sitter from the C below and from
+ * harnesses/bounds-check): snapshots of the rendered C per mode, the unwindset against the harness's own
+ * loops, and cbmc compiling every mode (`--show-properties`, `--show-loops`) and proving identical
+ * versions equal.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import t from 'tap'
+import { extractFunctionPair } from '../../src/extract/extract.js'
+import type { CType, FunctionPair } from '../../src/extract/types.js'
+import { ENTRY, parseMarker } from '../../src/harness/markers.js'
+import { planHarness, typeName, unparen } from '../../src/harness/plan.js'
+import { modeName, renderHarness } from '../../src/harness/render.js'
+import { OBSERVABLES, type Harness, type HarnessMode, type HarnessOptions } from '../../src/harness/types.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const CBMC = path.join(ROOT, '.klp-tools/bin/cbmc')
+
+// --- the C under test ----------------------------------------------------------------------------
+
+/** Struct pointer with pointer fields, a nullable out-parameter, globals (scalar, pointer, const, read-only), a static local, void return. */
+const TOUCH = `
+struct node { int val; int *ref; struct node *next; };
+int counter;
+int mode;
+static const int limit = LIMIT;
+struct node *last;
+void touch(struct node *n, int *out, int k)
+{
+	static int calls;
+	calls++;
+	if (out)
+		*out = n->val + k + mode;
+	if (n->ref && k < limit)
+		counter OP *n->ref;
+	last = n;
+}
+`
+/** Everything else the planner handles: opaque, function-pointer, pointer-to-array and anonymous-struct parameters, buffers of structs, unions, flexible and zero-length arrays, global arrays, a struct return. */
+const MISC = `
+typedef struct { int a; int *p; } anon_t;
+typedef struct { int a; int b; } *anonp_t;
+typedef struct {} *anonempty_t;
+union u { int i; char *s; };
+struct empty {};
+struct rec { int x; char *name; int grid[6]; int pair[2]; struct empty e; int z[0]; __builtin_va_list ap; };
+struct big { int arr[6]; int small[2]; char *ptrs[2]; char *many[6]; union u un; unsigned flag : 1; int (*fn)(int); __builtin_va_list ap; struct rec *link; char **argv; int tail[]; };
+struct ret { int v[2]; int big[6]; char *p; };
+int table[8];
+char *names[2];
+char *lots[6];
+struct empty elock;
+struct ret misc(anon_t *a, void *ctx, int (*cb)(int), void *raw, unsigned rawlen, struct rec *items, unsigned n, anon_t *arr, unsigned m, struct big *b, int (*pa)[4],
+	anonp_t many, unsigned cnt, anonp_t one, struct empty *e, anonempty_t ae)
+{
+	struct ret r = {0};
+	r.v[0] = (a ? a->a : 0) + table[1] + (names[0] != 0) + (lots[0] != 0);
+	if (ctx && cb) r.v[1] = cb(1);
+	if (rawlen) r.big[0] = ((unsigned char *)raw)[0];
+	if (n && items) r.p = items[0].name;
+	if (m) arr[0].a = 1;
+	b->arr[0] = (*pa)[1];
+	if (cnt) many[0].a = one->b;
+	(void)e;
+	(void)ae;
+	e = &elock;
+	return r;
+}
+`
+/** No parameters, a written static global. */
+const TICK = `
+static unsigned long ticks;
+unsigned long tick(void)
+{
+	return ++ticks;
+}
+`
+const dir = t.testdir({
+  'tick.c': TICK,
+  'touch-old.c': TOUCH.replace('LIMIT', '10').replace('OP', '+='),
+  'touch-new.c': TOUCH.replace('LIMIT', '12').replace('OP', '-='),
+  'misc.c': MISC,
+})
+
+async function extract(oldPath: string, newPath: string, func: string): Promise<FunctionPair> {
+  return extractFunctionPair({ oldPath, newPath, func, includes: [], defines: [], cflags: [], exprs: [] })
+}
+const bounds = await extract(path.join(ROOT, 'harnesses/bounds-check/old.c'), path.join(ROOT, 'harnesses/bounds-check/new.c'), 'msg_fill')
+const touch = await extract(path.join(dir, 'touch-old.c'), path.join(dir, 'touch-new.c'), 'touch')
+const touchSame = await extract(path.join(dir, 'touch-old.c'), path.join(dir, 'touch-old.c'), 'touch')
+const misc = await extract(path.join(dir, 'misc.c'), path.join(dir, 'misc.c'), 'misc')
+const tick = await extract(path.join(dir, 'tick.c'), path.join(dir, 'tick.c'), 'tick')
+
+// --- cases ---------------------------------------------------------------------------------------
+
+const base: HarnessOptions = { buffers: {}, nullable: [], maxSize: 4, assumes: [], claims: [], initGlobals: false, pointerDepth: 1 }
+const equiv: HarnessMode = { kind: 'equiv' }
+const claim0: HarnessMode = { kind: 'claim', claim: 0 }
+const safety = (version: 'old' | 'new', restrict: 'all' | 'outside-safety-claims' | { claim: number }): HarnessMode => ({ kind: 'safety', version, restrict })
+const FIVE_MODES: readonly HarnessMode[] = [equiv, claim0, safety('old', 'outside-safety-claims'), safety('old', { claim: 0 }), safety('new', 'all')]
+
+interface Case {
+  readonly name: string
+  readonly pair: FunctionPair
+  readonly opts: HarnessOptions
+  readonly modes: readonly HarnessMode[]
+}
+const CASES: readonly Case[] = [
+  {
+    name: 'msg_fill: buffer param, struct pointer with an array field, claim with THEN, assumption through a pointer',
+    pair: bounds,
+    opts: {
+      ...base, buffers: { buf: '(len)' }, maxSize: 12, assumes: ['(m->type != 3)'],
+      claims: [{ id: 'reject-long', when: '((len > 8))', then: '(klp_ret_new == -22)', differs: [...OBSERVABLES] }],
+    },
+    modes: FIVE_MODES,
+  },
+  {
+    name: 'touch: pointer fields, nullable param, globals and a static local, void return',
+    pair: touch,
+    opts: { ...base, nullable: ['out'], claims: [{ id: 'count-up', when: '(k > 100)', differs: ['globals'] }] },
+    modes: [equiv, claim0, safety('old', 'all'), safety('old', 'outside-safety-claims'), safety('new', 'all')],
+  },
+  {
+    name: 'touch: globals from their initializers, no claims',
+    pair: touch,
+    opts: { ...base, initGlobals: true },
+    modes: [equiv],
+  },
+  {
+    name: 'misc: opaque, function-pointer, array-pointer and anonymous-struct params, buffers of structs, a struct return',
+    pair: misc,
+    opts: {
+      ...base, buffers: { raw: '(rawlen)', items: '(n)', arr: '(m)', many: '(cnt)' }, nullable: ['items', 'a'], maxSize: 2, pointerDepth: 2,
+      claims: [{ id: 'fix-items', when: '(n == 1)', differs: ['safety'] }],
+    },
+    modes: FIVE_MODES,
+  },
+  {
+    name: 'tick: no parameters',
+    pair: tick,
+    opts: base,
+    modes: [equiv, safety('new', 'all')],
+  },
+]
+
+/** The generated part of klp_old.i (the unit before it carries temporary preprocessing paths). */
+const harnessPart = (h: Harness) => {
+  const text = h.files[0]!.text
+  return text.slice(text.indexOf('# 1 "<klp-harness>"'))
+}
+/** The body of klp_harness(). */
+const entryBody = (h: Harness) => harnessPart(h).slice(harnessPart(h).indexOf(`void ${ENTRY}(void)`))
+
+// --- pure helpers --------------------------------------------------------------------------------
+
+t.test('unparen strips only parentheses that wrap the whole expression', async t => {
+  const rows: [string, string][] = [
+    ['len', 'len'],
+    ['(len)', 'len'],
+    ['((len))', 'len'],
+    ['  ( a + b )  ', 'a + b'],
+    ['(a) + (b)', '(a) + (b)'],
+    ['((a) * (b))', '(a) * (b)'],
+    ['(f(x))', 'f(x)'],
+    ['(f)(x)', '(f)(x)'],
+    ['()', ''],
+  ]
+  for (const [input, want] of rows) t.equal(unparen(input), want, JSON.stringify(input))
+})
+
+t.test('typeName gives a castable name, or undefined when C has none', async t => {
+  const int: CType = { kind: 'scalar', text: 'int' }
+  const rec: CType = { kind: 'record', tag: 's', union: false, fields: [], text: 'struct s' }
+  const anon: CType = { kind: 'record', tag: 'anon0', union: false, fields: [], text: 'struct <anonymous>' }
+  const fn: CType = { kind: 'function', text: 'int (int)' }
+  const arr: CType = { kind: 'array', of: int, length: 4, text: 'int[4]' }
+  const ptr = (to: CType): CType => ({ kind: 'pointer', to, text: `${to.text} *` })
+  const rows: [string, CType, string | undefined][] = [
+    ['scalar', int, 'int'],
+    ['named record', rec, 'struct s'],
+    ['anonymous record', anon, undefined],
+    ['pointer to scalar', ptr(int), 'int *'],
+    ['pointer to pointer', ptr(ptr(int)), 'int * *'],
+    ['pointer to void', ptr({ kind: 'opaque', text: 'void' }), 'void *'],
+    ['pointer to an incomplete type', ptr({ kind: 'opaque', text: 'struct hidden' }), 'struct hidden *'],
+    ['pointer to function', ptr(fn), undefined],
+    ['pointer to array', ptr(arr), undefined],
+    ['pointer to anonymous record', ptr(anon), undefined],
+    ['void', { kind: 'opaque', text: 'void' }, 'void'],
+    ['incomplete type', { kind: 'opaque', text: 'struct hidden' }, 'struct hidden'],
+    ['array', arr, undefined],
+    ['function', fn, undefined],
+  ]
+  for (const [what, type, want] of rows) t.equal(typeName(type), want, what)
+})
+
+// --- generated C ---------------------------------------------------------------------------------
+
+t.test('rendered harness per mode (snapshots)', async t => {
+  for (const c of CASES) {
+    for (const mode of c.modes) {
+      const h = renderHarness(c.pair, c.opts, mode)
+      const meta = { unwindset: h.unwindset, observables: h.observables, inputs: h.inputs, checks: h.checks, bounds: h.bounds }
+      t.matchSnapshot(harnessPart(h), `${c.name} — ${modeName(mode)}`)
+      t.matchSnapshot(JSON.stringify(meta, null, 2), `${c.name} — ${modeName(mode)} — metadata`)
+    }
+  }
+})
+
+t.test('the unwindset lists exactly the harness loops, in order, with exact bounds', async t => {
+  for (const c of CASES) {
+    for (const mode of c.modes) {
+      const h = renderHarness(c.pair, c.opts, mode)
+      const what = `${c.name} — ${modeName(mode)}`
+      const loops = [...entryBody(h).matchAll(/for \(unsigned long (\w+) = 0; \1 < (?:\(unsigned long\)\()?(\w+)\)?;/g)]
+      t.equal(loops.length, (entryBody(h).match(/for \(/g) ?? []).length, `${what}: every loop has the expected shape`)
+      t.same(h.unwindset.map(u => u.loop), loops.map((_, i) => `${ENTRY}.${i}`), `${what}: one entry per loop`)
+      // copy and compare loops over a buffer run up to --max-size times, loops over an array N times: one more to exit
+      const want = loops.map(m => (/^\d+$/.test(m[2]!) ? Number(m[2]) + 1 : c.opts.maxSize + 1))
+      t.same(h.unwindset.map(u => u.bound), want, `${what}: bounds`)
+    }
+  }
+})
+
+t.test('what each mode runs and checks', async t => {
+  const [msg] = CASES
+  for (const mode of msg!.modes) {
+    const h = renderHarness(msg!.pair, msg!.opts, mode)
+    const body = entryBody(h)
+    const oldCall = body.includes('klp_old_msg_fill(m, buf, len)')
+    const newCall = body.includes('klp_new_msg_fill(klp_new_m, klp_new_buf, len)')
+    const eqs = [...body.matchAll(/"(KLP_\w+ \d+[^"]*)"/g)].map(m => m[1]!)
+    const row = { mode: modeName(mode), oldCall, newCall, checks: h.checks, eqs, observables: h.observables.length }
+    const want = {
+      equiv: { oldCall: true, newCall: true, checks: 'none', eqs: ['KLP_EQ 0 return', 'KLP_EQ 1 memory *m', 'KLP_EQ 2 memory buf[0..len)'], observables: 3 },
+      'claim-0': {
+        oldCall: true, newCall: true, checks: 'none', observables: 3,
+        eqs: ['KLP_EQ 0 return', 'KLP_EQ 1 memory *m', 'KLP_EQ 2 memory buf[0..len)', 'KLP_REACH 0 reject-long', 'KLP_THEN 0 reject-long'],
+      },
+      'safety-old-outside': { oldCall: true, newCall: false, checks: 'all', eqs: [], observables: 0 },
+      'safety-old-claim-0': { oldCall: true, newCall: false, checks: 'all', eqs: [], observables: 0 },
+      'safety-new': { oldCall: false, newCall: true, checks: 'all', eqs: [], observables: 0 },
+    }[modeName(mode)]
+    t.same(row, { mode: modeName(mode), ...want }, modeName(mode))
+    for (const e of eqs) t.ok(parseMarker(e), `${e} is a marker the classifier reads`)
+  }
+})
+
+t.test('claims become assumptions per mode', async t => {
+  const assumeLines = (c: Case, mode: HarnessMode) => entryBody(renderHarness(c.pair, c.opts, mode)).split('\n').filter(l => l.includes('__CPROVER_assume(') && l.includes('klp_w_')).map(l => l.trim())
+  const [msg, tc, , m] = CASES
+  t.same(assumeLines(msg!, equiv), ['__CPROVER_assume(!klp_w_0);'], 'equivalence: outside every claim')
+  t.same(assumeLines(msg!, claim0), ['__CPROVER_assume(klp_w_0);'], 'claim run: inside the claim')
+  t.same(assumeLines(msg!, safety('old', 'outside-safety-claims')), ['__CPROVER_assume(!klp_w_0);'], 'old safety outside the claim that allows safety')
+  t.same(assumeLines(msg!, safety('old', { claim: 0 })), ['__CPROVER_assume(klp_w_0);'], 'old safety inside the claim')
+  t.same(assumeLines(msg!, safety('new', 'all')), [], 'new safety: every input')
+  t.same(assumeLines(tc!, safety('old', 'outside-safety-claims')), [], 'no claim allows safety: nothing excluded')
+  t.same(assumeLines(m!, claim0), ['__CPROVER_assume(klp_w_0);'])
+  const body = entryBody(renderHarness(m!.pair, m!.opts, claim0))
+  t.notMatch(body, /KLP_REACH|KLP_THEN/, 'a claim allowing only safety has no REACH and, without THEN, no THEN property')
+  t.match(entryBody(renderHarness(tc!.pair, tc!.opts, claim0)), /__CPROVER_assert\(klp_same_2 && klp_same_3 && klp_same_4, "KLP_REACH 0 count-up"\);/, 'REACH covers only the observables the claim allows to differ')
+})
+
+t.test('assumptions come after the entry state (they may read through pointers)', async t => {
+  const body = entryBody(renderHarness(bounds, CASES[0]!.opts, equiv))
+  const assume = body.indexOf('__CPROVER_assume((m->type != 3));')
+  t.ok(assume > body.indexOf('*(struct msg *)m = klp_src_m;'), 'after old\'s *m is set')
+  t.ok(assume > body.indexOf('*(struct msg *)klp_new_m = klp_src_m;'), 'after new\'s *m is set')
+  t.ok(assume < body.indexOf('klp_old_msg_fill('), 'before the calls')
+})
+
+t.test('each version gets its own copy of every pointed-to object', async t => {
+  const body = entryBody(renderHarness(touch, CASES[1]!.opts, equiv))
+  const lines = body.split('\n').map(l => l.trim())
+  const at = (s: string) => {
+    const i = lines.indexOf(s)
+    t.not(i, -1, `has ${s}`)
+    return i
+  }
+  // new's object holds the shared value before its pointer fields are replaced by new's own objects
+  t.ok(at('*(struct node *)klp_new_n = klp_src_n;') < at('((*(struct node *)(klp_new_n))).ref = __CPROVER_allocate(sizeof(*((klp_src_n).ref)), 0);'), 'parameter: struct copied, then fields')
+  const src = /klp_old_last = (klp_src_\d+);/.exec(body)?.[1]
+  t.ok(at(`klp_new_last = ${src};`) < at(`klp_new_last = __CPROVER_allocate(sizeof(*(${src})), 0);`), 'global pointer: value copied, then a fresh object')
+  t.ok(at('klp_new_n = (klp_p0_t)__CPROVER_allocate(sizeof(*n), 0);') < at('((*(struct node *)(klp_new_n))).next = __CPROVER_allocate(sizeof(*((klp_src_n).next)), 0);'), 'no write through new\'s pointer before it is allocated')
+  t.match(body, /klp_h_new_1 = \(\(\*\(struct node \*\)\(klp_new_n\)\)\)\.ref;/, 'new\'s handle names new\'s object')
+})
+
+t.test('globals: written ones are copied and compared, const and read-only ones are not compared', async t => {
+  const h = renderHarness(touch, CASES[1]!.opts, equiv)
+  t.same(h.observables.map(o => `${o.index} ${o.kind} ${o.label}`), [
+    '0 memory memory *n', '1 memory memory *out', '2 globals global counter', '3 globals global last', '4 globals static touch::calls',
+  ])
+  t.same(h.inputs.map(i => i.label), ['k', '*n', 'out == NULL', '*out', 'global counter', 'global mode', 'global last', 'static touch::calls'])
+  const text = harnessPart(h)
+  t.match(text, /extern const int klp_new_limit;/, 'the changed const global is declared for the harness')
+  t.notMatch(text, /klp_src_\w+;\n.*klp_old_limit = /, 'a const global is not overwritten')
+  t.match(text, /klp_h_old_\d+ = &klp_old_limit;\n/, 'but its address is known to the pointer abstraction')
+  t.match(text, /\n {2}klp_shared_mode = klp_src_\d+;\n {2}klp_h_old_\d+ = &klp_shared_mode;\n/, 'a read-only global is one shared object with one value')
+  t.match(text, /\n {2}klp_h_new_\d+ = &klp_shared_mode;\n/, 'that both versions see')
+  t.notMatch(text, /klp_new_mode/, 'there is no second copy')
+  const init = renderHarness(touch, CASES[2]!.opts, equiv)
+  t.notMatch(harnessPart(init), /klp_old_counter = klp_src/, '--init-globals keeps the initializers')
+  t.same(init.bounds, ['globals start from their initializers (--init-globals)'])
+  t.same(init.inputs.map(i => i.label), ['k', '*n', '*out'])
+})
+
+t.test('planHarness returns the fragments the template fills', async t => {
+  const p = planHarness({ pair: bounds, opts: CASES[0]!.opts, mode: safety('new', 'all') })
+  t.equal(p.callOld, null, 'the old version does not run in a new-only safety run')
+  t.equal(p.callNew, 'klp_ret_t klp_ret_new = klp_new_msg_fill(klp_new_m, klp_new_buf, len);')
+  t.same(p.compare, [])
+  t.same(p.bounds, ['0 <= len <= 12 (elements of buf)'])
+  const v = planHarness({ pair: touch, opts: base, mode: equiv })
+  t.equal(v.callOld, 'klp_old_touch(n, out, k);', 'void: no return value')
+  t.notOk(v.observables.some(o => o.kind === 'return'), 'void: no return observable')
+  t.match(v.fileScope, ['void *memcpy(void *, const void *, unsigned long);', 'void *memset(void *, int, unsigned long);'])
+})
+
+// --- cbmc accepts the generated C ------------------------------------------------------------------
+
+/** Run cbmc on a written harness; `json` is empty when stdout was not JSON (then `stderr` says why). */
+function cbmc(cwd: string, args: readonly string[]) {
+  const r = spawnSync(CBMC, [...args, '--json-ui', 'klp_old.i', 'klp_new.i'], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+  let json: Record<string, unknown>[] = []
+  try {
+    json = JSON.parse(r.stdout) as Record<string, unknown>[]
+  } catch {
+    json = [{ messageType: 'ERROR', messageText: `no JSON from cbmc ${args.join(' ')}: ${r.stderr.slice(0, 300)}` }]
+  }
+  return { status: r.status, json }
+}
+const errorsOf = (json: Record<string, unknown>[]) => json.filter(i => i.messageType === 'ERROR').map(i => `${String(i.messageText)} (line ${String((i.sourceLocation as { line?: string } | undefined)?.line)})`)
+
+function writeHarness(root: string, name: string, h: Harness): string {
+  const d = path.join(root, name.replace(/[^\w-]+/g, '_'))
+  mkdirSync(d, { recursive: true })
+  for (const f of h.files) writeFileSync(path.join(d, f.name), f.text)
+  return d
+}
+
+t.test('cbmc compiles every mode; properties and loops are the planned ones', async t => {
+  if (!existsSync(CBMC)) {
+    t.fail(`CBMC is missing at ${CBMC}: run \`npm install\` (its postinstall provisions .klp-tools/bin/cbmc)`)
+    return
+  }
+  const root = t.testdir()
+  for (const c of CASES) {
+    for (const mode of c.modes) {
+      const h = renderHarness(c.pair, c.opts, mode)
+      const what = `${c.name} — ${modeName(mode)}`
+      const d = writeHarness(root, what, h)
+      const checks = h.checks === 'none' ? ['--no-standard-checks'] : []
+      const props = cbmc(d, ['--function', h.entry, ...checks, '--show-properties'])
+      t.equal(props.status, 0, `${what}: cbmc accepts the harness${props.status ? `: ${errorsOf(props.json).join('; ')}` : ''}`)
+      const list = (props.json.find(i => 'properties' in i)?.properties ?? []) as { name: string; description: string }[]
+      const markers = list.map(p => p.description).filter(d => parseMarker(d)).sort()
+      const planned = [...entryBody(h).matchAll(/"(KLP_\w+ \d+[^"]*)"/g)].map(m => m[1]!).sort()
+      t.same(markers, planned, `${what}: every planned KLP property exists`)
+      const loops = cbmc(d, ['--function', h.entry, '--show-loops'])
+      const names = ((loops.json.find(i => 'loops' in i)?.loops ?? []) as { name: string }[]).map(l => l.name).filter(n => n.startsWith(`${ENTRY}.`))
+      t.same(names.sort(), h.unwindset.map(u => u.loop).sort(), `${what}: the unwindset names exactly cbmc's harness loops`)
+    }
+  }
+})
+
+t.test('identical versions are proven equal (no spurious difference from the harness)', async t => {
+  if (!existsSync(CBMC)) {
+    t.fail(`CBMC is missing at ${CBMC}: run \`npm install\` (its postinstall provisions .klp-tools/bin/cbmc)`)
+    return
+  }
+  const root = t.testdir()
+  const rows: [string, FunctionPair, HarnessOptions][] = [
+    ['touch (pointer fields, pointer global, nullable)', touchSame, { ...base, nullable: ['out'] }],
+    ['misc', misc, CASES[3]!.opts],
+  ]
+  for (const [what, pair, opts] of rows) {
+    const h = renderHarness(pair, opts, equiv)
+    const d = writeHarness(root, what, h)
+    const unwindset = h.unwindset.map(u => `${u.loop}:${u.bound}`).join(',')
+    const r = cbmc(d, ['--function', h.entry, '--no-standard-checks', '--unwinding-assertions', '--no-malloc-may-fail', '--unwind', '5', ...(unwindset ? ['--unwindset', unwindset] : [])])
+    const result = (r.json.find(i => 'result' in i)?.result ?? []) as { property: string; description: string; status: string }[]
+    t.ok(result.length > 0, `${what}: cbmc checked properties${errorsOf(r.json).length ? `: ${errorsOf(r.json).join('; ')}` : ''}`)
+    t.same(result.filter(p => p.status !== 'SUCCESS').map(p => `${p.description}: ${p.status}`), [], `${what}: every property holds`)
+    t.equal(r.status, 0, `${what}: cbmc exit 0`)
+  }
+})
