@@ -142,7 +142,9 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
       inputs: inputsOf(lastValues(p.trace), harness.inputs),
     })
   }
-  const status: JobStatus = errors.length ? 'error' : openLoops.length ? 'bound-too-small' : 'complete'
+  // a property cbmc could not decide (UNKNOWN after a failed fatal check, NOT CHECKED) is not a proof
+  const undecided = props.some(p => (p.status === 'UNKNOWN' || p.status === 'NOT CHECKED') && (parseMarker(p.description) !== undefined || isUnwind(p)))
+  const status: JobStatus = errors.length ? 'error' : openLoops.length ? 'bound-too-small' : undecided ? 'undetermined' : 'complete'
   const findingIds = failed.filter(p => !isUnwind(p) && propertyClass(p.id) !== 'no-body' && (parseMarker(p.description) || harness.checks === 'all')).map(p => p.id)
   return { ...base, status, openLoops, noBody, eqFailures, reach, reachProven, thenFailure, safety, errors, findingIds }
 }

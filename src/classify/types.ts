@@ -2,7 +2,7 @@
 import type { Harness, HarnessMode } from '../harness/types.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 
-export type JobStatus = 'complete' | 'bound-too-small' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
+export type JobStatus = 'complete' | 'bound-too-small' | 'undetermined' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
 
 export interface OpenLoop {
   /** e.g. `klp_new_msg_fill.0` */

@@ -153,6 +153,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
   const statuses = new Set(incomplete.map(j => j.status))
   if (statuses.has('timeout')) hints.push(`a cbmc run hit the ${ctx.timeoutSec} s timeout; raise --timeout, or lower --max-size / --max-unwind`)
   if (statuses.has('out-of-memory')) hints.push('cbmc ran out of memory; lower --max-size or --max-unwind')
+  if (statuses.has('undetermined')) hints.push('cbmc left some comparison properties UNKNOWN; re-run with --keep-harness and check the cbmc output (extra --cbmc-arg checks can cause this)')
   if (safetyOpen) hints.push('a one-sided memory-safety difference could not be confirmed because the other version was not fully unwound')
   const noBody = [...new Set(jobs.flatMap(j => j.noBody))]
 
@@ -176,7 +177,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
     }
   }
   if (!complete) {
-    const reason: InconclusiveReason = statuses.has('timeout') ? 'timeout' : statuses.has('out-of-memory') ? 'out-of-memory' : safetyOpen && !statuses.has('bound-too-small') ? 'safety-incomplete' : 'unwinding-bound'
+    const reason: InconclusiveReason = statuses.has('timeout') ? 'timeout' : statuses.has('out-of-memory') ? 'out-of-memory' : statuses.has('undetermined') ? 'solver' : safetyOpen && !statuses.has('bound-too-small') ? 'safety-incomplete' : 'unwinding-bound'
     return { ...base, verdict: 'inconclusive', reason, summary: `no unintended difference found, but the proof is incomplete (${reason})`, complete }
   }
   if (claims.some(c => c.observed !== true)) {

@@ -25,13 +25,16 @@ export async function parseC(text: string): Promise<Tree> {
   return tree
 }
 
-/** First syntax error in a tree, as a 1-based line and the offending text, or undefined. */
-export function firstSyntaxError(root: Node): { line: number; column: number; text: string } | undefined {
+/**
+ * First syntax error in a tree, as a 1-based line and the offending text, or undefined.
+ * `accept` (given the 1-based line) skips errors elsewhere, e.g. in system headers.
+ */
+export function firstSyntaxError(root: Node, accept: (line: number) => boolean = () => true): { line: number; column: number; text: string } | undefined {
   if (!root.hasError) return undefined
   const stack: Node[] = [root]
   while (stack.length) {
     const n = stack.pop()!
-    if (n.isError || n.isMissing) {
+    if ((n.isError || n.isMissing) && accept(n.startPosition.row + 1)) {
       return { line: n.startPosition.row + 1, column: n.startPosition.column + 1, text: n.isMissing ? `missing ${n.type}` : n.text.slice(0, 40) }
     }
     for (let i = n.childCount - 1; i >= 0; i--) {
@@ -39,6 +42,5 @@ export function firstSyntaxError(root: Node): { line: number; column: number; te
       if (c && c.hasError) stack.push(c)
     }
   }
-  /* c8 ignore next -- hasError implies an ERROR or MISSING node below */
-  return { line: root.startPosition.row + 1, column: 1, text: '' }
+  return undefined
 }

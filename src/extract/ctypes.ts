@@ -10,6 +10,9 @@ export interface TypeScope {
 }
 
 const FLOAT = /\b(float|double)\b/
+/** Built-in types tree-sitter reads as type names: `_Bool` is what `bool` becomes after preprocessing. */
+const BUILTIN_INT = /^(_Bool|__int128|__int128_t|__uint128_t)$/
+const BUILTIN_FLOAT = /^(_Float(16|32|64|128)x?|__float128|__fp16|__bf16)$/
 
 export class TypeResolver {
   private readonly recordCache = new Map<string, CType>()
@@ -36,12 +39,12 @@ export class TypeResolver {
       }
       case 'function_declarator':
       case 'abstract_function_declarator':
-        return this.applyDeclarator({ kind: 'function', text: `${base.text} (${d.childForFieldName('parameters')?.text ?? ''})` }, d.childForFieldName('declarator'), stopAt)
+        return this.applyDeclarator({ kind: 'function', text: `${base.text} (${d.childForFieldName('parameters')!.text})` }, d.childForFieldName('declarator'), stopAt)
       case 'parenthesized_declarator':
       case 'abstract_parenthesized_declarator':
       case 'attributed_declarator':
       case 'init_declarator': {
-        const inner = d.childForFieldName('declarator') ?? d.namedChildren.find(c => c !== null && c.type.endsWith('declarator')) ?? null
+        const inner = d.childForFieldName('declarator') ?? d.namedChildren.find(c => c.type.endsWith('declarator')) ?? null
         return this.applyDeclarator(base, inner, stopAt)
       }
       default:
@@ -61,6 +64,8 @@ export class TypeResolver {
         return { kind: 'scalar', text }
       case 'type_identifier': {
         const td = this.scope.typedefs.get(n.text)
+        if (!td && BUILTIN_INT.test(text)) return { kind: 'scalar', text, float: false }
+        if (!td && BUILTIN_FLOAT.test(text)) return { kind: 'scalar', text, float: true }
         if (!td) return { kind: 'opaque', text }
         const t = this.resolve(td.type, td.declarator)
         return { ...t, text: n.text }
@@ -89,10 +94,8 @@ export class TypeResolver {
     this.recordCache.set(key, rec)
     for (const fd of body.namedChildren) {
       if (!fd || fd.type !== 'field_declaration') continue
-      const ty = fd.childForFieldName('type')
-      if (!ty) continue
-      const decls = fd.childrenForFieldName('declarator').filter((d): d is Node => d !== null)
-      const bitfield = fd.namedChildren.some(c => c?.type === 'bitfield_clause')
+      const ty = fd.childForFieldName('type')!
+      const decls = fd.childrenForFieldName('declarator')
       if (decls.length === 0) {
         // anonymous struct/union member: its fields are reached directly
         const inner = this.specifier(ty)
@@ -101,7 +104,8 @@ export class TypeResolver {
       }
       for (const d of decls) {
         const name = declaratorName(d)
-        if (name) fields.push({ name, type: this.resolve(ty, d), bitfield })
+        // `unsigned a : 3, *p;`: the width follows its own declarator only
+        if (name) fields.push({ name, type: this.resolve(ty, d), bitfield: d.nextNamedSibling?.type === 'bitfield_clause' })
       }
     }
     return rec
@@ -113,7 +117,7 @@ export function declaratorName(d: Node | null): string | undefined {
   let cur: Node | null = d
   while (cur) {
     if (cur.type === 'identifier' || cur.type === 'field_identifier' || cur.type === 'type_identifier') return cur.text
-    cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find(c => c !== null && /declarator$/.test(c.type)) ?? null
+    cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find(c => /declarator$|identifier$/.test(c.type)) ?? null
   }
   return undefined
 }
@@ -123,7 +127,7 @@ export function declaratorIdentifier(d: Node | null): Node | undefined {
   let cur: Node | null = d
   while (cur) {
     if (cur.type === 'identifier' || cur.type === 'field_identifier' || cur.type === 'type_identifier') return cur
-    cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find(c => c !== null && /declarator$/.test(c.type)) ?? null
+    cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find(c => /declarator$|identifier$/.test(c.type)) ?? null
   }
   return undefined
 }
@@ -132,15 +136,19 @@ export function declaratorIdentifier(d: Node | null): Node | undefined {
 export function evalConst(n: Node): number | null {
   switch (n.type) {
     case 'number_literal': {
-      const v = Number.parseInt(n.text.replace(/[uUlL]+$/, ''), n.text.startsWith('0x') || n.text.startsWith('0X') ? 16 : n.text.length > 1 && n.text.startsWith('0') ? 8 : 10)
+      const digits = n.text.replace(/[uUlL]+$/, '').replace(/'/g, '')
+      const v = /^0[xX]/.test(digits) ? Number.parseInt(digits.slice(2), 16)
+        : /^0[bB]/.test(digits) ? Number.parseInt(digits.slice(2), 2)
+        : /^0[0-7]+$/.test(digits) ? Number.parseInt(digits, 8)
+        : /^\d+$/.test(digits) ? Number.parseInt(digits, 10)
+        : Number.NaN
       return Number.isFinite(v) ? v : null
     }
     case 'parenthesized_expression':
-      return n.namedChildren[0] ? evalConst(n.namedChildren[0]) : null
+      return evalConst(n.namedChildren[0]!)
     case 'binary_expression': {
-      const l = n.childForFieldName('left'), r = n.childForFieldName('right')
-      const op = n.childForFieldName('operator')?.text
-      const a = l ? evalConst(l) : null, b = r ? evalConst(r) : null
+      const op = n.childForFieldName('operator')!.text
+      const a = evalConst(n.childForFieldName('left')!), b = evalConst(n.childForFieldName('right')!)
       if (a === null || b === null) return null
       switch (op) {
         case '+': return a + b

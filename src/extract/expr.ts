@@ -40,9 +40,12 @@ export async function rewriteExpr(expanded: string, env: ExprEnv, ctx: ExprConte
       return
     }
     if (n.type === 'call_expression') {
-      throw new UsageError(`${ctx.what} calls a function (${n.childForFieldName('function')?.text ?? '?'}); claims are side-effect free C expressions`, { hint: ctx.hint })
+      throw new UsageError(`${ctx.what} calls a function (${n.childForFieldName('function')!.text}); claims are side-effect free C expressions`, { hint: ctx.hint })
     }
-    for (const c of n.namedChildren) if (c) visit(c)
+    if (n.type === 'assignment_expression' || n.type === 'update_expression') {
+      throw new UsageError(`${ctx.what} assigns (${n.text}); claims are side-effect free C expressions (did you mean '=='?)`, { hint: ctx.hint })
+    }
+    for (const c of n.namedChildren) visit(c)
   }
   visit(value)
   let out = text
@@ -52,6 +55,7 @@ export async function rewriteExpr(expanded: string, env: ExprEnv, ctx: ExprConte
 
 /** Split `WHEN => THEN` at a top-level `=>` (not inside parentheses, strings or chars). */
 export function splitClaim(src: string): { when: string; then?: string } {
+  const arrows: number[] = []
   let depth = 0
   let quote: string | null = null
   for (let i = 0; i < src.length; i++) {
@@ -64,17 +68,14 @@ export function splitClaim(src: string): { when: string; then?: string } {
     if (c === '"' || c === "'") quote = c
     else if (c === '(' || c === '[' || c === '{') depth++
     else if (c === ')' || c === ']' || c === '}') depth--
-    else if (c === '=' && src[i + 1] === '>' && depth === 0 && src[i - 1] !== '=' && src[i - 1] !== '<' && src[i - 1] !== '>' && src[i - 1] !== '!') {
-      const when = src.slice(0, i).trim()
-      const then = src.slice(i + 2).trim()
-      if (then.includes('=>')) {
-        const again = splitClaim(then)
-        if (again.then !== undefined) throw new UsageError(`claim '${src}' has more than one '=>'`, { hint: "write --intended 'WHEN => THEN'" })
-      }
-      if (!when) throw new UsageError(`claim '${src}' has no WHEN before '=>'`, { hint: "write --intended 'WHEN => THEN'" })
-      if (!then) throw new UsageError(`claim '${src}' has no THEN after '=>'`, { hint: "write --intended 'WHEN => THEN' or just 'WHEN'" })
-      return { when, then }
-    }
+    else if (c === '=' && src[i + 1] === '>' && depth === 0 && !/[=<>!]/.test(src[i - 1] ?? '')) arrows.push(i)
   }
-  return { when: src.trim() }
+  if (arrows.length === 0) return { when: src.trim() }
+  const hint = "write --intended 'WHEN => THEN'"
+  if (arrows.length > 1) throw new UsageError(`claim '${src}' has more than one '=>'`, { hint })
+  const when = src.slice(0, arrows[0]).trim()
+  const then = src.slice(arrows[0]! + 2).trim()
+  if (!when) throw new UsageError(`claim '${src}' has no WHEN before '=>'`, { hint })
+  if (!then) throw new UsageError(`claim '${src}' has no THEN after '=>'`, { hint: `${hint} or just 'WHEN'` })
+  return { when, then }
 }

@@ -55,7 +55,8 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
   const oldSig = functionSignature(o.unit, o.unit.functions.get(opts.func)!)
   const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
   const typeChanges: TypeChange[] = [...diffTypes(o.unit, n.unit)]
-  const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`.replace(/KLP_TYPE_NAME/g, '')
+  const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`
+    .replace(/KLP_TYPE_NAME/g, '').replace(/\s+/g, ' ').replace(/ ([,)])/g, '$1')
   if (sigText(oldSig) !== sigText(newSig)) {
     typeChanges.push({ type: `signature of ${opts.func}()`, detail: `${sigText(oldSig)} → ${sigText(newSig)}` })
   }
@@ -113,7 +114,8 @@ export function diffTypes(a: Unit, b: Unit): TypeChange[] {
     const recA = a.scope.records.get(key)
     const recB = b.scope.records.get(key)
     if (recA && recB) {
-      const fields = (r: typeof recA) => (r.childForFieldName('body')?.namedChildren ?? []).filter(f => f?.type === 'field_declaration').map(f => f!.text.replace(/\s+/g, ' '))
+      const fields = (r: typeof recA) => r.childForFieldName('body')!.namedChildren
+        .filter(f => f.type === 'field_declaration').map(f => f.text.replace(/\s+/g, ' ').replace(/;$/, ''))
       const fa = fields(recA), fb = fields(recB)
       const removed = fa.filter(f => !fb.includes(f))
       const added = fb.filter(f => !fa.includes(f))

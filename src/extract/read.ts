@@ -1,5 +1,5 @@
 /** Read and preprocess one version of the C file (the only extract module that does I/O). */
-import { readFile, writeFile, mkdtemp, rm, access } from 'node:fs/promises'
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
@@ -42,15 +42,20 @@ export function preprocessorFlags(cflags: readonly string[]): string[] {
 export async function preprocess(file: string, opts: PreprocessOptions): Promise<Preprocessed> {
   const abs = path.resolve(file)
   try {
-    await access(abs)
-  } catch {
-    throw new ExtractError(`cannot read ${file}: no such file`, { hint: 'check the path of the old and new C files' })
+    await readFile(abs)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new ExtractError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`, {
+      hint: 'check the path of the old and new C files',
+      cause: e,
+    })
   }
-  const source = await readFile(abs, 'utf8')
   const dir = await mkdtemp(path.join(tmpdir(), 'klp-pp-'))
   try {
     const wrapper = path.join(dir, 'wrapper.c')
-    const lines = [`#include "${abs.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`, `#line 1 "${CLAIMS_FILE}"`]
+    // no escapes in header names: a backslash is a backslash, and `"` needs the <…> form
+    const include = abs.includes('"') ? `#include <${abs}>` : `#include "${abs}"`
+    const lines = [include, `#line 1 "${CLAIMS_FILE}"`]
     opts.exprs.forEach((e, i) => lines.push(`${begin(i)} ${e.replace(/\n/g, ' ')} ${end(i)}`))
     await writeFile(wrapper, lines.join('\n') + '\n')
     const args = [
@@ -70,24 +75,28 @@ export async function preprocess(file: string, opts: PreprocessOptions): Promise
       })
     }
     if (r.exitCode !== 0) {
-      const first = String(r.stderr).split('\n').find(l => /error/.test(l)) ?? String(r.stderr).split('\n')[0] ?? ''
+      const errLines = String(r.stderr).split('\n')
+      const first = errLines.find(l => /error/.test(l)) ?? errLines[0]!
       throw new ExtractError(`cannot preprocess ${file}: ${first.replace(wrapper, '<wrapper>').trim()}`, {
         hint: 'pass include directories with -I, macros with -D, or kernel flags with --cflags',
         cause: r,
       })
     }
-    void source
     return { path: file, ...splitExprs(String(r.stdout), opts.exprs.length) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
 }
 
-/** Cut the expanded expressions off the end of the preprocessed text. */
+/**
+ * Cut the expanded expressions off the end of the preprocessed text. A system-header macro in
+ * an expression (NULL, true) brings more `<klp-expressions>` line markers: cut at the first,
+ * and drop the markers from the expressions.
+ */
 export function splitExprs(out: string, n: number): { text: string; exprs: string[] } {
-  const marker = out.lastIndexOf(`"${CLAIMS_FILE}"`)
-  const cut = marker < 0 ? out.length : out.lastIndexOf('\n', marker) + 1
-  const tail = out.slice(cut)
+  const marker = out.indexOf(`# 1 "${CLAIMS_FILE}"`)
+  const cut = marker < 0 ? out.length : marker
+  const tail = out.slice(cut).replace(/^[ \t]*#[^\n]*/gm, ' ')
   const exprs: string[] = []
   for (let i = 0; i < n; i++) {
     const m = tail.match(new RegExp(`${begin(i)}([\\s\\S]*?)${end(i)}`))

@@ -5,7 +5,7 @@
  */
 import type { Node } from './c-parser.js'
 import { declaratorIdentifier } from './ctypes.js'
-import { storageClasses, type Unit, type VarInfo } from './unit.js'
+import { declaresFunction, sourceText, storageClasses, type Unit, type VarInfo } from './unit.js'
 import type { GlobalVar } from './types.js'
 
 interface Edit { start: number; end: number; text: string }
@@ -17,7 +17,8 @@ export interface RenamedUnit {
   readonly globals: readonly GlobalVar[]
 }
 
-type Binding = 'local' | 'static'
+/** `global`: a block-scope `extern` or function declaration, which names the file-scope symbol. */
+type Binding = 'local' | 'static' | 'global'
 
 export function staticLocalName(prefix: string, fn: string, name: string): string {
   return `${prefix}${fn}__${name}`
@@ -30,9 +31,14 @@ export function applyEdits(text: string, edits: readonly Edit[], base = 0): stri
   return out
 }
 
-/** Replace a node's text by blanks, keeping its newlines (line numbers stay right). */
-function blank(n: Node): Edit {
-  return { start: n.startIndex, end: n.endIndex, text: n.text.replace(/[^\n]/g, ' ') }
+const MARKER = /^[ \t]*#[^\n]*/gm
+
+/** Replace a node's text by blanks, keeping its newlines and line markers (line numbers stay right). */
+function blank(text: string, n: Node): Edit {
+  const src = text.slice(n.startIndex, n.endIndex)
+  const kept = src.replace(/[^\n]/g, ' ').split('\n')
+  src.split('\n').forEach((line, i) => { if (i > 0 && /^[ \t]*#/.test(line)) kept[i] = line })
+  return { start: n.startIndex, end: n.endIndex, text: kept.join('\n') }
 }
 
 /** Prefix of read-only globals both versions share (one object, one value). */
@@ -52,6 +58,7 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
         for (let i = scopes.length - 1; i >= 0; i--) {
           const b = scopes[i]!.get(n.text)
           if (b === 'local') return
+          if (b === 'global') break
           if (b === 'static') {
             out.push({ start: n.startIndex, end: n.endIndex, text: staticLocalName(prefix, fn!, n.text) })
             return
@@ -70,7 +77,7 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
       case 'compound_statement':
       case 'for_statement': {
         const inner = [...scopes, new Map<string, Binding>()]
-        for (const c of n.namedChildren) if (c) walk(c, inner, fn, out, skip)
+        for (const c of n.namedChildren) walk(c, inner, fn, out, skip)
         return
       }
       case 'parameter_declaration': {
@@ -78,32 +85,35 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
         const id = declaratorIdentifier(n.childForFieldName('declarator'))
         const s2 = new Set(skip)
         if (id) s2.add(id.startIndex)
-        for (const c of n.namedChildren) if (c) walk(c, scopes, fn, out, s2)
+        for (const c of n.namedChildren) walk(c, scopes, fn, out, s2)
         return
       }
       case 'declaration': {
         if (scopes.length === 0) break // top level: generic walk
         const isStatic = storageClasses(n).includes('static')
         const top = scopes[scopes.length - 1]!
+        const isExtern = storageClasses(n).includes('extern')
         for (const d of n.childrenForFieldName('declarator')) {
-          const id = d ? declaratorIdentifier(d) : undefined
-          if (id) top.set(id.text, isStatic ? 'static' : 'local')
+          const id = declaratorIdentifier(d)
+          if (!id) continue
+          // `extern int g;` and `int helper(int);` in a block name the file-scope symbols
+          const global = isExtern || declaresFunction(d)
+          top.set(id.text, global ? 'global' : isStatic && fn ? 'static' : 'local')
         }
         if (isStatic && fn) {
           // hoist to file scope, just before the function (on the same line: no line shifts)
           const sub: Edit[] = []
           for (const c of n.children) {
-            if (!c) continue
             if (c.type === 'storage_class_specifier' && c.text === 'static') sub.push({ start: c.startIndex, end: c.endIndex, text: '' })
             else walk(c, scopes, fn, sub, skip)
           }
-          const hoisted = applyEdits(n.text, sub, n.startIndex).replace(/\s*\n\s*/g, ' ')
+          const hoisted = applyEdits(unit.text.slice(n.startIndex, n.endIndex), sub, n.startIndex).replace(MARKER, '').replace(/\s*\n\s*/g, ' ').trim()
           const fnNode = unit.functions.get(fn)!.node
           hoistedBefore.set(fnNode, [...(hoistedBefore.get(fnNode) ?? []), hoisted])
-          out.push(blank(n))
+          out.push(blank(unit.text, n))
           return
         }
-        for (const c of n.namedChildren) if (c) walk(c, scopes, fn, out, skip)
+        for (const c of n.namedChildren) walk(c, scopes, fn, out, skip)
         return
       }
       case 'function_definition': {
@@ -113,12 +123,11 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
         const plist = info?.declarator.childForFieldName('parameters')
         const s2 = new Set(skip)
         for (const p of plist?.namedChildren ?? []) {
-          if (p?.type !== 'parameter_declaration') continue
+          if (p.type !== 'parameter_declaration') continue
           const id = declaratorIdentifier(p.childForFieldName('declarator'))
           if (id) { params.set(id.text, 'local'); s2.add(id.startIndex) }
         }
         for (const c of n.children) {
-          if (!c) continue
           if (c.type === 'storage_class_specifier' && name === target && (c.text === 'static' || c.text === 'inline')) {
             out.push({ start: c.startIndex, end: c.endIndex, text: '' })
           } else if (c === n.childForFieldName('body') || c.startIndex === n.childForFieldName('body')?.startIndex) {
@@ -133,21 +142,20 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
     if (n.type === 'declaration' && scopes.length === 0) {
       // file scope: globals become externally visible (unique names now) and defined here
       const declaresRenamedVar = n.childrenForFieldName('declarator').some(d => {
-        const id = d ? declaratorIdentifier(d) : undefined
+        const id = declaratorIdentifier(d)
         return id && (unit.variables.has(id.text) || id.text === target)
       })
       for (const c of n.children) {
-        if (!c) continue
         if (c.type === 'storage_class_specifier' && declaresRenamedVar && (c.text === 'static' || c.text === 'extern' || (c.text === 'inline'))) {
           out.push({ start: c.startIndex, end: c.endIndex, text: '' })
         } else walk(c, scopes, fn, out, skip)
       }
       return
     }
-    for (const c of n.namedChildren) if (c) walk(c, scopes, fn, out, skip)
+    for (const c of n.namedChildren) walk(c, scopes, fn, out, skip)
   }
 
-  for (const c of unit.tree.rootNode.namedChildren) if (c) walk(c, [], null, edits, new Set())
+  for (const c of unit.tree.rootNode.namedChildren) walk(c, [], null, edits, new Set())
   for (const [fnNode, decls] of hoistedBefore) {
     edits.push({ start: fnNode.startIndex, end: fnNode.startIndex, text: decls.join(' ') + ' ' })
   }
@@ -172,13 +180,16 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
 
 function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: string, isShared = false): GlobalVar {
   const decl = v.declaration
-  const quals = decl.children.filter(c => c?.type === 'type_qualifier').map(c => c!.text)
+  const quals = decl.children.filter(c => c.type === 'type_qualifier').map(c => c.text)
   const ty = decl.childForFieldName('type')!
   const body = ty.childForFieldName('body')
-  const typeText = body ? ty.text.slice(0, body.startIndex - ty.startIndex).trim() : ty.text
+  const tyText = sourceText(unit, ty)
+  // `struct s { … } g;` → `extern struct s g;`, but an anonymous `struct { … } g;` keeps its body
+  const typeText = body && (ty.childForFieldName('name') || ty.type === 'enum_specifier') ? tyText.slice(0, body.startIndex - ty.startIndex).trim() : tyText
   const core = v.declarator.type === 'init_declarator' ? v.declarator.childForFieldName('declarator')! : v.declarator
   const id = declaratorIdentifier(core)!
-  const declText = core.text.slice(0, id.startIndex - core.startIndex) + cName + core.text.slice(id.endIndex - core.startIndex)
+  const coreText = sourceText(unit, core)
+  const declText = coreText.slice(0, id.startIndex - core.startIndex) + cName + coreText.slice(id.endIndex - core.startIndex)
   const loc = unit.location(v.row)
   return {
     name,
@@ -194,25 +205,33 @@ function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: 
   }
 }
 
-/** Functions reachable from `target` through direct references, and the globals they mention. */
+/**
+ * Functions reachable from `target` through direct references, and the globals they mention;
+ * a mentioned global's initializer counts too (`ops = { .run = helper }` reaches helper).
+ */
 export function reachable(unit: Unit, target: string): { fns: Set<string>; vars: Set<string> } {
   const fns = new Set<string>()
   const vars = new Set<string>()
-  const todo = [target]
+  const todo: (string | Node)[] = [target]
+  const visit = (n: Node) => {
+    if (n.type === 'identifier') {
+      if (unit.functions.has(n.text) && !fns.has(n.text)) todo.push(n.text)
+      const v = unit.variables.get(n.text)
+      if (v && !vars.has(n.text)) {
+        vars.add(n.text)
+        if (v.init) todo.push(v.init)
+      }
+      return
+    }
+    for (const c of n.namedChildren) visit(c)
+  }
   while (todo.length) {
     const f = todo.pop()!
+    if (typeof f !== 'string') { visit(f); continue }
     if (fns.has(f)) continue
     const info = unit.functions.get(f)
     if (!info) continue
     fns.add(f)
-    const visit = (n: Node) => {
-      if (n.type === 'identifier') {
-        if (unit.functions.has(n.text) && !fns.has(n.text)) todo.push(n.text)
-        if (unit.variables.has(n.text)) vars.add(n.text)
-        return
-      }
-      for (const c of n.namedChildren) if (c) visit(c)
-    }
     visit(info.body)
   }
   return { fns, vars }

@@ -10,7 +10,7 @@ export const TYPE_NAME = 'KLP_TYPE_NAME'
 function specifierText(n: Node): string {
   // qualifiers + type specifier, without storage classes or attributes
   return n.children
-    .filter((c): c is Node => c !== null && (c.type === 'type_qualifier' || c === n.childForFieldName('type') || c.startIndex === n.childForFieldName('type')?.startIndex))
+    .filter(c => c.type === 'type_qualifier' || c.startIndex === n.childForFieldName('type')?.startIndex)
     .map(c => c.text)
     .join(' ')
 }
@@ -18,27 +18,34 @@ function specifierText(n: Node): string {
 export function functionSignature(unit: Unit, fn: FnInfo): FunctionSignature {
   const params: Param[] = []
   let variadic = false
-  const plist = fn.declarator.childForFieldName('parameters')
-  for (const p of plist?.namedChildren ?? []) {
-    if (!p) continue
+  for (const p of fn.declarator.childForFieldName('parameters')!.namedChildren) {
     if (p.type === 'variadic_parameter') { variadic = true; continue }
-    if (p.type !== 'parameter_declaration') continue
+    if (p.type !== 'parameter_declaration') {
+      // `int f(a, b) int a; int b; { … }`: the parameter list holds bare identifiers
+      throw new ExtractError(`${fn.name}() has an old-style (K&R) definition`, { hint: 'rewrite it with a prototype-style parameter list' })
+    }
     const ty = p.childForFieldName('type')!
     const d = p.childForFieldName('declarator')
-    if (!d) {
-      if (ty.text === 'void') continue
+    if (!d && ty.text === 'void') continue
+    // `int f(int)` or `int f(char *)`: no declarator, or an abstract one
+    const id = declaratorIdentifier(d)
+    if (!d || !id) {
       throw new ExtractError(`parameter ${params.length + 1} of ${fn.name}() has no name`, { hint: 'name every parameter in the definition' })
     }
-    const id = declaratorIdentifier(d)!
     let type: CType = unit.resolver.resolve(ty, d)
     let typedefText = `${specifierText(p)} ${d.text.slice(0, id.startIndex - d.startIndex)}${TYPE_NAME}${d.text.slice(id.endIndex - d.startIndex)}`
     if (type.kind === 'array') {
       // array parameters are pointers (C11 6.7.6.3p7)
-      type = { kind: 'pointer', to: type.of, text: `${type.of.text} *` }
-      typedefText = `__typeof__(&((${specifierText(p)} *)0)[0]) ${TYPE_NAME}`
-      if (d.type !== 'array_declarator' || d.childForFieldName('declarator')?.type !== 'identifier') {
+      if (type.of.kind === 'array') {
         throw new ExtractError(`parameter ${id.text} of ${fn.name}() has a multi-dimensional array type`, { hint: 'declare it as a pointer' })
       }
+      type = { kind: 'pointer', to: type.of, text: `${type.of.text} *` }
+      // `char *argv[]` → `char *(*KLP_TYPE_NAME)`; a typedef'd array `vec v` → pointer to its element
+      // (tree-sitter reads a parenthesised parameter name `int (a)[3]` as an unnamed function type)
+      const arr = id.parent!
+      typedefText = arr.type === 'array_declarator'
+        ? `${specifierText(p)} ${d.text.slice(0, arr.startIndex - d.startIndex)}(*${TYPE_NAME})${d.text.slice(arr.endIndex - d.startIndex)}`
+        : `__typeof__(&(*(${specifierText(p)} *)0)[0]) ${TYPE_NAME}`
     }
     params.push({ name: id.text, type, typedefText: typedefText.replace(/\s+/g, ' ').trim() })
   }

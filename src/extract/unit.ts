@@ -41,22 +41,88 @@ export interface Unit {
 }
 
 export function storageClasses(n: Node): string[] {
-  return n.children.filter((c): c is Node => c?.type === 'storage_class_specifier').map(c => c.text)
+  return n.children.filter(c => c.type === 'storage_class_specifier').map(c => c.text)
 }
 
 function hasQualifier(n: Node, q: string): boolean {
-  return n.children.some(c => c?.type === 'type_qualifier' && c.text === q)
+  return n.children.some(c => c.type === 'type_qualifier' && c.text === q)
 }
 
-/** The outermost declarator below init/paren/attribute wrappers. */
-export function coreDeclarator(d: Node): Node {
-  let cur = d
-  while (cur.type === 'init_declarator' || cur.type === 'parenthesized_declarator' || cur.type === 'attributed_declarator') {
-    const inner: Node | null = cur.childForFieldName('declarator') ?? cur.namedChildren.find(c => c !== null && /declarator$|identifier$/.test(c.type)) ?? null
-    if (!inner) break
-    cur = inner
+/**
+ * Is the declared object itself const? `const char *p` is a writable pointer (to const),
+ * `char *const p` and `const int a[3]` are not writable. The type constructor nearest the
+ * name decides; arrays take their element's constness.
+ */
+export function declaresConst(decl: Node, d: Node): boolean {
+  for (let cur = declaratorIdentifier(d)!.parent!; cur.startIndex >= d.startIndex && cur.endIndex <= d.endIndex; cur = cur.parent!) {
+    if (cur.type === 'pointer_declarator') return hasQualifier(cur, 'const')
   }
-  return cur
+  return hasQualifier(decl, 'const')
+}
+
+/**
+ * The text tree-sitter parses, with the same offsets as the preprocessed text: line markers and
+ * pragmas (`# 12 "f.c" 3 4`, which gcc puts even inside expressions around system-header macros
+ * such as NULL) blanked; `__builtin_offsetof` spelled `offsetof`; and GNU attributes blanked, as
+ * tree-sitter-c cannot parse them after a declarator (`int x __aligned(8);`, `fallthrough;`).
+ * `cleanup(fn)` attributes stay: they name a function that is renamed.
+ */
+export function parseableText(text: string): string {
+  const out = text
+    .replace(/^[ \t]*#[^\n]*/gm, m => ' '.repeat(m.length))
+    .replace(/\b__builtin_offsetof\b/g, m => 'offsetof'.padEnd(m.length))
+  const parts: string[] = []
+  let last = 0
+  for (const m of out.matchAll(/\b__attribute(?:__)?\b\s*\(/g)) {
+    if (m.index < last) continue
+    const end = attributeEnd(out, m.index + m[0].length - 1)
+    const span = out.slice(m.index, end)
+    if (/\b(?:__)?cleanup(?:__)?\b/.test(span)) continue
+    parts.push(out.slice(last, m.index), span.replace(/[^\n]/g, ' '))
+    last = end
+  }
+  parts.push(out.slice(last))
+  return parts.join('')
+}
+
+/** End (exclusive) of the parenthesised attribute list opening at `open`, skipping strings. */
+function attributeEnd(s: string, open: number): number {
+  let depth = 0
+  let i = open
+  for (; i < s.length; i++) {
+    const c = s[i]
+    if (c === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++
+    } else if (c === '(') depth++
+    else if (c === ')' && --depth === 0) break
+  }
+  return i + 1
+}
+
+/** End of a node's text including the attributes right after it (`struct s {…} __attribute__((packed))`). */
+function withTrailingAttributes(text: string, end: number): number {
+  for (;;) {
+    const m = /^\s*__attribute(?:__)?\s*\(/.exec(text.slice(end))
+    if (!m) return end
+    end = attributeEnd(text, end + m[0].length - 1)
+  }
+}
+
+/** A node's text in the preprocessed source (line markers blanked, offsets kept). */
+export function sourceText(unit: Pick<Unit, 'text'>, n: Node): string {
+  return unit.text.slice(n.startIndex, n.endIndex).replace(/^[ \t]*#[^\n]*/gm, m => ' '.repeat(m.length))
+}
+
+/**
+ * Does this declarator declare a function (`f(int)`, `(*getfn(void))(int)`) rather than an
+ * object (`(*fp)(int)`, `(*ops[2])(void)`)? The constructor nearest the name decides.
+ */
+export function declaresFunction(d: Node): boolean {
+  const id = declaratorIdentifier(d)
+  if (!id) return false // `int x __asm__("y")`: tree-sitter makes the asm label a declarator
+  let cur = id.parent!
+  while (cur.type === 'parenthesized_declarator' || cur.type === 'attributed_declarator') cur = cur.parent!
+  return cur.type === 'function_declarator'
 }
 
 /** The function_declarator of a function definition's declarator (possibly under pointers). */
@@ -64,12 +130,11 @@ export function findFunctionDeclarator(d: Node | null): Node | null {
   let cur = d
   while (cur) {
     if (cur.type === 'function_declarator') {
-      const inner = cur.childForFieldName('declarator')
       // `int (*f(void))(int)`: the innermost function declarator names the function
-      const deeper = inner ? findFunctionDeclarator(inner) : null
-      return deeper ?? cur
+      return findFunctionDeclarator(cur.childForFieldName('declarator')) ?? cur
     }
-    cur = cur.childForFieldName('declarator')
+    // parenthesized and attributed declarators have no `declarator` field
+    cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find(c => /declarator$/.test(c.type)) ?? null
   }
   return null
 }
@@ -96,13 +161,16 @@ function lineMapper(text: string): (row: number) => { file: string; line: number
 }
 
 export async function analyzeUnit(text: string): Promise<Unit> {
-  const tree = await parseC(text)
+  // line markers may sit inside expressions (a system-header macro like NULL expands between
+  // them), where tree-sitter cannot parse them: parse a copy with them blanked, same offsets
+  const tree = await parseC(parseableText(text))
   const root = tree.rootNode
   const typedefs = new Map<string, { type: Node; declarator: Node }>()
   const records = new Map<string, Node>()
   const typeDefs = new Map<string, string>()
   const enumerators = new Set<string>()
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
+  // from the preprocessed text, attributes included: a changed `packed` or `aligned` is a changed type
+  const norm = (n: Node) => text.slice(n.startIndex, withTrailingAttributes(text, n.endIndex)).replace(/^[ \t]*#[^\n]*/gm, ' ').replace(/\s+/g, ' ').trim()
 
   // types first (records anywhere at top level, including nested in fields)
   const visitTypes = (n: Node) => {
@@ -111,38 +179,25 @@ export async function analyzeUnit(text: string): Promise<Unit> {
       const key = `${n.type === 'union_specifier' ? 'union' : 'struct'} ${tag}`
       if (tag) {
         records.set(key, n)
-        typeDefs.set(key, norm(n.text))
+        typeDefs.set(key, norm(n))
       }
     }
     if (n.type === 'enum_specifier' && n.childForFieldName('body')) {
       const tag = n.childForFieldName('name')?.text
-      if (tag) typeDefs.set(`enum ${tag}`, norm(n.text))
+      if (tag) typeDefs.set(`enum ${tag}`, norm(n))
     }
-    if (n.type === 'enumerator') {
-      const name = n.childForFieldName('name')?.text
-      if (name) enumerators.add(name)
-    }
-    if (n.type === 'function_definition') {
-      const body = n.childForFieldName('body')
-      // enumerators/records declared inside functions still count
-      for (const c of n.namedChildren) if (c && c !== body) visitTypes(c)
-      if (body) visitTypes(body)
-      return
-    }
-    for (const c of n.namedChildren) if (c) visitTypes(c)
+    if (n.type === 'enumerator') enumerators.add(n.childForFieldName('name')!.text)
+    // everywhere: enumerators and records declared inside functions count too
+    for (const c of n.namedChildren) visitTypes(c)
   }
   visitTypes(root)
   for (const n of root.namedChildren) {
-    if (n?.type !== 'type_definition') continue
-    const ty = n.childForFieldName('type')
-    if (!ty) continue
+    if (n.type !== 'type_definition') continue
+    const ty = n.childForFieldName('type')!
     for (const d of n.childrenForFieldName('declarator')) {
-      if (!d) continue
-      const name = declaratorName(d)
-      if (name) {
-        typedefs.set(name, { type: ty, declarator: d })
-        typeDefs.set(`typedef ${name}`, norm(n.text))
-      }
+      const name = declaratorName(d)!
+      typedefs.set(name, { type: ty, declarator: d })
+      typeDefs.set(`typedef ${name}`, norm(n))
     }
   }
   const scope: TypeScope = { typedefs, records }
@@ -153,14 +208,11 @@ export async function analyzeUnit(text: string): Promise<Unit> {
   const staticLocals = new Map<string, VarInfo[]>()
 
   const varsOf = (decl: Node, fn?: string): VarInfo[] => {
-    const ty = decl.childForFieldName('type')
-    if (!ty) return []
+    const ty = decl.childForFieldName('type')!
     const sc = storageClasses(decl)
     const out: VarInfo[] = []
     for (const d of decl.childrenForFieldName('declarator')) {
-      if (!d) continue
-      const core = coreDeclarator(d)
-      if (core.type === 'function_declarator') continue // a prototype
+      if (declaresFunction(d)) continue // a prototype
       const name = declaratorName(d)
       if (!name) continue
       out.push({
@@ -170,7 +222,7 @@ export async function analyzeUnit(text: string): Promise<Unit> {
         type: resolver.resolve(ty, d.type === 'init_declarator' ? d.childForFieldName('declarator') : d),
         isStatic: sc.includes('static'),
         isExtern: sc.includes('extern'),
-        isConst: hasQualifier(decl, 'const'),
+        isConst: declaresConst(decl, d),
         init: d.type === 'init_declarator' ? d.childForFieldName('value') : null,
         row: decl.startPosition.row,
         fn,
@@ -180,12 +232,11 @@ export async function analyzeUnit(text: string): Promise<Unit> {
   }
 
   for (const n of root.namedChildren) {
-    if (!n) continue
     if (n.type === 'function_definition') {
       const fd = findFunctionDeclarator(n.childForFieldName('declarator'))
-      const body = n.childForFieldName('body')
-      const name = fd ? declaratorName(fd.childForFieldName('declarator')) : undefined
-      if (!fd || !body || !name) continue
+      if (!fd) continue // `DEFINE_THING(x) { … }`: an unexpanded macro, not a function
+      const body = n.childForFieldName('body')!
+      const name = declaratorName(fd.childForFieldName('declarator'))!
       functions.set(name, { name, node: n, declarator: fd, body, isStatic: storageClasses(n).includes('static') })
       const locals: VarInfo[] = []
       const walk = (m: Node) => {
@@ -193,7 +244,7 @@ export async function analyzeUnit(text: string): Promise<Unit> {
           locals.push(...varsOf(m, name))
           return
         }
-        for (const c of m.namedChildren) if (c) walk(c)
+        for (const c of m.namedChildren) walk(c)
       }
       walk(body)
       if (locals.length) staticLocals.set(name, locals)
@@ -214,11 +265,9 @@ export async function analyzeUnit(text: string): Promise<Unit> {
 
 /** First syntax error inside the user's own file (headers are not our business). */
 export function userSyntaxError(unit: Unit, userFile: string): { line: number; text: string } | undefined {
-  const err = firstSyntaxError(unit.tree.rootNode)
+  const err = firstSyntaxError(unit.tree.rootNode, line => sameFile(unit.location(line - 1).file, userFile))
   if (!err) return undefined
-  const loc = unit.location(err.line - 1)
-  if (!sameFile(loc.file, userFile)) return undefined
-  return { line: loc.line, text: err.text }
+  return { line: unit.location(err.line - 1).line, text: err.text }
 }
 
 export function sameFile(a: string, b: string): boolean {

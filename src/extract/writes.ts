@@ -3,28 +3,21 @@ import type { Node } from './c-parser.js'
 import type { Unit } from './unit.js'
 
 /** The variable at the root of an lvalue: `a`, `a.b[3].c`, `(a)`, `a->b` (a pointer: its pointee, not a). */
-function lvalueRoot(n: Node | null): string | undefined {
-  let cur = n
-  while (cur) {
-    switch (cur.type) {
-      case 'identifier':
-        return cur.text
-      case 'parenthesized_expression':
-        cur = cur.namedChildren[0] ?? null
-        break
-      case 'field_expression':
-        // `p->f` writes the object p points to, not p; `s.f` writes s
-        if (cur.children.some(c => c?.type === '->')) return undefined
-        cur = cur.childForFieldName('argument')
-        break
-      case 'subscript_expression':
-        cur = cur.childForFieldName('argument')
-        break
-      default:
-        return undefined
-    }
+function lvalueRoot(n: Node): string | undefined {
+  switch (n.type) {
+    case 'identifier':
+      return n.text
+    case 'parenthesized_expression':
+      return lvalueRoot(n.namedChildren[0]!)
+    case 'field_expression':
+      // `p->f` writes the object p points to, not p; `s.f` writes s
+      if (n.children.some(c => c.type === '->')) return undefined
+      return lvalueRoot(n.childForFieldName('argument')!)
+    case 'subscript_expression':
+      return lvalueRoot(n.childForFieldName('argument')!)
+    default:
+      return undefined
   }
-  return undefined
 }
 
 export function writtenGlobals(unit: Unit, fns: ReadonlySet<string>): Set<string> {
@@ -32,24 +25,24 @@ export function writtenGlobals(unit: Unit, fns: ReadonlySet<string>): Set<string
   const visit = (n: Node) => {
     switch (n.type) {
       case 'assignment_expression': {
-        const r = lvalueRoot(n.childForFieldName('left'))
+        const r = lvalueRoot(n.childForFieldName('left')!)
         if (r) out.add(r)
         break
       }
       case 'update_expression': {
-        const r = lvalueRoot(n.childForFieldName('argument'))
+        const r = lvalueRoot(n.childForFieldName('argument')!)
         if (r) out.add(r)
         break
       }
       case 'pointer_expression': {
-        if (n.childForFieldName('operator')?.text === '&') {
-          const r = lvalueRoot(n.childForFieldName('argument'))
+        if (n.childForFieldName('operator')!.text === '&') {
+          const r = lvalueRoot(n.childForFieldName('argument')!)
           if (r) out.add(r)
         }
         break
       }
     }
-    for (const c of n.namedChildren) if (c) visit(c)
+    for (const c of n.namedChildren) visit(c)
   }
   for (const f of fns) {
     const info = unit.functions.get(f)
@@ -59,8 +52,7 @@ export function writtenGlobals(unit: Unit, fns: ReadonlySet<string>): Set<string
 }
 
 /** Is this expression a compile-time constant (literal, sizeof, enumerator, or arithmetic on them)? */
-function isConstantExpr(n: Node | null, enumerators: ReadonlySet<string>): boolean {
-  if (!n) return false
+function isConstantExpr(n: Node, enumerators: ReadonlySet<string>): boolean {
   switch (n.type) {
     case 'number_literal':
     case 'char_literal':
@@ -72,11 +64,11 @@ function isConstantExpr(n: Node | null, enumerators: ReadonlySet<string>): boole
       return enumerators.has(n.text)
     case 'parenthesized_expression':
     case 'cast_expression':
-      return isConstantExpr(n.childForFieldName('value') ?? n.namedChildren[n.namedChildCount - 1] ?? null, enumerators)
+      return isConstantExpr(n.childForFieldName('value') ?? n.namedChildren[n.namedChildCount - 1]!, enumerators)
     case 'binary_expression':
-      return isConstantExpr(n.childForFieldName('left'), enumerators) && isConstantExpr(n.childForFieldName('right'), enumerators)
+      return isConstantExpr(n.childForFieldName('left')!, enumerators) && isConstantExpr(n.childForFieldName('right')!, enumerators)
     case 'unary_expression':
-      return isConstantExpr(n.childForFieldName('argument'), enumerators)
+      return isConstantExpr(n.childForFieldName('argument')!, enumerators)
     default:
       return false
   }
@@ -90,13 +82,13 @@ export function nonlinearOps(unit: Unit, fns: ReadonlySet<string>): number {
   let count = 0
   const visit = (n: Node) => {
     if (n.type === 'binary_expression') {
-      const op = n.childForFieldName('operator')?.text
-      if ((op === '*' || op === '/' || op === '%') && !isConstantExpr(n.childForFieldName('left'), unit.enumerators) && !isConstantExpr(n.childForFieldName('right'), unit.enumerators)) count++
+      const op = n.childForFieldName('operator')!.text
+      if ((op === '*' || op === '/' || op === '%') && !isConstantExpr(n.childForFieldName('left')!, unit.enumerators) && !isConstantExpr(n.childForFieldName('right')!, unit.enumerators)) count++
     } else if (n.type === 'assignment_expression') {
-      const op = n.childForFieldName('operator')?.text
-      if ((op === '*=' || op === '/=' || op === '%=') && !isConstantExpr(n.childForFieldName('right'), unit.enumerators)) count++
+      const op = n.childForFieldName('operator')!.text
+      if ((op === '*=' || op === '/=' || op === '%=') && !isConstantExpr(n.childForFieldName('right')!, unit.enumerators)) count++
     }
-    for (const c of n.namedChildren) if (c) visit(c)
+    for (const c of n.namedChildren) visit(c)
   }
   for (const f of fns) {
     const info = unit.functions.get(f)

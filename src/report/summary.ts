@@ -14,6 +14,7 @@ export const RUN_STATUSES: readonly RunStatus[] = [
   'complete',
   'found',
   'bound-too-small',
+  'undetermined',
   'timeout',
   'out-of-memory',
   'cancelled',

@@ -75,7 +75,7 @@ export interface BoundInfo {
 export interface RunInfo {
   readonly run: string
   readonly unwind: number
-  readonly status: 'complete' | 'bound-too-small' | 'found' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
+  readonly status: 'complete' | 'bound-too-small' | 'undetermined' | 'found' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
   readonly durationMs: number
   readonly command: string
 }

@@ -245,3 +245,13 @@ t.test('locationText', async t => {
   t.equal(locationText({ line: 3 }), undefined)
   t.equal(locationText(undefined), undefined)
 })
+
+t.test('a comparison property cbmc left UNKNOWN or NOT CHECKED is not a proof', async t => {
+  const rows: [string, string][] = [['UNKNOWN', 'undetermined'], ['NOT CHECKED', 'undetermined'], ['SUCCESS', 'complete']]
+  for (const [status, want] of rows) {
+    const r = judgeRaw({}, ok([{ id: 'klp_harness.assertion.1', description: 'KLP_EQ 0 return', status: status as 'UNKNOWN' }]))
+    t.equal(r.status, want, `KLP_EQ ${status} → ${want}`)
+  }
+  const other = judgeRaw({}, ok([{ id: 'klp_new_f.pointer_dereference.1', description: 'later check', status: 'UNKNOWN' }]), harnessOf('safety-old'))
+  t.equal(other.status, 'complete', 'an UNKNOWN safety check after a failed one does not matter')
+})

@@ -181,6 +181,12 @@ const ROWS: readonly Row[] = [
     want: { verdict: 'inconclusive', reason: 'out-of-memory', complete: false },
   },
   {
+    rule: 'a comparison cbmc left undecided: inconclusive (solver)',
+    jobs: [equiv({ status: 'undetermined' }), safetyOld(), safetyNew()],
+    ctx: ctx(),
+    want: { verdict: 'inconclusive', reason: 'solver', complete: false },
+  },
+  {
     rule: 'timeout is named before out of memory and open loops',
     jobs: [equiv({ status: 'out-of-memory' }), safetyOld(bounded()), safetyNew({ status: 'timeout' })],
     ctx: ctx(),
@@ -243,6 +249,7 @@ t.test('hints', async t => {
     ['open loops of complete runs give no hint', [equiv({ openLoops: [openLoop] })], ctx(), []],
     ['timeout', [equiv({ status: 'timeout' })], ctx({ timeoutSec: 120 }), ['a cbmc run hit the 120 s timeout; raise --timeout, or lower --max-size / --max-unwind']],
     ['out of memory', [equiv({ status: 'out-of-memory' })], ctx(), ['cbmc ran out of memory; lower --max-size or --max-unwind']],
+    ['undetermined', [equiv({ status: 'undetermined' })], ctx(), ['cbmc left some comparison properties UNKNOWN; re-run with --keep-harness and check the cbmc output (extra --cbmc-arg checks can cause this)']],
     ['one-sided safety', [safetyOld(bounded()), safetyNew({ safety: [violation('new')] })], ctx(), [
       'bound 8 was too small for the loop at new.c:12; try --unwind 17',
       'a one-sided memory-safety difference could not be confirmed because the other version was not fully unwound',

@@ -1,0 +1,107 @@
+import t from 'tap'
+import { chmodSync } from 'node:fs'
+import path from 'node:path'
+import { preprocess, preprocessorFlags, splitExprs, type PreprocessOptions } from '../../src/extract/read.js'
+
+const none: PreprocessOptions = { includes: [], defines: [], cflags: [], exprs: [] }
+
+t.test('preprocessorFlags keeps what matters to the preprocessor', async t => {
+  const rows: [string, string[], string[]][] = [
+    ['nothing', [], []],
+    ['separate values', ['-I', 'inc', '-D', 'X=1', '-U', 'Y', '-include', 'k.h', '-isystem', 'sys'],
+      ['-I', 'inc', '-D', 'X=1', '-U', 'Y', '-include', 'k.h', '-isystem', 'sys']],
+    ['joined values', ['-Iinc', '-DX', '-UY', '-std=gnu11', '-isystemsys', '-includek.h'], ['-Iinc', '-DX', '-UY', '-std=gnu11', '-isystemsys', '-includek.h']],
+    ['-f and -m flags, -nostdinc, -undef', ['-fno-strict-aliasing', '-m64', '-mno-red-zone', '-nostdinc', '-undef'],
+      ['-fno-strict-aliasing', '-m64', '-mno-red-zone', '-nostdinc', '-undef']],
+    ['compiler-only flags are dropped', ['-O2', '-Wall', '-g', '-c', '-o', 'out.o', 'x.c'], []],
+    ['a flag missing its value at the end', ['-O2', '-D'], ['-D', '']],
+  ]
+  for (const [name, cflags, want] of rows) t.same(preprocessorFlags(cflags), want, name)
+})
+
+t.test('splitExprs', async t => {
+  const text = '# 1 "u.c"\nint x;\n# 2 "/tmp/w/wrapper.c" 2\n'
+  const tail = [
+    '# 1 "<klp-expressions>"',
+    '__KLP_EXPR_0_BEGIN__ len > 8 __KLP_EXPR_0_END__',
+    '__KLP_EXPR_1_BEGIN__ p != ',
+    '# 2 "<klp-expressions>" 3 4',
+    '  ((void *)0)',
+    '# 2 "<klp-expressions>"',
+    '  __KLP_EXPR_1_END__',
+    '',
+  ].join('\n')
+  t.same(splitExprs(text + tail, 2), { text, exprs: ['len > 8', 'p != ((void *)0)'] })
+  t.same(splitExprs(text + tail, 3), { text, exprs: ['len > 8', 'p != ((void *)0)', ''] }, 'a missing expression is empty')
+  t.same(splitExprs(text, 0), { text, exprs: [] }, 'no expressions: the whole text')
+  t.same(splitExprs(text, 1), { text, exprs: [''] }, 'no marker at all')
+})
+
+t.test('preprocess runs gcc -E and expands expressions in the file’s context', async t => {
+  const dir = t.testdir({
+    'old.c': '#include "defs.h"\n#include <stddef.h>\n#define LIMIT 8\nint f(int *p, int len) { return p != NULL && len < LIMIT; }\n',
+    'new.c': '#include "defs.h"\n#define LIMIT (2 * BASE)\nint f(int *p, int len) { return len < LIMIT; }\n',
+    'defs.h': '#define BASE 16\n',
+    inc: { 'extra.h': '#define EXTRA 3\n' },
+  })
+  const exprs = ['len < LIMIT', 'p != NULL', 'EXTRA + FROM_D + FROM_CFLAGS', 'a\n&& b']
+  const opts: PreprocessOptions = { includes: [path.join(dir, 'inc')], defines: ['FROM_D=5'], cflags: ['-DFROM_CFLAGS=7', '-include', 'extra.h', '-O2'], exprs }
+  const old = await preprocess(path.join(dir, 'old.c'), opts)
+  t.equal(old.path, path.join(dir, 'old.c'))
+  t.same(old.exprs, ['len < 8', 'p != ((void *)0)', '3 + 5 + 7', 'a && b'])
+  t.match(old.text, /int f\(int \*p, int len\) \{ return p != \n# 4 ".*old\.c" 3 4\n +\(\(void \*\)0\)/, 'NULL expanded with its line markers')
+  t.notMatch(old.text, /__KLP_EXPR_|klp-expressions/, 'no expression in the unit text')
+  t.match(old.text, new RegExp(`# 1 "${path.join(dir, 'old.c').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`), 'line markers name the user file')
+
+  const nw = await preprocess(path.join(dir, 'new.c'), opts)
+  t.same(nw.exprs.slice(0, 2), ['len < (2 * 16)', 'p != NULL'], 'each version expands its own macros')
+})
+
+t.test('preprocess: relative paths and file names with quotes or backslashes', async t => {
+  const dir = t.testdir({ 'we"ird': { 'x.c': 'int x;\n' }, 'back\\slash': { 'y.c': 'int y;\n' } })
+  const rows: [string, RegExp, RegExp][] = [
+    [path.join(dir, 'we"ird', 'x.c'), /int x;/, /# 1 ".*we\\"ird\/x\.c"/],
+    [path.join(dir, 'back\\slash', 'y.c'), /int y;/, /# 1 ".*back\\\\slash\/y\.c"/],
+  ]
+  for (const [file, code, marker] of rows) {
+    const r = await preprocess(path.relative(process.cwd(), file), none)
+    t.match(r.text, code, file)
+    t.match(r.text, marker, 'gcc escapes the name in its line markers')
+    t.same(r.exprs, [])
+  }
+})
+
+t.test('preprocess errors', async t => {
+  const dir = t.testdir({
+    'missing-include.c': '#include "nope.h"\nint x;\n',
+    'error-directive.c': '#error need CONFIG_FOO\n',
+    'ok.c': 'int x;\n',
+    'a-dir': {},
+    'fake-gcc-quiet': '#!/bin/sh\necho "something went wrong" >&2\nexit 1\n',
+    'fake-gcc-wrapper': '#!/bin/sh\nfor a; do last=$a; done\necho "$last:2:1: error: bad expression" >&2\nexit 1\n',
+  })
+  chmodSync(path.join(dir, 'fake-gcc-quiet'), 0o755)
+  chmodSync(path.join(dir, 'fake-gcc-wrapper'), 0o755)
+  const hintPaths = /check the path of the old and new C files/
+  const hintFlags = /pass include directories with -I, macros with -D, or kernel flags with --cflags/
+  const rows: [string, string, Partial<PreprocessOptions>, { name: string; [k: string]: unknown }][] = [
+    ['a missing file', 'nope.c', {}, { name: 'ExtractError', message: 'cannot read nope.c: no such file', hint: hintPaths, exitCode: 3 }],
+    ['a directory', 'a-dir', {}, { name: 'ExtractError', message: 'cannot read a-dir: it is a directory', hint: hintPaths }],
+    ['a path through a file', 'ok.c/x.c', {}, { name: 'ExtractError', message: /^cannot read ok\.c\/x\.c: ENOTDIR/, hint: hintPaths }],
+    ['a missing include', 'missing-include.c', {},
+      { name: 'ExtractError', message: /^cannot preprocess missing-include\.c: .*missing-include\.c:1:10: fatal error: nope\.h: No such file or directory$/, hint: hintFlags }],
+    ['#error', 'error-directive.c', {}, { name: 'ExtractError', message: /^cannot preprocess error-directive\.c: .*error: #error need CONFIG_FOO$/, hint: hintFlags }],
+    ['no gcc', 'ok.c', { gcc: path.join(dir, 'no-such-gcc') },
+      { name: 'ToolNotFoundError', message: /^cannot run .*no-such-gcc to preprocess ok\.c$/, hint: /install gcc/, exitCode: 3 }],
+    ['stderr without the word error', 'ok.c', { gcc: path.join(dir, 'fake-gcc-quiet') },
+      { name: 'ExtractError', message: 'cannot preprocess ok.c: something went wrong', hint: hintFlags }],
+    ['an error in the wrapper', 'ok.c', { gcc: path.join(dir, 'fake-gcc-wrapper') },
+      { name: 'ExtractError', message: 'cannot preprocess ok.c: <wrapper>:2:1: error: bad expression' }],
+  ]
+  const cwd = process.cwd()
+  process.chdir(dir)
+  t.teardown(() => process.chdir(cwd))
+  for (const [name, file, opts, want] of rows) {
+    await t.rejects(preprocess(file, { ...none, ...opts }), want, name)
+  }
+})
