@@ -17,8 +17,11 @@ export interface RenamedUnit {
   readonly globals: readonly GlobalVar[]
 }
 
-/** `global`: a block-scope `extern` or function declaration, which names the file-scope symbol. */
-type Binding = 'local' | 'static' | 'global'
+/**
+ * `global`: a block-scope `extern` or function declaration, which names the file-scope symbol;
+ * a static local binds its hoisted name.
+ */
+type Binding = 'local' | 'global' | { readonly hoisted: string }
 
 export function staticLocalName(prefix: string, fn: string, name: string): string {
   return `${prefix}${fn}__${name}`
@@ -59,8 +62,8 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
           const b = scopes[i]!.get(n.text)
           if (b === 'local') return
           if (b === 'global') break
-          if (b === 'static') {
-            out.push({ start: n.startIndex, end: n.endIndex, text: staticLocalName(prefix, fn!, n.text) })
+          if (b) {
+            out.push({ start: n.startIndex, end: n.endIndex, text: b.hoisted })
             return
           }
         }
@@ -97,8 +100,8 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
           const id = declaratorIdentifier(d)
           if (!id) continue
           // `extern int g;` and `int helper(int);` in a block name the file-scope symbols
-          const global = isExtern || declaresFunction(d)
-          top.set(id.text, global ? 'global' : isStatic && fn ? 'static' : 'local')
+          const local = isStatic && fn ? unit.staticLocals.get(fn)?.find(v => v.declarator.startIndex === d.startIndex) : undefined
+          top.set(id.text, isExtern || declaresFunction(d) ? 'global' : local ? { hoisted: staticLocalName(prefix, fn!, local.localName!) } : 'local')
         }
         if (isStatic && fn) {
           // hoist to file scope, just before the function (on the same line: no line shifts)
@@ -172,7 +175,7 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
   }
   for (const fnName of reach.fns) {
     for (const v of unit.staticLocals.get(fnName) ?? []) {
-      globals.push(globalVar(unit, v, prefix, staticLocalName(prefix, fnName, v.name), `${fnName}::${v.name}`))
+      globals.push(globalVar(unit, v, prefix, staticLocalName(prefix, fnName, v.localName!), `${fnName}::${v.localName!}`))
     }
   }
   return { text, entry: prefix + target, functions, globals }

@@ -23,6 +23,11 @@ export interface VarInfo {
   readonly row: number
   /** For static locals: the function that owns it. */
   readonly fn?: string
+  /**
+   * For static locals: the name, made unique in the function (`n`, `n__2`): two WARN_ON_ONCE()s
+   * in one function each declare a `static bool __warned` in their own block.
+   */
+  readonly localName?: string
 }
 
 export interface Unit {
@@ -239,9 +244,14 @@ export async function analyzeUnit(text: string): Promise<Unit> {
       const name = declaratorName(fd.childForFieldName('declarator'))!
       functions.set(name, { name, node: n, declarator: fd, body, isStatic: storageClasses(n).includes('static') })
       const locals: VarInfo[] = []
+      const seen = new Map<string, number>()
       const walk = (m: Node) => {
         if (m.type === 'declaration' && storageClasses(m).includes('static')) {
-          locals.push(...varsOf(m, name))
+          for (const v of varsOf(m, name)) {
+            const k = (seen.get(v.name) ?? 0) + 1
+            seen.set(v.name, k)
+            locals.push({ ...v, localName: k === 1 ? v.name : `${v.name}__${k}` })
+          }
           return
         }
         for (const c of m.namedChildren) walk(c)

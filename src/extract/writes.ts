@@ -20,6 +20,7 @@ function lvalueRoot(n: Node): string | undefined {
   }
 }
 
+/** Globals the functions write or take the address of, and those whose address a global initializer takes. */
 export function writtenGlobals(unit: Unit, fns: ReadonlySet<string>): Set<string> {
   const out = new Set<string>()
   const visit = (n: Node) => {
@@ -48,6 +49,8 @@ export function writtenGlobals(unit: Unit, fns: ReadonlySet<string>): Set<string
     const info = unit.functions.get(f)
     if (info) visit(info.body)
   }
+  // `int *pc = &c;`: c may be written through pc by any function
+  for (const v of unit.variables.values()) if (v.init) visit(v.init)
   return out
 }
 

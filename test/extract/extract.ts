@@ -143,6 +143,7 @@ t.test('sharedGlobals', async t => {
     ['written by a callee', 'int k;\nstatic void set(void) { k = 1; }\nint f(void) { set(); return k; }', 'int k;\nint f(void) { return k; }', []],
     ['written through a function table', 'int k;\nstatic void set(void) { k = 1; }\nvoid (*hook)(void) = set;\nint f(void) { hook(); return k; }',
       'int k;\nstatic void set(void) { k = 1; }\nvoid (*hook)(void) = set;\nint f(void) { hook(); return k; }', []],
+    ['aliased by a pointer global', 'int k;\nint *pk = &k;\nint f(void) { *pk = 1; return k; }', 'int k;\nint *pk = &k;\nint f(void) { return k; }', []],
     ['only in one version', 'int k;\nint f(void) { return k; }', 'int f(void) { return 0; }', []],
     ['different declarations', 'int k = 1;\nint f(void) { return k; }', 'int k = 2;\nint f(void) { return k; }', []],
     ['const', 'const int k = 1;\nint f(void) { return k; }', 'const int k = 1;\nint f(void) { return k; }', []],
@@ -159,6 +160,7 @@ t.test('sharedGlobals', async t => {
 t.test('diffTypes', async t => {
   const rows: [string, string, string, object[]][] = [
     ['unchanged', 'struct s { int a; };', 'struct s {  int a; };', []],
+    ['aliased by a pointer global', 'int k;\nint *pk = &k;\nint f(void) { *pk = 1; return k; }', 'int k;\nint *pk = &k;\nint f(void) { return k; }', []],
     ['only in one version', 'struct s { int a; };', 'struct t { int a; };', []],
     ['a field added', 'struct s { int a; };', 'struct s { int a; int b; };', [{ type: 'struct s', detail: 'fields changed: + int b' }]],
     ['a field removed', 'struct s { int a; int b; };', 'struct s { int a; };', [{ type: 'struct s', detail: 'fields changed: - int b' }]],

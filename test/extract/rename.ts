@@ -343,3 +343,21 @@ t.test('variadic definitions keep their named parameters local', async t => {
   const src = 'int n;\nint f(int n, ...) { return n; }\n'
   t.equal((await rename(src)).text, 'int klp_old_n;\nint klp_old_f(int n, ...) { return n; }\n')
 })
+
+t.test('static locals of the same name in one function stay distinct objects', async t => {
+  // what two WARN_ON_ONCE()s expand to: each block has its own `static _Bool __warned`
+  const src = [
+    'int f(int a, int b) {',
+    '  if (({ static _Bool __warned; int c = !!a; if (c && !__warned) __warned = 1; c; })) return 1;',
+    '  if (({ static _Bool __warned = 0; int c = !!b; if (c && !__warned) __warned = 1; c; })) return 2;',
+    '  return 0;',
+    '}',
+  ].join('\n')
+  const r = await rename(src)
+  t.equal(lines(r.text), lines(src))
+  const out = r.text.split('\n')
+  t.equal(out[0], '_Bool klp_old_f____warned; _Bool klp_old_f____warned__2 = 0; int klp_old_f(int a, int b) {')
+  t.match(out[1], /if \(c && !klp_old_f____warned\) klp_old_f____warned = 1;/)
+  t.match(out[2], /if \(c && !klp_old_f____warned__2\) klp_old_f____warned__2 = 1;/)
+  t.same(r.globals.map(g => [g.name, g.cName]), [['f::__warned', 'klp_old_f____warned'], ['f::__warned__2', 'klp_old_f____warned__2']])
+})

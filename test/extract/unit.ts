@@ -154,6 +154,7 @@ t.test('static locals', async t => {
     '  static int a, *b;',
     '  int not_static;',
     '  { static const char tag[] = "t"; }',
+    '  { static long a; }',
     '  return a;',
     '}',
     'int g(void) { return 0; }',
@@ -161,7 +162,8 @@ t.test('static locals', async t => {
   const u = await analyzeUnit(src)
   t.same([...u.staticLocals.keys()], ['f'], 'only functions with static locals')
   const locals = u.staticLocals.get('f')!
-  t.same(locals.map(v => [v.name, v.fn, v.row]), [['a', 'f', 1], ['b', 'f', 1], ['tag', 'f', 3]])
+  t.same(locals.map(v => [v.name, v.localName, v.fn, v.row]), [['a', 'a', 'f', 1], ['b', 'b', 'f', 1], ['tag', 'tag', 'f', 3], ['a', 'a__2', 'f', 4]],
+    'a second static of the same name gets a unique local name')
   t.match(locals[2], { isConst: true, type: { kind: 'array', length: null }, init: { text: '"t"' } })
   t.equal(u.variables.size, 0, 'static locals are not file-scope variables')
 })

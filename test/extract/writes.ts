@@ -28,6 +28,11 @@ t.test('writtenGlobals', async t => {
   for (const [name, body, want] of rows) t.same(await written(body), want, name)
 })
 
+t.test('writtenGlobals: an address taken in a global initializer', async t => {
+  const u = await analyzeUnit('int c, d, e;\nint *pc = &c;\nstruct { int *p; } holder = { .p = &d };\nint copy = 3;\nint f(void) { *pc = 1; return c + d + e; }\n')
+  t.same([...writtenGlobals(u, new Set(['f']))].sort(), ['c', 'd'], 'c and d may be written through pointers')
+})
+
 t.test('writtenGlobals looks only at the given functions that exist', async t => {
   t.same(await written('a = 1;', ['f', 'other', 'not_defined']), ['a', 'h'])
   t.same(await written('a = 1;', []), [])
