@@ -6,6 +6,7 @@ import { reachable, renameUnit } from './rename.js'
 import { nonlinearOps, writtenGlobals } from './writes.js'
 import { containsPointer } from './ctypes.js'
 import { functionSignature } from './signature.js'
+import type { Node } from './c-parser.js'
 import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
 import type { FunctionPair, TypeChange, VersionUnit } from './types.js'
 
@@ -54,7 +55,8 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
   }
   const oldSig = functionSignature(o.unit, o.unit.functions.get(opts.func)!)
   const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
-  const typeChanges: TypeChange[] = [...diffTypes(o.unit, n.unit)]
+  const used = new Set([...usedTypes(o.unit, opts.func), ...usedTypes(n.unit, opts.func)])
+  const typeChanges: TypeChange[] = diffTypes(o.unit, n.unit).filter(c => used.has(c.type))
   const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`
     .replace(/KLP_TYPE_NAME/g, '').replace(/\s+/g, ' ').replace(/ ([,)])/g, '$1')
   if (sigText(oldSig) !== sigText(newSig)) {
@@ -105,6 +107,41 @@ export function sharedGlobals(a: Unit, b: Unit, func: string): Set<string> {
 }
 
 /** Type definitions present in both versions whose text differs, with the fields that changed. */
+/**
+ * Type definitions the function can see through: its signature and body, the functions it reaches,
+ * the globals they use, and, transitively, the types inside those (`struct a { struct b *p; }`).
+ * Keys as in Unit.typeDefs: `struct x`, `union x`, `enum x`, `typedef t`.
+ */
+export function usedTypes(unit: Unit, func: string): Set<string> {
+  const used = new Set<string>()
+  const todo: Node[] = []
+  const reach = reachable(unit, func)
+  for (const f of reach.fns) todo.push(unit.functions.get(f)!.node)
+  for (const v of reach.vars) todo.push(unit.variables.get(v)!.declaration)
+  for (const locals of unit.staticLocals.values()) for (const v of locals) if (reach.fns.has(v.fn!)) todo.push(v.declaration)
+  const add = (key: string, def: Node | undefined) => {
+    if (used.has(key)) return
+    used.add(key)
+    if (def) todo.push(def)
+  }
+  while (todo.length) {
+    const n = todo.pop()!
+    const visit = (m: Node) => {
+      if (m.type === 'type_identifier' && m.parent?.type !== 'type_definition') {
+        const td = unit.scope.typedefs.get(m.text)
+        add(`typedef ${m.text}`, td?.type)
+      } else if (m.type === 'struct_specifier' || m.type === 'union_specifier' || m.type === 'enum_specifier') {
+        const tag = m.childForFieldName('name')?.text
+        const kw = m.type === 'struct_specifier' ? 'struct' : m.type === 'union_specifier' ? 'union' : 'enum'
+        if (tag) add(`${kw} ${tag}`, kw === 'enum' ? undefined : unit.scope.records.get(`${kw} ${tag}`))
+      }
+      for (const c of m.namedChildren) visit(c)
+    }
+    visit(n)
+  }
+  return used
+}
+
 export function diffTypes(a: Unit, b: Unit): TypeChange[] {
   const out: TypeChange[] = []
   for (const [key, text] of a.typeDefs) {

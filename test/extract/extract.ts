@@ -74,12 +74,12 @@ t.test('extractFunctionPair: a realistic pair', async t => {
 t.test('type and signature changes are reported with what changed', async t => {
   const base = 'struct kobj { int refs; char name[8]; };\nunion u { int i; float f; };\nenum e { A, B };\ntypedef int handle_t;\nstruct same { int a; };\n'
   const dir = t.testdir({
-    'old.c': `${base}int f(struct kobj *k, handle_t h) { return k->refs + h; }\n`,
+    'old.c': `${base}int f(struct kobj *k, handle_t h, union u *x, enum e y) { return k->refs + h + x->i + y; }\n`,
     'new.c': `${base
       .replace('int refs; char name[8];', 'long refs; char name[8]; int flags;')
       .replace('union u { int i; float f; }', 'union u { float f; int i; }')
       .replace('enum e { A, B }', 'enum e { A, B, C }')
-      .replace('typedef int handle_t', 'typedef long handle_t')}int f(struct kobj *k, handle_t h, ...) { return k->refs + h; }\n`,
+      .replace('typedef int handle_t', 'typedef long handle_t')}int f(struct kobj *k, handle_t h, union u *x, enum e y, ...) { return k->refs + h + x->i + y; }\n`,
   })
   const pair = await extractFunctionPair(opts(dir))
   t.same(pair.typeChanges, [
@@ -87,7 +87,7 @@ t.test('type and signature changes are reported with what changed', async t => {
     { type: 'union u', detail: 'field order or layout changed' },
     { type: 'enum e', detail: 'definition changed' },
     { type: 'typedef handle_t', detail: 'definition changed' },
-    { type: 'signature of f()', detail: 'int (struct kobj *, handle_t) → int (struct kobj *, handle_t, ...)' },
+    { type: 'signature of f()', detail: 'int (struct kobj *, handle_t, union u *, enum e) → int (struct kobj *, handle_t, union u *, enum e, ...)' },
   ])
 })
 
@@ -171,4 +171,15 @@ t.test('diffTypes', async t => {
     ['a typedef', 'typedef int t;', 'typedef unsigned t;', [{ type: 'typedef t', detail: 'definition changed' }]],
   ]
   for (const [name, a, b, want] of rows) t.same(diffTypes(await analyzeUnit(a), await analyzeUnit(b)), want, name)
+})
+
+t.test('only type changes the function can see count', async t => {
+  const dir = t.testdir({
+    'old.c': 'struct inner { int a; };\nstruct outer { struct inner *in; int b; };\nstruct unrelated { int z; };\ntypedef struct { int q; } td_t;\nint f(struct outer *o) { return o->b; }\nint g(td_t *t) { return t->q; }\n',
+    'new.c': 'struct inner { int a; int added; };\nstruct outer { struct inner *in; int b; };\nstruct unrelated { int z; long w; };\ntypedef struct { int q; int r; } td_t;\nint f(struct outer *o) { return o->b; }\nint g(td_t *t) { return t->q; }\n',
+  })
+  const pair = await extractFunctionPair(opts(dir))
+  t.same(pair.typeChanges.map(c => c.type), ['struct inner'], 'a struct reached through a pointer member counts; unrelated types and typedefs do not')
+  const pg = await extractFunctionPair(opts(dir, { func: 'g' }))
+  t.same(pg.typeChanges.map(c => c.type), ['typedef td_t'], 'a typedef used by the signature counts')
 })
