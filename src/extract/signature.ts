@@ -15,7 +15,11 @@ function specifierText(n: Node): string {
     .join(' ')
 }
 
-export function functionSignature(unit: Unit, fn: FnInfo): FunctionSignature {
+/**
+ * `nameUnnamed`: for prototypes (external functions), give unnamed parameters the names
+ * `klp_a<i>` where the declarator is absent or only pointer stars; otherwise they are an error.
+ */
+export function functionSignature(unit: Unit, fn: FnInfo, nameUnnamed = false): FunctionSignature {
   const params: Param[] = []
   let variadic = false
   for (const p of fn.declarator.childForFieldName('parameters')!.namedChildren) {
@@ -29,6 +33,11 @@ export function functionSignature(unit: Unit, fn: FnInfo): FunctionSignature {
     if (!d && ty.text === 'void') continue
     // `int f(int)` or `int f(char *)`: no declarator, or an abstract one
     const id = declaratorIdentifier(d)
+    if (nameUnnamed && !id && (!d || /^[\s*]*(const|volatile|restrict|__restrict|\s|\*)*$/.test(d.text))) {
+      const name = `klp_a${params.length}`
+      params.push({ name, type: unit.resolver.resolve(ty, d), typedefText: `${specifierText(p)} ${d?.text ?? ''} ${TYPE_NAME}`.replace(/\s+/g, ' ').trim() })
+      continue
+    }
     if (!d || !id) {
       throw new ExtractError(`parameter ${params.length + 1} of ${fn.name}() has no name`, { hint: 'name every parameter in the definition' })
     }
