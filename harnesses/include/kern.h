@@ -30,4 +30,26 @@ typedef _Bool bool;
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #define likely(x) __builtin_expect(!!(x), 1)
 
+
+/* kernel APIs: prototypes only; klp-verify models them (templates/models/kernel.yaml) */
+typedef unsigned int gfp_t;
+#define GFP_KERNEL 0xcc0u
+#define __user
+typedef struct { int raw; } spinlock_t;
+struct mutex { int owner; };
+
+void *kmalloc(size_t size, gfp_t flags);
+void *kzalloc(size_t size, gfp_t flags);
+void *kcalloc(size_t n, size_t size, gfp_t flags);
+void kfree(const void *p);
+void spin_lock(spinlock_t *lock);
+void spin_unlock(spinlock_t *lock);
+void mutex_lock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
+int printk(const char *fmt, ...);
+#define pr_err(...) printk(__VA_ARGS__)
+#define pr_warn(...) printk(__VA_ARGS__)
+
 #endif

@@ -2,7 +2,9 @@
 import { propertyClass, renderValue } from '../cbmc/parse.js'
 import type { CbmcRun, ParseResult, Property, RawValue, SourceLocation } from '../cbmc/types.js'
 import { MARK, PREFIX, parseMarker } from '../harness/markers.js'
-import { differingValues, inputsOf, isFalse, lastValues } from './trace.js'
+import { callSequences, differingValues, inputsOf, isFalse, lastValues } from './trace.js'
+import { MAX_CALLS } from '../harness/externals.js'
+import { DYN_BASE } from '../harness/plan.js'
 import type { EqFailure, JobInput, JobResult, JobStatus, OpenLoop, SafetyViolation } from './types.js'
 
 const KIND: Readonly<Record<string, string>> = {
@@ -115,10 +117,11 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
       if (m.tag === MARK.eq) {
         const obs = harness.observables[m.index]
         if (!obs) continue
-        eqFailures.push({ observable: m.index, label: obs.label, kind: obs.kind, inputs, values: differingValues(values, obs) })
+        const vals = obs.calls ? callSequences(values, obs, MAX_CALLS, DYN_BASE) : differingValues(values, obs)
+        eqFailures.push({ observable: m.index, label: obs.label, kind: obs.kind, inputs, values: vals })
       } else if (m.tag === MARK.reach) {
         const differing = harness.observables.filter(o => isFalse(values.get(`klp_same_${o.index}`)))
-        reach = { inputs, values: differing.flatMap(o => differingValues(values, o)), observables: differing.map(o => o.label) }
+        reach = { inputs, values: differing.flatMap(o => (o.calls ? callSequences(values, o, MAX_CALLS, DYN_BASE) : differingValues(values, o))), observables: differing.map(o => o.label) }
       } else {
         thenFailure = { inputs, values: thenValues(values) }
       }

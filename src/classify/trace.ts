@@ -102,3 +102,58 @@ export function differingValues(values: Map<string, RawValue>, obs: ObservableIn
   }
   return out
 }
+
+const at = (v: RawValue | undefined, ...path: number[]): RawValue | undefined => {
+  let cur = v
+  for (const i of path) cur = cur && 'elements' in cur ? cur.elements.find(e => e.index === i)?.value : undefined
+  return cur
+}
+const num = (v: RawValue | undefined): bigint | undefined => {
+  if (!v || !('data' in v) || v.data === undefined) return undefined
+  const m = /^(-?\d+)/.exec(v.data)
+  return m ? BigInt(m[1]!) : v.data === 'TRUE' ? 1n : v.data === 'FALSE' ? 0n : undefined
+}
+
+/** `p`, `p+4`, `kmalloc#0`, `NULL` for a klp_abs id. */
+export function objectName(id: bigint, objects: readonly string[], names: readonly string[], maxCalls: number, dynBase: number): string {
+  if (id === 0n) return 'NULL'
+  if (id === -1n) return '(other object)'
+  const obj = id >> 32n
+  const off = id & 0xffffffffn
+  let base: string
+  if (obj >= BigInt(dynBase)) {
+    const j = Number(obj) - dynBase
+    base = `${names[Math.floor(j / maxCalls)] ?? '?'}#${j % maxCalls}`
+  } else if (obj >= 1n) base = objects[Number(obj) - 1] ?? `object ${obj}`
+  else base = `object ${obj}`
+  return off === 0n ? base : `${base}+${off}`
+}
+
+/**
+ * The call sequences of both versions in words, e.g.
+ * `kmalloc(16, 3264) → kmalloc#0, req_check(r, kmalloc#0) → -5, return -5`.
+ */
+export function callSequences(values: Map<string, RawValue>, obs: ObservableInfo, maxCalls: number, dynBase: number): ValuePair[] {
+  const c = obs.calls
+  if (!c) return []
+  const side = (v: number): string => {
+    const n = Number(num(at(values.get('klp_nseq'), v)) ?? 0n)
+    const parts: string[] = []
+    for (let s = 0; s < n; s++) {
+      const fn = Number(num(at(values.get('klp_seq_fn'), v, s)) ?? -1n)
+      const name = c.names[fn] ?? '?'
+      const args = (c.pointerArgs[fn] ?? []).map((isPtr, a) => {
+        const x = num(at(values.get('klp_seq_arg'), v, s, a))
+        if (x === undefined) return '?'
+        return isPtr ? objectName(x, c.objects, c.names, maxCalls, dynBase) : String(x)
+      })
+      const r = num(at(values.get('klp_seq_ret'), v, s))
+      const ret = c.voidRet[fn] || r === undefined ? '' : ` → ${c.pointerRet[fn] ? objectName(r, c.objects, c.names, maxCalls, dynBase) : String(r)}`
+      parts.push(`${name}(${args.join(', ')})${ret}`)
+    }
+    const ret = values.get(v === 0 ? 'klp_ret_old' : 'klp_ret_new')
+    if (ret) parts.push(`return ${renderValue(ret)}`)
+    return parts.join(', ') || '(no calls)'
+  }
+  return [{ what: 'calls', old: side(0), new: side(1) }]
+}

@@ -28,6 +28,7 @@ export interface ProofArgs {
   readonly keepHarness?: string
   readonly cbmcArg?: readonly string[]
   readonly solver?: 'auto' | 'sat' | 'z3'
+  readonly models?: string
 }
 
 export const DEFAULTS = { maxUnwind: 64, maxSize: 32, timeoutSec: 300 } as const
@@ -140,5 +141,7 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     keepHarness: args.keepHarness,
     extraCbmcArgs: args.cbmcArg ?? [],
     solver: args.solver ?? 'auto',
+    models: args.models,
+    externals: Object.fromEntries(Object.entries(spec?.externals ?? {}).map(([k, v]) => [k, v.writes ?? []])),
   }
 }

@@ -10,6 +10,8 @@ const StrList = z
   .union([z.string(), z.array(z.string())], unionError('must be a string or a list of strings'))
   .transform(v => (Array.isArray(v) ? v : [v]))
 
+const WriteSchema = z.object({ arg: z.number().int().min(0), size: z.union([z.string().min(1), z.number().int().min(0)]).transform(String) }).strict()
+
 export const ClaimSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits, _ . : -').optional(),
@@ -36,6 +38,13 @@ export const SpecSchema = z
     include: StrList.optional(),
     define: StrList.optional(),
     intended: z.array(ClaimSchema).default([]),
+    /** External functions: out-parameters they write (`writes: {arg: 0, size: arg1}`, or a list). */
+    externals: z
+      .record(
+        z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C function name'),
+        z.object({ writes: z.union([WriteSchema, z.array(WriteSchema)]).transform(w => (Array.isArray(w) ? w : [w])).optional() }).strict(),
+      )
+      .default({}),
     /** Free-form expectations used by the worked examples and their tests. */
     expect: z.record(z.unknown()).optional(),
   })

@@ -6,6 +6,7 @@ import { reachable, renameUnit } from './rename.js'
 import { nonlinearOps, writtenGlobals } from './writes.js'
 import { containsPointer } from './ctypes.js'
 import { functionSignature } from './signature.js'
+import { findExternals } from './externals.js'
 import type { Node } from './c-parser.js'
 import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
 import type { FunctionPair, TypeChange, VersionUnit } from './types.js'
@@ -81,6 +82,7 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
     signature: oldSig,
     typeChanges,
     constChanges,
+    externals: findExternals(o.unit, n.unit, opts.func),
     nonlinear: nonlinearOps(o.unit, reachable(o.unit, opts.func).fns) + nonlinearOps(n.unit, reachable(n.unit, opts.func).fns),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }

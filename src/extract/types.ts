@@ -86,6 +86,8 @@ export interface FunctionPair {
   readonly typeChanges: readonly TypeChange[]
   /** Const globals whose initializer differs between versions. */
   readonly constChanges: readonly string[]
+  /** External functions the code under proof calls (declared, defined nowhere in it). */
+  readonly externals: import('./externals.js').ExternalsResult
   /** Non-constant multiplications/divisions in either version's reachable code (solver choice). */
   readonly nonlinear: number
   /** Claims and assumptions, macro-expanded in each version's context. */

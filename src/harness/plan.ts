@@ -6,7 +6,8 @@
 import type { CType, FunctionPair, GlobalVar } from '../extract/types.js'
 import { containsPointer } from '../extract/ctypes.js'
 import { MARK, ENTRY } from './markers.js'
-import type { HarnessMode, HarnessOptions, InputInfo, Leaf, ObservableInfo, ObservableKind } from './types.js'
+import { MAX_BLOB, MAX_SEQ, planExternals } from './externals.js'
+import type { ExternalStub, HarnessMode, HarnessOptions, InputInfo, Leaf, ObservableInfo, ObservableKind } from './types.js'
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
 /** Arrays up to this length are compared element by element without a loop. */
@@ -18,6 +19,9 @@ export interface HarnessPlan {
   readonly entryState: readonly string[]
   readonly callOld: string | null
   readonly callNew: string | null
+  /** Statements right after each call (e.g. the lock-balance check). */
+  readonly afterOld: readonly string[]
+  readonly afterNew: readonly string[]
   readonly compare: readonly string[]
   readonly unwindset: readonly { loop: string; bound: number }[]
   readonly observables: readonly ObservableInfo[]
@@ -47,7 +51,10 @@ class Gen {
   loop(bound: number): void {
     this.unwindset.push({ loop: `${ENTRY}.${this.loops++}`, bound })
   }
-  handle(oldExpr: string, newExpr: string): void {
+  /** Names of the objects, by klp_abs id - 1, for reports. */
+  readonly labels: string[] = []
+  handle(oldExpr: string, newExpr: string, label = oldExpr): void {
+    this.labels.push(label)
     const k = this.objects.length + 1
     const h = { oldHandle: `klp_h_old_${k}`, newHandle: `klp_h_new_${k}` }
     this.handles.push(`static const void *${h.oldHandle};`, `static const void *${h.newHandle};`)
@@ -104,7 +111,7 @@ function sanitize(g: Gen, t: CType, oldLv: string, newLv: string, depth: number,
         g.newCode.push(`if (${c}) {`, `${newLv} = __CPROVER_allocate(sizeof(*(${oldLv})), 0);`,
           `memcpy((void *)(${newLv}), (const void *)(${oldLv}), sizeof(*(${oldLv})));`)
         sanitize(g, t.to, deref(oldLv, t.to), deref(newLv, t.to), depth + 1, `${label}`)
-        g.handle(oldLv, newLv)
+        g.handle(oldLv, newLv, label)
         g.oldCode.push(`} else ${oldLv} = 0;`)
         g.newCode.push(`} else ${newLv} = 0;`)
       } else {
@@ -397,7 +404,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
         inputs.push({ label: `global ${o.name}`, variable: src })
         g.oldCode.push(`${o.cName} = ${src};`)
       }
-      g.handle(`&${o.cName}`, `&${o.cName}`)
+      g.handle(`&${o.cName}`, `&${o.cName}`, `&${o.name}`)
       continue
     }
     fileScope.push(nw.externDecl)
@@ -419,7 +426,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
         g.oldCode.push(`${o.cName} = ${src};`)
       }
     }
-    g.handle(`&${o.cName}`, `&${nw.cName}`)
+    g.handle(`&${o.cName}`, `&${nw.cName}`, `&${o.name}`)
     if (!o.isConst) {
       pending.push({
         label,
@@ -462,6 +469,16 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const callOld = mode.kind === 'safety' && mode.version === 'new' ? null : `${ret}${pair.old.entry}(${argsOld.join(', ')});`
   const callNew = mode.kind === 'safety' && mode.version === 'old' ? null : `${retNew}${pair.new.entry}(${argsNew.join(', ')});`
 
+  // --- the world: stubs for external functions, and the sequence of calls as an observable
+  const ext = planExternals(opts.externals ?? [])
+  if (ext.names.length && callOld && callNew) {
+    pending.push({
+      label: 'calls',
+      kind: 'calls',
+      emit: () => compareCalls(g, opts.externals!),
+    })
+  }
+
   // --- comparisons (only when both versions ran)
   const compare: string[] = []
   if (callOld && callNew) {
@@ -484,7 +501,10 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       compare.push(...out.code, `_Bool ${eqv} = ${p.guard ? `${p.guard} || ` : ''}(${cond});`)
       compare.push(`__CPROVER_assert(${allowed(p.kind)} || ${eqv}, "${MARK.eq} ${index} ${p.label.replace(/"/g, "'")}");`)
       eqVars.push({ kind: p.kind, v: eqv })
-      observables.push({ index, kind: p.kind, label: p.label, leaves: out.leaves, arrayDiff: out.arrayDiff })
+      observables.push({
+        index, kind: p.kind, label: p.label, leaves: out.leaves, arrayDiff: out.arrayDiff,
+        ...(p.kind === 'calls' ? { calls: callsInfo(opts.externals ?? [], g.labels) } : {}),
+      })
     })
     if (mode.kind === 'claim') {
       const c = opts.claims[mode.claim]!
@@ -494,18 +514,72 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     }
   }
 
+  fileScope.push(...ext.runtime)
   fileScope.push(...g.handles)
   fileScope.push(`static char klp_opaque[${Math.max(1, opaqueCount)}];`)
-  fileScope.push(absFunction(g.objects))
-  return { fileScope, setup, entryState, callOld, callNew, compare, unwindset: g.unwindset, observables, inputs, bounds }
+  fileScope.push(absFunction(g.objects, ext.dynamicObjects, ext.runtime.length > 0))
+  fileScope.push(...ext.stubs)
+  const world = ext.names.length > 0
+  const afterOld = ext.hasLocks && callOld ? ['klp_old_lock_balance();'] : []
+  const afterNew = ext.hasLocks && callNew ? ['klp_new_lock_balance();'] : []
+  return {
+    fileScope, setup, entryState,
+    callOld: callOld && world ? `klp_cur = 0; ${callOld}` : callOld,
+    callNew: callNew && world ? `klp_cur = 1; ${callNew}` : callNew,
+    afterOld, afterNew,
+    compare, unwindset: [...g.unwindset, ...ext.unwindset], observables, inputs, bounds,
+  }
+}
+
+function callsInfo(stubs: readonly ExternalStub[], objects: readonly string[]): NonNullable<ObservableInfo['calls']> {
+  const sigs = stubs.map(s => s.fn.signature)
+  return {
+    names: stubs.map(s => s.fn.name),
+    objects: [...objects],
+    pointerArgs: sigs.map(sg => sg.params.map(p => p.type.kind === 'pointer')),
+    pointerRet: sigs.map(sg => sg.returnType.kind === 'pointer'),
+    voidRet: sigs.map(sg => sg.returnType.kind === 'opaque' && sg.returnType.text === 'void'),
+  }
+}
+
+/** klp_abs ids of objects the world hands out start here (ids below are input objects). */
+export const DYN_BASE = 1000
+
+/**
+ * The calls observable: the same number of external calls, and call by call the same callee,
+ * the same arguments (pointers as object+offset) and, for copy_to_user-like calls, the same bytes.
+ */
+function compareCalls(g: Gen, stubs: readonly ExternalStub[]): { code: string[]; conds: string[]; leaves: Leaf[] } {
+  const maxArgs = Math.max(1, ...stubs.map(s => s.fn.signature.params.length))
+  const k = g.id()
+  const q = `klp_q_${k}`, j = `klp_j_${k}`
+  const args = Array.from({ length: maxArgs }, (_, a) => `klp_seq_arg[0][${q}][${a}] == klp_seq_arg[1][${q}][${a}]`)
+  const code = [
+    `_Bool klp_eq_${k} = klp_nseq[0] == klp_nseq[1]; int klp_calls_at = -1;`,
+    `for (int ${q} = 0; ${q} < ${MAX_SEQ}; ${q}++) if (${q} < klp_nseq[0] && ${q} < klp_nseq[1] && klp_calls_at < 0) {`,
+    `  _Bool same = klp_seq_fn[0][${q}] == klp_seq_fn[1][${q}] && ${args.join(' && ')} && klp_seq_bloblen[0][${q}] == klp_seq_bloblen[1][${q}];`,
+    `  for (unsigned long ${j} = 0; ${j} < ${MAX_BLOB}; ${j}++) if (same && ${j} < klp_seq_bloblen[0][${q}] && klp_seq_blob[0][${q}][${j}] != klp_seq_blob[1][${q}][${j}]) same = 0;`,
+    `  if (!same) { klp_calls_at = ${q}; klp_eq_${k} = 0; }`,
+    '}',
+    `if (!klp_eq_${k} && klp_calls_at < 0) klp_calls_at = klp_nseq[0] < klp_nseq[1] ? klp_nseq[0] : klp_nseq[1];`,
+  ]
+  // loop numbers: cbmc numbers a nested loop before the loop around it; give both the larger bound
+  g.loop(MAX_BLOB + 1)
+  g.loop(MAX_BLOB + 1)
+  return { code, conds: [`klp_eq_${k}`], leaves: [] }
 }
 
 /** Pointers are compared as (object, offset): the k-th input object of old ~ the k-th of new. */
-function absFunction(objects: readonly Obj[]): string {
+function absFunction(objects: readonly Obj[], dynamic = 0, hasRcu = false): string {
   const lines = ['static long long klp_abs(const void *q, int v) {', '  if (q == 0) return 0;']
   objects.forEach((o, i) => {
     lines.push(`  if (__CPROVER_same_object(q, v ? ${o.newHandle} : ${o.oldHandle})) return ${i + 1}LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);`)
   })
+  // objects the world handed out (allocations): the j-th answer of old ~ the j-th of new
+  for (let j = 0; j < dynamic; j++) {
+    lines.push(`  if (klp_dyn[v][${j}] && __CPROVER_same_object(q, klp_dyn[v][${j}])) return ${DYN_BASE + j}LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);`)
+  }
+  if (hasRcu) lines.push('  if (__CPROVER_same_object(q, &klp_rcu_lock)) return -3LL * 4294967296LL;')
   lines.push('  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);')
   lines.push('  return -1;', '}')
   return lines.join('\n')

@@ -1,4 +1,5 @@
 /** Boundary types of the harness stage. */
+import type { ExternalFn } from '../extract/externals.js'
 
 export const OBSERVABLES = ['return', 'memory', 'globals', 'calls', 'safety'] as const
 export type ObservableKind = (typeof OBSERVABLES)[number]
@@ -24,6 +25,27 @@ export interface HarnessOptions {
   readonly initGlobals: boolean
   /** How deep pointer fields of input objects get their own objects (default 1). */
   readonly pointerDepth: number
+  /** Stubs for the external functions both versions call (empty: none). */
+  readonly externals?: readonly ExternalStub[]
+}
+
+/** A model of an external function (templates/models/*.yaml). */
+export interface ModelSpec {
+  readonly kind: 'alloc' | 'free' | 'lock' | 'unlock' | 'copy-in' | 'copy-out' | 'log' | 'warn' | 'bug'
+  readonly size?: string
+  readonly zero?: boolean
+  readonly ptr?: string
+  readonly lock?: string
+  readonly to?: string
+  readonly from?: string
+  readonly value?: string
+}
+
+export interface ExternalStub {
+  readonly fn: ExternalFn
+  readonly model?: ModelSpec
+  /** Out-parameters: the stub writes `size` (an expression over arg0, arg1, …) bytes through argument `arg`. */
+  readonly writes?: readonly { readonly arg: number; readonly size: string }[]
 }
 
 export type HarnessMode =
@@ -47,6 +69,15 @@ export interface ObservableInfo {
   readonly leaves: readonly Leaf[]
   /** For arrays compared in a loop: variables holding the first differing index and values. */
   readonly arrayDiff?: { readonly index: string; readonly oldVar: string; readonly newVar: string; readonly elem: string }
+  /** For the `calls` observable: callee names by id and labels of objects by klp_abs id. */
+  readonly calls?: {
+    readonly names: readonly string[]
+    readonly objects: readonly string[]
+    /** Per callee: which arguments are pointers (shown as objects), and whether it returns one. */
+    readonly pointerArgs: readonly (readonly boolean[])[]
+    readonly pointerRet: readonly boolean[]
+    readonly voidRet: readonly boolean[]
+  }
 }
 
 export interface InputInfo {

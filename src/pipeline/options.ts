@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js'
 import { rewriteExpr, type ExprEnv } from '../extract/expr.js'
 import type { FunctionPair } from '../extract/types.js'
-import type { HarnessClaim, HarnessOptions } from '../harness/types.js'
+import type { ExternalStub, HarnessClaim, HarnessOptions, ModelSpec } from '../harness/types.js'
 import type { VerifyRequest } from './types.js'
 
 /** Expressions to macro-expand, in a fixed order: assumes, buffer sizes, WHENs, THENs. */
@@ -18,7 +18,7 @@ export function exprList(req: VerifyRequest): string[] {
 const HINT_ENTRY = 'use the function parameters and globals (at entry); e.g. --intended \'len > 64 => ret == -EINVAL\''
 const HINT_EXIT = 'THEN may use ret (new return value), old_ret, parameters and globals (after the new version returns)'
 
-export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest): Promise<HarnessOptions> {
+export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest, models: ReadonlyMap<string, ModelSpec> = new Map()): Promise<HarnessOptions> {
   const sig = pair.signature
   const params = new Map(sig.params.map(p => [p.name, p]))
   for (const n of req.nullable) {
@@ -72,7 +72,19 @@ export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest
       : await rewriteExpr(newX[thenBase + i]!, exit, { what: `THEN of claim ${c.id} ('${c.then}')`, hint: isVoid ? `${pair.func}() returns void, so there is no ret; ${HINT_EXIT}` : HINT_EXIT })
     claims.push({ id: c.id, when, then, differs: c.differs })
   }
+  for (const name of Object.keys(req.externals)) {
+    if (!pair.externals.externals.some(e => e.name === name)) {
+      throw new UsageError(`externals: ${name} is not an external function ${pair.func}() calls`, {
+        hint: `external functions called: ${pair.externals.externals.map(e => e.name).join(', ') || 'none'}`,
+      })
+    }
+  }
+  const externals: ExternalStub[] = pair.externals.externals.map(fn => ({
+    fn,
+    model: models.get(fn.name),
+    writes: req.externals[fn.name],
+  }))
   return {
-    buffers, nullable: req.nullable, maxSize: req.maxSize, assumes, claims, initGlobals: req.initGlobals, pointerDepth: 1,
+    buffers, nullable: req.nullable, maxSize: req.maxSize, assumes, claims, initGlobals: req.initGlobals, pointerDepth: 1, externals,
   }
 }

@@ -24,6 +24,7 @@ import type { Harness, HarnessMode, HarnessOptions } from '../harness/types.js'
 import type { BoundInfo, ProofReport, RunInfo } from '../report/types.js'
 import { SCHEMA_VERSION } from '../report/types.js'
 import { buildHarnessOptions, exprList } from './options.js'
+import { loadModels } from './models.js'
 import { runPool } from './pool.js'
 import type { Logger, VerifyRequest } from './types.js'
 
@@ -232,7 +233,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
       oldPath: req.oldPath, newPath: req.newPath, func: req.func,
       includes: req.includes, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
     })
-    const opts = await buildHarnessOptions(pair, req)
+    const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
     s.nonlinear = pair.nonlinear
     if (req.solver === 'z3' && !tool.z3) {
       throw new ToolNotFoundError('--solver z3: no z3 found next to cbmc, in .klp-tools/bin or on PATH', { hint: 'run npm install (it provisions z3), or install z3' })

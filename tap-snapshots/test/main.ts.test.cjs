@@ -32,6 +32,8 @@ Options:
   -D, --define        macro for preprocessing, NAME or NAME=VALUE                            [array]
       --cflags        compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"
                                                                                             [string]
+      --models        directory of extra models (*.yaml) for external functions, see
+                      templates/models/kernel.yaml                                          [string]
       --cbmc          path of the cbmc binary to use                                        [string]
       --solver        auto: Z3 for comparisons when the code multiplies or divides variables, else
                       CaDiCaL [default: auto]                [string] [choices: "auto", "sat", "z3"]

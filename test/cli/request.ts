@@ -36,6 +36,8 @@ t.test('defaults', async t => {
     keepHarness: undefined,
     extraCbmcArgs: [],
     solver: 'auto',
+    models: undefined,
+    externals: {},
   })
   t.same(DEFAULTS, { maxUnwind: 64, maxSize: 32, timeoutSec: 300 })
 })

@@ -34,7 +34,7 @@ const NEW = OLD.replace(/old_only/g, 'new_only').replace('int new_only;', 'int n
 const base: VerifyRequest = {
   oldPath: '', newPath: '', func: 'f', claims: [], assumes: [], nullable: [], buffers: {}, maxSize: 16, maxSizeIsDefault: false,
   unwind: 'auto', maxUnwind: 64, timeoutSec: 300, includes: [], defines: [], cflags: [], fwrapv: false, initGlobals: false,
-  jobs: 1, extraCbmcArgs: [], solver: 'auto',
+  jobs: 1, extraCbmcArgs: [], solver: 'auto', externals: {},
 }
 
 const claim = (id: string, when: string, then?: string, differs: ObservableKind[] = ALL): ClaimSource => ({ id, when, then, differs })
@@ -61,7 +61,7 @@ t.test('harness options from a request', async t => {
 
   t.test('no extras: plain options carried over', async t => {
     t.same(await build({ maxSize: 7, initGlobals: true }), {
-      buffers: {}, nullable: [], maxSize: 7, assumes: [], claims: [], initGlobals: true, pointerDepth: 1,
+      buffers: {}, nullable: [], maxSize: 7, assumes: [], claims: [], initGlobals: true, pointerDepth: 1, externals: [],
     })
   })
 

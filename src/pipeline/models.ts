@@ -1,0 +1,54 @@
+/** Load models of external functions: templates/models/*.yaml, then the user's --models DIR. */
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import { ConfigError } from '../errors.js'
+import { formatZodIssues } from '../config/load.js'
+import { TEMPLATES_DIR } from '../harness/render.js'
+import type { ModelSpec } from '../harness/types.js'
+
+const Expr = z.string().min(1)
+export const ModelSchema = z
+  .object({
+    kind: z.enum(['alloc', 'free', 'lock', 'unlock', 'copy-in', 'copy-out', 'log', 'warn', 'bug']),
+    size: Expr.optional(),
+    zero: z.boolean().optional(),
+    ptr: Expr.optional(),
+    lock: Expr.optional(),
+    to: Expr.optional(),
+    from: Expr.optional(),
+    value: Expr.optional(),
+  })
+  .strict()
+const ModelFile = z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C function name'), ModelSchema)
+
+export async function loadModelDir(dir: string): Promise<Map<string, ModelSpec>> {
+  let files: string[]
+  try {
+    files = (await readdir(dir)).filter(f => /\.ya?ml$/.test(f)).sort()
+  } catch (err) {
+    throw new ConfigError(`cannot read models directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'pass a directory of *.yaml model files to --models', cause: err })
+  }
+  const out = new Map<string, ModelSpec>()
+  for (const f of files) {
+    const file = path.join(dir, f)
+    let data: unknown
+    try {
+      data = parseYaml(await readFile(file, 'utf8'))
+    } catch (err) {
+      throw new ConfigError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { hint: 'see templates/models/kernel.yaml for the format', cause: err })
+    }
+    const r = ModelFile.safeParse(data ?? {})
+    if (!r.success) throw new ConfigError(`${file}: ${formatZodIssues(r.error)}`, { hint: 'see templates/models/kernel.yaml for the format' })
+    for (const [name, m] of Object.entries(r.data)) out.set(name, m)
+  }
+  return out
+}
+
+/** Built-in models, overridden by the user's. */
+export async function loadModels(userDir?: string): Promise<Map<string, ModelSpec>> {
+  const models = await loadModelDir(path.join(TEMPLATES_DIR, 'models'))
+  if (userDir) for (const [k, v] of await loadModelDir(userDir)) models.set(k, v)
+  return models
+}
