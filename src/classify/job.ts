@@ -55,7 +55,8 @@ function versionOf(fn: string | undefined): { version: 'old' | 'new'; fn: string
 
 function safetyKind(p: Property): string {
   const cls = propertyClass(p.id) ?? 'check'
-  if (cls === 'precondition_instance') return p.description
+  // library preconditions and the models' own checks (locks, BUG()) say what went wrong
+  if (cls === 'precondition_instance' || (cls === 'assertion' && /^(lock:|BUG\(\))/.test(p.description))) return p.description
   return KIND[cls] ?? cls.replace(/[_-]/g, ' ')
 }
 

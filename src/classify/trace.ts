@@ -117,7 +117,8 @@ const num = (v: RawValue | undefined): bigint | undefined => {
 /** `p`, `p+4`, `kmalloc#0`, `NULL` for a klp_abs id. */
 export function objectName(id: bigint, objects: readonly string[], names: readonly string[], maxCalls: number, dynBase: number): string {
   if (id === 0n) return 'NULL'
-  if (id === -1n) return '(other object)'
+  if (id === -1n) return '(a local or other object)'
+  if (id >> 32n === -2n) return 'opaque pointer'
   const obj = id >> 32n
   const off = id & 0xffffffffn
   let base: string

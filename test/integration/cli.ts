@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
-import { HARNESSES, requireCbmc, runCli } from './helpers.js'
+import { HARNESSES, requireCbmc, runCli } from '../fixtures/integration.js'
 
 const bc = (f: string) => path.join(HARNESSES, 'bounds-check', f)
 const base = [bc('old.c'), bc('new.c'), '--func', 'msg_fill', '--buffer', 'buf:len', '--max-size', '12']

@@ -5,7 +5,7 @@
 import { readdirSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
-import { HARNESSES, expectationOf, requireCbmc, runCase } from './helpers.js'
+import { HARNESSES, expectationOf, requireCbmc, runCase } from '../fixtures/integration.js'
 
 const EXIT: Record<string, number> = { equivalent: 0, 'as-claimed': 0, unintended: 1, 'claim-unobserved': 1, inconclusive: 2, error: 3 }
 
