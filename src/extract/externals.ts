@@ -2,7 +2,7 @@
  * External functions: declared, called from the code under proof, but defined nowhere in it.
  * Both versions live in the same world: the harness gives each one a stub (see harness/externals.ts).
  */
-import type { Node } from './c-parser.js'
+import { parseC, type Node } from './c-parser.js'
 import { declaratorName } from './ctypes.js'
 import { reachable } from './rename.js'
 import { functionSignature } from './signature.js'
@@ -20,10 +20,39 @@ export const CBMC_LIBRARY: ReadonlySet<string> = new Set([
 ])
 
 export interface ExternalFn {
+  /** The stub's C name (a callback stub is `klp_cb_<param>`). */
   readonly name: string
   readonly signature: FunctionSignature
   /** Where it is called: `old`, `new` or both. */
   readonly calledBy: readonly ('old' | 'new')[]
+  /** For a callback: the function-pointer parameter it stands behind. */
+  readonly callbackOf?: string
+}
+
+/**
+ * Function-pointer parameters (`int (*cb)(int, void *)`) become calls to the world keyed by the
+ * pointer value: both versions get the same stub `klp_cb_<param>` as the argument.
+ */
+export async function callbackStubs(unit: Unit, params: FunctionSignature['params']): Promise<ExternalFn[]> {
+  const out: ExternalFn[] = []
+  for (const p of params) {
+    if (p.type.kind !== 'pointer' || p.type.to.kind !== 'function') continue
+    const m = /\(\s*\*\s*KLP_TYPE_NAME\s*\)/.exec(p.typedefText)
+    if (!m) continue // e.g. a typedef'd function pointer: stays NULL
+    const name = `klp_cb_${p.name}`
+    const proto = `${p.typedefText.slice(0, m.index)}${name}${p.typedefText.slice(m.index + m[0].length)};`
+    const tree = await parseC(proto)
+    const decl = tree.rootNode.namedChildren[0]
+    const d = decl?.childForFieldName('declarator')
+    const fd = d ? findFunctionDeclarator(d) : null
+    if (!decl || !fd) continue
+    try {
+      out.push({ name, signature: functionSignature(unit, { name, node: decl, declarator: fd, body: decl, isStatic: false }, true), calledBy: ['old', 'new'], callbackOf: p.name })
+    } catch {
+      // a callback type we cannot write a stub for: the parameter stays NULL
+    }
+  }
+  return out
 }
 
 export interface ExternalsResult {

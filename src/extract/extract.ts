@@ -6,7 +6,7 @@ import { reachable, renameUnit } from './rename.js'
 import { nonlinearOps, writtenGlobals } from './writes.js'
 import { containsPointer } from './ctypes.js'
 import { functionSignature } from './signature.js'
-import { findExternals } from './externals.js'
+import { callbackStubs, findExternals, type ExternalsResult, type ExternalFn } from './externals.js'
 import type { Node } from './c-parser.js'
 import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
 import type { FunctionPair, TypeChange, VersionUnit } from './types.js'
@@ -82,7 +82,7 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
     signature: oldSig,
     typeChanges,
     constChanges,
-    externals: findExternals(o.unit, n.unit, opts.func),
+    externals: withCallbacks(findExternals(o.unit, n.unit, opts.func), await callbackStubs(o.unit, oldSig.params)),
     nonlinear: nonlinearOps(o.unit, reachable(o.unit, opts.func).fns) + nonlinearOps(n.unit, reachable(n.unit, opts.func).fns),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
@@ -106,6 +106,10 @@ export function sharedGlobals(a: Unit, b: Unit, func: string): Set<string> {
     out.add(name)
   }
   return out
+}
+
+function withCallbacks(r: ExternalsResult, callbacks: readonly ExternalFn[]): ExternalsResult {
+  return callbacks.length ? { ...r, externals: [...r.externals, ...callbacks] } : r
 }
 
 /** Type definitions present in both versions whose text differs, with the fields that changed. */

@@ -295,6 +295,12 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     const buf = opts.buffers[p.name]
     const nullable = opts.nullable.includes(p.name)
     setup.push(`${T} ${p.name} = 0;`, `${T} ${nv} = 0;`)
+    const callback = (opts.externals ?? []).find(e => e.fn.callbackOf === p.name)
+    if (to.kind === 'function' && callback) {
+      // a callback: the same stub for both versions, its calls are calls to the world
+      setup.push(`${p.name} = ${callback.fn.name}; ${nv} = ${p.name};`)
+      return
+    }
     if (to.kind === 'function' || (to.kind === 'opaque' && buf === undefined)) {
       // function pointers and opaque objects are passed through untouched: the same value for both
       if (to.kind === 'opaque') {
@@ -446,7 +452,11 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const entryState: string[] = [...g.oldCode, ...g.newCode]
   // after the entry state: an assumption may read through pointer parameters and globals
   for (const a of opts.assumes) entryState.push(`__CPROVER_assume(${a});`)
-  opts.claims.forEach((c, i) => entryState.push(`_Bool klp_w_${i} = (${c.when});`))
+  // claims about the world are decided once the old version has run (its answers are known)
+  const late = opts.claims.some(c => c.world) && mode.kind !== 'safety'
+  const claimCode: string[] = late ? [] : entryState
+  if (late) opts.claims.forEach((_, i) => entryState.push(`_Bool klp_w_${i};`))
+  opts.claims.forEach((c, i) => claimCode.push(late ? `klp_w_${i} = (${c.when});` : `_Bool klp_w_${i} = (${c.when});`))
   const allowed = (k: ObservableKind) => {
     const ws = opts.claims.map((c, i) => (c.differs.includes(k) ? `klp_w_${i}` : '')).filter(Boolean)
     return ws.length ? ws.join(' || ') : '0'
@@ -454,9 +464,11 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const notAll = (pred: (i: number) => boolean) => opts.claims.map((_, i) => (pred(i) ? `!klp_w_${i}` : '')).filter(Boolean)
   if (mode.kind === 'equiv') {
     const conds = notAll(() => true)
-    if (conds.length) entryState.push(`__CPROVER_assume(${conds.join(' && ')});`)
+    if (conds.length) claimCode.push(`__CPROVER_assume(${conds.join(' && ')});`)
   } else if (mode.kind === 'claim') {
-    entryState.push(`__CPROVER_assume(klp_w_${mode.claim});`)
+    claimCode.push(`__CPROVER_assume(klp_w_${mode.claim});`)
+  } else if (opts.claims.some(c => c.world)) {
+    // safety runs cannot wait for the world's answers: they check every input
   } else if (mode.restrict === 'outside-safety-claims') {
     const conds = notAll(i => opts.claims[i]!.differs.includes('safety'))
     if (conds.length) entryState.push(`__CPROVER_assume(${conds.join(' && ')});`)
@@ -520,7 +532,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   fileScope.push(absFunction(g.objects, ext.dynamicObjects, ext.runtime.length > 0))
   fileScope.push(...ext.stubs)
   const world = ext.names.length > 0
-  const afterOld = ext.hasLocks && callOld ? ['klp_old_lock_balance();'] : []
+  const afterOld = [...(ext.hasLocks && callOld ? ['klp_old_lock_balance();'] : []), ...(late ? claimCode : [])]
   const afterNew = ext.hasLocks && callNew ? ['klp_new_lock_balance();'] : []
   return {
     fileScope, setup, entryState,
@@ -534,7 +546,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
 function callsInfo(stubs: readonly ExternalStub[], objects: readonly string[]): NonNullable<ObservableInfo['calls']> {
   const sigs = stubs.map(s => s.fn.signature)
   return {
-    names: stubs.map(s => s.fn.name),
+    names: stubs.map(s => s.fn.callbackOf ? `${s.fn.callbackOf}` : s.fn.name),
     objects: [...objects],
     pointerArgs: sigs.map(sg => sg.params.map(p => p.type.kind === 'pointer')),
     pointerRet: sigs.map(sg => sg.returnType.kind === 'pointer'),

@@ -12,6 +12,8 @@ export interface HarnessClaim {
   /** C over results after both runs; absent when the claim has no THEN. */
   readonly then?: string
   readonly differs: readonly ObservableKind[]
+  /** WHEN asks what the world answered the old run (`@f(k)`): evaluated after the old version ran. */
+  readonly world?: boolean
 }
 
 export interface HarnessOptions {

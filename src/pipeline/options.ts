@@ -10,9 +10,39 @@ export function exprList(req: VerifyRequest): string[] {
   return [
     ...req.assumes,
     ...Object.values(req.buffers),
-    ...req.claims.map(c => c.when),
-    ...req.claims.map(c => c.then ?? '1'),
+    ...req.claims.map(c => worldRefs(c.when)),
+    ...req.claims.map(c => worldRefs(c.then ?? '1')),
   ]
+}
+
+/**
+ * Claims about the world: `@blob_fill(1)` is what the first call of blob_fill() returned in the
+ * old run (0 if there was no such call). `@` is not C, so this cannot clash with C; it becomes an
+ * identifier the preprocessor leaves alone, and then harness C.
+ */
+export function worldRefs(expr: string): string {
+  return expr.replace(/@\s*([A-Za-z_]\w*)\s*\(\s*(\d+)\s*\)/g, (_, f: string, k: string) => `__klp_world_${f}__${k}`)
+}
+
+const WORLD = /__klp_world_([A-Za-z_]\w*?)__(\d+)/g
+
+function worldNames(expanded: string, pair: FunctionPair, what: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of expanded.matchAll(WORLD)) {
+    const [id, f, k] = m as unknown as [string, string, string]
+    const ext = pair.externals.externals.find(e => e.name === f)
+    if (ext && ext.signature.returnType.kind === 'opaque' && ext.signature.returnType.text === 'void') {
+      throw new UsageError(`${what} asks about @${f}(${k}), but ${f}() returns nothing`, { hint: 'ask about a function that returns a value' })
+    }
+    if (!ext) {
+      throw new UsageError(`${what} asks about @${f}(${k}), but ${f}() is not an external function ${pair.func}() calls`, {
+        hint: `external functions called: ${pair.externals.externals.map(e => e.name).join(', ') || 'none'}`,
+      })
+    }
+    if (Number(k) < 1) throw new UsageError(`${what}: @${f}(${k}) counts calls from 1`, { hint: `write @${f}(1) for the first call` })
+    out.set(id, `(klp_${f}_n[0] >= ${k} ? klp_${f}_ret[0][${Number(k) - 1}] : 0)`)
+  }
+  return out
 }
 
 const HINT_ENTRY = 'use the function parameters and globals (at entry); e.g. --intended \'len > 64 => ret == -EINVAL\''
@@ -66,11 +96,13 @@ export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest
   const whenBase = k
   const thenBase = k + req.claims.length
   for (const [i, c] of req.claims.entries()) {
-    const when = await rewriteExpr(oldX[whenBase + i]!, entry, { what: `WHEN of claim ${c.id} ('${c.when}')`, hint: HINT_ENTRY })
+    const whenText = oldX[whenBase + i]!
+    const world = worldNames(whenText, pair, `WHEN of claim ${c.id}`)
+    const when = await rewriteExpr(whenText, world.size ? { ...entry, names: new Map([...entry.names, ...world]) } : entry, { what: `WHEN of claim ${c.id} ('${c.when}')`, hint: HINT_ENTRY })
     const then = c.then === undefined
       ? undefined
       : await rewriteExpr(newX[thenBase + i]!, exit, { what: `THEN of claim ${c.id} ('${c.then}')`, hint: isVoid ? `${pair.func}() returns void, so there is no ret; ${HINT_EXIT}` : HINT_EXIT })
-    claims.push({ id: c.id, when, then, differs: c.differs })
+    claims.push({ id: c.id, when, then, differs: c.differs, ...(world.size ? { world: true } : {}) })
   }
   for (const name of Object.keys(req.externals)) {
     if (!pair.externals.externals.some(e => e.name === name)) {
