@@ -119,12 +119,12 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
         const obs = harness.observables[m.index]
         if (!obs) continue
         const vals = obs.calls ? callSequences(values, obs, MAX_CALLS, DYN_BASE) : differingValues(values, obs)
-        eqFailures.push({ observable: m.index, label: obs.label, kind: obs.kind, inputs, values: vals })
+        eqFailures.push({ observable: m.index, label: obs.label, kind: obs.kind, inputs, values: vals, trace: p.trace })
       } else if (m.tag === MARK.reach) {
         const differing = harness.observables.filter(o => isFalse(values.get(`klp_same_${o.index}`)))
-        reach = { inputs, values: differing.flatMap(o => (o.calls ? callSequences(values, o, MAX_CALLS, DYN_BASE) : differingValues(values, o))), observables: differing.map(o => o.label) }
+        reach = { inputs, values: differing.flatMap(o => (o.calls ? callSequences(values, o, MAX_CALLS, DYN_BASE) : differingValues(values, o))), observables: differing.map(o => o.label), trace: p.trace }
       } else {
-        thenFailure = { inputs, values: thenValues(values) }
+        thenFailure = { inputs, values: thenValues(values), trace: p.trace }
       }
       continue
     }
@@ -144,6 +144,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
       description: p.description,
       location: locationText(p.location),
       inputs: inputsOf(lastValues(p.trace), harness.inputs),
+      trace: p.trace,
     })
   }
   // a property cbmc could not decide (UNKNOWN after a failed fatal check, NOT CHECKED) is not a proof

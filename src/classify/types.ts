@@ -1,6 +1,7 @@
 /** Boundary types of the classify stage. */
 import type { Harness, HarnessMode } from '../harness/types.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
+import type { TraceStep } from '../cbmc/types.js'
 
 export type JobStatus = 'complete' | 'bound-too-small' | 'undetermined' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
 
@@ -15,6 +16,10 @@ export interface OpenLoop {
 export interface Found {
   readonly inputs: readonly NamedValue[]
   readonly values: readonly ValuePair[]
+  /** The counterexample, kept for the native replay (not reported). */
+  readonly trace?: readonly TraceStep[]
+  readonly confirmed?: boolean | 'n/a'
+  readonly confirmation?: string
 }
 
 export interface EqFailure extends Found {
@@ -33,6 +38,9 @@ export interface SafetyViolation {
   readonly description: string
   readonly location?: string
   readonly inputs: readonly NamedValue[]
+  readonly trace?: readonly TraceStep[]
+  readonly confirmed?: boolean | 'n/a'
+  readonly confirmation?: string
 }
 
 /** What one cbmc run of one harness showed, judged from its properties. */

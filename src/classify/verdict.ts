@@ -46,6 +46,12 @@ const finding = (v: SafetyViolation): SafetyFinding => ({
 type SafetyRun = JobResult & { readonly mode: Extract<HarnessMode, { kind: 'safety' }> }
 const isSafetyRun = (j: JobResult): j is SafetyRun => j.mode.kind === 'safety'
 
+/** The native replay's judgement, when there was one. */
+function confirmation(f: { confirmed?: boolean | 'n/a'; confirmation?: string }): Pick<Difference, 'confirmed' | 'confirmation'> {
+  if (f.confirmed === undefined) return {}
+  return f.confirmation ? { confirmed: f.confirmed, confirmation: f.confirmation } : { confirmed: f.confirmed }
+}
+
 export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): VerdictParts {
   const differences: Difference[] = []
   const hints: string[] = []
@@ -57,7 +63,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
     for (const f of j.eqFailures) {
       differences.push({
         classification: 'unintended', observable: f.label, kind: f.kind as Difference['kind'],
-        inputs: f.inputs, values: f.values, run: j.run,
+        inputs: f.inputs, values: f.values, run: j.run, ...confirmation(f),
         detail: j.mode.kind === 'claim' ? `differs inside claim ${ctx.claims[j.mode.claim]?.id}, which does not allow ${f.kind} to differ` : undefined,
         claim: j.mode.kind === 'claim' ? ctx.claims[j.mode.claim]?.id : undefined,
       })
@@ -66,7 +72,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
       const c = ctx.claims[j.mode.claim]!
       differences.push({
         classification: 'unintended', observable: `claim ${c.id}`, kind: 'claim', claim: c.id,
-        inputs: j.thenFailure.inputs, values: j.thenFailure.values, run: j.run,
+        inputs: j.thenFailure.inputs, values: j.thenFailure.values, run: j.run, ...confirmation(j.thenFailure),
         detail: `WHEN holds but THEN (${ctx.claimSources[j.mode.claim]?.then ?? c.then}) does not`,
       })
     }
@@ -92,7 +98,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
     if (!oldComplete) { safetyOpen = true; continue }
     differences.push({
       classification: 'unintended', observable: `safety: ${v.kind} in new`, kind: 'safety', inputs: v.inputs, values: [],
-      location: v.location, detail: `introduced by the patch: ${v.description} in ${v.function}()`, run: 'safety-new',
+      location: v.location, detail: `introduced by the patch: ${v.description} in ${v.function}()`, run: 'safety-new', ...confirmation(v),
     })
   }
   const observedBySafety = new Set<number>()
@@ -105,13 +111,13 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
         observedBySafety.add(r.claim)
         differences.push({
           classification: 'intended', observable: `safety: ${v.kind} in old`, kind: 'safety', claim: ctx.claims[r.claim]?.id,
-          inputs: v.inputs, values: [], location: v.location, detail: `fixed by the patch: ${v.description} in ${v.function}()`, run: j.run,
+          inputs: v.inputs, values: [], location: v.location, detail: `fixed by the patch: ${v.description} in ${v.function}()`, run: j.run, ...confirmation(v),
         })
       } else {
         if (!newComplete) { safetyOpen = true; continue }
         differences.push({
           classification: 'unintended', observable: `safety: ${v.kind} in old`, kind: 'safety', inputs: v.inputs, values: [],
-          location: v.location, run: j.run,
+          location: v.location, run: j.run, ...confirmation(v),
           detail: `the patch fixes ${v.description} in ${v.function}() outside every claim that allows safety to differ`,
         })
       }
@@ -129,7 +135,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
     if (run?.reach) {
       differences.push({
         classification: 'intended', observable: run.reach.observables.join(', ') || 'behaviour', kind: c.differs[0] ?? 'return', claim: c.id,
-        inputs: run.reach.inputs, values: run.reach.values, run: run.run,
+        inputs: run.reach.inputs, values: run.reach.values, run: run.run, ...confirmation(run.reach),
       })
     }
     return {

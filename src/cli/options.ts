@@ -23,6 +23,7 @@ export const proofOptions = {
   include: { alias: 'I', type: 'string', array: true, nargs: 1, describe: 'include directory for preprocessing' },
   define: { alias: 'D', type: 'string', array: true, nargs: 1, describe: 'macro for preprocessing, NAME or NAME=VALUE' },
   cflags: { type: 'string', nargs: 1, describe: 'compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"' },
+  replay: { type: 'boolean', describe: 'run each counterexample natively with gcc to confirm it (--no-replay to skip) [default: true]' },
   models: { type: 'string', nargs: 1, describe: 'directory of extra models (*.yaml) for external functions, see templates/models/kernel.yaml' },
   cbmc: { type: 'string', describe: 'path of the cbmc binary to use' },
   solver: { type: 'string', choices: ['auto', 'sat', 'z3'] as const, describe: 'auto: Z3 for comparisons when the code multiplies or divides variables, else CaDiCaL [default: auto]' },

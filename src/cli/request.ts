@@ -29,6 +29,7 @@ export interface ProofArgs {
   readonly cbmcArg?: readonly string[]
   readonly solver?: 'auto' | 'sat' | 'z3'
   readonly models?: string
+  readonly replay?: boolean
 }
 
 export const DEFAULTS = { maxUnwind: 64, maxSize: 32, timeoutSec: 300 } as const
@@ -142,6 +143,7 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     extraCbmcArgs: args.cbmcArg ?? [],
     solver: args.solver ?? 'auto',
     models: args.models,
+    replay: args.replay ?? true,
     externals: Object.fromEntries(Object.entries(spec?.externals ?? {}).map(([k, v]) => [k, v.writes ?? []])),
   }
 }

@@ -41,7 +41,8 @@ function scalarLike(t: CType): boolean {
   return t.kind === 'scalar' || t.kind === 'pointer'
 }
 
-export function planExternals(stubs: readonly ExternalStub[]): ExternalsPlan {
+export function planExternals(stubs: readonly ExternalStub[], native = false): ExternalsPlan {
+  const nd = (x: string) => (native ? ` KLP_NONDET(${x});` : '')
   if (stubs.length === 0) return { runtime: [], stubs: [], unwindset: [], dynamicObjects: 0, names: [], hasLocks: false }
   const maxArgs = Math.max(1, ...stubs.map(s => s.fn.signature.params.length))
   const runtime = [
@@ -105,7 +106,7 @@ export function planExternals(stubs: readonly ExternalStub[]): ExternalsPlan {
         state.push(`static _Bool klp_${f}_fail[2][${MAX_CALLS}];`, `static void *klp_${f}_proto[${MAX_CALLS}];`)
         const size = argExpr(model!.size ?? 'arg0')
         body.push(
-          '_Bool fail;',
+          `_Bool fail;${nd('fail')}`,
           `if (match) fail = klp_${f}_fail[0][k];`,
           `klp_${f}_fail[v][k] = fail;`,
           'void *p = 0;',
@@ -151,7 +152,7 @@ export function planExternals(stubs: readonly ExternalStub[]): ExternalsPlan {
         const size = argExpr(model!.size ?? 'arg2')
         body.push(
           `unsigned long n = (unsigned long)(${size});`,
-          'unsigned long left;',
+          `unsigned long left;${nd('left')}`,
           `if (match) left = (unsigned long)klp_${f}_ret[0][k];`,
           '__CPROVER_assume(left <= n);',
           'unsigned char *src;',
@@ -170,7 +171,7 @@ export function planExternals(stubs: readonly ExternalStub[]): ExternalsPlan {
           `if (n) memcpy(snap, (const void *)(${argExpr(model!.from ?? 'arg1')}), n);`,
           'klp_seq_blob[v][s] = snap;',
           'klp_seq_bloblen[v][s] = n;',
-          `${isVoid ? '' : `${R} left;`}`,
+          `${isVoid ? '' : `${R} left;${nd('left')}`}`,
           ...(isVoid ? [] : [`if (match) left = klp_${f}_ret[0][k];`, '__CPROVER_assume(left >= 0 && (unsigned long)left <= n);', ...ret('left')]),
         )
         break
@@ -186,15 +187,17 @@ export function planExternals(stubs: readonly ExternalStub[]): ExternalsPlan {
         break
       default: {
         // an uninterpreted function: a free answer, replayed for a matching call
-        body.push(...(isVoid ? [] : [`${R} r;`, `if (match) r = klp_${f}_ret[0][k];`]))
-        if (!isVoid && isPointer(sig.returnType) && sig.returnType.kind === 'pointer' && sig.returnType.to.kind !== 'function' && sig.returnType.to.kind !== 'opaque') {
-          // a pointer answer is NULL or a fresh object, never a wild pointer
+        body.push(...(isVoid ? [] : [`${R} r;${nd('r')}`, `if (match) r = klp_${f}_ret[0][k];`]))
+        if (!isVoid && isPointer(sig.returnType) && sig.returnType.kind === 'pointer' && sig.returnType.to.kind !== 'function') {
+          // a pointer answer is NULL or a fresh object, never a wild pointer (`void *` or an
+          // incomplete type: MAX_BLOB bytes, as sizeof cannot say)
+          const size = sig.returnType.to.kind === 'opaque' ? String(MAX_BLOB) : 'sizeof(*r)'
           state.push(`static _Bool klp_${f}_null[2][${MAX_CALLS}];`)
           body.push(
-            '_Bool nul;',
+            `_Bool nul;${nd('nul')}`,
             `if (match) nul = klp_${f}_null[0][k];`,
             `klp_${f}_null[v][k] = nul;`,
-            `r = nul ? 0 : (${R})__CPROVER_allocate(sizeof(*r), 0);`,
+            `r = nul ? 0 : (${R})__CPROVER_allocate(${size}, 0);`,
             `if (!nul) klp_dyn[v][${i * MAX_CALLS} + k] = r;`,
           )
         } else if (!isVoid && isPointer(sig.returnType)) {
@@ -208,7 +211,7 @@ export function planExternals(stubs: readonly ExternalStub[]): ExternalsPlan {
             `{ unsigned long n = (unsigned long)(${argExpr(w.size)});`,
             `  __CPROVER_assert(n <= ${MAX_BLOB}, "KLP_LIMIT out-parameter size");`,
             `  __CPROVER_assume(n <= ${MAX_BLOB});`,
-            `  for (unsigned long j = 0; j < n; j++) { unsigned char b; if (match) b = klp_${f}_w${w.arg}[k][j]; else if (v == 0) klp_${f}_w${w.arg}[k][j] = b; ((unsigned char *)klp_a${w.arg})[j] = b; } }`,
+            `  for (unsigned long j = 0; j < n; j++) { unsigned char b;${nd('b')} if (match) b = klp_${f}_w${w.arg}[k][j]; else if (v == 0) klp_${f}_w${w.arg}[k][j] = b; ((unsigned char *)klp_a${w.arg})[j] = b; } }`,
           )
         }
         body.push(...(isVoid ? [] : ret('r')))

@@ -35,6 +35,8 @@ interface Obj {
 }
 
 class Gen {
+  /** Native replay: mark every nondeterministic declaration (same line, so trace lines still match). */
+  nd = (x: string): string => (this.opts.native ? ` KLP_NONDET(${x});` : '')
   n = 0
   loops = 0
   readonly unwindset: { loop: string; bound: number }[] = []
@@ -106,7 +108,7 @@ function sanitize(g: Gen, t: CType, oldLv: string, newLv: string, depth: number,
     case 'pointer': {
       if (t.to.kind !== 'function' && pointeeAllocatable(t.to) && depth < g.opts.pointerDepth) {
         const c = `klp_c_${g.id()}`
-        g.decls.push(`_Bool ${c};`)
+        g.decls.push(`_Bool ${c};${g.nd(c)}`)
         g.oldCode.push(`if (${c}) {`, `${oldLv} = __CPROVER_allocate(sizeof(*(${oldLv})), 0);`)
         g.newCode.push(`if (${c}) {`, `${newLv} = __CPROVER_allocate(sizeof(*(${oldLv})), 0);`,
           `memcpy((void *)(${newLv}), (const void *)(${oldLv}), sizeof(*(${oldLv})));`)
@@ -255,6 +257,7 @@ export interface PlanInput {
 
 export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const g = new Gen(opts)
+  const nd = g.nd
   const sig = pair.signature
   const fileScope: string[] = [
     'void *memcpy(void *, const void *, unsigned long);',
@@ -279,7 +282,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   sig.params.forEach((p, i) => {
     const T = `klp_p${i}_t`
     if (p.type.kind !== 'pointer') {
-      setup.push(`${T} ${p.name};`)
+      setup.push(`${T} ${p.name};${nd(`${p.name}`)}`)
       inputs.push({ label: p.name, variable: p.name })
       argsOld[i] = p.name
       argsNew[i] = p.name
@@ -312,7 +315,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     const open: string[] = []
     const close: string[] = []
     if (nullable) {
-      setup.push(`_Bool klp_null_${p.name};`)
+      setup.push(`_Bool klp_null_${p.name};${nd(`klp_null_${p.name}`)}`)
       inputs.push({ label: `${p.name} == NULL`, variable: `klp_null_${p.name}` })
       open.push(`if (!klp_null_${p.name}) {`)
       close.push('}')
@@ -326,7 +329,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       setup.push(`__CPROVER_assume((${buf}) >= 0 && (${buf}) <= ${opts.maxSize});`)
       bounds.push(`0 <= ${shown} <= ${opts.maxSize} (elements of ${p.name})`)
       setup.push(`unsigned long ${len} = (unsigned long)(${buf});`)
-      setup.push(`${elemT} ${src}[${opts.maxSize}];`)
+      setup.push(`${elemT} ${src}[${opts.maxSize}];${nd(`${src}`)}`)
       inputs.push({ label: `${p.name}[0..${shown})`, variable: src })
       if (to.kind !== 'opaque' && containsPointer(to)) setup.push(`memset((void *)${src}, 0, sizeof(${src}));`)
       // copy element by element: cbmc's memcpy with a symbolic size does not copy reliably
@@ -359,7 +362,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     const TN = typeName(to)
     const src = `klp_src_${p.name}`
     if (TN) {
-      g.decls.push(`${TN} ${src};`)
+      g.decls.push(`${TN} ${src};${nd(`${src}`)}`)
       inputs.push({ label: `*${p.name}`, variable: src })
       // new's object must exist and hold the shared value before its pointer fields get their own copies
       const assign = (v: string) => (isEmptyRecord(to) ? [] : [`*(${TN} *)${v} = ${src};`])
@@ -406,7 +409,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       // read by both, written by neither: one object, one value
       if (!opts.initGlobals) {
         const src = `klp_src_${g.id()}`
-        g.decls.push(`__typeof__(${o.cName}) ${src};`)
+        g.decls.push(`__typeof__(${o.cName}) ${src};${nd(`${src}`)}`)
         inputs.push({ label: `global ${o.name}`, variable: src })
         g.oldCode.push(`${o.cName} = ${src};`)
       }
@@ -417,7 +420,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     const label = o.staticLocalOf ? `static ${o.name}` : `global ${o.name}`
     if (!o.isConst && !opts.initGlobals && !isEmptyRecord(o.type)) {
       const src = `klp_src_${g.id()}`
-      g.decls.push(`__typeof__(${o.cName}) ${src};`)
+      g.decls.push(`__typeof__(${o.cName}) ${src};${nd(`${src}`)}`)
       inputs.push({ label, variable: src })
       // new's copy takes the shared value first, then its pointer members get their own objects
       if (o.type.kind === 'array') {
@@ -482,7 +485,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const callNew = mode.kind === 'safety' && mode.version === 'old' ? null : `${retNew}${pair.new.entry}(${argsNew.join(', ')});`
 
   // --- the world: stubs for external functions, and the sequence of calls as an observable
-  const ext = planExternals(opts.externals ?? [])
+  const ext = planExternals(opts.externals ?? [], opts.native)
   if (ext.names.length && callOld && callNew) {
     pending.push({
       label: 'calls',

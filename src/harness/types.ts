@@ -27,6 +27,8 @@ export interface HarnessOptions {
   readonly initGlobals: boolean
   /** How deep pointer fields of input objects get their own objects (default 1). */
   readonly pointerDepth: number
+  /** Render for a native replay (gcc): nondeterministic declarations get KLP_NONDET(x). */
+  readonly native?: boolean
   /** Stubs for the external functions both versions call (empty: none). */
   readonly externals?: readonly ExternalStub[]
 }

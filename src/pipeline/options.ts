@@ -24,7 +24,7 @@ export function worldRefs(expr: string): string {
   return expr.replace(/@\s*([A-Za-z_]\w*)\s*\(\s*(\d+)\s*\)/g, (_, f: string, k: string) => `__klp_world_${f}__${k}`)
 }
 
-const WORLD = /__klp_world_([A-Za-z_]\w*?)__(\d+)/g
+const WORLD = /__klp_world_([A-Za-z_]\w*?)__(\d+)(?!\w)/g
 
 function worldNames(expanded: string, pair: FunctionPair, what: string): Map<string, string> {
   const out = new Map<string, string>()

@@ -25,6 +25,7 @@ import type { BoundInfo, ProofReport, RunInfo } from '../report/types.js'
 import { SCHEMA_VERSION } from '../report/types.js'
 import { buildHarnessOptions, exprList } from './options.js'
 import { loadModels } from './models.js'
+import { findGcc, notReplayed, replayRun } from './replay.js'
 import { runPool } from './pool.js'
 import type { Logger, VerifyRequest } from './types.js'
 
@@ -293,13 +294,32 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     }
     env.log.info(`proving ${pair.func}(): ${modes.length} cbmc runs (${modes.map(modeName).join(', ')}), ${req.jobs} in parallel`)
     const done = await runPool(harnesses, req.jobs, x => runMode(s, req, x.h, x.dir))
-    const parts = decideVerdict(done.map(d => d.result), {
+    let results = done.map(d => d.result)
+    if (req.replay) results = await confirmNatively(s, req, pair, opts, results)
+    const parts = decideVerdict(results, {
       claims: opts.claims, claimSources: req.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
     })
     return finish(parts, done.flatMap(d => d.runs))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Run every counterexample natively (gcc, sanitizers) and mark it confirmed or not. */
+async function confirmNatively(s: Session, req: VerifyRequest, pair: FunctionPair, opts: HarnessOptions, results: readonly JobResult[]): Promise<JobResult[]> {
+  const has = (r: JobResult) => r.eqFailures.length > 0 || r.reach !== undefined || r.thenFailure !== undefined || r.safety.length > 0
+  if (!results.some(has)) return [...results]
+  const gcc = await findGcc()
+  const budget = { left: 8 }
+  const out: JobResult[] = []
+  for (const r of results) {
+    if (!has(r)) { out.push(r); continue }
+    if (!gcc) { out.push(notReplayed(r, 'gcc not found: counterexamples were not run natively')); continue }
+    const native = renderHarness(pair, { ...opts, native: true }, r.mode)
+    const dir = path.join(req.keepHarness ? path.resolve(req.keepHarness) : s.dir, modeName(r.mode))
+    out.push(await timed(s, () => replayRun({ gcc, fwrapv: req.fwrapv, signal: s.signal }, r, native, dir, budget)))
+  }
+  return out
 }
 
 async function keepHarnesses(s: Session, req: VerifyRequest, hs: readonly { mode: HarnessMode; h: Harness }[]): Promise<void> {

@@ -49,6 +49,8 @@ const DIFFERENCE = keys<Difference>()([
   'location',
   'detail',
   'run',
+  'confirmed',
+  'confirmation',
 ])
 const CLAIM = keys<ClaimReport>()(['id', 'when', 'then', 'differs', 'observed', 'witness'])
 const FINDING = keys<SafetyFinding>()(['kind', 'function', 'description', 'location', 'inputs'])

@@ -107,6 +107,10 @@ function differenceLines(d: Difference, paint: Paint): string[] {
   const lines = [head.join('  '), ...inputsAndValues('  ', d.inputs, d.values)]
   if (d.location) lines.push(...labelled('  ', 'at', [d.location]))
   if (d.detail) lines.push(...labelled('  ', 'detail', wrapText(d.detail, WIDTH - 2 - LABEL)))
+  if (d.confirmed !== undefined) {
+    const word = d.confirmed === true ? 'yes' : d.confirmed === false ? 'NO' : 'n/a'
+    lines.push(...labelled('  ', 'native', wrapText(`${word}${d.confirmation ? ` — ${d.confirmation}` : ''}`, WIDTH - 2 - LABEL)))
+  }
   lines.push(paint('dim', `  ${'run'.padEnd(LABEL)}${d.run}`))
   return lines
 }

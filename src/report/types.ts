@@ -43,6 +43,12 @@ export interface Difference {
   readonly detail?: string
   /** Which proof run found it (e.g. `equiv`, `claim-0`, `safety-new`). */
   readonly run: string
+  /**
+   * Did a gcc-built run of the same harness with the counterexample's values show it too?
+   * `n/a`: native replay cannot show this kind of difference (or was off); `confirmation` says why.
+   */
+  readonly confirmed?: boolean | 'n/a'
+  readonly confirmation?: string
 }
 
 export interface ClaimReport {

@@ -32,6 +32,8 @@ Options:
   -D, --define        macro for preprocessing, NAME or NAME=VALUE                            [array]
       --cflags        compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"
                                                                                             [string]
+      --replay        run each counterexample natively with gcc to confirm it (--no-replay to skip)
+                      [default: true]                                                      [boolean]
       --models        directory of extra models (*.yaml) for external functions, see
                       templates/models/kernel.yaml                                          [string]
       --cbmc          path of the cbmc binary to use                                        [string]

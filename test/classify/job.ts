@@ -25,22 +25,44 @@ function runOf(stdout: string, over: Partial<CbmcRun> = {}): CbmcRun {
   return { argv: ['--json-ui', 'klp_old.i', 'klp_new.i'], command: 'cbmc --json-ui klp_old.i klp_new.i', exitCode: 10, signal: null, termination: 'exited', durationMs: 1234, stdout, stderr: '', ...over }
 }
 
+/** Findings keep their trace for the native replay; the tests look at everything else. */
+function withoutTraces(r: JobResult): JobResult {
+  const drop = <T extends object>(f: T): T => {
+    const { trace, ...rest } = f as T & { trace?: unknown }
+    return rest as T
+  }
+  return {
+    ...r,
+    eqFailures: r.eqFailures.map(drop),
+    reach: r.reach && drop(r.reach),
+    thenFailure: r.thenFailure && drop(r.thenFailure),
+    safety: r.safety.map(drop),
+  }
+}
+
 /** Judge a captured run as the pipeline does. */
 function judge(name: string, harness = harnessOf(name), unwind = 10): JobResult {
   const c = index[name]!
   const stdout = stdoutOf(name)
-  return interpretRun({ run: name, harness, unwind }, runOf(stdout, { exitCode: c.exitCode, command: c.command }), parseCbmcJson(stdout))
+  return withoutTraces(interpretRun({ run: name, harness, unwind }, runOf(stdout, { exitCode: c.exitCode, command: c.command }), parseCbmcJson(stdout)))
 }
 
 /** Judge a hand-made run with the equivalence harness of bounds-check. */
 function judgeRaw(run: Partial<CbmcRun>, parsed?: ParseResult, harness = harnessOf('eq-fail')): JobResult {
   const r = runOf(run.stdout ?? '', run)
-  return interpretRun({ run: 'equiv', harness, unwind: 8 }, r, parsed ?? parseCbmcJson(r.stdout))
+  return withoutTraces(interpretRun({ run: 'equiv', harness, unwind: 8 }, r, parsed ?? parseCbmcJson(r.stdout)))
 }
 
 const ok = (properties: Property[], messages: ParseResult['messages'] = []): ParseResult => ({ ok: true, messages, properties, status: 'failure' })
 const call = (fn: string): TraceStep => ({ stepType: 'function-call', hidden: false, function: fn })
 const ret = (fn: string): TraceStep => ({ stepType: 'function-return', hidden: false, function: fn })
+
+t.test('findings keep their counterexample trace for the native replay', async t => {
+  const c = index['eq-fail']!
+  const stdout = stdoutOf('eq-fail')
+  const r = interpretRun({ run: 'eq-fail', harness: harnessOf('eq-fail'), unwind: 10 }, runOf(stdout, { exitCode: c.exitCode, command: c.command }), parseCbmcJson(stdout))
+  t.ok(r.eqFailures.length > 0 && r.eqFailures.every(f => (f.trace?.length ?? 0) > 0))
+})
 
 t.test('the captures are there and were made by cbmc', async t => {
   for (const name of ['eq-fail', 'eq-fail-traces', 'safety-old', 'safety-old-traces', 'claim-then-fail', 'claim-then-fail-traces', 'unwind-fail', 'safety-new', 'no-body', 'all-success', 'claim-proven', 'harness-check']) {

@@ -37,6 +37,7 @@ t.test('defaults', async t => {
     extraCbmcArgs: [],
     solver: 'auto',
     models: undefined,
+    replay: true,
     externals: {},
   })
   t.same(DEFAULTS, { maxUnwind: 64, maxSize: 32, timeoutSec: 300 })

@@ -47,5 +47,9 @@ for (const name of cases) {
     for (const d of report.differences.filter(d => d.kind !== 'safety')) {
       t.ok(d.inputs.length > 0, `difference ${d.observable} comes with counterexample inputs`)
     }
+    for (const d of report.differences) {
+      // every counterexample is confirmed by running it natively, or says why that cannot show it
+      t.ok(d.confirmed === true || (d.confirmed === 'n/a' && (d.confirmation ?? '').length > 20), `${d.observable}: confirmed natively (${d.confirmed}: ${d.confirmation})`)
+    }
   })
 }

@@ -1,0 +1,113 @@
+/**
+ * Native replay: rebuild the harness of the run that found a difference with gcc (ASan, UBSan,
+ * pattern-initialised locals), feed it the counterexample's values, run it, and say whether the
+ * native run shows the same difference. The program stays next to the kept harness for gdb.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { execa } from 'execa'
+import type { TraceStep } from '../cbmc/types.js'
+import type { Found, JobResult, SafetyViolation } from '../classify/types.js'
+import type { Harness } from '../harness/types.js'
+import { NATIVE_MAIN, NATIVE_PRELUDE, nondetSites, nondetValues, parseNative, replayHeader, type NativeOutcome } from '../replay/values.js'
+
+export const GCC_FLAGS = [
+  '-std=gnu11', '-g', '-O0', '-w', '-fno-strict-aliasing', '-ftrivial-auto-var-init=pattern',
+  '-fsanitize=address,undefined', '-fsanitize-recover=all', '-fno-sanitize=alignment',
+]
+const RUN_ENV = {
+  ASAN_OPTIONS: 'halt_on_error=0:detect_leaks=0:abort_on_error=0:print_summary=0',
+  UBSAN_OPTIONS: 'halt_on_error=0:print_stacktrace=0',
+}
+
+export interface ReplayContext {
+  readonly gcc: string
+  readonly fwrapv: boolean
+  readonly signal?: AbortSignal
+}
+
+type Verdict = { readonly confirmed: boolean | 'n/a'; readonly confirmation: string }
+
+/** Build and run one replay program; undefined outcome with a reason when it cannot be built or run. */
+async function buildAndRun(ctx: ReplayContext, dir: string, native: Harness, trace: readonly TraceStep[]): Promise<NativeOutcome | string> {
+  await mkdir(dir, { recursive: true })
+  const sites = nondetSites(native.files[0]!.text)
+  await writeFile(path.join(dir, 'klp-replay.h'), replayHeader(nondetValues(trace, sites), sites.names))
+  await writeFile(path.join(dir, 'replay-old.c'), NATIVE_PRELUDE + native.files[0]!.text)
+  await writeFile(path.join(dir, 'replay-new.c'), native.files[1]!.text)
+  await writeFile(path.join(dir, 'replay-main.c'), NATIVE_MAIN)
+  const flags = [...GCC_FLAGS, ...(ctx.fwrapv ? ['-fwrapv'] : [])]
+  const argv = [...flags, '-I', '.', 'replay-old.c', 'replay-new.c', 'replay-main.c', '-o', 'replay']
+  await writeFile(path.join(dir, 'build.sh'), `#!/bin/sh\n# Build and run the native replay of this counterexample (debug it with: gdb ./replay)\ncd "$(dirname "$0")"\n${ctx.gcc} ${argv.join(' ')} && ASAN_OPTIONS=${RUN_ENV.ASAN_OPTIONS} UBSAN_OPTIONS=${RUN_ENV.UBSAN_OPTIONS} ./replay\n`, { mode: 0o755 })
+  const cc = await execa(ctx.gcc, argv, { cwd: dir, reject: false, timeout: 120_000, cancelSignal: ctx.signal })
+  if (cc.exitCode !== 0) {
+    const first = String(cc.stderr).split('\n').find(l => /error/.test(l)) ?? String(cc.stderr).split('\n')[0] ?? ''
+    return `the replay program does not build with gcc (${first.trim().slice(0, 160)})`
+  }
+  const run = await execa(path.join(dir, 'replay'), [], { cwd: dir, reject: false, timeout: 60_000, env: RUN_ENV, cancelSignal: ctx.signal })
+  const out = parseNative(String(run.stdout), String(run.stderr))
+  if (run.timedOut) return 'the native run did not finish within 60 s'
+  if (!out.done && !out.assumeFailed && run.signal) return `the native run crashed (${run.signal})${out.sanitizer[0] ? `: ${out.sanitizer[0]}` : ''}`
+  return out
+}
+
+function judge(out: NativeOutcome | string, expectTag: string | undefined, what: string, safety: boolean): Verdict {
+  if (typeof out === 'string') return { confirmed: 'n/a', confirmation: out }
+  if (out.assumeFailed) return { confirmed: false, confirmation: 'the native run left the counterexample path (an assumption failed natively)' }
+  if (safety) {
+    if (out.sanitizer.length) return { confirmed: true, confirmation: `native run: ${out.sanitizer[0]}` }
+    const model = out.failed.find(f => /^(lock:|BUG\(\))/.test(f))
+    if (model) return { confirmed: true, confirmation: `native run: ${model}` }
+    return { confirmed: false, confirmation: 'the native run (ASan/UBSan) reported nothing: sanitizers do not see every violation cbmc checks (e.g. an overflow inside one object)' }
+  }
+  if (expectTag && out.failed.some(f => f.startsWith(expectTag))) return { confirmed: true, confirmation: `the gcc-built harness shows the same ${what}` }
+  if (out.sanitizer.length) {
+    return { confirmed: 'n/a', confirmation: `the path has undefined behavior natively (${out.sanitizer[0]!.slice(0, 80)}), so what the versions do after it cannot be compared natively` }
+  }
+  return { confirmed: false, confirmation: `natively old and new agree on ${what} for these inputs (it may depend on uninitialised data or memory cbmc chose)` }
+}
+
+/** Replay every finding of one run; returns the run with each finding marked. */
+export async function replayRun(ctx: ReplayContext, job: JobResult, native: Harness, dir: string, budget: { left: number }): Promise<JobResult> {
+  let n = 0
+  const one = async <T extends Found | SafetyViolation>(f: T, tag: string | undefined, what: string, safety: boolean): Promise<T> => {
+    if (!f.trace?.length) return { ...f, confirmed: 'n/a', confirmation: 'no counterexample trace to replay' }
+    if (budget.left <= 0) return { ...f, confirmed: 'n/a', confirmation: 'not replayed: replay budget of this proof used up' }
+    budget.left--
+    const out = await buildAndRun(ctx, path.join(dir, `replay-${++n}`), native, f.trace)
+    const v = judge(out, tag, what, safety)
+    return { ...f, confirmed: v.confirmed, confirmation: `${v.confirmation} (program: ${path.basename(dir)}/replay-${n})` }
+  }
+  // bytes copied out of uninitialised memory: gcc's auto-init zero-fills padding, so a native run
+  // cannot show them differ
+  const bytesOnly = <T extends Found>(f: T): T =>
+    f.confirmed === false && f.values.some(v => v.what === 'calls (bytes copied out differ)')
+      ? { ...f, confirmed: 'n/a', confirmation: 'the difference is in bytes copied out of memory the function never initialised; a native run zero-fills such padding, so it cannot show it (cbmc can)' }
+      : f
+  const eqFailures = []
+  for (const f of job.eqFailures) eqFailures.push(bytesOnly(await one(f, `KLP_EQ ${f.observable} `, f.label, false)))
+  const claim = job.mode.kind === 'claim' ? job.mode.claim : -1
+  const reach = job.reach ? bytesOnly(await one(job.reach, `KLP_REACH ${claim} `, 'difference', false)) : undefined
+  const thenFailure = job.thenFailure ? await one(job.thenFailure, `KLP_THEN ${claim} `, 'THEN failure', false) : undefined
+  const safety = []
+  for (const v of job.safety) safety.push(await one(v, undefined, v.kind, true))
+  return { ...job, eqFailures, reach, thenFailure, safety }
+}
+
+/** Mark every finding of a run as not replayed, with the reason. */
+export function notReplayed(job: JobResult, why: string): JobResult {
+  const mark = <T extends object>(f: T): T => ({ ...f, confirmed: 'n/a' as const, confirmation: why })
+  return {
+    ...job,
+    eqFailures: job.eqFailures.map(mark),
+    reach: job.reach && mark(job.reach),
+    thenFailure: job.thenFailure && mark(job.thenFailure),
+    safety: job.safety.map(mark),
+  }
+}
+
+/** The gcc to use, or undefined. */
+export async function findGcc(): Promise<string | undefined> {
+  const r = await execa('gcc', ['--version'], { reject: false })
+  return r.exitCode === 0 ? 'gcc' : undefined
+}
