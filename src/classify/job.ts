@@ -81,9 +81,11 @@ function firstErrors(messages: ParseResult['messages'], stderr: string): string 
   return lines.length ? `: ${lines.slice(0, 3).join('; ')}` : ''
 }
 
+/** Unwinding assertions, and the harness's own limits (e.g. on external calls), bound the search. */
+const isLimit = (p: Property) => p.description.startsWith('KLP_LIMIT')
 const isUnwind = (p: Property) => {
   const c = propertyClass(p.id)
-  return c === 'unwind' || c === 'recursion'
+  return c === 'unwind' || c === 'recursion' || isLimit(p)
 }
 
 export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): JobResult {
@@ -97,8 +99,8 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
   const props = parsed.properties
   const failed = props.filter(p => p.status === 'FAILURE')
   const openLoops: OpenLoop[] = failed.filter(isUnwind).map(p => ({
-    loop: p.id.replace(/\.unwind\.(\d+)$/, '.$1').replace(/\.recursion$/, ''),
-    location: locationText(p.location),
+    loop: isLimit(p) ? p.description.replace(/^KLP_LIMIT /, 'limit: ') : p.id.replace(/\.unwind\.(\d+)$/, '.$1').replace(/\.recursion$/, ''),
+    location: isLimit(p) ? undefined : locationText(p.location),
     recursion: propertyClass(p.id) === 'recursion',
   }))
   const noBody = [...new Set(failed.filter(p => propertyClass(p.id) === 'no-body').map(p => p.description.replace(/^no body for callee /, '')))]

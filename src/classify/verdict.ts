@@ -150,7 +150,9 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
   for (const j of incomplete) {
     for (const l of j.openLoops) {
       const next = ctx.unwindMode === 'auto' ? ctx.maxUnwind * 2 : j.unwind * 2 + 1
-      const h = l.recursion
+      const h = l.loop.startsWith('limit: ')
+        ? `the harness bounds ${l.loop.slice('limit: '.length)} (at most 6 calls per external function, 16 in all, 64 bytes per out-parameter); a path needs more, so the proof is incomplete`
+        : l.recursion
         ? `recursion depth ${j.unwind} was too small for ${l.loop.replace(/^klp_(old|new)_/, '')}()${l.location ? ` at ${l.location}` : ''}; try --unwind ${next}`
         : `bound ${j.unwind} was too small for the loop${l.location ? ` at ${l.location}` : ''}; try ${ctx.unwindMode === 'auto' ? '--max-unwind' : '--unwind'} ${next}`
       if (!hints.includes(h)) hints.push(h)
