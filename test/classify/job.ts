@@ -277,3 +277,12 @@ t.test('a comparison property cbmc left UNKNOWN or NOT CHECKED is not a proof', 
   const other = judgeRaw({}, ok([{ id: 'klp_new_f.pointer_dereference.1', description: 'later check', status: 'UNKNOWN' }]), harnessOf('safety-old'))
   t.equal(other.status, 'complete', 'an UNKNOWN safety check after a failed one does not matter')
 })
+
+t.test('the harness limit on external calls is incompleteness, not a finding', async t => {
+  const r = judgeRaw({}, ok([
+    { id: 'kmalloc.assertion.1', description: 'KLP_LIMIT external calls', status: 'FAILURE', location: { function: 'kmalloc' } },
+  ]), harnessOf('safety-old'))
+  t.equal(r.status, 'bound-too-small')
+  t.same(r.openLoops, [{ loop: 'limit: external calls', location: undefined, recursion: false }])
+  t.same(r.safety, [], 'not a safety violation of either version')
+})

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parseCbmcJson } from '../../src/cbmc/parse.js'
 import type { Property, RawValue, TraceStep } from '../../src/cbmc/types.js'
-import { differingValues, inputsOf, isFalse, lastValues, splitLhs, updateAt, valueOf } from '../../src/classify/trace.js'
+import { callSequences, differingValues, inputsOf, isFalse, lastValues, objectName, splitLhs, updateAt, valueOf } from '../../src/classify/trace.js'
 import type { Harness, ObservableInfo } from '../../src/harness/types.js'
 
 const int = (data: string, type = 'signed int'): RawValue => ({ name: 'integer', type, data })
@@ -154,4 +154,88 @@ t.test('differingValues: leaves that differ, then the first differing array elem
   t.same(differingValues(lastValues([assign('klp_eq_7', bool(false))]), buf), [], 'no index in the trace: nothing to show')
   const { property, harness } = realFailure('eq-fail-traces')
   t.same(differingValues(lastValues(property.trace), harness.observables[1]!), [{ what: 'm->payload[0]', old: '254', new: '255' }], 'a real counterexample')
+})
+
+// --- the calls observable in words ----------------------------------------------------------------
+
+/** A klp_abs id: object number and offset. */
+const absId = (obj: bigint, off = 0n) => obj * 4294967296n + off
+/** A long long as cbmc writes it in a trace. */
+const ll = (n: bigint | number) => int(`${n}l`, 'signed long int')
+const DYN = 1000
+const MAXC = 6
+
+t.test('objectName: klp_abs ids in words', async t => {
+  const objects = ['r', 'buf']
+  const names = ['kmalloc', 'req_check']
+  const rows: [bigint, string][] = [
+    [0n, 'NULL'],
+    [-1n, '(a local or other object)'],
+    [absId(-2n), 'opaque pointer'],
+    [absId(-2n, 5n), 'opaque pointer'],
+    [absId(1n), 'r'],
+    [absId(2n, 4n), 'buf+4'],
+    [absId(3n), 'object 3'],
+    [absId(BigInt(DYN)), 'kmalloc#0'],
+    [absId(BigInt(DYN + MAXC + 1), 8n), 'req_check#1+8'],
+    [absId(BigInt(DYN + 2 * MAXC)), '?#0'],
+    [absId(-3n), 'object -3'],
+  ]
+  for (const [id, want] of rows) t.equal(objectName(id, objects, names, MAXC, DYN), want, `${id}`)
+})
+
+t.test('callSequences: both versions\' calls, arguments and answers, from the trace', async t => {
+  const obs: ObservableInfo = {
+    index: 2, kind: 'calls', label: 'calls', leaves: [],
+    calls: {
+      names: ['kmalloc', 'req_check', 'kfree'],
+      objects: ['r'],
+      pointerArgs: [[false, false], [true, true], [true]],
+      pointerRet: [true, false, false],
+      voidRet: [false, false, true],
+    },
+  }
+  const buf = absId(BigInt(DYN))
+  /** The log of one call as the stubs write it: klp_seq_fn/_arg/_ret[v][s]. */
+  const call = (v: number, s: number, fn: number, args: bigint[], ret?: bigint): TraceStep[] => [
+    assign(`klp_seq_fn[${v}l][${s}l]`, int(String(fn))),
+    ...args.map((a, i) => assign(`klp_seq_arg[${v}l][${s}l][${i}l]`, ll(a))),
+    ...(ret === undefined ? [] : [assign(`klp_seq_ret[${v}l][${s}l]`, ll(ret))]),
+  ]
+  const leak = lastValues([
+    assign('klp_nseq', { name: 'array', elements: [{ index: 0, value: int('0') }, { index: 1, value: int('0') }] }, true),
+    ...call(0, 0, 0, [16n, 3264n], buf), ...call(0, 1, 1, [absId(1n), buf], -5n), assign('klp_nseq[0l]', int('2')),
+    assign('klp_ret_old', int('-5')),
+    ...call(1, 0, 0, [16n, 3264n], buf), ...call(1, 1, 1, [absId(1n), buf], -5n), ...call(1, 2, 2, [buf]), assign('klp_nseq[1l]', int('3')),
+    assign('klp_ret_new', int('-5')),
+  ])
+  t.same(callSequences(leak, obs, MAXC, DYN), [{
+    what: 'calls',
+    old: 'kmalloc(16, 3264) → kmalloc#0, req_check(r, kmalloc#0) → -5, return -5',
+    new: 'kmalloc(16, 3264) → kmalloc#0, req_check(r, kmalloc#0) → -5, kfree(kmalloc#0), return -5',
+  }], 'a leak fix: new frees what old leaked')
+
+  const same = lastValues([
+    ...call(0, 0, 1, [absId(1n, 4n), 0n], 0n), assign('klp_nseq[0l]', int('1')),
+    ...call(1, 0, 1, [absId(1n, 4n), 0n], 0n), assign('klp_nseq[1l]', int('1')),
+  ])
+  t.same(callSequences(same, obs, MAXC, DYN), [{ what: 'calls (bytes copied out differ)', old: 'req_check(r+4, NULL) → 0', new: 'req_check(r+4, NULL) → 0' }],
+    'calls that read the same: the difference is in the bytes copied out')
+
+  const partial = lastValues([
+    assign('klp_seq_fn[0l][0l]', int('1')), assign('klp_seq_arg[0l][0l][0l]', ll(absId(1n))), assign('klp_nseq[0l]', int('2')),
+    assign('klp_ret_old', int('0')),
+  ])
+  t.same(callSequences(partial, obs, MAXC, DYN), [{ what: 'calls', old: 'req_check(r, ?), ?(), return 0', new: '(no calls)' }],
+    'what the trace does not show: ? for a value, ? for a callee; no answer, no arrow')
+  const odd = lastValues([
+    assign('klp_seq_fn[1l][0l]', int('3')), assign('klp_nseq[1l]', int('1')),
+    assign('klp_seq_arg[1l][0l][0l]', { name: 'unknown' }), assign('klp_seq_arg[1l][0l][1l]', bool(true)),
+    assign('klp_seq_arg[1l][0l][2l]', bool(false)), assign('klp_seq_arg[1l][0l][3l]', { name: 'integer', data: 'INVALID-5' }),
+  ])
+  const flags: ObservableInfo = { ...obs, calls: { ...obs.calls!, names: [...obs.calls!.names, 'flags'], pointerArgs: [...obs.calls!.pointerArgs, [false, false, false, false]] } }
+  t.same(callSequences(odd, flags, MAXC, DYN), [{ what: 'calls', old: '(no calls)', new: 'flags(?, 1, 0, ?)' }],
+    'values without a number are ?; TRUE and FALSE are 1 and 0')
+  t.same(callSequences(new Map(), obs, MAXC, DYN), [{ what: 'calls (bytes copied out differ)', old: '(no calls)', new: '(no calls)' }], 'an empty trace')
+  t.same(callSequences(leak, { ...obs, calls: undefined }, MAXC, DYN), [], 'not the calls observable: nothing')
 })
