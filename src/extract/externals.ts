@@ -6,7 +6,7 @@ import { parseC, type Node } from './c-parser.js'
 import { declaratorName } from './ctypes.js'
 import { reachable } from './rename.js'
 import { functionSignature } from './signature.js'
-import { declaresFunction, findFunctionDeclarator, storageClasses, type Unit } from './unit.js'
+import { declaresFunction, findFunctionDeclarator, storageClasses, type FnInfo, type Unit } from './unit.js'
 import type { FunctionSignature } from './types.js'
 
 /** C library functions CBMC models itself: they execute, they are not external calls. */
@@ -37,12 +37,13 @@ export async function callbackStubs(unit: Unit, params: FunctionSignature['param
   const out: ExternalFn[] = []
   for (const p of params) {
     if (p.type.kind !== 'pointer' || p.type.to.kind !== 'function') continue
-    const m = /\(\s*\*\s*KLP_TYPE_NAME\s*\)/.exec(p.typedefText)
+    const m = /\(\s*\*\s*(?:(?:const|volatile|restrict|__restrict)\s+)*KLP_TYPE_NAME\s*\)/.exec(p.typedefText)
     if (!m) continue // e.g. a typedef'd function pointer: stays NULL
     const name = `klp_cb_${p.name}`
     const proto = `${p.typedefText.slice(0, m.index)}${name}${p.typedefText.slice(m.index + m[0].length)};`
     const tree = await parseC(proto)
     const decl = tree.rootNode.namedChildren[0]
+    /* c8 ignore next 3 -- defensive: `T name(params);` built from a parameter's own type always parses as a function declaration */
     const d = decl?.childForFieldName('declarator')
     const fd = d ? findFunctionDeclarator(d) : null
     if (!decl || !fd) continue
@@ -63,6 +64,17 @@ export interface ExternalsResult {
   readonly indirect: number
 }
 
+/**
+ * The declaration as functionSignature reads it (specifiers, type, and `declarator`, which it takes
+ * for the function's): `int a(int), *b(void);` is seen as `int *b(void);` for b.
+ */
+function ownDeclarator(decl: Node, d: Node): Node {
+  if (decl.childForFieldName('declarator')!.equals(d)) return decl
+  return new Proxy(decl, {
+    get: (target, key) => (key === 'childForFieldName' ? (f: string) => (f === 'declarator' ? d : target.childForFieldName(f)) : Reflect.get(target, key)),
+  })
+}
+
 /** Top-level prototypes (declared, not defined) by name. */
 function prototypes(unit: Unit): Map<string, { decl: Node; fd: Node }> {
   const out = new Map<string, { decl: Node; fd: Node }>()
@@ -71,25 +83,50 @@ function prototypes(unit: Unit): Map<string, { decl: Node; fd: Node }> {
     for (const d of n.childrenForFieldName('declarator')) {
       if (!declaresFunction(d)) continue
       const fd = findFunctionDeclarator(d)
+      /* c8 ignore next -- defensive: a declarator that declares a function has a function declarator and a name */
       const name = fd ? declaratorName(fd.childForFieldName('declarator')) : undefined
-      if (fd && name && !out.has(name)) out.set(name, { decl: n, fd })
+      // `int f();` declares f without a prototype: no parameter types to write a stub with
+      if (fd && name && !out.has(name) && fd.childForFieldName('parameters')!.namedChildCount > 0) out.set(name, { decl: ownDeclarator(n, d), fd })
     }
   }
+  return out
+}
+
+/** Names of a function's parameters and local variables: calling one is a call through a pointer. */
+function localNames(fn: FnInfo): Set<string> {
+  const out = new Set<string>()
+  for (const p of fn.declarator.childForFieldName('parameters')!.namedChildren) {
+    const name = declaratorName(p.childForFieldName('declarator'))
+    if (name) out.add(name)
+  }
+  const visit = (n: Node) => {
+    if (n.type === 'declaration') {
+      for (const d of n.childrenForFieldName('declarator')) {
+        const name = declaresFunction(d) ? undefined : declaratorName(d)
+        if (name) out.add(name)
+      }
+    }
+    for (const c of n.namedChildren) visit(c)
+  }
+  visit(fn.body)
   return out
 }
 
 function calledNames(unit: Unit, fns: ReadonlySet<string>): { direct: Set<string>; indirect: number } {
   const direct = new Set<string>()
   let indirect = 0
-  const visit = (n: Node) => {
+  const visit = (n: Node, locals: ReadonlySet<string>) => {
     if (n.type === 'call_expression') {
       const f = n.childForFieldName('function')!
-      if (f.type === 'identifier' && !unit.variables.has(f.text)) direct.add(f.text)
+      if (f.type === 'identifier' && !unit.variables.has(f.text) && !locals.has(f.text)) direct.add(f.text)
       else indirect++
     }
-    for (const c of n.namedChildren) visit(c)
+    for (const c of n.namedChildren) visit(c, locals)
   }
-  for (const f of fns) visit(unit.functions.get(f)!.body)
+  for (const f of fns) {
+    const info = unit.functions.get(f)!
+    visit(info.body, localNames(info))
+  }
   return { direct, indirect }
 }
 

@@ -26,16 +26,22 @@ const ModelFile = z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C funct
 export async function loadModelDir(dir: string): Promise<Map<string, ModelSpec>> {
   let files: string[]
   try {
-    files = (await readdir(dir)).filter(f => /\.ya?ml$/.test(f)).sort()
+    files = (await readdir(dir, { withFileTypes: true })).filter(e => !e.isDirectory() && /\.ya?ml$/.test(e.name)).map(e => e.name).sort()
   } catch (err) {
     throw new ConfigError(`cannot read models directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'pass a directory of *.yaml model files to --models', cause: err })
   }
   const out = new Map<string, ModelSpec>()
   for (const f of files) {
     const file = path.join(dir, f)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (err) {
+      throw new ConfigError(`cannot read model file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'pass a directory of *.yaml model files to --models', cause: err })
+    }
     let data: unknown
     try {
-      data = parseYaml(await readFile(file, 'utf8'))
+      data = parseYaml(text)
     } catch (err) {
       throw new ConfigError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { hint: 'see templates/models/kernel.yaml for the format', cause: err })
     }

@@ -1,8 +1,8 @@
 import t from 'tap'
 import path from 'node:path'
 import { extractFunctionPair } from '../../src/extract/extract.js'
-import type { ObservableKind } from '../../src/harness/types.js'
-import { buildHarnessOptions, exprList } from '../../src/pipeline/options.js'
+import type { ModelSpec, ObservableKind } from '../../src/harness/types.js'
+import { buildHarnessOptions, exprList, worldRefs } from '../../src/pipeline/options.js'
 import type { ClaimSource, VerifyRequest } from '../../src/pipeline/types.js'
 
 const ALL: ObservableKind[] = ['return', 'memory', 'globals', 'calls', 'safety']
@@ -34,7 +34,7 @@ const NEW = OLD.replace(/old_only/g, 'new_only').replace('int new_only;', 'int n
 const base: VerifyRequest = {
   oldPath: '', newPath: '', func: 'f', claims: [], assumes: [], nullable: [], buffers: {}, maxSize: 16, maxSizeIsDefault: false,
   unwind: 'auto', maxUnwind: 64, timeoutSec: 300, includes: [], defines: [], cflags: [], fwrapv: false, initGlobals: false,
-  jobs: 1, extraCbmcArgs: [], solver: 'auto', externals: {},
+  jobs: 1, extraCbmcArgs: [], solver: 'auto', externals: {}, replay: false,
 }
 
 const claim = (id: string, when: string, then?: string, differs: ObservableKind[] = ALL): ClaimSource => ({ id, when, then, differs })
@@ -129,6 +129,93 @@ t.test('harness options from a request', async t => {
     ['a global only the new version has, at entry', { claims: [claim('c', 'new_only')] }, /uses 'new_only'/, HINT_ENTRY],
   ]
   t.test('invalid requests: UsageError with message and hint', async t => {
+    for (const [what, over, message, hint] of invalid) {
+      await t.rejects(build(over), { name: 'UsageError', message, hint, exitCode: 3 }, what)
+    }
+  })
+})
+
+// --- claims about the world: @f(k) ----------------------------------------------------------------
+
+t.test('worldRefs: @f(k) becomes an identifier the preprocessor leaves alone', async t => {
+  const rows: [string, string][] = [
+    ['@blob_fill(1) != 0', '__klp_world_blob_fill__1 != 0'],
+    ['@ f ( 12 ) + @g(3)', '__klp_world_f__12 + __klp_world_g__3'],
+    ['@f__2x(1)', '__klp_world_f__2x__1'],
+    ['@f(x) || @f() || a @ b || f(1)', '@f(x) || @f() || a @ b || f(1)'],
+  ]
+  for (const [expr, want] of rows) t.equal(worldRefs(expr), want, expr)
+  t.same(exprList({ ...base, assumes: ['@f(1)'], claims: [claim('c', '@f(1) > 0', '@g(2) == 0')] }), ['@f(1)', '__klp_world_f__1 > 0', '__klp_world_g__2 == 0'],
+    'in WHENs and THENs, not in assumptions')
+})
+
+t.test('claims about the world\'s answers to the old run', async t => {
+  const SRC = `
+struct blob { int len; };
+int blob_fill(struct blob *b, int len);
+int blob_fill__2x(int);
+void blob_log(int);
+int f(struct blob *b, int want)
+{
+	int r = blob_fill(b, want);
+	blob_log(r);
+	return r + blob_fill__2x(want);
+}
+int g(int x) { return x; }
+`
+  const dir = t.testdir({ 'old.c': SRC, 'new.c': SRC })
+  const build = async (over: Partial<VerifyRequest>, models = new Map<string, ModelSpec>()) => {
+    const req: VerifyRequest = { ...base, oldPath: path.join(dir, 'old.c'), newPath: path.join(dir, 'new.c'), ...over }
+    const pair = await extractFunctionPair({
+      oldPath: req.oldPath, newPath: req.newPath, func: req.func, includes: [], defines: [], cflags: [], exprs: exprList(req),
+    })
+    return buildHarnessOptions(pair, req, models)
+  }
+
+  t.test('@f(k) is the k-th answer of the old run, 0 without one; the claim waits for the world', async t => {
+    const opts = await build({
+      claims: [
+        claim('first', '@blob_fill(1) != 0', 'ret != 0', ['calls']),
+        claim('third', '@ blob_fill ( 3 ) < 0 && want > 0'),
+        claim('underscores', '@blob_fill__2x(1) == 1'),
+        claim('plain', 'want > 0'),
+      ],
+    })
+    t.same(opts.claims, [
+      { id: 'first', when: '((klp_blob_fill_n[0] >= 1 ? klp_blob_fill_ret[0][0] : 0) != 0)', then: '(klp_ret_new != 0)', differs: ['calls'], world: true },
+      { id: 'third', when: '((klp_blob_fill_n[0] >= 3 ? klp_blob_fill_ret[0][2] : 0) < 0 && want > 0)', then: undefined, differs: ALL, world: true },
+      { id: 'underscores', when: '((klp_blob_fill__2x_n[0] >= 1 ? klp_blob_fill__2x_ret[0][0] : 0) == 1)', then: undefined, differs: ALL, world: true },
+      { id: 'plain', when: '(want > 0)', then: undefined, differs: ALL },
+    ])
+  })
+
+  t.test('external stubs carry their models and spec out-parameters', async t => {
+    const opts = await build({ externals: { blob_fill: [{ arg: 0, size: 'sizeof(struct blob)' }] } }, new Map([['blob_log', { kind: 'log' as const }]]))
+    t.same(opts.externals!.map(e => [e.fn.name, e.model, e.writes]), [
+      ['blob_fill', undefined, [{ arg: 0, size: 'sizeof(struct blob)' }]],
+      ['blob_fill__2x', undefined, undefined],
+      ['blob_log', { kind: 'log' }, undefined],
+    ])
+  })
+
+  // [what, request, message, hint]
+  const invalid: [string, Partial<VerifyRequest>, string | RegExp, string][] = [
+    ['a function that returns nothing', { claims: [claim('c', '@blob_log(1) == 0')] },
+      'WHEN of claim c asks about @blob_log(1), but blob_log() returns nothing', 'ask about a function that returns a value'],
+    ['a function it does not call', { claims: [claim('c', '@kmalloc(1) == 0')] },
+      'WHEN of claim c asks about @kmalloc(1), but kmalloc() is not an external function f() calls', 'external functions called: blob_fill, blob_fill__2x, blob_log'],
+    ['a function without external calls', { func: 'g', claims: [claim('c', '@blob_fill(1) == 0')] },
+      'WHEN of claim c asks about @blob_fill(1), but blob_fill() is not an external function g() calls', 'external functions called: none'],
+    ['calls counted from 0', { claims: [claim('c', '@blob_fill(0) == 0')] },
+      'WHEN of claim c: @blob_fill(0) counts calls from 1', 'write @blob_fill(1) for the first call'],
+    ['@f(k) in THEN', { claims: [claim('c', 'want > 0', '@blob_fill(1) == ret')] },
+      /^THEN of claim c \('@blob_fill\(1\) == ret'\) uses '__klp_world_blob_fill__1'/, 'THEN may use ret (new return value), old_ret, parameters and globals (after the new version returns)'],
+    ['spec externals for a function it does not call', { externals: { kmalloc: [{ arg: 0, size: '4' }] } },
+      'externals: kmalloc is not an external function f() calls', 'external functions called: blob_fill, blob_fill__2x, blob_log'],
+    ['spec externals when there are none', { func: 'g', externals: { blob_fill: [{ arg: 0, size: '4' }] } },
+      'externals: blob_fill is not an external function g() calls', 'external functions called: none'],
+  ]
+  t.test('invalid claims about the world: UsageError with message and hint', async t => {
     for (const [what, over, message, hint] of invalid) {
       await t.rejects(build(over), { name: 'UsageError', message, hint, exitCode: 3 }, what)
     }
