@@ -144,6 +144,7 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     solver: args.solver ?? 'auto',
     models: args.models,
     replay: args.replay ?? true,
+    held: spec?.held ?? [],
     externals: Object.fromEntries(Object.entries(spec?.externals ?? {}).map(([k, v]) => [k, v.writes ?? []])),
   }
 }

@@ -38,6 +38,8 @@ export const SpecSchema = z
     include: StrList.optional(),
     define: StrList.optional(),
     intended: z.array(ClaimSchema).default([]),
+    /** Locks the caller holds at entry (as `__must_hold` says), e.g. `&o->lock`. */
+    held: z.array(Expr).default([]),
     /** External functions: out-parameters they write (`writes: {arg: 0, size: arg1}`, or a list). */
     externals: z
       .record(

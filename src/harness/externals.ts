@@ -11,7 +11,7 @@ import type { ExternalStub, ModelSpec } from './types.js'
 
 export const MAX_CALLS = 6
 export const MAX_SEQ = 16
-export const MAX_LOCKS = 4
+export const MAX_LOCKS = 6
 /** Bytes of a copy_to_user-like call compared as part of the call. */
 export const MAX_BLOB = 64
 
@@ -57,6 +57,7 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
     `static unsigned long klp_seq_bloblen[2][${MAX_SEQ}];`,
     `static const void *klp_dyn[2][${stubs.length * MAX_CALLS}];`,
     `static long long klp_held[2][${MAX_LOCKS}];`,
+    `static long long klp_entry_held[2][${MAX_LOCKS}];`,
     'static char klp_rcu_lock;',
     'void free(void *);',
   ]
@@ -135,7 +136,8 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
         body.push(`long long id = ${id};`)
         if (kind === 'lock') {
           body.push(
-            `__CPROVER_assert(${heldExpr('id')} == 0, "lock: taking a lock that is already held (self-deadlock)");`,
+            `__CPROVER_assert(id == 0 || ${heldExpr('id')} == 0, "lock: taking a lock that is already held (self-deadlock)");`,
+            `__CPROVER_assert(${Array.from({ length: MAX_LOCKS }, (_, j) => `klp_held[v][${j}] == 0`).join(' || ')}, "KLP_LIMIT locks held at once");`,
             ...Array.from({ length: MAX_LOCKS }, (_, j) => `${j ? 'else ' : ''}if (klp_held[v][${j}] == 0) klp_held[v][${j}] = id;`),
           )
         } else {
@@ -183,7 +185,11 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
         body.push(...(isVoid ? [] : ret(`(${R})(${argExpr(model!.value ?? 'arg0')})`)))
         break
       case 'bug':
-        body.push('__CPROVER_assert(0, "BUG() reached");', '__CPROVER_assume(0);', ...(isVoid ? [] : ret(`(${R})0`)))
+        // BUG() always; BUG_ON(cond) when its condition holds
+        body.push(
+          model!.value ? `if (${argExpr(model!.value)}) { __CPROVER_assert(0, "BUG() reached"); __CPROVER_assume(0); }` : '__CPROVER_assert(0, "BUG() reached"); __CPROVER_assume(0);',
+          ...(isVoid ? [] : ret(`(${R})0`)),
+        )
         break
       default: {
         // an uninterpreted function: a free answer, replayed for a matching call
@@ -233,12 +239,18 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
       out.push(
         `void ${name}(void)`,
         '{',
-        ...Array.from({ length: MAX_LOCKS }, (_, j) => `  __CPROVER_assert(klp_held[${v}][${j}] == 0, "lock: returns with a lock held that was not held at entry");`),
+        // locks the caller holds (spec `held:`, like __must_hold) may stay held, and must
+        ...Array.from({ length: MAX_LOCKS }, (_, j) => `  __CPROVER_assert(klp_held[${v}][${j}] == 0 || ${entryExpr(v, `klp_held[${v}][${j}]`)}, "lock: returns with a lock held that was not held at entry");`),
+        ...Array.from({ length: MAX_LOCKS }, (_, j) => `  __CPROVER_assert(klp_entry_held[${v}][${j}] == 0 || ${Array.from({ length: MAX_LOCKS }, (_, i) => `klp_held[${v}][${i}] == klp_entry_held[${v}][${j}]`).join(' || ')}, "lock: releases a lock its caller holds");`),
         '}',
       )
     }
   }
   return { runtime, stubs: out, unwindset, dynamicObjects: stubs.length * MAX_CALLS, names: stubs.map(s => s.fn.name), hasLocks }
+}
+
+function entryExpr(v: number, id: string): string {
+  return `(${Array.from({ length: MAX_LOCKS }, (_, j) => `klp_entry_held[${v}][${j}] == ${id}`).join(' || ')})`
 }
 
 function heldExpr(id: string): string {

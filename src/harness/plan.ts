@@ -6,7 +6,7 @@
 import type { CType, FunctionPair, GlobalVar } from '../extract/types.js'
 import { containsPointer } from '../extract/ctypes.js'
 import { MARK, ENTRY } from './markers.js'
-import { MAX_BLOB, MAX_SEQ, planExternals } from './externals.js'
+import { MAX_BLOB, MAX_LOCKS, MAX_SEQ, planExternals } from './externals.js'
 import type { ExternalStub, HarnessMode, HarnessOptions, InputInfo, Leaf, ObservableInfo, ObservableKind } from './types.js'
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
@@ -453,6 +453,12 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   // --- claims at entry
   setup.push(...g.decls)
   const entryState: string[] = [...g.oldCode, ...g.newCode]
+  if ((opts.externals ?? []).length) {
+    ;(opts.held ?? []).slice(0, MAX_LOCKS).forEach((h, i) => entryState.push(
+      `klp_held[0][${i}] = klp_entry_held[0][${i}] = klp_abs((const void *)(${h.old}), 0);`,
+      `klp_held[1][${i}] = klp_entry_held[1][${i}] = klp_abs((const void *)(${h.new}), 1);`,
+    ))
+  }
   // after the entry state: an assumption may read through pointer parameters and globals
   for (const a of opts.assumes) entryState.push(`__CPROVER_assume(${a});`)
   // claims about the world are decided once the old version has run (its answers are known)

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   readonly initGlobals: boolean
   /** How deep pointer fields of input objects get their own objects (default 1). */
   readonly pointerDepth: number
+  /** Locks the caller holds at entry (spec `held:`), as harness C for the old and the new copies. */
+  readonly held?: readonly { readonly old: string; readonly new: string }[]
   /** Render for a native replay (gcc): nondeterministic declarations get KLP_NONDET(x). */
   readonly native?: boolean
   /** Stubs for the external functions both versions call (empty: none). */

@@ -111,12 +111,22 @@ export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest
       })
     }
   }
+  // locks the caller holds: the same lock in each version's copy of the entry state
+  const atEntryNew: ExprEnv = {
+    names: new Map<string, string>([...globalsNew, ...sig.params.map(p => [p.name, p.type.kind === 'pointer' ? `klp_new_${p.name}` : p.name] as const)]),
+    keep: pair.new.enumerators,
+  }
+  const held: { old: string; new: string }[] = []
+  for (const h of req.held) {
+    const what = { what: `held: '${h}'`, hint: 'write the lock the caller holds as a pointer expression, e.g. "&o->lock"' }
+    held.push({ old: await rewriteExpr(h, entry, what), new: await rewriteExpr(h, atEntryNew, what) })
+  }
   const externals: ExternalStub[] = pair.externals.externals.map(fn => ({
     fn,
     model: models.get(fn.name),
     writes: req.externals[fn.name],
   }))
   return {
-    buffers, nullable: req.nullable, maxSize: req.maxSize, assumes, claims, initGlobals: req.initGlobals, pointerDepth: 1, externals,
+    buffers, nullable: req.nullable, maxSize: req.maxSize, assumes, claims, initGlobals: req.initGlobals, pointerDepth: 1, externals, ...(held.length ? { held } : {}),
   }
 }

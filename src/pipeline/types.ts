@@ -33,6 +33,8 @@ export interface VerifyRequest {
   readonly extraCbmcArgs: readonly string[]
   /** auto: Z3 for comparisons when the code multiplies/divides variables, SAT otherwise. */
   readonly solver: 'auto' | 'sat' | 'z3'
+  /** Locks the caller holds at entry (C expressions over the parameters and globals). */
+  readonly held: readonly string[]
   /** Run each counterexample natively (gcc) to confirm it. */
   readonly replay: boolean
   /** A directory of extra model files (*.yaml) for external functions. */

@@ -77,8 +77,9 @@ export function replayHeader(values: Map<string, RawValue[]>, names: ReadonlySet
   for (const name of [...names].sort()) {
     const seq = values.get(name) ?? []
     lines.push(`static int klp_nd_n_${name};`)
-    const cases = seq.map((v, i) => `if ((n) == ${i}) { ${assignments('(x)', v).join(' ')} }`)
-    lines.push(`#define KLP_REPLAY_${name}(x, n) do { memset(&(x), 0, sizeof(x)); ${cases.join(' else ')} } while (0)`)
+    // macro parameters with names no struct member will have (`.n` must stay a member)
+    const cases = seq.map((v, i) => `if ((klp_i__) == ${i}) { ${assignments('(klp_x__)', v).join(' ')} }`)
+    lines.push(`#define KLP_REPLAY_${name}(klp_x__, klp_i__) do { memset(&(klp_x__), 0, sizeof(klp_x__)); ${cases.join(' else ')} } while (0)`)
   }
   return lines.join('\n') + '\n'
 }

@@ -38,6 +38,7 @@ t.test('defaults', async t => {
     solver: 'auto',
     models: undefined,
     replay: true,
+    held: [],
     externals: {},
   })
   t.same(DEFAULTS, { maxUnwind: 64, maxSize: 32, timeoutSec: 300 })

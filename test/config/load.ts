@@ -30,6 +30,7 @@ t.test('loads a valid spec file', async t => {
     'max-size': 12,
     include: ['inc', '/abs/inc'],
     intended: [{ id: 'reject-long-payload', when: 'len > MSG_PAYLOAD', then: 'ret == -EINVAL', differs: ['return'] }],
+    held: [],
     externals: {},
   })
 })
@@ -41,7 +42,7 @@ t.test('loads the worked example spec', async t => {
 
 t.test('an empty file (or only comments) is an empty spec', async t => {
   for (const text of ['', '# nothing here\n', '---\n']) {
-    t.same(parseSpec(text, 's.yaml'), { assume: [], buffers: {}, nullable: [], intended: [], externals: {} }, JSON.stringify(text))
+    t.same(parseSpec(text, 's.yaml'), { assume: [], buffers: {}, nullable: [], intended: [], held: [], externals: {} }, JSON.stringify(text))
   }
 })
 

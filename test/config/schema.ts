@@ -3,7 +3,7 @@ import { ClaimSchema, SpecSchema } from '../../src/config/schema.js'
 import { OBSERVABLES } from '../../src/harness/types.js'
 
 t.test('an empty spec gets the defaults', async t => {
-  t.same(SpecSchema.parse({}), { assume: [], buffers: {}, nullable: [], intended: [], externals: {} })
+  t.same(SpecSchema.parse({}), { assume: [], buffers: {}, nullable: [], intended: [], held: [], externals: {} })
 })
 
 t.test('a full spec is kept, string lists become arrays', async t => {
@@ -22,6 +22,7 @@ t.test('a full spec is kept, string lists become arrays', async t => {
     include: 'inc',
     define: ['A=1', 'B'],
     intended: [{ id: 'reject-long', when: 'len > 8', then: 'ret == -22', differs: ['return'] }, { when: 'len == 0' }],
+    held: [],
     externals: {},
     expect: { verdict: 'as-claimed', anything: [1, 2] },
   })
@@ -40,6 +41,7 @@ t.test('a full spec is kept, string lists become arrays', async t => {
     include: ['inc'],
     define: ['A=1', 'B'],
     intended: [{ id: 'reject-long', when: 'len > 8', then: 'ret == -22', differs: ['return'] }, { when: 'len == 0' }],
+    held: [],
     externals: {},
     expect: { verdict: 'as-claimed', anything: [1, 2] },
   })

@@ -34,7 +34,7 @@ const NEW = OLD.replace(/old_only/g, 'new_only').replace('int new_only;', 'int n
 const base: VerifyRequest = {
   oldPath: '', newPath: '', func: 'f', claims: [], assumes: [], nullable: [], buffers: {}, maxSize: 16, maxSizeIsDefault: false,
   unwind: 'auto', maxUnwind: 64, timeoutSec: 300, includes: [], defines: [], cflags: [], fwrapv: false, initGlobals: false,
-  jobs: 1, extraCbmcArgs: [], solver: 'auto', externals: {}, replay: false,
+  jobs: 1, extraCbmcArgs: [], solver: 'auto', externals: {}, held: [], replay: false,
 }
 
 const claim = (id: string, when: string, then?: string, differs: ObservableKind[] = ALL): ClaimSource => ({ id, when, then, differs })

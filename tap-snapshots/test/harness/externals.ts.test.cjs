@@ -104,8 +104,7 @@ void BUG(void)
   klp_seq_k[v][s] = k;
   klp_BUG_s[v][k] = s;
   _Bool match = v == 1 && k < klp_BUG_n[0];
-  __CPROVER_assert(0, "BUG() reached");
-  __CPROVER_assume(0);
+  __CPROVER_assert(0, "BUG() reached"); __CPROVER_assume(0);
 }
 
 `
@@ -248,17 +247,33 @@ void kfree(klp_x_kfree_p0_t klp_a0)
 exports[`test/harness/externals.ts > TAP > snapshots: the generated C of one stub of each kind > lock balance checks 1`] = `
 void klp_old_lock_balance(void)
 {
-  __CPROVER_assert(klp_held[0][0] == 0, "lock: returns with a lock held that was not held at entry");
-  __CPROVER_assert(klp_held[0][1] == 0, "lock: returns with a lock held that was not held at entry");
-  __CPROVER_assert(klp_held[0][2] == 0, "lock: returns with a lock held that was not held at entry");
-  __CPROVER_assert(klp_held[0][3] == 0, "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[0][0] == 0 || (klp_entry_held[0][0] == klp_held[0][0] || klp_entry_held[0][1] == klp_held[0][0] || klp_entry_held[0][2] == klp_held[0][0] || klp_entry_held[0][3] == klp_held[0][0] || klp_entry_held[0][4] == klp_held[0][0] || klp_entry_held[0][5] == klp_held[0][0]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[0][1] == 0 || (klp_entry_held[0][0] == klp_held[0][1] || klp_entry_held[0][1] == klp_held[0][1] || klp_entry_held[0][2] == klp_held[0][1] || klp_entry_held[0][3] == klp_held[0][1] || klp_entry_held[0][4] == klp_held[0][1] || klp_entry_held[0][5] == klp_held[0][1]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[0][2] == 0 || (klp_entry_held[0][0] == klp_held[0][2] || klp_entry_held[0][1] == klp_held[0][2] || klp_entry_held[0][2] == klp_held[0][2] || klp_entry_held[0][3] == klp_held[0][2] || klp_entry_held[0][4] == klp_held[0][2] || klp_entry_held[0][5] == klp_held[0][2]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[0][3] == 0 || (klp_entry_held[0][0] == klp_held[0][3] || klp_entry_held[0][1] == klp_held[0][3] || klp_entry_held[0][2] == klp_held[0][3] || klp_entry_held[0][3] == klp_held[0][3] || klp_entry_held[0][4] == klp_held[0][3] || klp_entry_held[0][5] == klp_held[0][3]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[0][4] == 0 || (klp_entry_held[0][0] == klp_held[0][4] || klp_entry_held[0][1] == klp_held[0][4] || klp_entry_held[0][2] == klp_held[0][4] || klp_entry_held[0][3] == klp_held[0][4] || klp_entry_held[0][4] == klp_held[0][4] || klp_entry_held[0][5] == klp_held[0][4]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[0][5] == 0 || (klp_entry_held[0][0] == klp_held[0][5] || klp_entry_held[0][1] == klp_held[0][5] || klp_entry_held[0][2] == klp_held[0][5] || klp_entry_held[0][3] == klp_held[0][5] || klp_entry_held[0][4] == klp_held[0][5] || klp_entry_held[0][5] == klp_held[0][5]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_entry_held[0][0] == 0 || klp_held[0][0] == klp_entry_held[0][0] || klp_held[0][1] == klp_entry_held[0][0] || klp_held[0][2] == klp_entry_held[0][0] || klp_held[0][3] == klp_entry_held[0][0] || klp_held[0][4] == klp_entry_held[0][0] || klp_held[0][5] == klp_entry_held[0][0], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[0][1] == 0 || klp_held[0][0] == klp_entry_held[0][1] || klp_held[0][1] == klp_entry_held[0][1] || klp_held[0][2] == klp_entry_held[0][1] || klp_held[0][3] == klp_entry_held[0][1] || klp_held[0][4] == klp_entry_held[0][1] || klp_held[0][5] == klp_entry_held[0][1], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[0][2] == 0 || klp_held[0][0] == klp_entry_held[0][2] || klp_held[0][1] == klp_entry_held[0][2] || klp_held[0][2] == klp_entry_held[0][2] || klp_held[0][3] == klp_entry_held[0][2] || klp_held[0][4] == klp_entry_held[0][2] || klp_held[0][5] == klp_entry_held[0][2], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[0][3] == 0 || klp_held[0][0] == klp_entry_held[0][3] || klp_held[0][1] == klp_entry_held[0][3] || klp_held[0][2] == klp_entry_held[0][3] || klp_held[0][3] == klp_entry_held[0][3] || klp_held[0][4] == klp_entry_held[0][3] || klp_held[0][5] == klp_entry_held[0][3], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[0][4] == 0 || klp_held[0][0] == klp_entry_held[0][4] || klp_held[0][1] == klp_entry_held[0][4] || klp_held[0][2] == klp_entry_held[0][4] || klp_held[0][3] == klp_entry_held[0][4] || klp_held[0][4] == klp_entry_held[0][4] || klp_held[0][5] == klp_entry_held[0][4], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[0][5] == 0 || klp_held[0][0] == klp_entry_held[0][5] || klp_held[0][1] == klp_entry_held[0][5] || klp_held[0][2] == klp_entry_held[0][5] || klp_held[0][3] == klp_entry_held[0][5] || klp_held[0][4] == klp_entry_held[0][5] || klp_held[0][5] == klp_entry_held[0][5], "lock: releases a lock its caller holds");
 }
 void klp_new_lock_balance(void)
 {
-  __CPROVER_assert(klp_held[1][0] == 0, "lock: returns with a lock held that was not held at entry");
-  __CPROVER_assert(klp_held[1][1] == 0, "lock: returns with a lock held that was not held at entry");
-  __CPROVER_assert(klp_held[1][2] == 0, "lock: returns with a lock held that was not held at entry");
-  __CPROVER_assert(klp_held[1][3] == 0, "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[1][0] == 0 || (klp_entry_held[1][0] == klp_held[1][0] || klp_entry_held[1][1] == klp_held[1][0] || klp_entry_held[1][2] == klp_held[1][0] || klp_entry_held[1][3] == klp_held[1][0] || klp_entry_held[1][4] == klp_held[1][0] || klp_entry_held[1][5] == klp_held[1][0]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[1][1] == 0 || (klp_entry_held[1][0] == klp_held[1][1] || klp_entry_held[1][1] == klp_held[1][1] || klp_entry_held[1][2] == klp_held[1][1] || klp_entry_held[1][3] == klp_held[1][1] || klp_entry_held[1][4] == klp_held[1][1] || klp_entry_held[1][5] == klp_held[1][1]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[1][2] == 0 || (klp_entry_held[1][0] == klp_held[1][2] || klp_entry_held[1][1] == klp_held[1][2] || klp_entry_held[1][2] == klp_held[1][2] || klp_entry_held[1][3] == klp_held[1][2] || klp_entry_held[1][4] == klp_held[1][2] || klp_entry_held[1][5] == klp_held[1][2]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[1][3] == 0 || (klp_entry_held[1][0] == klp_held[1][3] || klp_entry_held[1][1] == klp_held[1][3] || klp_entry_held[1][2] == klp_held[1][3] || klp_entry_held[1][3] == klp_held[1][3] || klp_entry_held[1][4] == klp_held[1][3] || klp_entry_held[1][5] == klp_held[1][3]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[1][4] == 0 || (klp_entry_held[1][0] == klp_held[1][4] || klp_entry_held[1][1] == klp_held[1][4] || klp_entry_held[1][2] == klp_held[1][4] || klp_entry_held[1][3] == klp_held[1][4] || klp_entry_held[1][4] == klp_held[1][4] || klp_entry_held[1][5] == klp_held[1][4]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_held[1][5] == 0 || (klp_entry_held[1][0] == klp_held[1][5] || klp_entry_held[1][1] == klp_held[1][5] || klp_entry_held[1][2] == klp_held[1][5] || klp_entry_held[1][3] == klp_held[1][5] || klp_entry_held[1][4] == klp_held[1][5] || klp_entry_held[1][5] == klp_held[1][5]), "lock: returns with a lock held that was not held at entry");
+  __CPROVER_assert(klp_entry_held[1][0] == 0 || klp_held[1][0] == klp_entry_held[1][0] || klp_held[1][1] == klp_entry_held[1][0] || klp_held[1][2] == klp_entry_held[1][0] || klp_held[1][3] == klp_entry_held[1][0] || klp_held[1][4] == klp_entry_held[1][0] || klp_held[1][5] == klp_entry_held[1][0], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[1][1] == 0 || klp_held[1][0] == klp_entry_held[1][1] || klp_held[1][1] == klp_entry_held[1][1] || klp_held[1][2] == klp_entry_held[1][1] || klp_held[1][3] == klp_entry_held[1][1] || klp_held[1][4] == klp_entry_held[1][1] || klp_held[1][5] == klp_entry_held[1][1], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[1][2] == 0 || klp_held[1][0] == klp_entry_held[1][2] || klp_held[1][1] == klp_entry_held[1][2] || klp_held[1][2] == klp_entry_held[1][2] || klp_held[1][3] == klp_entry_held[1][2] || klp_held[1][4] == klp_entry_held[1][2] || klp_held[1][5] == klp_entry_held[1][2], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[1][3] == 0 || klp_held[1][0] == klp_entry_held[1][3] || klp_held[1][1] == klp_entry_held[1][3] || klp_held[1][2] == klp_entry_held[1][3] || klp_held[1][3] == klp_entry_held[1][3] || klp_held[1][4] == klp_entry_held[1][3] || klp_held[1][5] == klp_entry_held[1][3], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[1][4] == 0 || klp_held[1][0] == klp_entry_held[1][4] || klp_held[1][1] == klp_entry_held[1][4] || klp_held[1][2] == klp_entry_held[1][4] || klp_held[1][3] == klp_entry_held[1][4] || klp_held[1][4] == klp_entry_held[1][4] || klp_held[1][5] == klp_entry_held[1][4], "lock: releases a lock its caller holds");
+  __CPROVER_assert(klp_entry_held[1][5] == 0 || klp_held[1][0] == klp_entry_held[1][5] || klp_held[1][1] == klp_entry_held[1][5] || klp_held[1][2] == klp_entry_held[1][5] || klp_held[1][3] == klp_entry_held[1][5] || klp_held[1][4] == klp_entry_held[1][5] || klp_held[1][5] == klp_entry_held[1][5], "lock: releases a lock its caller holds");
 }
 `
 
@@ -280,11 +295,14 @@ void rcu_read_lock(void)
   klp_rcu_read_lock_s[v][k] = s;
   _Bool match = v == 1 && k < klp_rcu_read_lock_n[0];
   long long id = klp_abs((const void *)(&klp_rcu_lock), v);
-  __CPROVER_assert((klp_held[v][0] == id || klp_held[v][1] == id || klp_held[v][2] == id || klp_held[v][3] == id) == 0, "lock: taking a lock that is already held (self-deadlock)");
+  __CPROVER_assert(id == 0 || (klp_held[v][0] == id || klp_held[v][1] == id || klp_held[v][2] == id || klp_held[v][3] == id || klp_held[v][4] == id || klp_held[v][5] == id) == 0, "lock: taking a lock that is already held (self-deadlock)");
+  __CPROVER_assert(klp_held[v][0] == 0 || klp_held[v][1] == 0 || klp_held[v][2] == 0 || klp_held[v][3] == 0 || klp_held[v][4] == 0 || klp_held[v][5] == 0, "KLP_LIMIT locks held at once");
   if (klp_held[v][0] == 0) klp_held[v][0] = id;
   else if (klp_held[v][1] == 0) klp_held[v][1] = id;
   else if (klp_held[v][2] == 0) klp_held[v][2] = id;
   else if (klp_held[v][3] == 0) klp_held[v][3] = id;
+  else if (klp_held[v][4] == 0) klp_held[v][4] = id;
+  else if (klp_held[v][5] == 0) klp_held[v][5] = id;
 }
 
 `
@@ -309,11 +327,14 @@ void spin_lock(klp_x_spin_lock_p0_t klp_a0)
   klp_spin_lock_s[v][k] = s;
   _Bool match = v == 1 && k < klp_spin_lock_n[0] && klp_seq_arg[0][klp_spin_lock_s[0][k]][0] == klp_seq_arg[1][s][0];
   long long id = klp_abs((const void *)(klp_a0), v);
-  __CPROVER_assert((klp_held[v][0] == id || klp_held[v][1] == id || klp_held[v][2] == id || klp_held[v][3] == id) == 0, "lock: taking a lock that is already held (self-deadlock)");
+  __CPROVER_assert(id == 0 || (klp_held[v][0] == id || klp_held[v][1] == id || klp_held[v][2] == id || klp_held[v][3] == id || klp_held[v][4] == id || klp_held[v][5] == id) == 0, "lock: taking a lock that is already held (self-deadlock)");
+  __CPROVER_assert(klp_held[v][0] == 0 || klp_held[v][1] == 0 || klp_held[v][2] == 0 || klp_held[v][3] == 0 || klp_held[v][4] == 0 || klp_held[v][5] == 0, "KLP_LIMIT locks held at once");
   if (klp_held[v][0] == 0) klp_held[v][0] = id;
   else if (klp_held[v][1] == 0) klp_held[v][1] = id;
   else if (klp_held[v][2] == 0) klp_held[v][2] = id;
   else if (klp_held[v][3] == 0) klp_held[v][3] = id;
+  else if (klp_held[v][4] == 0) klp_held[v][4] = id;
+  else if (klp_held[v][5] == 0) klp_held[v][5] = id;
 }
 
 `
@@ -356,7 +377,8 @@ static long long klp_seq_ret[2][16];
 static const unsigned char *klp_seq_blob[2][16];
 static unsigned long klp_seq_bloblen[2][16];
 static const void *klp_dyn[2][114];
-static long long klp_held[2][4];
+static long long klp_held[2][6];
+static long long klp_entry_held[2][6];
 static char klp_rcu_lock;
 void free(void *);
 `
@@ -610,11 +632,13 @@ void spin_unlock(klp_x_spin_unlock_p0_t klp_a0)
   klp_spin_unlock_s[v][k] = s;
   _Bool match = v == 1 && k < klp_spin_unlock_n[0] && klp_seq_arg[0][klp_spin_unlock_s[0][k]][0] == klp_seq_arg[1][s][0];
   long long id = klp_abs((const void *)(klp_a0), v);
-  __CPROVER_assert((klp_held[v][0] == id || klp_held[v][1] == id || klp_held[v][2] == id || klp_held[v][3] == id) != 0, "lock: releasing a lock that is not held");
+  __CPROVER_assert((klp_held[v][0] == id || klp_held[v][1] == id || klp_held[v][2] == id || klp_held[v][3] == id || klp_held[v][4] == id || klp_held[v][5] == id) != 0, "lock: releasing a lock that is not held");
   if (klp_held[v][0] == id) klp_held[v][0] = 0;
   else if (klp_held[v][1] == id) klp_held[v][1] = 0;
   else if (klp_held[v][2] == id) klp_held[v][2] = 0;
   else if (klp_held[v][3] == id) klp_held[v][3] = 0;
+  else if (klp_held[v][4] == id) klp_held[v][4] = 0;
+  else if (klp_held[v][5] == id) klp_held[v][5] = 0;
 }
 
 `
