@@ -7,7 +7,7 @@ import { declaratorName } from './ctypes.js'
 import { reachable } from './rename.js'
 import { functionSignature } from './signature.js'
 import { declaresFunction, findFunctionDeclarator, storageClasses, type FnInfo, type Unit } from './unit.js'
-import type { FunctionSignature } from './types.js'
+import type { CType, FunctionSignature } from './types.js'
 
 /** C library functions CBMC models itself: they execute, they are not external calls. */
 export const CBMC_LIBRARY: ReadonlySet<string> = new Set([
@@ -160,4 +160,50 @@ export function findExternals(old: Unit, nw: Unit, func: string): ExternalsResul
     else unsupported.push(name)
   }
   return { externals, unsupported, indirect }
+}
+
+/**
+ * Function-pointer members of the structs the function can reach (an `ops` table, a `->release`
+ * hook) and function-pointer globals: one stub each, keyed by `struct tag.member` or `global name`,
+ * which the harness puts into the shared entry state, so both versions call the same stub.
+ */
+export async function memberCallbackStubs(unit: Unit, roots: readonly { type: CType; key?: string }[]): Promise<(ExternalFn & { key: string })[]> {
+  const out: (ExternalFn & { key: string })[] = []
+  const seen = new Set<CType>()
+  const add = async (key: string, fnType: CType, stubName: string) => {
+    if (out.some(o => o.key === key)) return
+    const m = /^(.*) \((\(.*\))\)$/s.exec(fnType.text)
+    if (!m) return
+    const proto = `${m[1]} ${stubName}${m[2]};`
+    const tree = await parseC(proto)
+    const decl = tree.rootNode.namedChildren[0]
+    const d = decl?.childForFieldName('declarator')
+    const fd = d ? findFunctionDeclarator(d) : null
+    if (!decl || !fd || tree.rootNode.hasError) return
+    try {
+      const signature = functionSignature(unit, { name: stubName, node: decl, declarator: fd, body: decl, isStatic: false }, true)
+      if (!signature.variadic) out.push({ name: stubName, signature, calledBy: ['old', 'new'], callbackOf: key, key })
+    } catch {
+      // a member type we cannot write a stub for: it stays NULL
+    }
+  }
+  const walk = async (t: CType, depth: number): Promise<void> => {
+    if (depth > 3 || seen.has(t)) return
+    if (t.kind === 'pointer') return walk(t.to, depth + 1)
+    if (t.kind === 'array') return walk(t.of, depth)
+    if (t.kind !== 'record') return
+    seen.add(t)
+    for (const f of t.fields) {
+      if (f.type.kind === 'pointer' && f.type.to.kind === 'function') {
+        await add(`${t.tag}.${f.name}`, f.type.to, `klp_cb_${t.tag}_${f.name}`.replace(/\W/g, '_'))
+      } else {
+        await walk(f.type, depth)
+      }
+    }
+  }
+  for (const r of roots) {
+    if (r.key && r.type.kind === 'pointer' && r.type.to.kind === 'function') await add(r.key, r.type.to, `klp_cb_${r.key.replace(/\W/g, '_')}`)
+    else await walk(r.type, 0)
+  }
+  return out
 }

@@ -6,7 +6,7 @@ import { reachable, renameUnit } from './rename.js'
 import { nonlinearOps, writtenGlobals } from './writes.js'
 import { containsPointer } from './ctypes.js'
 import { functionSignature } from './signature.js'
-import { callbackStubs, findExternals, type ExternalsResult, type ExternalFn } from './externals.js'
+import { callbackStubs, findExternals, memberCallbackStubs, type ExternalsResult, type ExternalFn } from './externals.js'
 import type { Node } from './c-parser.js'
 import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
 import type { FunctionPair, TypeChange, VersionUnit } from './types.js'
@@ -82,7 +82,13 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
     signature: oldSig,
     typeChanges,
     constChanges,
-    externals: withCallbacks(findExternals(o.unit, n.unit, opts.func), await callbackStubs(o.unit, oldSig.params)),
+    externals: withCallbacks(findExternals(o.unit, n.unit, opts.func), [
+      ...await callbackStubs(o.unit, oldSig.params),
+      ...await memberCallbackStubs(o.unit, [
+        ...oldSig.params.map(p => ({ type: p.type })),
+        ...ro.globals.map(g => ({ type: g.type, key: `global ${g.name}` })),
+      ]),
+    ]),
     nonlinear: nonlinearOps(o.unit, reachable(o.unit, opts.func).fns) + nonlinearOps(n.unit, reachable(n.unit, opts.func).fns),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }

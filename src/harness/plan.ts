@@ -53,6 +53,10 @@ class Gen {
   loop(bound: number): void {
     this.unwindset.push({ loop: `${ENTRY}.${this.loops++}`, bound })
   }
+  /** The stub standing behind a function-pointer member or global (`struct tag.member`, `global g`). */
+  callback(key: string): string | undefined {
+    return (this.opts.externals ?? []).find(e => e.fn.callbackOf === key)?.fn.name
+  }
   /** Names of the objects, by klp_abs id - 1, for reports. */
   readonly labels: string[] = []
   handle(oldExpr: string, newExpr: string, label = oldExpr): void {
@@ -106,6 +110,11 @@ function pointeeAllocatable(t: CType): boolean {
 function sanitize(g: Gen, t: CType, oldLv: string, newLv: string, depth: number, label: string): void {
   switch (t.kind) {
     case 'pointer': {
+      const hook = t.to.kind === 'function' ? g.callback(`global ${label}`) : undefined
+      if (hook) {
+        g.oldCode.push(`${oldLv} = ${hook};`)
+        return
+      }
       if (t.to.kind !== 'function' && pointeeAllocatable(t.to) && depth < g.opts.pointerDepth) {
         const c = `klp_c_${g.id()}`
         g.decls.push(`_Bool ${c};${g.nd(c)}`)
@@ -129,6 +138,12 @@ function sanitize(g: Gen, t: CType, oldLv: string, newLv: string, depth: number,
       }
       for (const f of t.fields) {
         if (f.bitfield || !containsPointer(f.type)) continue
+        const hook = f.type.kind === 'pointer' && f.type.to.kind === 'function' ? g.callback(`${t.tag}.${f.name}`) : undefined
+        if (hook) {
+          // a function-pointer member: the same stub in both versions' objects
+          g.oldCode.push(`(${oldLv}).${f.name} = ${hook};`)
+          continue
+        }
         sanitize(g, f.type, `(${oldLv}).${f.name}`, `(${newLv}).${f.name}`, depth, `${label}.${f.name}`)
       }
       return
