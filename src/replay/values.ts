@@ -62,6 +62,12 @@ export function assignments(lhs: string, v: RawValue): string[] {
   const d = v.data
   if (d === 'TRUE' || d === 'true') return [`${lhs} = 1;`]
   if (d === 'FALSE' || d === 'false') return [`${lhs} = 0;`]
+  if (v.name === 'float') {
+    // cbmc prints -2.0 as `-2`: keep it a floating-point literal
+    if (/^-?[\d.]+(e[+-]?\d+)?[fF]?$/.test(d)) return [`${lhs} = ${/[.e]/.test(d) ? d : `${d}.0`};`]
+    if (/^[+-]?inf/i.test(d)) return [`${lhs} = ${d.startsWith('-') ? '-' : ''}__builtin_inf();`]
+    if (/nan/i.test(d)) return [`${lhs} = __builtin_nan("");`]
+  }
   if (/^-?\d+[uUlL]*$/.test(d)) {
     // a negative literal of the type's minimum would not fit before the minus applies
     return [d.startsWith('-') ? `${lhs} = -(${d.slice(1).replace(/[uUlL]+$/, '')}ULL);` : `${lhs} = ${d};`]
