@@ -10,6 +10,12 @@ klp-verify <old.c> <new.c> --func NAME [options]
 
 Prove, with CBMC, that a C patch changes a function exactly as its author claims.
 
+Commands:
+  klp-verify series <manifest>  prove every function a series of patches changed (manifest: defaults
+                                + entries of old, new, functions, spec)
+  klp-verify <old> <new>        prove that new.c changes the function exactly as claimed relative to
+                                old.c                                                      [default]
+
 Positionals:
   old  the C file before the patch                                                          [string]
   new  the C file after the patch                                                           [string]

@@ -1,0 +1,35 @@
+/** The series command's work, loaded lazily. */
+import { writeFile } from 'node:fs/promises'
+import { UsageError } from '../errors.js'
+import { runSeries, renderSeriesText } from '../pipeline/series.js'
+import { loadManifest } from '../series/manifest.js'
+import type { CliContext } from './context.js'
+import type { SeriesArgs } from './commands/series.js'
+
+export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promise<void> {
+  const manifest = await loadManifest(argv.manifest)
+  const verbose = Boolean(argv.verbose || argv.debug)
+  const { manifest: _m, format, output, verbose: _v, debug: _d, ...cli } = argv as SeriesArgs & Record<string, unknown>
+  void _m, _v, _d
+  const picked = Object.fromEntries(Object.entries(cli).filter(([k]) => !k.includes('-') && k !== '_' && k !== '$0'))
+  const report = await runSeries(manifest, picked, {
+    env: ctx.env,
+    signal: ctx.signal,
+    log: {
+      info: msg => { if (verbose || ctx.isTTY) ctx.stderr(`klp-verify: ${msg}`) },
+      debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
+    },
+  })
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderSeriesText(report)
+  if (output) {
+    try {
+      await writeFile(output, text)
+    } catch (err) {
+      throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'check the --output path', cause: err })
+    }
+    ctx.stderr(`klp-verify: series exit ${report.exitCode} — report written to ${output}`)
+  } else {
+    ctx.stdout(text)
+  }
+  ctx.exitCode = report.exitCode
+}

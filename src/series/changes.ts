@@ -1,0 +1,63 @@
+/**
+ * Which functions a patch changed: for each function defined in the user's file (statics too),
+ * compare the bodies (comments are gone after preprocessing; whitespace is ignored). Callers in
+ * the same file of a changed static helper are "affected": a live patch replaces them too when
+ * the helper was inlined.
+ */
+import type { Node } from '../extract/c-parser.js'
+import { sameFile, type Unit } from '../extract/unit.js'
+
+export interface FunctionChanges {
+  readonly changed: readonly string[]
+  readonly affected: readonly string[]
+  readonly added: readonly string[]
+  readonly removed: readonly string[]
+}
+
+function userFunctions(unit: Unit, file: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [name, f] of unit.functions) {
+    if (!sameFile(unit.location(f.node.startPosition.row).file, file)) continue
+    out.set(name, tokens(f.node))
+  }
+  return out
+}
+
+/** The function's tokens without comments: whitespace and comments do not make a change. */
+function tokens(n: Node): string {
+  const out: string[] = []
+  const walk = (m: Node) => {
+    if (m.type === 'comment') return
+    if (m.childCount === 0) out.push(m.text)
+    for (const c of m.children) walk(c)
+  }
+  walk(n)
+  return out.join(' ')
+}
+
+function callees(unit: Unit, fn: string): Set<string> {
+  const out = new Set<string>()
+  const visit = (n: Node) => {
+    if (n.type === 'call_expression') {
+      const f = n.childForFieldName('function')
+      if (f?.type === 'identifier') out.add(f.text)
+    }
+    for (const c of n.namedChildren) visit(c)
+  }
+  const info = unit.functions.get(fn)
+  if (info) visit(info.body)
+  return out
+}
+
+export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, newFile: string): FunctionChanges {
+  const a = userFunctions(oldUnit, oldFile)
+  const b = userFunctions(newUnit, newFile)
+  const changed = [...a.keys()].filter(n => b.has(n) && a.get(n) !== b.get(n)).sort()
+  const added = [...b.keys()].filter(n => !a.has(n)).sort()
+  const removed = [...a.keys()].filter(n => !b.has(n)).sort()
+  const changedStatics = new Set(changed.filter(n => newUnit.functions.get(n)?.isStatic))
+  const affected = [...b.keys()]
+    .filter(n => a.has(n) && !changed.includes(n) && [...callees(newUnit, n)].some(c => changedStatics.has(c)))
+    .sort()
+  return { changed, affected, added, removed }
+}

@@ -1,0 +1,65 @@
+/** The series manifest (YAML): defaults for every proof and the entries (old, new, functions, spec). */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import { ConfigError } from '../errors.js'
+import { formatZodIssues } from '../config/load.js'
+
+const StrList = z.union([z.string(), z.array(z.string())]).transform(v => (Array.isArray(v) ? v : [v]))
+
+export const ManifestSchema = z
+  .object({
+    defaults: z
+      .object({
+        unwind: z.union([z.literal('auto'), z.number().int().min(1)]).optional(),
+        'max-unwind': z.number().int().min(1).optional(),
+        'max-size': z.number().int().min(0).max(4096).optional(),
+        timeout: z.number().positive().max(2147483).optional(),
+        fwrapv: z.boolean().optional(),
+        cflags: StrList.optional(),
+        include: StrList.optional(),
+        define: StrList.optional(),
+      })
+      .strict()
+      .default({}),
+    entries: z
+      .array(
+        z
+          .object({
+            old: z.string().min(1),
+            new: z.string().min(1),
+            functions: z.union([z.literal('auto'), z.array(z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C identifier')).min(1)]).default('auto'),
+            spec: z.string().optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'a series needs at least one entry'),
+  })
+  .strict()
+
+export type Manifest = z.infer<typeof ManifestSchema>
+
+/** Read a manifest; paths in it become relative to the current directory (they are relative to the manifest). */
+export async function loadManifest(file: string): Promise<Manifest> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    throw new ConfigError(`cannot read manifest ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'check the path given to klp-verify series', cause: err })
+  }
+  let data: unknown
+  try {
+    data = parseYaml(text)
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { hint: 'check the indentation and quoting of the manifest', cause: err })
+  }
+  const r = ManifestSchema.safeParse(data ?? {})
+  if (!r.success) throw new ConfigError(`${file}: ${formatZodIssues(r.error)}`, { hint: 'a manifest has optional defaults: and entries: [{old, new, functions, spec}]' })
+  const base = path.dirname(file)
+  const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p))
+  return {
+    defaults: { ...r.data.defaults, ...(r.data.defaults.include ? { include: r.data.defaults.include.map(rel) } : {}) },
+    entries: r.data.entries.map(e => ({ ...e, old: rel(e.old), new: rel(e.new), ...(e.spec ? { spec: rel(e.spec) } : {}) })),
+  }
+}

@@ -1,0 +1,28 @@
+/** `klp-verify series` over a small manifest of worked cases, against the real cbmc. */
+import path from 'node:path'
+import t from 'tap'
+import { HARNESSES, requireCbmc, runCli } from '../fixtures/integration.js'
+
+t.before(async () => {
+  await requireCbmc()
+})
+
+t.test('a series: automatic function detection, specs per entry, worst exit code', async t => {
+  const r = await runCli(['series', path.join(HARNESSES, 'series', 'manifest.yaml'), '--format', 'json'])
+  const report = JSON.parse(r.stdout)
+  t.equal(report.schemaVersion, 1)
+  const verdicts = Object.fromEntries(report.proofs.map((p: { function: string; verdict: string }) => [p.function, p.verdict]))
+  t.same(verdicts, { msg_fill: 'as-claimed', pkt_csum: 'equivalent', rx_frame: 'unintended' }, 'one proof per changed function, spec winning over the manifest defaults')
+  t.same(report.listed.find((l: { patch: number }) => l.patch === 1)?.added, ['sum_bytes'], 'an added helper is listed, not compared')
+  t.equal(r.code, 1, 'worst exit code: unintended')
+  t.equal(report.exitCode, 1)
+  for (const p of report.proofs) t.ok(p.report && p.report.function === p.function, `${p.function}: the single-proof report is included`)
+})
+
+t.test('a bad manifest is one clear error', async t => {
+  const dir = t.testdir({ 'm.yaml': 'entries: []\n' })
+  const r = await runCli(['series', path.join(dir, 'm.yaml')])
+  t.equal(r.code, 3)
+  t.match(r.stderr, /^error: .*m\.yaml: entries: a series needs at least one entry/m)
+  t.match(r.stderr, /^hint: /m)
+})

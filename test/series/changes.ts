@@ -1,0 +1,38 @@
+import t from 'tap'
+import { analyzeUnit } from '../../src/extract/unit.js'
+import { functionChanges } from '../../src/series/changes.js'
+
+const unit = (body: string) => analyzeUnit(`# 1 "f.c"\n${body}`)
+
+t.test('changed, added, removed and affected functions', async t => {
+  const old = await unit(`
+static int helper(int x) { return x + 1; }
+int uses_helper(int x) { return helper(x) * 2; }
+int unchanged(int x) { /* a comment */ return x; }
+int reformatted(int x)
+{
+  return x - 1;
+}
+int edited(int x) { return x + 2; }
+int gone(void) { return 0; }
+`)
+  const nw = await unit(`
+static int helper(int x) { return x + 2; }
+int uses_helper(int x) { return helper(x) * 2; }
+int unchanged(int x) { /* another comment */ return x; }
+int reformatted(int x) { return x - 1; }
+int edited(int x) { return x + 3; }
+int fresh(void) { return 1; }
+`)
+  const ch = functionChanges(old, 'f.c', nw, 'f.c')
+  t.same(ch.changed, ['edited', 'helper'], 'bodies that differ; comments and whitespace do not count')
+  t.same(ch.affected, ['uses_helper'], 'callers of a changed static helper are affected')
+  t.same(ch.added, ['fresh'])
+  t.same(ch.removed, ['gone'])
+})
+
+t.test('functions from headers are not the patch', async t => {
+  const text = (ret: number) => `# 1 "hdr.h"\nstatic inline int from_header(void) { return ${ret}; }\n# 1 "f.c"\nint f(void) { return 0; }\n`
+  const ch = functionChanges(await analyzeUnit(text(1)), 'f.c', await analyzeUnit(text(2)), 'f.c')
+  t.same(ch, { changed: [], affected: [], added: [], removed: [] })
+})
