@@ -15,6 +15,8 @@ import { functionChanges } from '../series/changes.js'
 import type { Manifest } from '../series/manifest.js'
 import { SpecSchema, type Spec } from '../config/schema.js'
 import { TOOL_VERSION, verify, type VerifyEnv } from './verify.js'
+import { runPool } from './pool.js'
+import { availableParallelism } from 'node:os'
 
 export interface SeriesProof {
   readonly function: string
@@ -65,6 +67,7 @@ export async function runSeries(manifest: Manifest, cli: Omit<ProofArgs, 'old' |
   const base = { cbmc: cli.cbmc, jobs: cli.jobs, solver: cli.solver, replay: cli.replay, models: cli.models }
   const proofs: SeriesProof[] = []
   const listed: SeriesReport['listed'][number][] = []
+  const tasks: { patch: number; entry: Manifest['entries'][number]; fn: string; affected: boolean; spec?: Spec }[] = []
   for (const [i, e] of manifest.entries.entries()) {
     let targets: { fn: string; affected: boolean }[]
     try {
@@ -80,20 +83,28 @@ export async function runSeries(manifest: Manifest, cli: Omit<ProofArgs, 'old' |
       }
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
         const mine = spec && (spec.function === undefined || spec.function === t.fn) ? spec : undefined
-        try {
-          const merged = { ...SpecSchema.parse({}), ...defaults, ...Object.fromEntries(Object.entries(mine ?? {}).filter(([k, v]) => v !== undefined && k !== 'function')) } as Spec
-          const req = buildRequest({ ...base, old: e.old, new: e.new, func: t.fn }, merged)
-          env.log.info(`series: [${i}] ${t.fn}()${t.affected ? ' (affected)' : ''}`)
-          const report = await verify(req, env)
-          proofs.push({ function: t.fn, old: e.old, new: e.new, patch: i, affected: t.affected, verdict: report.verdict, report })
-        } catch (err) {
-          proofs.push({ function: t.fn, old: e.old, new: e.new, patch: i, affected: t.affected, verdict: 'error', report: null, error: messageOf(err) })
-        }
+        tasks.push({ patch: i, entry: e, fn: t.fn, affected: t.affected, spec: mine })
       }
     } catch (err) {
       proofs.push({ function: '(entry)', old: e.old, new: e.new, patch: i, affected: false, verdict: 'error', report: null, error: messageOf(err) })
     }
   }
+  // proofs run in parallel, one cbmc process each at a time; results keep the manifest's order
+  const jobs = cli.jobs ?? availableParallelism()
+  const done = await runPool(tasks, jobs, async (t): Promise<SeriesProof> => {
+    const e = t.entry
+    try {
+      const merged = { ...SpecSchema.parse({}), ...defaults, ...Object.fromEntries(Object.entries(t.spec ?? {}).filter(([k, v]) => v !== undefined && k !== 'function')) } as Spec
+      const req = buildRequest({ ...base, jobs: 1, old: e.old, new: e.new, func: t.fn }, merged)
+      env.log.info(`series: [${t.patch}] ${t.fn}()${t.affected ? ' (affected)' : ''}`)
+      const report = await verify(req, env)
+      return { function: t.fn, old: e.old, new: e.new, patch: t.patch, affected: t.affected, verdict: report.verdict, report }
+    } catch (err) {
+      return { function: t.fn, old: e.old, new: e.new, patch: t.patch, affected: t.affected, verdict: 'error', report: null, error: messageOf(err) }
+    }
+  })
+  proofs.push(...done)
+  proofs.sort((a, b) => (a.patch ?? -1) - (b.patch ?? -1) || a.function.localeCompare(b.function))
   const counts = Object.fromEntries((Object.keys(EXIT) as VerdictStatus[]).map(v => [v, proofs.filter(p => p.verdict === v).length])) as Record<VerdictStatus, number>
   return {
     schemaVersion: 1, tool: { name: 'klp-verify', version: TOOL_VERSION }, proofs, listed, counts,
