@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { UsageError } from '../errors.js'
 import { runSeries, renderSeriesText } from '../pipeline/series.js'
 import { loadManifest } from '../series/manifest.js'
+import { renderSeriesJunit, renderSeriesMarkdown } from '../report/series.js'
 import type { CliContext } from './context.js'
 import type { SeriesArgs } from './commands/series.js'
 
@@ -20,7 +21,10 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
       debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
     },
   })
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderSeriesText(report)
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+    : format === 'junit' ? renderSeriesJunit(report)
+    : format === 'markdown' ? renderSeriesMarkdown(report)
+    : renderSeriesText(report)
   if (output) {
     try {
       await writeFile(output, text)

@@ -6,7 +6,7 @@ import type { CliContext } from '../context.js'
 
 export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
   readonly manifest: string
-  readonly format: 'text' | 'json'
+  readonly format: 'text' | 'json' | 'junit' | 'markdown'
   readonly output?: string
   readonly verbose?: boolean
   readonly debug?: boolean
@@ -22,7 +22,7 @@ export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs
     builder: (y: Argv) =>
       y
         .positional('manifest', { type: 'string', describe: 'the series manifest (YAML)', demandOption: true })
-        .options({ ...shared, format: { type: 'string', choices: ['text', 'json'] as const, default: 'text', nargs: 1, describe: 'report format' } })
+        .options({ ...shared, format: { type: 'string', choices: ['text', 'json', 'junit', 'markdown'] as const, default: 'text', nargs: 1, describe: 'report format' } })
         .check(checkSingleValued)
         .example('$0 series nightly.yaml --format json --output report.json', 'the nightly run') as unknown as Argv<SeriesArgs>,
     handler: async (argv: ArgumentsCamelCase<SeriesArgs>) => {

@@ -1,0 +1,45 @@
+/** Reports of a series: JUnit (one test case per function proof) and a Markdown summary. */
+import { escapeAttr, escapeText } from './junit.js'
+import { renderText } from './text.js'
+import type { SeriesReport } from '../pipeline/series.js'
+
+const failing = new Set(['unintended', 'claim-unobserved'])
+
+/** JUnit: unintended/claim-unobserved fail, error errors, inconclusive is skipped with its reason. */
+export function renderSeriesJunit(r: SeriesReport): string {
+  const count = (f: (v: string) => boolean) => r.proofs.filter(p => f(p.verdict)).length
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuite name="klp-verify series" tests="${r.proofs.length}" failures="${count(v => failing.has(v))}" errors="${count(v => v === 'error')}" skipped="${count(v => v === 'inconclusive')}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
+  ]
+  for (const p of r.proofs) {
+    const name = `${p.function}${p.affected ? ' (affected)' : ''}`
+    const cls = `patch ${p.patch ?? 'base-tip'}: ${p.old} → ${p.new}`
+    const time = ((p.report?.timings.totalMs ?? 0) / 1000).toFixed(3)
+    const body = p.report ? renderText(p.report) : (p.error ?? '')
+    const head = `  <testcase classname="${escapeAttr(cls)}" name="${escapeAttr(name)}" time="${time}">`
+    if (failing.has(p.verdict)) out.push(head, `    <failure message="${escapeAttr(`${p.verdict}: ${p.report?.summary ?? ''}`)}">${escapeText(body)}</failure>`, '  </testcase>')
+    else if (p.verdict === 'error') out.push(head, `    <error message="${escapeAttr(p.error ?? p.report?.summary ?? 'error')}">${escapeText(body)}</error>`, '  </testcase>')
+    else if (p.verdict === 'inconclusive') out.push(head, `    <skipped message="${escapeAttr(`inconclusive: ${p.report?.reason ?? 'unknown'}`)}"/>`, '  </testcase>')
+    else out.push(`${head}</testcase>`)
+  }
+  out.push('</testsuite>')
+  return out.join('\n') + '\n'
+}
+
+/** A pull-request comment: counts, then one row per proof, worst first. */
+export function renderSeriesMarkdown(r: SeriesReport): string {
+  const order = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
+  const rows = [...r.proofs].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.function.localeCompare(b.function))
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  const lines = [
+    `### klp-verify series: ${r.exitCode === 0 ? 'PASS' : r.exitCode === 2 ? 'INCONCLUSIVE' : 'FAIL'} (exit ${r.exitCode})`,
+    '',
+    order.filter(v => r.counts[v as keyof typeof r.counts]).map(v => `${r.counts[v as keyof typeof r.counts]} ${v}`).join(' · ') || 'nothing to prove',
+    '',
+    '| verdict | function | patch | summary |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(p => `| **${p.verdict}** | \`${p.function}()\`${p.affected ? ' (affected)' : ''} | ${p.patch ?? 'base→tip'} | ${cell(p.error ?? p.report?.summary ?? '')} |`),
+  ]
+  return lines.join('\n') + '\n'
+}

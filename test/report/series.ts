@@ -1,0 +1,42 @@
+import t from 'tap'
+import { renderSeriesJunit, renderSeriesMarkdown } from '../../src/report/series.js'
+import type { SeriesProof, SeriesReport } from '../../src/pipeline/series.js'
+import * as f from '../fixtures/reports.js'
+
+const proof = (fn: string, verdict: SeriesProof['verdict'], report: SeriesProof['report'], extra: Partial<SeriesProof> = {}): SeriesProof =>
+  ({ function: fn, old: 'a/old.c', new: 'a/new.c', patch: 0, affected: false, verdict, report, ...extra })
+
+const report: SeriesReport = {
+  schemaVersion: 1,
+  tool: { name: 'klp-verify', version: '0.1.0' },
+  proofs: [
+    proof('eq', 'equivalent', f.equivalent),
+    proof('bad', 'unintended', f.unintended, { patch: 1 }),
+    proof('open', 'inconclusive', f.inconclusiveUnwinding, { affected: true }),
+    proof('broken', 'error', null, { error: 'cannot preprocess x.c <& "quoted">' }),
+  ],
+  listed: [],
+  counts: { equivalent: 1, 'as-claimed': 0, unintended: 1, 'claim-unobserved': 0, inconclusive: 1, error: 1 },
+  exitCode: 3,
+  timings: { totalMs: 1234 },
+}
+
+t.test('series JUnit: one test case per proof, failures, errors and skips counted', async t => {
+  const xml = renderSeriesJunit(report)
+  t.match(xml, /<testsuite name="klp-verify series" tests="4" failures="1" errors="1" skipped="1" time="1.234">/)
+  t.equal((xml.match(/<testcase /g) ?? []).length, 4)
+  t.match(xml, /name="bad" time="[\d.]+">\n {4}<failure message="unintended: /)
+  t.match(xml, /<error message="cannot preprocess x.c &lt;&amp; &quot;quoted&quot;&gt;">/, 'attributes escaped')
+  t.match(xml, /name="open \(affected\)"[^>]*>\n {4}<skipped message="inconclusive: unwinding-bound"\/>/)
+  t.matchSnapshot(xml)
+})
+
+t.test('series Markdown: worst first, with counts', async t => {
+  const md = renderSeriesMarkdown(report)
+  t.match(md, /^### klp-verify series: FAIL \(exit 3\)/)
+  t.match(md, /1 error · 1 unintended · 1 inconclusive · 1 equivalent/)
+  const rows = md.split('\n').filter(l => l.startsWith('| **'))
+  t.same(rows.map(r => /`(\w+)\(\)`/.exec(r)![1]), ['broken', 'bad', 'open', 'eq'])
+  t.matchSnapshot(md)
+  t.match(renderSeriesMarkdown({ ...report, proofs: [], counts: { ...report.counts, equivalent: 0, unintended: 0, inconclusive: 0, error: 0 }, exitCode: 0 }), /PASS \(exit 0\)\n\nnothing to prove/)
+})
