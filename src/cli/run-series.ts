@@ -1,5 +1,6 @@
 /** The series command's work, loaded lazily. */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { compareWithBaseline, renderBaselineText, type BaselineDiff, type ProofKey } from '../series/baseline.js'
 import { UsageError } from '../errors.js'
 import { runSeries, renderSeriesText } from '../pipeline/series.js'
 import { loadManifest } from '../series/manifest.js'
@@ -21,10 +22,22 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
       debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
     },
   })
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+  let diff: BaselineDiff | undefined
+  if (argv.baseline) {
+    let before: { proofs?: ProofKey[] }
+    try {
+      before = JSON.parse(await readFile(argv.baseline, 'utf8')) as { proofs?: ProofKey[] }
+    } catch (err) {
+      throw new UsageError(`cannot read the baseline ${argv.baseline}: ${(err as Error).message.split('\n')[0]}`, { hint: 'pass a report written by klp-verify series --format json', cause: err })
+    }
+    if (!Array.isArray(before.proofs)) throw new UsageError(`${argv.baseline} is not a klp-verify series JSON report`, { hint: 'pass a report written by klp-verify series --format json' })
+    diff = compareWithBaseline(report.proofs, before.proofs)
+  }
+  const withDiff = diff ? { ...report, baseline: diff } : report
+  const text = format === 'json' ? `${JSON.stringify(withDiff, null, 2)}\n`
     : format === 'junit' ? renderSeriesJunit(report)
     : format === 'markdown' ? renderSeriesMarkdown(report)
-    : renderSeriesText(report)
+    : `${diff ? renderBaselineText(diff) : ''}${renderSeriesText(report)}`
   if (output) {
     try {
       await writeFile(output, text)

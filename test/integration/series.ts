@@ -26,3 +26,15 @@ t.test('a bad manifest is one clear error', async t => {
   t.match(r.stderr, /^error: .*m\.yaml: entries: a series needs at least one entry/m)
   t.match(r.stderr, /^hint: /m)
 })
+
+t.test('--baseline shows what moved first; a bad baseline is one clear error', async t => {
+  const dir = t.testdir({
+    'base.json': JSON.stringify({ proofs: [{ function: 'rx_frame', old: 'x', new: path.join(HARNESSES, 'global-side-effect', 'new.c'), verdict: 'equivalent' }] }),
+    'bad.json': '{"not": "a report"}',
+  })
+  const r = await runCli(['series', path.join(HARNESSES, 'series', 'manifest.yaml'), '--baseline', path.join(dir, 'base.json')])
+  t.match(r.stdout, /^since the baseline:\n {2}NEW unintended: rx_frame\(\) in /)
+  const bad = await runCli(['series', path.join(HARNESSES, 'series', 'manifest.yaml'), '--baseline', path.join(dir, 'bad.json')])
+  t.equal(bad.code, 3)
+  t.match(bad.stderr, /^error: .*bad\.json is not a klp-verify series JSON report/m)
+})

@@ -8,6 +8,7 @@ export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
   readonly manifest: string
   readonly format: 'text' | 'json' | 'junit' | 'markdown'
   readonly output?: string
+  readonly baseline?: string
   readonly verbose?: boolean
   readonly debug?: boolean
 }
@@ -22,7 +23,7 @@ export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs
     builder: (y: Argv) =>
       y
         .positional('manifest', { type: 'string', describe: 'the series manifest (YAML)', demandOption: true })
-        .options({ ...shared, format: { type: 'string', choices: ['text', 'json', 'junit', 'markdown'] as const, default: 'text', nargs: 1, describe: 'report format' } })
+        .options({ ...shared, baseline: { type: 'string', nargs: 1, describe: 'a previous JSON report: show what changed since (new unintended differences, fixed ones, moved verdicts) first' }, format: { type: 'string', choices: ['text', 'json', 'junit', 'markdown'] as const, default: 'text', nargs: 1, describe: 'report format' } })
         .check(checkSingleValued)
         .example('$0 series nightly.yaml --format json --output report.json', 'the nightly run') as unknown as Argv<SeriesArgs>,
     handler: async (argv: ArgumentsCamelCase<SeriesArgs>) => {

@@ -1,0 +1,45 @@
+/** What changed since the last night: compare a series report with a previous one (pure). */
+import type { VerdictStatus } from '../report/types.js'
+
+export interface ProofKey {
+  readonly function: string
+  readonly old: string
+  readonly new: string
+  readonly verdict: VerdictStatus
+}
+
+export interface BaselineDiff {
+  /** Proofs that are unintended now but were not (or did not exist) before. */
+  readonly newUnintended: readonly string[]
+  /** Proofs that were unintended before and are not now. */
+  readonly fixed: readonly string[]
+  /** Every verdict that moved, including the two lists above. */
+  readonly moved: readonly { readonly proof: string; readonly from: VerdictStatus | 'absent'; readonly to: VerdictStatus | 'absent' }[]
+}
+
+const keyOf = (p: ProofKey) => `${p.function}() in ${p.new}`
+
+export function compareWithBaseline(now: readonly ProofKey[], before: readonly ProofKey[]): BaselineDiff {
+  const was = new Map(before.map(p => [keyOf(p), p.verdict]))
+  const is = new Map(now.map(p => [keyOf(p), p.verdict]))
+  const moved: { proof: string; from: VerdictStatus | 'absent'; to: VerdictStatus | 'absent' }[] = []
+  for (const k of [...new Set([...was.keys(), ...is.keys()])].sort()) {
+    const from = was.get(k) ?? 'absent'
+    const to = is.get(k) ?? 'absent'
+    if (from !== to) moved.push({ proof: k, from, to })
+  }
+  return {
+    newUnintended: moved.filter(m => m.to === 'unintended').map(m => m.proof),
+    fixed: moved.filter(m => m.from === 'unintended').map(m => m.proof),
+    moved,
+  }
+}
+
+export function renderBaselineText(d: BaselineDiff): string {
+  if (!d.moved.length) return 'since the baseline: no verdict moved\n'
+  const lines = ['since the baseline:']
+  if (d.newUnintended.length) lines.push(`  NEW unintended: ${d.newUnintended.join(', ')}`)
+  if (d.fixed.length) lines.push(`  no longer unintended: ${d.fixed.join(', ')}`)
+  for (const m of d.moved) lines.push(`  ${m.proof}: ${m.from} → ${m.to}`)
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,21 @@
+import t from 'tap'
+import { compareWithBaseline, renderBaselineText, type ProofKey } from '../../src/series/baseline.js'
+
+const p = (fn: string, verdict: ProofKey['verdict']): ProofKey => ({ function: fn, old: 'o.c', new: 'n.c', verdict })
+
+t.test('what changed since the last run', async t => {
+  const d = compareWithBaseline(
+    [p('a', 'unintended'), p('b', 'equivalent'), p('c', 'inconclusive'), p('new_fn', 'unintended')],
+    [p('a', 'equivalent'), p('b', 'unintended'), p('c', 'inconclusive'), p('gone', 'as-claimed')],
+  )
+  t.same(d.newUnintended, ['a() in n.c', 'new_fn() in n.c'])
+  t.same(d.fixed, ['b() in n.c'])
+  t.same(d.moved, [
+    { proof: 'a() in n.c', from: 'equivalent', to: 'unintended' },
+    { proof: 'b() in n.c', from: 'unintended', to: 'equivalent' },
+    { proof: 'gone() in n.c', from: 'as-claimed', to: 'absent' },
+    { proof: 'new_fn() in n.c', from: 'absent', to: 'unintended' },
+  ], 'unchanged verdicts are not listed')
+  t.match(renderBaselineText(d), /^since the baseline:\n {2}NEW unintended: a\(\) in n\.c, new_fn\(\) in n\.c\n {2}no longer unintended: b\(\) in n\.c\n/)
+  t.equal(renderBaselineText(compareWithBaseline([p('a', 'equivalent')], [p('a', 'equivalent')])), 'since the baseline: no verdict moved\n')
+})
