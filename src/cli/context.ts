@@ -1,3 +1,5 @@
+import type { Logger } from '../pipeline/types.js'
+
 /** What a command needs from its surroundings (injected so tests can run the parser in-process). */
 export interface CliContext {
   readonly env: Record<string, string | undefined>
@@ -10,4 +12,12 @@ export interface CliContext {
   /** Set by a command: the exit code its outcome maps to. */
   exitCode?: number
   readonly signal?: AbortSignal
+}
+
+/** Progress on a terminal (or with --verbose), command lines only with --verbose/--debug; all on stderr. */
+export function cliLogger(ctx: CliContext, verbose: boolean): Logger {
+  return {
+    info: msg => { if (verbose || ctx.isTTY) ctx.stderr(`klp-verify: ${msg}`) },
+    debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
+  }
 }

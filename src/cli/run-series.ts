@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js'
 import { runSeries, renderSeriesText } from '../pipeline/series.js'
 import { loadManifest } from '../series/manifest.js'
 import { renderSeriesJunit, renderSeriesMarkdown } from '../report/series.js'
-import type { CliContext } from './context.js'
+import { cliLogger, type CliContext } from './context.js'
 import type { SeriesArgs } from './commands/series.js'
 
 export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promise<void> {
@@ -17,10 +17,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   const report = await runSeries(manifest, picked, {
     env: ctx.env,
     signal: ctx.signal,
-    log: {
-      info: msg => { if (verbose || ctx.isTTY) ctx.stderr(`klp-verify: ${msg}`) },
-      debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
-    },
+    log: cliLogger(ctx, verbose),
   })
   let diff: BaselineDiff | undefined
   if (argv.baseline) {

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js'
 import { verify } from '../pipeline/verify.js'
 import { renderReport } from '../report/index.js'
 import { buildRequest } from './request.js'
-import type { CliContext } from './context.js'
+import { cliLogger, type CliContext } from './context.js'
 import type { VerifyArgs } from './commands/verify.js'
 
 export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void> {
@@ -22,10 +22,7 @@ export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void
   const report = await verify(req, {
     env: ctx.env,
     signal: ctx.signal,
-    log: {
-      info: msg => { if (verbose || ctx.isTTY) ctx.stderr(`klp-verify: ${msg}`) },
-      debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
-    },
+    log: cliLogger(ctx, verbose),
   })
   const rendered = renderReport(argv.format, report, { color: (ctx.stdoutTTY ?? ctx.isTTY) && !argv.output && argv.format === 'text' && !ctx.env.NO_COLOR })
   const text = `${rendered.replace(/\n$/, '')}\n`

@@ -1,7 +1,7 @@
 /** Read and validate a spec file; errors become one clear ConfigError. */
 import { readFile } from 'node:fs/promises'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
-import type { ZodError } from 'zod'
+import type { ZodError, ZodTypeAny, infer as Infer } from 'zod'
 import { ConfigError } from '../errors.js'
 import { SpecSchema, type Spec } from './schema.js'
 
@@ -9,19 +9,34 @@ export function formatZodIssues(err: ZodError): string {
   return err.issues.map(i => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`).join('; ')
 }
 
-export function parseSpec(text: string, file: string): Spec {
+/**
+ * Parse YAML text and validate it with a zod schema: every klp-verify YAML file (specs, models,
+ * manifests) goes through here, so their errors read alike. `lines`: name the line of a YAML error.
+ */
+export function parseYamlAs<S extends ZodTypeAny>(
+  text: string,
+  file: string,
+  schema: S,
+  hints: { readonly yaml: string; readonly schema: string },
+  lines = false,
+): Infer<S> {
   let data: unknown
   try {
     data = parseYaml(text)
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? `:${err.linePos[0].line}` : ''
-    throw new ConfigError(`${file}${where}: not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`, { hint: 'check the indentation and quoting of the spec file', cause: err })
+    const where = lines && err instanceof YAMLParseError && err.linePos ? `:${err.linePos[0].line}` : ''
+    throw new ConfigError(`${file}${where}: not valid YAML (${(err as Error).message.split('\n')[0]!.replace(/:$/, '')})`, { hint: hints.yaml, cause: err })
   }
-  const r = SpecSchema.safeParse(data ?? {})
-  if (!r.success) {
-    throw new ConfigError(`${file}: ${formatZodIssues(r.error)}`, { hint: 'see "Spec files" in the README for the allowed keys' })
-  }
+  const r = schema.safeParse(data ?? {})
+  if (!r.success) throw new ConfigError(`${file}: ${formatZodIssues(r.error)}`, { hint: hints.schema })
   return r.data
+}
+
+export function parseSpec(text: string, file: string): Spec {
+  return parseYamlAs(text, file, SpecSchema, {
+    yaml: 'check the indentation and quoting of the spec file',
+    schema: 'see "Spec files" in the README for the allowed keys',
+  }, true)
 }
 
 export async function loadSpec(file: string): Promise<Spec> {

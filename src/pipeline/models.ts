@@ -1,10 +1,9 @@
 /** Load models of external functions: templates/models/*.yaml, then the user's --models DIR. */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { ConfigError } from '../errors.js'
-import { formatZodIssues } from '../config/load.js'
+import { parseYamlAs } from '../config/load.js'
 import { TEMPLATES_DIR } from '../harness/render.js'
 import type { ModelSpec } from '../harness/types.js'
 
@@ -39,15 +38,9 @@ export async function loadModelDir(dir: string): Promise<Map<string, ModelSpec>>
     } catch (err) {
       throw new ConfigError(`cannot read model file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'pass a directory of *.yaml model files to --models', cause: err })
     }
-    let data: unknown
-    try {
-      data = parseYaml(text)
-    } catch (err) {
-      throw new ConfigError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { hint: 'see templates/models/kernel.yaml for the format', cause: err })
-    }
-    const r = ModelFile.safeParse(data ?? {})
-    if (!r.success) throw new ConfigError(`${file}: ${formatZodIssues(r.error)}`, { hint: 'see templates/models/kernel.yaml for the format' })
-    for (const [name, m] of Object.entries(r.data)) out.set(name, m)
+    const hint = 'see templates/models/kernel.yaml for the format'
+    const models = parseYamlAs(text, file, ModelFile, { yaml: hint, schema: hint })
+    for (const [name, m] of Object.entries(models)) out.set(name, m)
   }
   return out
 }

@@ -1,10 +1,9 @@
 /** The series manifest (YAML): defaults for every proof and the entries (old, new, functions, spec). */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { ConfigError } from '../errors.js'
-import { formatZodIssues } from '../config/load.js'
+import { parseYamlAs } from '../config/load.js'
 
 const StrList = z.union([z.string(), z.array(z.string())]).transform(v => (Array.isArray(v) ? v : [v]))
 
@@ -48,18 +47,14 @@ export async function loadManifest(file: string): Promise<Manifest> {
   } catch (err) {
     throw new ConfigError(`cannot read manifest ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'check the path given to klp-verify series', cause: err })
   }
-  let data: unknown
-  try {
-    data = parseYaml(text)
-  } catch (err) {
-    throw new ConfigError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { hint: 'check the indentation and quoting of the manifest', cause: err })
-  }
-  const r = ManifestSchema.safeParse(data ?? {})
-  if (!r.success) throw new ConfigError(`${file}: ${formatZodIssues(r.error)}`, { hint: 'a manifest has optional defaults: and entries: [{old, new, functions, spec}]' })
+  const m = parseYamlAs(text, file, ManifestSchema, {
+    yaml: 'check the indentation and quoting of the manifest',
+    schema: 'a manifest has optional defaults: and entries: [{old, new, functions, spec}]',
+  })
   const base = path.dirname(file)
   const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p))
   return {
-    defaults: { ...r.data.defaults, ...(r.data.defaults.include ? { include: r.data.defaults.include.map(rel) } : {}) },
-    entries: r.data.entries.map(e => ({ ...e, old: rel(e.old), new: rel(e.new), ...(e.spec ? { spec: rel(e.spec) } : {}) })),
+    defaults: { ...m.defaults, ...(m.defaults.include ? { include: m.defaults.include.map(rel) } : {}) },
+    entries: m.entries.map(e => ({ ...e, old: rel(e.old), new: rel(e.new), ...(e.spec ? { spec: rel(e.spec) } : {}) })),
   }
 }
