@@ -11,6 +11,7 @@ const code = await main(hideBin(process.argv), {
   env: process.env,
   stdout: t => process.stdout.write(t),
   stderr: t => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  stderrRaw: t => process.stderr.write(t),
   isTTY: Boolean(process.stderr.isTTY),
   stdoutTTY: Boolean(process.stdout.isTTY),
   signal: controller.signal,

@@ -19,7 +19,8 @@ export const DEFAULT_FORCE_KILL_AFTER_MS = 2000
 
 export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Promise<CbmcRun> {
   const start = performance.now()
-  const result = await execa(inv.cbmc, inv.argv, {
+  const [file, args] = withMemoryCap(inv)
+  const result = await execa(file, args, {
     reject: false,
     cwd: inv.cwd,
     timeout: inv.timeoutMs,
@@ -44,6 +45,17 @@ export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Prom
     stderr: result.stderr,
     ...(termination === 'spawn-failed' ? { error: result.originalMessage } : {}),
   }
+}
+
+/**
+ * A memory cap is an address-space limit set by a POSIX shell that then execs cbmc (so the pid,
+ * signals and timeouts are cbmc's own); the solvers cbmc starts inherit it. cbmc then reports
+ * "Out of memory" instead of taking the machine down.
+ */
+export function withMemoryCap(inv: Pick<CbmcInvocation, 'cbmc' | 'argv' | 'memoryMb'>): [string, string[]] {
+  if (inv.memoryMb === undefined) return [inv.cbmc, [...inv.argv]]
+  const kib = Math.max(1, Math.floor(inv.memoryMb * 1024))
+  return ['/bin/sh', ['-c', 'ulimit -v "$1" || exit 125; shift; exec "$@"', 'sh', String(kib), inv.cbmc, ...inv.argv]]
 }
 
 type Outcome = Pick<Result, 'timedOut' | 'isCanceled' | 'isMaxBuffer' | 'failed' | 'exitCode' | 'signal'>

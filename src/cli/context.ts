@@ -5,6 +5,8 @@ export interface CliContext {
   readonly env: Record<string, string | undefined>
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** stderr as is, no newline added (progress lines rewritten in place on a terminal). */
+  readonly stderrRaw?: (text: string) => void
   /** stderr is a terminal: show progress. */
   readonly isTTY: boolean
   /** stdout is a terminal: colour the text report (defaults to isTTY). */

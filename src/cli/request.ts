@@ -18,6 +18,7 @@ export interface ProofArgs {
   readonly maxUnwind?: number
   readonly maxSize?: number
   readonly timeout?: number
+  readonly memory?: number
   readonly fwrapv?: boolean
   readonly initGlobals?: boolean
   readonly include?: readonly string[]
@@ -116,6 +117,10 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
   if (!(timeoutSec > 0 && timeoutSec <= MAX_TIMEOUT_SEC)) {
     throw new UsageError(`--timeout must be a positive number of seconds up to ${MAX_TIMEOUT_SEC}, not ${shown(timeoutSec)}`, { hint: 'seconds per cbmc run, e.g. --timeout 300' })
   }
+  const memoryMb = args.memory ?? spec?.memory
+  if (memoryMb !== undefined && !(Number.isFinite(memoryMb) && memoryMb >= 16)) {
+    throw new UsageError(`--memory must be a number of MiB of at least 16, not ${shown(memoryMb)}`, { hint: 'e.g. --memory 4096 (4 GiB per cbmc process)' })
+  }
   const jobs = args.jobs ?? availableParallelism()
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not ${shown(jobs)}`, { hint: 'e.g. -j 2' })
   return {
@@ -131,6 +136,7 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     unwind,
     maxUnwind: unwind === 'auto' ? maxUnwind : Math.max(maxUnwind, unwind),
     timeoutSec,
+    ...(memoryMb !== undefined ? { memoryMb } : {}),
     // one directory / one macro per entry, as with -I/-D (a directory may contain spaces)
     includes: [...(spec?.include ?? []), ...(args.include ?? [])],
     defines: [...(spec?.define ?? []), ...(args.define ?? [])],

@@ -16,6 +16,8 @@ export interface ExtractOptions {
   readonly newPath: string
   readonly func: string
   readonly includes: readonly string[]
+  /** Include directories of one version only (a series snapshot), searched before `includes`. */
+  readonly sideIncludes?: { readonly old: readonly string[]; readonly new: readonly string[] }
   readonly defines: readonly string[]
   readonly cflags: readonly string[]
   /** Expressions to macro-expand in each version's context (same list for both). */
@@ -26,7 +28,7 @@ const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
 
 async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOptions) {
   const pp = await preprocess(file, {
-    includes: opts.includes, defines: opts.defines, cflags: opts.cflags, exprs: opts.exprs,
+    includes: [...(opts.sideIncludes?.[version] ?? []), ...opts.includes], defines: opts.defines, cflags: opts.cflags, exprs: opts.exprs,
   } satisfies PreprocessOptions)
   const unit = await analyzeUnit(pp.text)
   const syntax = userSyntaxError(unit, path.resolve(file))

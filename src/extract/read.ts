@@ -22,6 +22,8 @@ export interface Preprocessed {
 }
 
 const CLAIMS_FILE = '<klp-expressions>'
+/** How the preprocessor's wrapper file is named in line markers. */
+export const WRAPPER_NAME = '<klp-wrapper>'
 const begin = (i: number) => `__KLP_EXPR_${i}_BEGIN__`
 const end = (i: number) => `__KLP_EXPR_${i}_END__`
 
@@ -82,7 +84,9 @@ export async function preprocess(file: string, opts: PreprocessOptions): Promise
         cause: r,
       })
     }
-    return { path: file, ...splitExprs(String(r.stdout), opts.exprs.length) }
+    // the wrapper lives in a fresh temporary folder: name it the same each time (stable harnesses, cache keys)
+    const text = String(r.stdout).split(`"${wrapper}"`).join(`"${WRAPPER_NAME}"`)
+    return { path: file, ...splitExprs(text, opts.exprs.length) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

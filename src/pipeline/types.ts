@@ -22,7 +22,13 @@ export interface VerifyRequest {
   readonly unwind: number | 'auto'
   readonly maxUnwind: number
   readonly timeoutSec: number
+  /** Memory cap per cbmc process (MiB). */
+  readonly memoryMb?: number
   readonly includes: readonly string[]
+  /** Include directories of one version only (series snapshots), searched before `includes`. */
+  readonly sideIncludes?: { readonly old: readonly string[]; readonly new: readonly string[] }
+  /** A temporary directory whose name must not change a proof's cache key (series snapshots). */
+  readonly scratchRoot?: string
   readonly defines: readonly string[]
   readonly cflags: readonly string[]
   readonly fwrapv: boolean

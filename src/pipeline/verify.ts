@@ -27,6 +27,7 @@ import { buildHarnessOptions, exprList } from './options.js'
 import { loadModels } from './models.js'
 import { findGcc, notReplayed, replayRun } from './replay.js'
 import { runPool } from './pool.js'
+import { cacheKey, type ResultCache } from './cache.js'
 import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -92,7 +93,7 @@ function usesZ3(s: Session, req: VerifyRequest, h: Harness, traceOf?: readonly s
 
 function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
   return {
-    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal,
+    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal, memoryMb: req.memoryMb,
     pathPrepend: argv.includes('--z3') ? path.dirname(s.tool.z3!) : undefined,
   }
 }
@@ -166,7 +167,7 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
 /** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
 async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout'> {
   const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
-  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal }))
+  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal, memoryMb: req.memoryMb }))
   if (run.termination === 'timeout') return 'timeout'
   const fns = parseGotoFunctions(run.stdout)
   if (!Array.isArray(fns)) {
@@ -211,7 +212,7 @@ function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: numb
 
 function optionsOf(req: VerifyRequest): Record<string, unknown> {
   return {
-    unwind: req.unwind, maxUnwind: req.maxUnwind, maxSize: req.maxSize, timeoutSec: req.timeoutSec, fwrapv: req.fwrapv,
+    unwind: req.unwind, maxUnwind: req.maxUnwind, maxSize: req.maxSize, timeoutSec: req.timeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
     initGlobals: req.initGlobals, buffers: req.buffers, nullable: req.nullable, assumes: req.assumes,
     includes: req.includes, defines: req.defines, cflags: req.cflags, jobs: req.jobs,
   }
@@ -221,6 +222,29 @@ export interface VerifyEnv {
   readonly log: Logger
   readonly env: Record<string, string | undefined>
   readonly signal?: AbortSignal
+  /** Look proofs up by content before running cbmc, and store finished ones. */
+  readonly cache?: ResultCache
+}
+
+/** What decides a proof beyond its harness text: cbmc, solvers and the options that reach them. */
+function keyOf(tool: CbmcTool, req: VerifyRequest, hs: readonly { h: Harness }[]): string {
+  return cacheKey({
+    tool: TOOL_VERSION,
+    cbmc: `${tool.version} sat:${tool.cadical ? 'cadical' : 'minisat'} z3:${tool.z3 ? 'yes' : 'no'}`,
+    // line markers name the files: a series' snapshots live in a fresh temporary folder each run
+    harnesses: hs.map(x => x.h.files.map(f => ({ name: f.name, text: req.scratchRoot ? f.text.split(req.scratchRoot).join('<scratch>') : f.text }))),
+    options: {
+      unwind: req.unwind, maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
+      solver: req.solver, replay: req.replay, extra: req.extraCbmcArgs, maxSize: req.maxSize, claims: req.claims,
+      // they only label the report, but a report names them: keep them in the key
+      buffers: req.buffers, assumes: req.assumes, nullable: req.nullable,
+    },
+  })
+}
+
+/** A cached report is reusable unless the proof was cut short by the user or failed to finish. */
+function cacheable(r: ProofReport, signal?: AbortSignal): boolean {
+  return !signal?.aborted && r.verdict !== 'error' && !r.runs.some(x => x.status === 'cancelled' || x.status === 'error')
 }
 
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
@@ -234,7 +258,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
   try {
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func,
-      includes: req.includes, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
+      includes: req.includes, sideIncludes: req.sideIncludes, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
     })
     const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
     s.nonlinear = pair.nonlinear
@@ -277,13 +301,24 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, opts, m), dir: path.join(dir, modeName(m)) }))
     await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
     if (req.keepHarness) await keepHarnesses(s, req, harnesses)
+    const key = env.cache ? keyOf(tool, req, harnesses) : ''
+    const hit = env.cache ? await env.cache.get(key) : undefined
+    if (hit) {
+      env.log.info(`${pair.func}(): cached result (${hit.verdict}), nothing re-run`)
+      const totalMs = Math.round(performance.now() - t0)
+      return { ...hit, ...base, cached: true, timings: { totalMs, toolMs: Math.round(s.toolMs), ownMs: Math.max(0, totalMs - Math.round(s.toolMs)) } }
+    }
+    const store = async (r: ProofReport): Promise<ProofReport> => {
+      if (env.cache && cacheable(r, env.signal)) await env.cache.put(key, r)
+      return r
+    }
     const externals = await checkProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir)
     if (externals === 'timeout') {
-      return finish(emptyParts({
+      return store(finish(emptyParts({
         reason: 'timeout',
         summary: `cbmc did not even load the program within the ${req.timeoutSec} s timeout`,
         hints: [`raise --timeout (now ${req.timeoutSec} s per cbmc run)`],
-      }), [])
+      }), []))
     }
     if (externals.length) {
       return finish(emptyParts({
@@ -299,7 +334,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const parts = decideVerdict(results, {
       claims: opts.claims, claimSources: req.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
     })
-    return finish(parts, done.flatMap(d => d.runs))
+    return await store(finish(parts, done.flatMap(d => d.runs)))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -38,6 +38,7 @@ const REPORT = keys<ProofReport>()([
   'errors',
   'runs',
   'timings',
+  'cached',
 ])
 const DIFFERENCE = keys<Difference>()([
   'classification',

@@ -1,19 +1,24 @@
 /** Reports of a series: JUnit (one test case per function proof) and a Markdown summary. */
 import { escapeAttr, escapeText } from './junit.js'
 import { renderText } from './text.js'
-import type { SeriesReport } from '../pipeline/series.js'
+import type { SeriesReport } from '../series/types.js'
 
 const failing = new Set(['unintended', 'claim-unobserved'])
 
 /** JUnit: unintended/claim-unobserved fail, error errors, inconclusive is skipped with its reason. */
 export function renderSeriesJunit(r: SeriesReport): string {
   const count = (f: (v: string) => boolean) => r.proofs.filter(p => f(p.verdict)).length
+  const broken = r.patches.filter(p => p.status !== 'applied')
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="klp-verify series" tests="${r.proofs.length}" failures="${count(v => failing.has(v))}" errors="${count(v => v === 'error')}" skipped="${count(v => v === 'inconclusive')}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
+    `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length}" failures="${count(v => failing.has(v))}" errors="${count(v => v === 'error') + broken.length}" skipped="${count(v => v === 'inconclusive')}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
   ]
+  // a patch that does not apply proves nothing: it is an error of its own
+  for (const p of broken) {
+    out.push(`  <testcase classname="${escapeAttr(`patch ${p.id}`)}" name="${escapeAttr(`${p.title} (${p.status})`)}" time="0.000">`, `    <error message="${escapeAttr(`${p.status}: ${p.error ?? ''}`)}">${escapeText(p.error ?? '')}</error>`, '  </testcase>')
+  }
   for (const p of r.proofs) {
-    const name = `${p.function}${p.affected ? ' (affected)' : ''}`
+    const name = `${p.function}${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''}`
     const cls = `patch ${p.patch ?? 'base-tip'}: ${p.old} → ${p.new}`
     const time = ((p.report?.timings.totalMs ?? 0) / 1000).toFixed(3)
     const body = p.report ? renderText(p.report) : (p.error ?? '')
@@ -37,9 +42,11 @@ export function renderSeriesMarkdown(r: SeriesReport): string {
     '',
     order.filter(v => r.counts[v as keyof typeof r.counts]).map(v => `${r.counts[v as keyof typeof r.counts]} ${v}`).join(' · ') || 'nothing to prove',
     '',
+    ...r.patches.filter(p => p.status !== 'applied').map(p => `- :x: patch \`${p.id}\` (${cell(p.title)}) **${p.status}**: ${cell(p.error ?? '')}`),
+    ...(r.patches.some(p => p.status !== 'applied') ? [''] : []),
     '| verdict | function | patch | summary |',
     '| --- | --- | --- | --- |',
-    ...rows.map(p => `| **${p.verdict}** | \`${p.function}()\`${p.affected ? ' (affected)' : ''} | ${p.patch ?? 'base→tip'} | ${cell(p.error ?? p.report?.summary ?? '')} |`),
+    ...rows.map(p => `| **${p.verdict}** | \`${p.function}()\`${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''} | ${p.patch ?? 'base→tip'} | ${cell(p.error ?? p.report?.summary ?? '')} |`),
   ]
   return lines.join('\n') + '\n'
 }

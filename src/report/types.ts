@@ -119,6 +119,8 @@ export interface ProofReport {
   readonly errors: readonly string[]
   readonly runs: readonly RunInfo[]
   readonly timings: { readonly totalMs: number; readonly toolMs: number; readonly ownMs: number }
+  /** The verdict came from the result cache: an identical proof (same harnesses, cbmc, options) ran before. */
+  readonly cached?: boolean
 }
 
 export interface Reporter {

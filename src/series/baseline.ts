@@ -6,6 +6,7 @@ export interface ProofKey {
   readonly old: string
   readonly new: string
   readonly verdict: VerdictStatus
+  readonly patch?: number | string | null
 }
 
 export interface BaselineDiff {
@@ -17,7 +18,11 @@ export interface BaselineDiff {
   readonly moved: readonly { readonly proof: string; readonly from: VerdictStatus | 'absent'; readonly to: VerdictStatus | 'absent' }[]
 }
 
-const keyOf = (p: ProofKey) => `${p.function}() in ${p.new}`
+/**
+ * A proof is the same across nights when its function, file and place in the series are: commit ids
+ * (`commit:path` labels) change when a series is rebased, so they are left out.
+ */
+const keyOf = (p: ProofKey) => `${p.function}() in ${p.new.replace(/^[0-9a-f]{7,40}:/, '').replace(/^[^/:]+\.(?:patch|diff):/, '')}${p.patch === null ? ' (base → tip)' : ''}`
 
 export function compareWithBaseline(now: readonly ProofKey[], before: readonly ProofKey[]): BaselineDiff {
   const was = new Map(before.map(p => [keyOf(p), p.verdict]))

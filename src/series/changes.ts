@@ -23,6 +23,11 @@ function userFunctions(unit: Unit, file: string): Map<string, string> {
   return out
 }
 
+/** Functions defined in the user's file itself (not in headers), sorted. */
+export function definedFunctions(unit: Unit, file: string): string[] {
+  return [...userFunctions(unit, file).keys()].sort()
+}
+
 /** The function's tokens without comments: whitespace and comments do not make a change. */
 function tokens(n: Node): string {
   const out: string[] = []

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { ConfigError } from '../errors.js'
 import { parseYamlAs } from '../config/load.js'
+import type { SeriesSource } from './types.js'
 
 const StrList = z.union([z.string(), z.array(z.string())]).transform(v => (Array.isArray(v) ? v : [v]))
 
@@ -15,6 +16,7 @@ export const ManifestSchema = z
         'max-unwind': z.number().int().min(1).optional(),
         'max-size': z.number().int().min(0).max(4096).optional(),
         timeout: z.number().positive().max(2147483).optional(),
+        memory: z.number().min(16, 'must be at least 16 (MiB)').optional(),
         fwrapv: z.boolean().optional(),
         cflags: StrList.optional(),
         include: StrList.optional(),
@@ -56,5 +58,24 @@ export async function loadManifest(file: string): Promise<Manifest> {
   return {
     defaults: { ...m.defaults, ...(m.defaults.include ? { include: m.defaults.include.map(rel) } : {}) },
     entries: m.entries.map(e => ({ ...e, old: rel(e.old), new: rel(e.new), ...(e.spec ? { spec: rel(e.spec) } : {}) })),
+  }
+}
+
+/** A manifest as a series source: each entry is one patch of one file (entries are independent: no base → tip). */
+export function manifestSource(m: Manifest, file: string): SeriesSource {
+  return {
+    kind: 'manifest',
+    description: file,
+    patches: m.entries.map((e, i) => ({
+      id: i,
+      index: i,
+      title: `${e.old} → ${e.new}`,
+      files: [{ key: e.new, oldLabel: e.old, newLabel: e.new, oldPath: e.old, newPath: e.new, oldIncludes: [], newIncludes: [] }],
+      functions: e.functions,
+      specs: e.spec ? [e.spec] : [],
+      trailerClaims: {},
+    })),
+    baseTip: [],
+    cleanup: async () => {},
   }
 }

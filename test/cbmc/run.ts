@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { runCbmc } from '../../src/cbmc/run.js'
+import { runCbmc, withMemoryCap } from '../../src/cbmc/run.js'
 
 const FAKE = fileURLToPath(new URL('../fixtures/bin/fake-cbmc.mjs', import.meta.url))
 const JSON_DIR = fileURLToPath(new URL('../fixtures/cbmc-json/6.6/', import.meta.url))
@@ -73,4 +73,16 @@ t.test('spawn failures', async t => {
     t.equal(run.termination, 'spawn-failed')
     t.match(run.error, /EACCES/)
   })
+})
+
+t.test('a memory cap is an address-space limit on the process itself', async t => {
+  const run = await runCbmc({ cbmc: '/bin/sh', argv: ['-c', 'ulimit -v; echo "$$"'], memoryMb: 64 })
+  t.equal(run.exitCode, 0)
+  t.equal(run.stdout.split('\n')[0], String(64 * 1024), 'limit in KiB')
+  t.same(withMemoryCap({ cbmc: 'cbmc', argv: ['a.c'] }), ['cbmc', ['a.c']], 'no cap: cbmc is run directly')
+  const [file, args] = withMemoryCap({ cbmc: '/p/cbmc', argv: ['a c.c', '--x'], memoryMb: 1.5 })
+  t.equal(file, '/bin/sh')
+  t.same(args.slice(2), ['sh', '1536', '/p/cbmc', 'a c.c', '--x'], 'arguments passed as they are, never through a shell line')
+  const hang = await runCbmc({ cbmc: FAKE, argv: ['--hang'], timeoutMs: 300, memoryMb: 4096 })
+  t.match(hang, { termination: 'timeout', signal: 'SIGTERM' }, 'the timeout still reaches cbmc (the shell execs it)')
 })

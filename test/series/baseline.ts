@@ -19,3 +19,16 @@ t.test('what changed since the last run', async t => {
   t.match(renderBaselineText(d), /^since the baseline:\n {2}NEW unintended: a\(\) in n\.c, new_fn\(\) in n\.c\n {2}no longer unintended: b\(\) in n\.c\n/)
   t.equal(renderBaselineText(compareWithBaseline([p('a', 'equivalent')], [p('a', 'equivalent')])), 'since the baseline: no verdict moved\n')
 })
+
+t.test('a rebased series keeps its proofs: commit ids and patch names are not part of a proof', async t => {
+  const now: ProofKey[] = [
+    { function: 'f', old: 'aaaaaaaaaaaa:x.c', new: 'bbbbbbbbbbbb:drivers/x.c', verdict: 'unintended', patch: 'bbbbbbbbbbbb' },
+    { function: 'f', old: 'base:x.c', new: '0002-fix.patch:drivers/x.c', verdict: 'equivalent', patch: null },
+  ]
+  const before: ProofKey[] = [
+    { function: 'f', old: '111111111111:x.c', new: '222222222222:drivers/x.c', verdict: 'equivalent', patch: '222222222222' },
+    { function: 'f', old: 'base:x.c', new: '0002-fix.patch:drivers/x.c', verdict: 'equivalent', patch: null },
+  ]
+  const d = compareWithBaseline(now, before)
+  t.same(d.moved, [{ proof: 'f() in drivers/x.c', from: 'equivalent', to: 'unintended' }], 'the base → tip proof is its own, and did not move')
+})

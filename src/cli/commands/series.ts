@@ -1,31 +1,64 @@
-/** `klp-verify series MANIFEST [options]`: prove every function of a patch series. */
+/** `klp-verify series MANIFEST | --git REPO --range A..B | --tree DIR --patches DIR`: prove a patch series. */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs'
+import { UsageError } from '../../errors.js'
 import { checkSingleValued, proofOptions } from '../options.js'
 import type { ProofArgs } from '../request.js'
 import type { CliContext } from '../context.js'
 
+export const SERIES_FORMATS = ['text', 'json', 'junit', 'markdown', 'html'] as const
+
 export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
-  readonly manifest: string
-  readonly format: 'text' | 'json' | 'junit' | 'markdown'
+  readonly manifest?: string
+  readonly git?: string
+  readonly range?: string
+  readonly tree?: string
+  readonly patches?: string
+  readonly format: (typeof SERIES_FORMATS)[number]
   readonly output?: string
   readonly baseline?: string
+  readonly cache: boolean
+  readonly cacheDir?: string
   readonly verbose?: boolean
   readonly debug?: boolean
 }
 
-const { func, intended, assume, nullable, buffer, spec, format, 'keep-harness': keep, ...shared } = proofOptions
-void func, intended, assume, nullable, buffer, spec, format, keep
+const { func, intended, assume, nullable, buffer, spec, format, ...shared } = proofOptions
+void func, intended, assume, nullable, buffer, spec, format
+
+/** Exactly one input: a manifest, a git range, or a tree with a patch directory. */
+export function checkSeriesInput(argv: Readonly<Record<string, unknown>>): true {
+  const modes = [argv.manifest !== undefined && 'MANIFEST', (argv.git !== undefined || argv.range !== undefined) && '--git/--range', (argv.tree !== undefined || argv.patches !== undefined) && '--tree/--patches'].filter(Boolean)
+  if (modes.length === 0) throw new UsageError('no series given', { hint: 'pass a MANIFEST, or --git REPO --range BASE..TIP, or --tree DIR --patches DIR' })
+  if (modes.length > 1) throw new UsageError(`give one series input, not ${modes.join(' and ')}`, { hint: 'pass a MANIFEST, or --git REPO --range BASE..TIP, or --tree DIR --patches DIR' })
+  if ((argv.git === undefined) !== (argv.range === undefined)) throw new UsageError('--git and --range go together', { hint: 'e.g. --git ~/linux --range v6.6..klp-fixes' })
+  if ((argv.tree === undefined) !== (argv.patches === undefined)) throw new UsageError('--tree and --patches go together', { hint: 'e.g. --tree linux-6.6 --patches patches/ (a quilt series file or git format-patch files)' })
+  return true
+}
 
 export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs> {
   return {
-    command: 'series <manifest>',
-    describe: 'prove every function a series of patches changed (manifest: defaults + entries of old, new, functions, spec)',
+    command: 'series [manifest]',
+    describe: 'prove every function a series of patches changed (a manifest, a git range, or a patch directory)',
     builder: (y: Argv) =>
       y
-        .positional('manifest', { type: 'string', describe: 'the series manifest (YAML)', demandOption: true })
-        .options({ ...shared, baseline: { type: 'string', nargs: 1, describe: 'a previous JSON report: show what changed since (new unintended differences, fixed ones, moved verdicts) first' }, format: { type: 'string', choices: ['text', 'json', 'junit', 'markdown'] as const, default: 'text', nargs: 1, describe: 'report format' } })
+        .positional('manifest', { type: 'string', describe: 'a series manifest (YAML): defaults + entries of old, new, functions, spec' })
+        .options({
+          ...shared,
+          git: { type: 'string', nargs: 1, describe: 'a git repository: each commit of --range is one patch (read from git objects, the work tree is not touched)' },
+          range: { type: 'string', nargs: 1, describe: 'BASE..TIP, the commits to prove (with --git)' },
+          tree: { type: 'string', nargs: 1, describe: 'a source tree the --patches apply to (copied, never modified)' },
+          patches: { type: 'string', nargs: 1, describe: 'a directory of patches: a quilt series file, or git format-patch files in name order' },
+          'keep-harness': { type: 'string', nargs: 1, describe: 'keep every proof\'s harnesses and cbmc commands in DIR (one folder per proof)' },
+          cache: { type: 'boolean', default: true, describe: 'reuse results of identical proofs (same harness, cbmc, options); --no-cache re-runs all' },
+          'cache-dir': { type: 'string', nargs: 1, describe: 'where results are cached [default: $KLP_CACHE_DIR, $XDG_CACHE_HOME/klp-verify or ~/.cache/klp-verify]' },
+          baseline: { type: 'string', nargs: 1, describe: 'a previous JSON report: show what changed since (new unintended differences, fixed ones, moved verdicts) first' },
+          format: { type: 'string', choices: SERIES_FORMATS, default: 'text', nargs: 1, describe: 'report format (html: a static, filterable page; needs --output)' },
+        })
         .check(checkSingleValued)
-        .example('$0 series nightly.yaml --format json --output report.json', 'the nightly run') as unknown as Argv<SeriesArgs>,
+        .check(checkSeriesInput)
+        .example('$0 series nightly.yaml --format json --output report.json', 'a manifest')
+        .example('$0 series --git ~/linux --range v6.6..klp-fixes -I include', 'every commit of a git range')
+        .example('$0 series --tree linux-6.6 --patches patches/ --format html -o report.html', 'a quilt patch directory') as unknown as Argv<SeriesArgs>,
     handler: async (argv: ArgumentsCamelCase<SeriesArgs>) => {
       const { runSeriesCommand } = await import('../run-series.js')
       await runSeriesCommand(argv, ctx)

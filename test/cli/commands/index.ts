@@ -5,7 +5,7 @@ import type { CliContext } from '../../../src/cli/context.js'
 t.test('every command is listed: series, and verify as the default', async t => {
   const ctx: CliContext = { env: {}, stdout: () => {}, stderr: () => {}, isTTY: false }
   const list = commands(ctx)
-  t.same(list.map(c => c.command), ['series <manifest>', '$0 <old> <new>'])
+  t.same(list.map(c => c.command), ['series [manifest]', '$0 <old> <new>'])
   t.match(list[1]!.describe, /prove that new\.c changes the function/)
   t.match(list[0]!.describe, /prove every function a series of patches changed/)
   for (const c of list) {

@@ -1,0 +1,179 @@
+/**
+ * `klp-verify series --tree DIR --patches DIR`: a quilt-style patch directory applied to a source
+ * tree. The tree is read into a private repository (the user's tree is only read), each patch is
+ * applied to that repository's index and committed, and the commits become the series as in git
+ * mode. A patch that does not apply is reported and skipped; the later ones go on.
+ */
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { ConfigError, ToolFailureError, UsageError } from '../errors.js'
+import { materializeSeries, type SeriesStep } from './git.js'
+import { createGit, firstLine, gitOk, runGit, type Git } from './snapshot.js'
+
+import type { SeriesSource } from './types.js'
+
+export interface PatchDirOptions {
+  readonly tree: string
+  readonly patches: string
+  readonly includes: readonly string[]
+}
+
+/** One entry of the series: a patch file name (relative to the patches dir) and its -p level. */
+export interface PatchEntry {
+  readonly name: string
+  readonly strip: number
+}
+
+const IDENTITY = { name: 'klp-verify', email: 'klp-verify@localhost', date: '2000-01-01T00:00:00Z' }
+
+export async function openPatchDir(opts: PatchDirOptions): Promise<SeriesSource> {
+  const tree = path.resolve(opts.tree)
+  const dir = path.resolve(opts.patches)
+  if (!(await isDir(tree))) throw new UsageError(`source tree ${opts.tree} not found`, { hint: 'pass the directory the patches apply to with --tree' })
+  if (!(await isDir(dir))) throw new UsageError(`patch directory ${opts.patches} not found`, { hint: 'pass the directory holding the patches (and its quilt series file) with --patches' })
+  const entries = await listPatches(dir)
+
+  const root = await mkdtemp(path.join(os.tmpdir(), 'klp-verify-patches-'))
+  try {
+    const git = await initRepo(root, tree)
+    const base = await commitIndex(git, null, `base: ${opts.tree}\n`, {})
+    const steps: SeriesStep[] = []
+    let prev = { commit: base, name: 'base' }
+    for (const e of entries) {
+      const step = await applyPatch(git, root, dir, e, prev)
+      steps.push(step)
+      if (step.commit) prev = { commit: step.commit, name: e.name }
+    }
+    const { patches, baseTip } = await materializeSeries(git, root, steps, { base, baseName: 'base', tip: prev.commit, tipName: prev.name }, opts.includes)
+    return { kind: 'patches', description: `${opts.tree} + ${opts.patches}`, patches, baseTip, cleanup: () => rm(root, { recursive: true, force: true }) }
+  } catch (err) {
+    await rm(root, { recursive: true, force: true })
+    throw err
+  }
+}
+
+const isDir = (p: string) => stat(p).then(s => s.isDirectory(), () => false)
+
+/** The patches in order: the quilt `series` file if there is one, else every *.patch / *.diff by name. */
+export async function listPatches(dir: string): Promise<PatchEntry[]> {
+  const seriesFile = path.join(dir, 'series')
+  let entries: PatchEntry[]
+  if ((await stat(seriesFile).catch(() => null))?.isFile()) {
+    entries = parseSeriesFile(await readFile(seriesFile, 'utf8'), seriesFile)
+    for (const e of entries) {
+      if (!(await stat(path.join(dir, e.name)).catch(() => null))?.isFile()) {
+        throw new ConfigError(`${seriesFile} names ${e.name}, which is not in ${dir}`, { hint: 'fix the series file or add the patch' })
+      }
+    }
+  } else {
+    const names = (await readdir(dir, { withFileTypes: true })).filter(d => d.isFile() && /\.(patch|diff)$/.test(d.name)).map(d => d.name)
+    entries = names.sort().map(name => ({ name, strip: 1 }))
+  }
+  if (entries.length === 0) throw new UsageError(`no patches found in ${dir}`, { hint: 'put *.patch or *.diff files there, or list them in a quilt series file' })
+  return entries
+}
+
+/** A quilt series file: one patch per line, an optional -pN after it; `#` comments and blank lines ignored. */
+export function parseSeriesFile(text: string, file: string): PatchEntry[] {
+  const out: PatchEntry[] = []
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const [name, ...opts] = raw.replace(/(^|\s)#.*$/, '').trim().split(/\s+/).filter(Boolean)
+    if (!name) continue
+    let strip = 1
+    for (const o of opts) {
+      const m = /^-p(\d+)$/.exec(o)
+      if (!m) throw new ConfigError(`${file}:${i + 1}: unsupported option ${o} for ${name}`, { hint: 'a series line is PATCH [-pN]; only -pN is understood' })
+      strip = Number(m[1])
+    }
+    out.push({ name, strip })
+  }
+  return out
+}
+
+/** A private repository whose base commit is the user's tree, read in place (nothing is written there). */
+async function initRepo(root: string, tree: string): Promise<Git> {
+  const env = {
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: IDENTITY.name,
+    GIT_AUTHOR_EMAIL: IDENTITY.email,
+    GIT_AUTHOR_DATE: IDENTITY.date,
+    GIT_COMMITTER_NAME: IDENTITY.name,
+    GIT_COMMITTER_EMAIL: IDENTITY.email,
+    GIT_COMMITTER_DATE: IDENTITY.date,
+  }
+  const pre = ['-c', `user.name=${IDENTITY.name}`, '-c', `user.email=${IDENTITY.email}`, '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.autocrlf=false']
+  const repo = path.join(root, 'repo')
+  await gitOk(createGit(root, { pre, env }), ['init', '-q', repo])
+  // bigFileThreshold=1 streams every blob into one pack instead of a loose file each: 3.5x faster
+  // on a 20k-file tree (loose objects cost one file create each).
+  const reader = createGit(tree, { pre: [...pre, '-c', 'core.bigFileThreshold=1', `--git-dir=${path.join(repo, '.git')}`, `--work-tree=${tree}`], env })
+  await gitOk(reader, ['add', '-A'])
+  // Headers the tree ignores (generated ones such as include/generated/*.h) are still headers to compile with.
+  const forced = await runGit(reader, ['add', '-f', '--', '*.h'])
+  if (forced.exitCode !== 0 && !forced.stderr.includes('did not match any files')) {
+    throw new ToolFailureError(`git add -f '*.h' failed in ${tree}: ${firstLine(forced.stderr)}`, { hint: 'check that the tree is readable' })
+  }
+  return createGit(repo, { pre, env })
+}
+
+async function commitIndex(git: Git, parent: string | null, message: string, author: Readonly<Record<string, string>>): Promise<string> {
+  const tree = (await gitOk(git, ['write-tree'])).trim()
+  const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-F', '-']
+  return (await gitOk(git, args, { input: message.endsWith('\n') ? message : `${message}\n`, env: author })).trim()
+}
+
+/** The first line of an mbox mail (`git format-patch` writes `From <sha> Mon Sep 17 00:00:00 2001`). */
+const MBOX_FROM = /^From \S+ +(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /
+
+/** Apply one patch to the index and commit it; a patch that does not apply gives a step with an error. */
+async function applyPatch(git: Git, root: string, dir: string, e: PatchEntry, prev: { commit: string; name: string }): Promise<SeriesStep> {
+  const file = path.join(dir, e.name)
+  const bytes = await readFile(file)
+  const mail = MBOX_FROM.test(bytes.subarray(0, 200).toString('latin1')) ? await splitMail(git, root, bytes, e.name) : null
+  const msg = mail ?? quiltMessage(bytes.toString('utf8'), e.name)
+  const step = { id: e.name, title: msg.title, message: msg.message, parent: prev.commit, oldName: prev.name, newName: e.name, specs: await specsBeside(file) }
+  const applied = await runGit(git, ['apply', '--cached', `-p${e.strip}`, mail ? mail.patchFile : file])
+  if (applied.exitCode !== 0) return { ...step, commit: null, error: `does not apply: ${firstLine(applied.stderr) || `git apply exit ${applied.exitCode}`}` }
+  return { ...step, commit: await commitIndex(git, prev.commit, msg.message, mail?.author ?? {}) }
+}
+
+interface PatchMessage {
+  readonly title: string
+  readonly message: string
+}
+
+/** A `git format-patch` mail, split as `git am` does: subject (without [PATCH…]), body with trailers, author, patch. */
+async function splitMail(git: Git, root: string, text: Uint8Array, name: string): Promise<PatchMessage & { patchFile: string; author: Record<string, string> }> {
+  const [msgFile, patchFile] = [path.join(root, 'mail-msg'), path.join(root, 'mail-patch')]
+  const info = await gitOk(git, ['mailinfo', '-u', msgFile, patchFile], { input: text })
+  const field = (k: string) => new RegExp(`^${k}: (.*)$`, 'm').exec(info)?.[1]?.trim() ?? ''
+  const subject = field('Subject')
+  const body = (await readFile(msgFile, 'utf8')).trim()
+  const author: Record<string, string> = {}
+  if (field('Author')) author.GIT_AUTHOR_NAME = field('Author')
+  if (field('Email')) author.GIT_AUTHOR_EMAIL = field('Email')
+  if (field('Date')) author.GIT_AUTHOR_DATE = field('Date')
+  const title = subject || name
+  return { title, message: body ? `${title}\n\n${body}\n` : `${title}\n`, patchFile, author }
+}
+
+/** A quilt patch's header (before the first ---, diff or Index: line) is its commit message. */
+export function quiltMessage(text: string, name: string): PatchMessage {
+  const lines = text.split(/\r?\n/)
+  const end = lines.findIndex(l => /^(---|diff |Index:)/.test(l))
+  const header = lines.slice(0, end < 0 ? lines.length : end).join('\n').trim()
+  if (!header) return { title: name, message: `${name}\n` }
+  const subject = /^Subject:\s*(.*)$/m.exec(header)?.[1]?.replace(/^(\[[^\]]*\]\s*)+/, '').trim()
+  const title = subject || header.split('\n').find(l => l.trim() !== '')!.trim()
+  return { title, message: `${header}\n` }
+}
+
+/** `<name>.yaml` and `<name>.spec.yaml` beside the patch (name without .patch/.diff), absolute. */
+async function specsBeside(file: string): Promise<string[]> {
+  const stem = file.replace(/\.(patch|diff)$/, '')
+  const found: string[] = []
+  for (const f of [`${stem}.yaml`, `${stem}.spec.yaml`]) if ((await stat(f).catch(() => null))?.isFile()) found.push(f)
+  return found
+}

@@ -1,0 +1,101 @@
+/**
+ * The boundary types of a series run: where the patches come from (manifest, git range, patch
+ * directory) and what a series report holds. Plain, JSON-serialisable data.
+ */
+import type { ProofReport, VerdictStatus } from '../report/types.js'
+
+/** One C file a patch changed, with both versions on disk. */
+export interface PatchFile {
+  /** Path relative to the tree (git/patch modes) or as the manifest gave it; the key for base → tip. */
+  readonly key: string
+  /** How reports name each version: a path (manifest mode) or `commit:path` (git and patch modes). */
+  readonly oldLabel: string
+  readonly newLabel: string
+  /** Where each version's contents are on disk; null when the file was added (old) or removed (new). */
+  readonly oldPath: string | null
+  readonly newPath: string | null
+  /** Include directories for each version (the user's -I dirs mapped into that version's snapshot). */
+  readonly oldIncludes: readonly string[]
+  readonly newIncludes: readonly string[]
+}
+
+/** One patch of a series, its files materialized on disk. */
+export interface SeriesPatch {
+  /** Manifest entry index, commit id (git mode), or patch file name (patch directory mode). */
+  readonly id: number | string
+  /** Position in the series, from 0. */
+  readonly index: number
+  /** Commit subject or patch file name. */
+  readonly title: string
+  /** Set when the patch does not apply (patch directory mode): why. It then has no files. */
+  readonly error?: string
+  /** Changed C files (*.c). */
+  readonly files: readonly PatchFile[]
+  /** Functions to prove: 'auto' (changed ones and affected callers) or the manifest's list. */
+  readonly functions: 'auto' | readonly string[]
+  /** Spec files for this patch: a manifest entry's spec, or spec files beside the patch. */
+  readonly specs: readonly string[]
+  /** Claims from commit-message trailers (`Klp-Intended: fn: WHEN => THEN`): function → claim texts. */
+  readonly trailerClaims: Readonly<Record<string, readonly string[]>>
+}
+
+/** Where a series came from, materialized: the patches in order and, for a chain, base → tip. */
+export interface SeriesSource {
+  readonly kind: 'manifest' | 'git' | 'patches'
+  /** e.g. the manifest path, `REPO BASE..TIP`, or `TREE + PATCHES`. */
+  readonly description: string
+  readonly patches: readonly SeriesPatch[]
+  /**
+   * Each C file changed anywhere in the series, base version vs tip version (git and patch modes;
+   * empty for a manifest, whose entries are independent).
+   */
+  readonly baseTip: readonly PatchFile[]
+  /** Remove the temporary snapshots. */
+  cleanup(): Promise<void>
+}
+
+export interface SeriesProof {
+  readonly function: string
+  /** File labels: paths (manifest) or `commit:path` (git/patch modes). */
+  readonly old: string
+  readonly new: string
+  /** Patch id (manifest entry index or commit id); null for the base → tip proof. */
+  readonly patch: number | string | null
+  readonly affected: boolean
+  readonly verdict: VerdictStatus
+  /** The claims this proof used (texts `WHEN => THEN`), from specs, trailers and the manifest. */
+  readonly claims: readonly string[]
+  /** The result came from the cache (nothing was re-run). */
+  readonly cached: boolean
+  /** Relative path of the kept harness directory (run-cbmc.sh + one folder per cbmc run), if kept. */
+  readonly harness?: string
+  readonly report: ProofReport | null
+  readonly error?: string
+}
+
+export interface SeriesPatchInfo {
+  readonly id: number | string
+  readonly index: number
+  readonly title: string
+  readonly status: 'applied' | 'not-applied' | 'error'
+  readonly error?: string
+  readonly files: readonly string[]
+  /** Functions added or removed by the patch: listed, not compared. */
+  readonly added: readonly string[]
+  readonly removed: readonly string[]
+}
+
+export interface SeriesReport {
+  readonly schemaVersion: 1
+  readonly kind: 'series'
+  readonly tool: { readonly name: 'klp-verify'; readonly version: string }
+  readonly source: { readonly kind: SeriesSource['kind']; readonly description: string }
+  readonly patches: readonly SeriesPatchInfo[]
+  /** In series order: each patch's proofs, then the base → tip proofs (patch null). */
+  readonly proofs: readonly SeriesProof[]
+  readonly counts: Readonly<Record<VerdictStatus, number>>
+  readonly exitCode: 0 | 1 | 2 | 3
+  readonly timings: { readonly totalMs: number; readonly cached: number }
+  /** Ctrl-C (or SIGTERM) stopped the run: proofs not started are missing; finished ones are cached. */
+  readonly interrupted?: boolean
+}

@@ -1,0 +1,88 @@
+/**
+ * Ctrl-C during a series: the real command (dist/bin.js) is interrupted while cbmc proves; it must
+ * stop at once, report what finished, exit 130 and leave no cbmc (or solver) process behind.
+ */
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import t from 'tap'
+import { ROOT, requireCbmc } from '../fixtures/integration.js'
+
+t.before(async () => {
+  await requireCbmc()
+})
+
+/** Every process below `pid` (children, grandchildren, …), from /proc. */
+function descendants(pid: number): Map<number, string> {
+  const parent = new Map<number, number>()
+  const name = new Map<number, string>()
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
+      const m = /^\d+ \((.*)\) \S+ (\d+)/s.exec(stat)
+      if (m) {
+        parent.set(Number(d), Number(m[2]))
+        name.set(Number(d), m[1]!)
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = new Map<number, string>()
+  const walk = (p: number) => {
+    for (const [c, pp] of parent) if (pp === p && !out.has(c)) { out.set(c, name.get(c)!); walk(c) }
+  }
+  walk(pid)
+  return out
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+
+t.test('Ctrl-C stops the series cleanly: no cbmc left, exit 130, the report says interrupted', async t => {
+  // a*b vs b*a on 32 bits: CaDiCaL needs minutes, so the proofs are surely running when Ctrl-C comes
+  const dir = t.testdir({
+    'old.c': 'unsigned mul(unsigned a, unsigned b) { return a * b; }\nunsigned mul2(unsigned a, unsigned b) { return (a + 1) * b; }\n',
+    'new.c': 'unsigned mul(unsigned a, unsigned b) { return b * a; }\nunsigned mul2(unsigned a, unsigned b) { return b * (a + 1); }\n',
+    'm.yaml': 'entries:\n  - {old: old.c, new: new.c, functions: auto}\n',
+  })
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bin.js'), 'series', path.join(dir, 'm.yaml'), '--solver', 'sat', '--timeout', '600', '-j', '2', '--no-replay', '--format', 'json', '--cache-dir', path.join(dir, 'cache')], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', d => { stdout += d })
+  child.stderr.on('data', d => { stderr += d })
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+
+  // wait until cbmc runs for both proofs
+  const seen = new Map<number, string>()
+  for (let i = 0; i < 300; i++) {
+    for (const [p, n] of descendants(child.pid!)) seen.set(p, n)
+    if ([...descendants(child.pid!).values()].filter(n => n === 'cbmc').length >= 2) break
+    await sleep(100)
+  }
+  t.ok([...seen.values()].filter(n => n === 'cbmc').length >= 2, `cbmc was running (${[...seen.values()].join(', ')})`)
+  await sleep(500)
+  for (const [p, n] of descendants(child.pid!)) seen.set(p, n)
+
+  const t0 = Date.now()
+  child.kill('SIGINT')
+  const code = await exited
+  t.ok(Date.now() - t0 < 15_000, `stopped within seconds (${Date.now() - t0} ms), not after the proofs`)
+  t.equal(code, 130, 'exit 130, as after Ctrl-C')
+  await sleep(300)
+  const left = [...seen].filter(([p]) => alive(p))
+  t.same(left, [], 'no cbmc, solver or other child process is left behind')
+  t.match(stderr, /interrupted after 0 proofs; finished proofs are cached, run the same command again to resume/)
+  const report = JSON.parse(stdout)
+  t.equal(report.interrupted, true)
+  t.same(report.proofs, [], 'an interrupted proof is not reported as a result')
+})

@@ -1,0 +1,40 @@
+import { readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import t from 'tap'
+import { cacheKey, defaultCacheDir, openCache } from '../../src/pipeline/cache.js'
+import * as f from '../fixtures/reports.js'
+
+const parts = { tool: '0.1.0', cbmc: '6.6.0', harnesses: [[{ name: 'h.c', text: 'int main(){}' }]], options: { unwind: 'auto', timeoutSec: 300 } }
+
+t.test('the key covers the harness, cbmc and the options, not their order', async t => {
+  const k = cacheKey(parts)
+  t.match(k, /^[0-9a-f]{64}$/)
+  t.equal(cacheKey({ ...parts, options: { timeoutSec: 300, unwind: 'auto' } }), k, 'key order does not matter')
+  t.not(cacheKey({ ...parts, harnesses: [[{ name: 'h.c', text: 'int main(){ }' }]] }), k, 'a changed harness is a new key')
+  t.not(cacheKey({ ...parts, cbmc: '6.7.0' }), k, 'another cbmc is a new key')
+  t.not(cacheKey({ ...parts, options: { unwind: 4, timeoutSec: 300 } }), k, 'other options are a new key')
+  t.equal(cacheKey({ ...parts, options: { ...parts.options, x: undefined } }), k, 'an unset option is no option')
+})
+
+t.test('stored reports come back; misses, torn and foreign entries are misses', async t => {
+  const dir = t.testdir()
+  const c = openCache(dir)
+  const k = cacheKey(parts)
+  t.equal(await c.get(k), undefined)
+  await c.put(k, f.equivalent)
+  t.same(await c.get(k), f.equivalent)
+  t.same((await readdir(path.join(dir, k.slice(0, 2)))).filter(n => n.endsWith('.tmp')), [], 'no temp files left')
+  t.equal(await openCache(dir, { read: false }).get(k), undefined, '--no-cache never reads')
+  await writeFile(path.join(dir, k.slice(0, 2), `${k.slice(2)}.json`), '{"format":1,"key":"')
+  t.equal(await c.get(k), undefined, 'a torn entry is a miss')
+  const other = cacheKey({ ...parts, cbmc: 'x' })
+  await c.put(other, f.unintended)
+  await writeFile(path.join(dir, k.slice(0, 2), `${k.slice(2)}.json`), JSON.stringify({ format: 1, key: other, report: f.unintended }))
+  t.equal(await c.get(k), undefined, 'an entry stored under another key is a miss')
+})
+
+t.test('where the cache lives', async t => {
+  t.equal(defaultCacheDir({ KLP_CACHE_DIR: '/x/c' }), '/x/c')
+  t.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/xdg' }), '/x/xdg/klp-verify')
+  t.match(defaultCacheDir({}), /\.cache\/klp-verify$/)
+})

@@ -1,0 +1,215 @@
+import t, { type Test } from 'tap'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ConfigError, UsageError } from '../../src/errors.js'
+import { openGitRange } from '../../src/series/git.js'
+import type { SeriesSource } from '../../src/series/types.js'
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+  GIT_AUTHOR_DATE: '2020-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2020-01-01T00:00:00Z',
+}
+
+/** A throw-away repository under os.tmpdir(), removed when the test ends. */
+function makeRepo(t: Test) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'klp-git-test-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim()
+  const write = (files: Record<string, string | null>) => {
+    for (const [p, text] of Object.entries(files)) {
+      const f = path.join(dir, p)
+      if (text === null) rmSync(f)
+      else {
+        mkdirSync(path.dirname(f), { recursive: true })
+        writeFileSync(f, text)
+      }
+    }
+  }
+  const commit = (message: string, files: Record<string, string | null>) => {
+    write(files)
+    git('add', '-A')
+    git('commit', '-q', '-m', message)
+    return git('rev-parse', 'HEAD')
+  }
+  git('init', '-q', '-b', 'main')
+  return { dir, git, write, commit }
+}
+
+const F_V1 = '#include "f.h"\n#include "api.h"\nint f(int x) { return x + F_STEP + API; }\n'
+const F_V2 = '#include "f.h"\n#include "api.h"\nint f(int x) { return F_STEP + x + API; }\n'
+
+function seriesRepo(t: Test) {
+  const r = makeRepo(t)
+  const base = r.commit('base', {
+    'src/f.c': F_V1,
+    'src/f.h': '#define F_STEP 1\n',
+    'include/api.h': '#define API 2\n',
+    'include/sub/deep.h': '#define DEEP 3\n',
+    'src/old.c': 'int old(void) { return 0; }\n',
+    'src/g.c': 'int g(void) { return 0; }\n',
+    'README': 'hello\n',
+  })
+  const c1 = r.commit('f: reorder the sum\n\nKlp-Intended: f: x > 3 => ret == 0\nKlp-Intended: f: x == 0\nKlp-Assume: f: x < 100\n', { 'src/f.c': F_V2 })
+  const c2 = r.commit('add new.c, drop old.c', { 'src/new.c': 'int fresh(void) { return 1; }\n', 'src/old.c': null, 'include/api.h': '#define API 4\n' })
+  r.git('checkout', '-q', '-b', 'side', c1)
+  const side = r.commit('g: side change', { 'src/g.c': 'int g(void) { return 1; }\n' })
+  r.git('checkout', '-q', 'main')
+  r.git('merge', '-q', '--no-ff', '-m', 'merge side', 'side')
+  const merge = r.git('rev-parse', 'HEAD')
+  const c3 = r.commit('docs only', { README: 'bye\n' })
+  return { ...r, base, c1, c2, side, merge, c3 }
+}
+
+async function open(t: Test, opts: Parameters<typeof openGitRange>[0]): Promise<SeriesSource> {
+  const src = await openGitRange(opts)
+  t.teardown(() => src.cleanup())
+  return src
+}
+
+const s12 = (c: string) => c.slice(0, 12)
+
+t.test('each commit of BASE..TIP is one patch, oldest first, from git objects', async t => {
+  const r = seriesRepo(t)
+  const abs = path.join(os.tmpdir(), 'some-absolute-include')
+  const src = await open(t, { repo: r.dir, range: `${s12(r.base)}..main`, includes: ['include', abs] })
+  t.equal(src.kind, 'git')
+  t.equal(src.description, `${r.dir} ${s12(r.base)}..main`)
+  const topo = r.git('rev-list', '--reverse', '--topo-order', `${r.base}..main`).split('\n')
+  t.same(src.patches.map(p => p.id), topo.map(s12), 'ids are 12-char commit ids in rev-list --reverse --topo-order order')
+  t.same(src.patches.map(p => p.index), [0, 1, 2, 3, 4])
+  const byId = (c: string) => src.patches.find(p => p.id === s12(c))!
+  t.equal(byId(r.c1).title, 'f: reorder the sum')
+  t.equal(byId(r.c3).title, 'docs only')
+  t.same(byId(r.c3).files, [], 'a commit without .c changes has no files')
+
+  const p1 = byId(r.c1)
+  t.same(p1.functions, 'auto')
+  t.same(p1.specs, [])
+  t.same(p1.trailerClaims, { f: ['x > 3 => ret == 0', 'x == 0'] }, 'trailers of the full message; Klp-Assume is not a claim')
+  t.equal(p1.files.length, 1)
+  const f = p1.files[0]!
+  t.equal(f.key, 'src/f.c')
+  t.equal(f.oldLabel, `${s12(r.base)}:src/f.c`)
+  t.equal(f.newLabel, `${s12(r.c1)}:src/f.c`)
+  t.equal(readFileSync(f.oldPath!, 'utf8'), F_V1)
+  t.equal(readFileSync(f.newPath!, 'utf8'), F_V2)
+  const oldSnap = f.oldPath!.slice(0, -'src/f.c'.length)
+  const newSnap = f.newPath!.slice(0, -'src/f.c'.length)
+  t.not(oldSnap, newSnap)
+  for (const snap of [oldSnap, newSnap]) {
+    t.ok(existsSync(path.join(snap, 'src/f.h')), 'the header beside the .c file is in the snapshot')
+    t.ok(existsSync(path.join(snap, 'include/sub/deep.h')), 'every header of the commit is in the snapshot')
+    t.notOk(existsSync(path.join(snap, 'README')), 'other files are not')
+  }
+  t.ok(existsSync(path.join(oldSnap, 'src/g.c')), 'the .c files the series changed are in every snapshot')
+  t.same(f.oldIncludes, [path.join(oldSnap, 'include'), abs], 'relative -I dirs map into the snapshot; absolute ones stay')
+  t.same(f.newIncludes, [path.join(newSnap, 'include'), abs])
+
+  const p2 = byId(r.c2)
+  t.same(
+    p2.files.map(x => [x.key, x.oldPath && path.basename(x.oldPath), x.newPath && path.basename(x.newPath)]),
+    [['src/new.c', null, 'new.c'], ['src/old.c', 'old.c', null]],
+    'added and removed files have null for the missing side',
+  )
+  t.equal(readFileSync(path.join(p2.files[0]!.newPath!, '../../include/api.h'), 'utf8'), '#define API 4\n', 'headers are the commit\'s own version')
+  t.equal(readFileSync(path.join(p2.files[1]!.oldPath!, '../../include/api.h'), 'utf8'), '#define API 2\n')
+
+  const pm = byId(r.merge)
+  t.same(pm.files.map(x => [x.key, x.oldLabel, x.newLabel]), [['src/g.c', `${s12(r.c2)}:src/g.c`, `${s12(r.merge)}:src/g.c`]], 'a merge is diffed against its first parent')
+  t.equal(readFileSync(pm.files[0]!.newPath!, 'utf8'), 'int g(void) { return 1; }\n')
+  t.equal(byId(r.side).files[0]!.oldLabel, `${s12(r.c1)}:src/g.c`)
+
+  t.same(
+    src.baseTip.map(x => [x.key, x.oldLabel, x.newLabel, x.oldPath !== null, x.newPath !== null]),
+    [
+      ['src/f.c', `${s12(r.base)}:src/f.c`, `${s12(r.c3)}:src/f.c`, true, true],
+      ['src/g.c', `${s12(r.base)}:src/g.c`, `${s12(r.c3)}:src/g.c`, true, true],
+      ['src/new.c', `${s12(r.base)}:src/new.c`, `${s12(r.c3)}:src/new.c`, false, true],
+      ['src/old.c', `${s12(r.base)}:src/old.c`, `${s12(r.c3)}:src/old.c`, true, false],
+    ],
+    'base → tip: every .c changed in the range, sorted',
+  )
+  t.equal(readFileSync(src.baseTip[0]!.newPath!, 'utf8'), F_V2)
+
+  const tmp = path.dirname(path.dirname(path.dirname(f.oldPath!)))
+  await src.cleanup()
+  t.notOk(existsSync(tmp), 'cleanup removes the snapshots')
+})
+
+t.test('the user\'s work tree, index and HEAD are untouched', async t => {
+  const r = seriesRepo(t)
+  r.write({ 'src/f.c': 'dirty\n', 'untracked.c': 'x\n', 'src/staged.h': 'y\n' })
+  r.git('add', 'src/staged.h')
+  const before = { status: r.git('status', '--porcelain'), head: r.git('rev-parse', 'HEAD'), index: readFileSync(path.join(r.dir, '.git/index')), mtime: statSync(path.join(r.dir, '.git/index')).mtimeMs }
+  const src = await open(t, { repo: r.dir, range: `${r.base}..HEAD`, includes: [] })
+  t.equal(src.patches.length, 5)
+  t.equal(readFileSync(src.patches[0]!.files[0]!.newPath!, 'utf8'), F_V2, 'contents come from the commit, not the dirty work tree')
+  t.same(readFileSync(path.join(r.dir, '.git/index')), before.index, 'index bytes unchanged')
+  t.equal(statSync(path.join(r.dir, '.git/index')).mtimeMs, before.mtime, 'index not rewritten')
+  t.equal(r.git('status', '--porcelain'), before.status)
+  t.equal(r.git('rev-parse', 'HEAD'), before.head)
+  t.equal(readFileSync(path.join(r.dir, 'src/f.c'), 'utf8'), 'dirty\n')
+})
+
+t.test('a range with an empty side means HEAD; symlinked headers are kept as links', async t => {
+  const r = makeRepo(t)
+  const base = r.commit('base', { 'a.c': '#include "link.h"\nint a;\n', 'real/x.h': '#define X 1\n' })
+  execFileSync('ln', ['-s', 'real/x.h', path.join(r.dir, 'link.h')])
+  r.commit('a: more', { 'a.c': '#include "link.h"\nint a = X;\n' })
+  const src = await open(t, { repo: r.dir, range: `${base}..`, includes: [] })
+  t.equal(src.patches.length, 1)
+  const snap = path.dirname(src.patches[0]!.files[0]!.newPath!)
+  t.equal(readFileSync(path.join(snap, 'link.h'), 'utf8'), '#define X 1\n', 'the symlink resolves inside the snapshot')
+})
+
+t.test('a root commit in the range has no old side', async t => {
+  const r = makeRepo(t)
+  const base = r.commit('base', { 'a.c': 'int a;\n' })
+  r.git('checkout', '-q', '--orphan', 'other')
+  r.git('rm', '-q', '-rf', '.')
+  r.commit('unrelated root', { 'b.c': 'int b;\n' })
+  const src = await open(t, { repo: r.dir, range: `${base}..other`, includes: ['inc'] })
+  const f = src.patches[0]!.files[0]!
+  t.same([f.key, f.oldPath, f.oldLabel, f.oldIncludes], ['b.c', null, 'root:b.c', []])
+  t.same(src.baseTip.map(x => [x.key, x.oldPath === null, x.newPath === null]), [['b.c', true, false]])
+})
+
+t.test('a malformed trailer names the commit', async t => {
+  const r = makeRepo(t)
+  const base = r.commit('base', { 'a.c': 'int a;\n' })
+  const c = r.commit('a: change\n\nKlp-Intended: no function here\n', { 'a.c': 'int a = 1;\n' })
+  await t.rejects(openGitRange({ repo: r.dir, range: `${base}..HEAD`, includes: [] }), {
+    constructor: ConfigError,
+    message: `${s12(c)} (a: change): malformed Klp-Intended trailer: "Klp-Intended: no function here"`,
+    hint: /FUNCTION: WHEN => THEN/,
+  })
+})
+
+t.test('usage errors: one message and a hint', async t => {
+  const r = makeRepo(t)
+  const base = r.commit('base', { 'a.c': 'int a;\n' })
+  const notRepo = mkdtempSync(path.join(os.tmpdir(), 'klp-git-test-norepo-'))
+  t.teardown(() => rmSync(notRepo, { recursive: true, force: true }))
+  const rows: Array<[string, string, string, RegExp, RegExp]> = [
+    ['missing directory', path.join(notRepo, 'nope'), 'a..b', /is not a git repository \(no such directory\)/, /--git/],
+    ['not a repository', notRepo, 'a..b', /^.* is not a git repository$/, /--git/],
+    ['no ..', r.dir, 'main', /has no "\.\."/, /BASE\.\.TIP/],
+    ['symmetric', r.dir, 'main...main', /symmetric/, /BASE\.\.TIP/],
+    ['option-like', r.dir, '--all..main', /is not a revision/, /BASE\.\.TIP/],
+    ['unknown base', r.dir, 'nope..main', /^unknown revision nope in /, /log --oneline nope\.\.main/],
+    ['unknown tip', r.dir, `${base}..nope`, /^unknown revision nope in /, /log --oneline/],
+    ['empty range', r.dir, 'main..main', /^no commits in main\.\.main$/, /log --oneline main\.\.main/],
+  ]
+  for (const [name, repo, range, message, hint] of rows) {
+    await t.rejects(openGitRange({ repo, range, includes: [] }), { constructor: UsageError, exitCode: 3, message, hint }, name)
+  }
+})
