@@ -81,5 +81,6 @@ console.log(`  cached re-run: ${fmt(cached.wall)} (target < 2 s), ${cached.repor
 const same = JSON.stringify(j1.report.proofs.map(p => p.verdict)) === JSON.stringify(j2.report.proofs.map(p => p.verdict))
   && JSON.stringify(j2.report.proofs.map(p => p.verdict)) === JSON.stringify(cached.report.proofs.map(p => p.verdict))
 console.log(`  verdicts identical across the three runs: ${same ? 'yes' : 'NO'}`)
-rmSync(work, { recursive: true, force: true })
+if (!process.env.KLP_BENCH_KEEP) rmSync(work, { recursive: true, force: true })
+else console.log(`  kept ${work}`)
 if (!same || j1.report.proofs.length < changes) process.exit(1)

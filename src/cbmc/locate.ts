@@ -39,10 +39,21 @@ async function fileProblem(file: string): Promise<string | null> {
   return null
 }
 
-/** Run `<file> --version` and check that it is a CBMC >= 6. */
+/** Probes already made by this process: a series locates cbmc once per proof. */
+const probed = new Map<string, Promise<Probe>>()
+
+/** Run `<file> --version` and check that it is a CBMC >= 6 (once per file and version of the file). */
 async function probeCbmc(file: string): Promise<Probe> {
   const bad = await fileProblem(file)
   if (bad !== null) return { ok: false, problem: bad }
+  const st = await stat(file)
+  const key = `${file}\0${st.mtimeMs}\0${st.size}`
+  let p = probed.get(key)
+  if (!p) probed.set(key, (p = runProbe(file)))
+  return p
+}
+
+async function runProbe(file: string): Promise<Probe> {
   const r = await execa(file, ['--version'], { reject: false, timeout: PROBE_TIMEOUT_MS })
   if (r.failed) return { ok: false, problem: `failed to run \`--version\`: ${r.shortMessage}` }
   const v = parseCbmcVersion(r.stdout)

@@ -20,7 +20,10 @@ export const DEFAULT_FORCE_KILL_AFTER_MS = 2000
 export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Promise<CbmcRun> {
   const start = performance.now()
   const [file, args] = withMemoryCap(inv)
-  const result = await execa(file, args, {
+  const sub = execa(file, args, {
+    // its own process group: cbmc starts the SAT/SMT solver through a shell and does not stop it
+    // when it is killed, so a timeout or Ctrl-C ends the whole group (below)
+    detached: true,
     reject: false,
     cwd: inv.cwd,
     timeout: inv.timeoutMs,
@@ -32,6 +35,8 @@ export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Prom
     stripFinalNewline: false,
     ...(inv.pathPrepend ? { env: { PATH: `${inv.pathPrepend}${path.delimiter}${process.env.PATH ?? ''}` } } : {}),
   })
+  const result = await sub
+  if (sub.pid !== undefined) killGroup(sub.pid)
   const durationMs = performance.now() - start
   const termination = terminationOf(result)
   return {
@@ -56,6 +61,15 @@ export function withMemoryCap(inv: Pick<CbmcInvocation, 'cbmc' | 'argv' | 'memor
   if (inv.memoryMb === undefined) return [inv.cbmc, [...inv.argv]]
   const kib = Math.max(1, Math.floor(inv.memoryMb * 1024))
   return ['/bin/sh', ['-c', 'ulimit -v "$1" || exit 125; shift; exec "$@"', 'sh', String(kib), inv.cbmc, ...inv.argv]]
+}
+
+/** End whatever is left of a finished run's process group (solvers of a killed cbmc). */
+export function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // the group is already gone: the normal case
+  }
 }
 
 type Outcome = Pick<Result, 'timedOut' | 'isCanceled' | 'isMaxBuffer' | 'failed' | 'exitCode' | 'signal'>

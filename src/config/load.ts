@@ -1,6 +1,6 @@
 /** Read and validate a spec file; errors become one clear ConfigError. */
 import { readFile } from 'node:fs/promises'
-import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { parse as parseYaml, parseAllDocuments, YAMLParseError } from 'yaml'
 import type { ZodError, ZodTypeAny, infer as Infer } from 'zod'
 import { ConfigError } from '../errors.js'
 import { SpecSchema, type Spec } from './schema.js'
@@ -37,6 +37,29 @@ export function parseSpec(text: string, file: string): Spec {
     yaml: 'check the indentation and quoting of the spec file',
     schema: 'see "Spec files" in the README for the allowed keys',
   }, true)
+}
+
+/**
+ * A spec file that may hold several specs as YAML documents (`---` between them), one per
+ * function: spec files beside a series' patches, where one patch changes several functions.
+ */
+export async function loadSpecs(file: string): Promise<Spec[]> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    throw new ConfigError(`cannot read spec file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'check the spec file next to the patch', cause: err })
+  }
+  const docs = splitYamlDocuments(text)
+  return docs.map(d => parseSpec(d, file))
+}
+
+/** The documents of a YAML stream as texts (each keeps its own lines; empty ones dropped). */
+export function splitYamlDocuments(text: string): string[] {
+  const docs = parseAllDocuments(text)
+  const list = Array.isArray(docs) ? docs : [docs]
+  if (list.length <= 1) return [text]
+  return list.map(d => text.slice(d.range[0], d.range[2])).filter(d => d.replace(/#.*$/gm, '').replace(/^(---|\.\.\.)\s*$/gm, '').trim() !== '')
 }
 
 export async function loadSpec(file: string): Promise<Spec> {

@@ -9,7 +9,7 @@ import { functionSignature } from './signature.js'
 import { callbackStubs, findExternals, memberCallbackStubs, type ExternalsResult, type ExternalFn } from './externals.js'
 import type { Node } from './c-parser.js'
 import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
-import type { FunctionPair, TypeChange, VersionUnit } from './types.js'
+import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 
 export interface ExtractOptions {
   readonly oldPath: string
@@ -18,6 +18,8 @@ export interface ExtractOptions {
   readonly includes: readonly string[]
   /** Include directories of one version only (a series snapshot), searched before `includes`. */
   readonly sideIncludes?: { readonly old: readonly string[]; readonly new: readonly string[] }
+  /** Share preprocessing results (see PreprocessOptions.memo). */
+  readonly memo?: PreprocessOptions['memo']
   readonly defines: readonly string[]
   readonly cflags: readonly string[]
   /** Expressions to macro-expand in each version's context (same list for both). */
@@ -28,7 +30,7 @@ const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
 
 async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOptions) {
   const pp = await preprocess(file, {
-    includes: [...(opts.sideIncludes?.[version] ?? []), ...opts.includes], defines: opts.defines, cflags: opts.cflags, exprs: opts.exprs,
+    includes: [...(opts.sideIncludes?.[version] ?? []), ...opts.includes], defines: opts.defines, cflags: opts.cflags, exprs: opts.exprs, memo: opts.memo,
   } satisfies PreprocessOptions)
   const unit = await analyzeUnit(pp.text)
   const syntax = userSyntaxError(unit, path.resolve(file))
@@ -66,21 +68,37 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
     typeChanges.push({ type: `signature of ${opts.func}()`, detail: `${sigText(oldSig)} → ${sigText(newSig)}` })
   }
   const shared = sharedGlobals(o.unit, n.unit, opts.func)
-  const ro = renameUnit(o.unit, PREFIX.old, opts.func, shared)
-  const rn = renameUnit(n.unit, PREFIX.new, opts.func, shared)
+  const reo = reachable(o.unit, opts.func), ren = reachable(n.unit, opts.func)
+  const ro = renameUnit(o.unit, PREFIX.old, opts.func, shared, ren)
+  const rn = renameUnit(n.unit, PREFIX.new, opts.func, shared, reo)
   const constChanges: string[] = []
   for (const g of ro.globals) {
     const m = rn.globals.find(x => x.name === g.name)
     if (m && g.isConst && m.isConst && g.initText !== m.initText) constChanges.push(`${g.name}: ${g.initText || '(none)'} → ${m.initText || '(none)'}`)
   }
-  const unitOf = (version: 'old' | 'new', file: string, unit: Unit, r: typeof ro): VersionUnit => ({
-    version, path: file, text: r.text, entry: r.entry, prefix: PREFIX[version], globals: r.globals, functions: r.functions,
+  // a global only one version has (a patch adding an error counter): the other version gets a
+  // stand-in it never touches, so what the patch writes there is compared like any global
+  const standIns = (from: typeof ro, to: typeof rn, toUnit: Unit, toPrefix: string) => {
+    const out: { globals: GlobalVar[]; text: string } = { globals: [], text: '' }
+    for (const v of from.globals) {
+      if (v.staticLocalOf || v.isConst || toUnit.variables.has(v.name) || !plainScalar(v.type)) continue
+      const cName = toPrefix + v.name
+      const externDecl = v.externDecl.split(v.cName).join(cName)
+      out.globals.push({ ...v, cName, externDecl, hasInit: false, initText: '', origin: `not in this version (stand-in for ${v.origin})` })
+      out.text += `\n${externDecl.replace(/^extern /, '')} /* klp-verify: stand-in, ${v.name} is not in this version */\n`
+    }
+    return out
+  }
+  const extraOld = standIns(rn, ro, o.unit, PREFIX.old)
+  const extraNew = standIns(ro, rn, n.unit, PREFIX.new)
+  const unitOf = (version: 'old' | 'new', file: string, unit: Unit, r: typeof ro, extra: typeof extraOld): VersionUnit => ({
+    version, path: file, text: r.text + extra.text, entry: r.entry, prefix: PREFIX[version], globals: [...r.globals, ...extra.globals], functions: r.functions,
     enumerators: unit.enumerators,
   })
   return {
     func: opts.func,
-    old: unitOf('old', opts.oldPath, o.unit, ro),
-    new: unitOf('new', opts.newPath, n.unit, rn),
+    old: unitOf('old', opts.oldPath, o.unit, ro, extraOld),
+    new: unitOf('new', opts.newPath, n.unit, rn, extraNew),
     signature: oldSig,
     typeChanges,
     constChanges,
@@ -91,9 +109,16 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
         ...ro.globals.map(g => ({ type: g.type, key: `global ${g.name}` })),
       ]),
     ]),
-    nonlinear: nonlinearOps(o.unit, reachable(o.unit, opts.func).fns) + nonlinearOps(n.unit, reachable(n.unit, opts.func).fns),
+    nonlinear: nonlinearOps(o.unit, reo.fns) + nonlinearOps(n.unit, ren.fns),
+    referenced: [...new Set([...reo.names, ...ren.names])].sort(),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
+}
+
+/** Numbers and arrays of numbers: a stand-in of such a type needs no type the other version may lack. */
+function plainScalar(t: CType): boolean {
+  if (t.kind === 'array') return t.length !== null && plainScalar(t.of)
+  return t.kind === 'scalar' && !/\b(struct|union|enum)\b/.test(t.text)
 }
 
 /**

@@ -12,6 +12,11 @@ export interface PreprocessOptions {
   /** C expressions to macro-expand in this file's context (claims, assumptions). */
   readonly exprs: readonly string[]
   readonly gcc?: string
+  /**
+   * Results of earlier calls with the same file and options (a series, whose snapshots do not change
+   * while it runs, preprocesses each file for change detection and again for every proof).
+   */
+  readonly memo?: Map<string, Promise<Preprocessed>>
 }
 
 export interface Preprocessed {
@@ -42,6 +47,19 @@ export function preprocessorFlags(cflags: readonly string[]): string[] {
 }
 
 export async function preprocess(file: string, opts: PreprocessOptions): Promise<Preprocessed> {
+  if (!opts.memo) return preprocessOnce(file, opts)
+  const key = JSON.stringify([path.resolve(file), opts.includes, opts.defines, opts.cflags, opts.exprs, opts.gcc ?? 'gcc'])
+  let p = opts.memo.get(key)
+  if (!p) {
+    p = preprocessOnce(file, opts)
+    opts.memo.set(key, p)
+    p.catch(() => opts.memo?.delete(key))
+  }
+  const r = await p
+  return { ...r, path: file }
+}
+
+async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Preprocessed> {
   const abs = path.resolve(file)
   try {
     await readFile(abs)

@@ -47,7 +47,11 @@ function blank(text: string, n: Node): Edit {
 /** Prefix of read-only globals both versions share (one object, one value). */
 export const SHARED_PREFIX = 'klp_shared_'
 
-export function renameUnit(unit: Unit, prefix: string, target: string, shared: ReadonlySet<string> = new Set()): RenamedUnit {
+/**
+ * `other`: what the other version reaches. A global (or static local) only one version touches is
+ * state both versions have: it must be compared too (the other version leaves it unchanged).
+ */
+export function renameUnit(unit: Unit, prefix: string, target: string, shared: ReadonlySet<string> = new Set(), other?: { readonly fns: ReadonlySet<string>; readonly vars: ReadonlySet<string> }): RenamedUnit {
   const renamed = new Set<string>([...unit.functions.keys(), ...unit.variables.keys()])
   const edits: Edit[] = []
   const hoistedBefore = new Map<Node, string[]>()
@@ -170,10 +174,11 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
   const reach = reachable(unit, target)
   const globals: GlobalVar[] = []
   for (const v of unit.variables.values()) {
-    if (!reach.vars.has(v.name)) continue
+    if (!reach.vars.has(v.name) && !other?.vars.has(v.name)) continue
     globals.push(globalVar(unit, v, prefix, renameTarget(v.name), v.name, shared.has(v.name)))
   }
-  for (const fnName of reach.fns) {
+  const fns = new Set([...reach.fns, ...[...(other?.fns ?? [])].filter(f => unit.functions.has(f))])
+  for (const fnName of fns) {
     for (const v of unit.staticLocals.get(fnName) ?? []) {
       globals.push(globalVar(unit, v, prefix, staticLocalName(prefix, fnName, v.localName!), `${fnName}::${v.localName!}`))
     }
@@ -212,12 +217,15 @@ function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: 
  * Functions reachable from `target` through direct references, and the globals they mention;
  * a mentioned global's initializer counts too (`ops = { .run = helper }` reaches helper).
  */
-export function reachable(unit: Unit, target: string): { fns: Set<string>; vars: Set<string> } {
+export function reachable(unit: Unit, target: string): { fns: Set<string>; vars: Set<string>; names: Set<string> } {
   const fns = new Set<string>()
   const vars = new Set<string>()
+  /** Every identifier the reachable code (and reachable initializers) mentions. */
+  const names = new Set<string>()
   const todo: (string | Node)[] = [target]
   const visit = (n: Node) => {
     if (n.type === 'identifier') {
+      names.add(n.text)
       if (unit.functions.has(n.text) && !fns.has(n.text)) todo.push(n.text)
       const v = unit.variables.get(n.text)
       if (v && !vars.has(n.text)) {
@@ -237,5 +245,5 @@ export function reachable(unit: Unit, target: string): { fns: Set<string>; vars:
     fns.add(f)
     visit(info.body)
   }
-  return { fns, vars }
+  return { fns, vars, names }
 }

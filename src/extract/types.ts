@@ -90,6 +90,11 @@ export interface FunctionPair {
   readonly externals: import('./externals.js').ExternalsResult
   /** Non-constant multiplications/divisions in either version's reachable code (solver choice). */
   readonly nonlinear: number
+  /**
+   * Every name either version's reachable code mentions: a bodiless function outside it (another
+   * function of the file calls it) is never executed and does not matter.
+   */
+  readonly referenced: readonly string[]
   /** Claims and assumptions, macro-expanded in each version's context. */
   readonly expanded: {
     readonly oldExprs: readonly string[]

@@ -14,6 +14,8 @@ import { NATIVE_MAIN, NATIVE_PRELUDE, nondetSites, nondetValues, parseNative, re
 export const GCC_FLAGS = [
   '-std=gnu11', '-g', '-O0', '-w', '-fno-strict-aliasing', '-ftrivial-auto-var-init=pattern',
   '-fsanitize=address,undefined', '-fsanitize-recover=all', '-fno-sanitize=alignment',
+  // the file's other functions may call what is defined nowhere: drop them instead of failing to link
+  '-ffunction-sections', '-Wl,--gc-sections',
 ]
 const RUN_ENV = {
   ASAN_OPTIONS: 'halt_on_error=0:detect_leaks=0:abort_on_error=0:print_summary=0',

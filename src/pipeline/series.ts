@@ -7,10 +7,10 @@
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { loadSpec } from '../config/load.js'
+import { loadSpecs } from '../config/load.js'
 import { SpecSchema, type Spec } from '../config/schema.js'
 import { KlpError } from '../errors.js'
-import { preprocess } from '../extract/read.js'
+import { preprocess, type Preprocessed } from '../extract/read.js'
 import { analyzeUnit } from '../extract/unit.js'
 import type { ProofArgs } from '../cli/request.js'
 import { buildRequest, splitFlags } from '../cli/request.js'
@@ -67,14 +67,13 @@ export function cliDefaults(cli: Omit<ProofArgs, 'old' | 'new'>): SpecDefaults {
 }
 
 /** A spec file whose relative `include:` dirs are relative to the spec's own folder. */
-async function loadSpecHere(file: string): Promise<Spec> {
-  const spec = await loadSpec(file)
+async function loadSpecHere(file: string): Promise<Spec[]> {
   const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(path.dirname(file), p))
-  return spec.include ? { ...spec, include: spec.include.map(rel) } : spec
+  return (await loadSpecs(file)).map(spec => (spec.include ? { ...spec, include: spec.include.map(rel) } : spec))
 }
 
 /** Which functions of one file changed (parsed with the same preprocessing the proofs use). */
-async function changesOf(f: PatchFile, defaults: SpecDefaults, specs: readonly Spec[]): Promise<FunctionChanges> {
+async function changesOf(f: PatchFile, defaults: SpecDefaults, specs: readonly Spec[], memo: Map<string, Promise<Preprocessed>>): Promise<FunctionChanges> {
   const shared = {
     defines: [...(defaults.define ?? []), ...specs.flatMap(s => s.define ?? [])],
     cflags: [...(defaults.cflags ?? []), ...specs.flatMap(s => s.cflags ?? [])],
@@ -83,7 +82,7 @@ async function changesOf(f: PatchFile, defaults: SpecDefaults, specs: readonly S
   const inc = [...(defaults.include ?? []), ...specs.flatMap(s => s.include ?? [])]
   const load = async (p: string | null, side: readonly string[]) => {
     if (!p) return null
-    const pp = await preprocess(p, { ...shared, includes: [...side, ...inc] })
+    const pp = await preprocess(p, { ...shared, includes: [...side, ...inc], memo })
     return { unit: await analyzeUnit(pp.text), path: pp.path }
   }
   const [a, b] = await Promise.all([load(f.oldPath, f.oldIncludes), load(f.newPath, f.newIncludes)])
@@ -95,6 +94,9 @@ async function changesOf(f: PatchFile, defaults: SpecDefaults, specs: readonly S
 
 export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesReport> {
   const t0 = performance.now()
+  // snapshots do not change during the run: preprocess each file once per set of options
+  const memo = new Map<string, Promise<Preprocessed>>()
+  const penv: VerifyEnv = { ...env, preprocessMemo: memo }
   const defaults: SpecDefaults = { ...cliDefaults(cli), ...Object.fromEntries(Object.entries(manifestDefaults).filter(([, v]) => v !== undefined)) }
   // in git and patch modes the -I dirs were mapped into each snapshot (PatchFile includes)
   const chain = source.kind !== 'manifest'
@@ -114,13 +116,13 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
       continue
     }
     try {
-      const specs = await Promise.all(p.specs.map(loadSpecHere))
+      const specs = (await Promise.all(p.specs.map(loadSpecHere))).flat()
       const added: string[] = []
       const removed: string[] = []
       for (const f of p.files) {
         let targets: { fn: string; affected: boolean }[]
         if (p.functions === 'auto') {
-          const ch = await changesOf(f, shared, specs)
+          const ch = await changesOf(f, shared, specs, memo)
           added.push(...ch.added)
           removed.push(...ch.removed)
           targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
@@ -144,7 +146,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   // base → tip: each function changed anywhere, with the union of its claims across the series
   for (const f of source.baseTip) {
     try {
-      const ch = await changesOf(f, shared, [])
+      const ch = await changesOf(f, shared, [], memo)
       const targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
         const u = unionClaims(empty, shared, history.get(`${f.key}\0${t.fn}`) ?? [])
@@ -168,7 +170,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
     running++
     const where = t.patch ? `patch ${t.patch.index + 1}/${source.patches.length}` : 'base → tip'
     opts.onEvent?.({ kind: 'start', label: `${t.fn}() (${where})`, running })
-    const proof = await proveOne(t, i, base, env, opts, scratch)
+    const proof = await proveOne(t, i, base, penv, opts, scratch)
     running--
     // a proof cut short by Ctrl-C is no result (finished ones are; they are cached too)
     if (env.signal?.aborted && (proof.verdict === 'error' || proof.report?.runs.some(r => r.status === 'cancelled'))) return null

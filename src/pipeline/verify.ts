@@ -17,6 +17,7 @@ import type { JobResult } from '../classify/types.js'
 import { EXIT_OF, decideVerdict, type VerdictParts } from '../classify/verdict.js'
 import { ToolFailureError, ToolNotFoundError } from '../errors.js'
 import { extractFunctionPair } from '../extract/extract.js'
+import type { Preprocessed } from '../extract/read.js'
 import type { FunctionPair } from '../extract/types.js'
 import { modeLabel, modeName, renderHarness } from '../harness/render.js'
 import { ENTRY, PREFIX } from '../harness/markers.js'
@@ -178,6 +179,7 @@ async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, 
     })
   }
   const has = (n: string) => fns.some(f => f.name === n && f.isBodyAvailable)
+  const reached = new Set(pair.referenced)
   for (const e of [pair.old.entry, pair.new.entry]) {
     if (!has(e)) throw new ToolFailureError(`the harness program lacks ${e}; the two versions did not both get linked`, { hint: 'this is a klp-verify bug: re-run with --keep-harness DIR and report it' })
   }
@@ -185,6 +187,8 @@ async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, 
     .filter(f => !f.isBodyAvailable && !f.isInternal && !f.name.startsWith('__CPROVER') && f.name !== ENTRY)
     .map(f => f.name.replace(new RegExp(`^(${PREFIX.old}|${PREFIX.new})`), ''))
     .filter((n, i, a) => a.indexOf(n) === i)
+    // only what the proved code can reach: the file's other functions may call anything
+    .filter(n => reached.has(n))
     .sort()
 }
 
@@ -224,6 +228,8 @@ export interface VerifyEnv {
   readonly signal?: AbortSignal
   /** Look proofs up by content before running cbmc, and store finished ones. */
   readonly cache?: ResultCache
+  /** Share preprocessing between proofs of files that do not change meanwhile (a series' snapshots). */
+  readonly preprocessMemo?: Map<string, Promise<Preprocessed>>
 }
 
 /** What decides a proof beyond its harness text: cbmc, solvers and the options that reach them. */
@@ -258,7 +264,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
   try {
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func,
-      includes: req.includes, sideIncludes: req.sideIncludes, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
+      includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
     })
     const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
     s.nonlinear = pair.nonlinear
@@ -299,10 +305,10 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
 
     const modes = planModes(opts)
     const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, opts, m), dir: path.join(dir, modeName(m)) }))
-    await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
     if (req.keepHarness) await keepHarnesses(s, req, harnesses)
     const key = env.cache ? keyOf(tool, req, harnesses) : ''
     const hit = env.cache ? await env.cache.get(key) : undefined
+    if (!hit) await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
     if (hit) {
       env.log.info(`${pair.func}(): cached result (${hit.verdict}), nothing re-run`)
       const totalMs = Math.round(performance.now() - t0)

@@ -9,7 +9,7 @@
  * snapshot, so a series of N commits costs one copy of the headers, not N.
  */
 import { execa } from 'execa'
-import { copyFile, link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ToolFailureError, ToolNotFoundError } from '../errors.js'
 
@@ -58,13 +58,14 @@ export async function runGit(git: Git, args: readonly string[], opts: GitOptions
     stripFinalNewline: false,
     ...(opts.input === undefined ? { stdin: 'ignore' as const } : { input: opts.input }),
   })
-  if (r.exitCode === undefined) throw spawnError(r.cause, args)
+  if (r.exitCode === undefined) throw await spawnError(r.cause, git.cwd, args)
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) }
 }
 
-function spawnError(cause: unknown, args: readonly string[]): Error {
-  /* c8 ignore next 3 -- needs a machine without git */
-  if ((cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+async function spawnError(cause: unknown, cwd: string, args: readonly string[]): Promise<Error> {
+  // spawn says ENOENT both for a missing program and for a missing working directory
+  const cwdOk = await stat(cwd).then(s => s.isDirectory(), () => false)
+  if (cwdOk && (cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
     return new ToolNotFoundError('git not found on PATH', { hint: 'install git (https://git-scm.com) or add it to PATH', cause })
   }
   return new ToolFailureError(`git ${args[0] ?? ''} could not run: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: 'check that git runs from this shell', cause })
@@ -125,10 +126,10 @@ export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<
   const objectPath = (oid: string) => path.join(root, 'objects', oid.slice(0, 2), oid.slice(2))
 
   async function make(commit: string): Promise<Snapshot> {
+    const dir = path.join(root, 'snapshots', `${String(made.size).padStart(3, '0')}-${commit.slice(0, 12)}`)
     const entries = (await listTree(git, commit)).filter(e => e.path.endsWith('.h') || cFiles.has(e.path))
     await fetchBlobs(git, entries.map(e => e.oid).filter(oid => !stored.has(oid)), objectPath)
     for (const e of entries) stored.add(e.oid)
-    const dir = path.join(root, 'snapshots', `${commit.slice(0, 12)}-${made.size}`)
     const dirs = new Set(entries.map(e => path.dirname(path.join(dir, e.path))))
     dirs.add(dir)
     for (const d of [...dirs].sort()) await mkdir(d, { recursive: true })
@@ -197,6 +198,7 @@ async function fetchBlobs(git: Git, oids: readonly string[], objectPath: (oid: s
     await Promise.all(inflight)
   }
   const r = await sub
+  /* c8 ignore next 4 -- git died mid-stream (killed, out of memory) without reporting a missing object */
   if (done !== unique.length) {
     const err = Buffer.from(r.stderr ?? new Uint8Array()).toString()
     throw new ToolFailureError(`git cat-file --batch failed: ${firstLine(err) || `read ${done} of ${unique.length} objects`}`, { hint: 'run again with --debug to see git\'s full output' })

@@ -2,7 +2,7 @@ import t from 'tap'
 import path from 'node:path'
 import { z } from 'zod'
 import { ConfigError } from '../../src/errors.js'
-import { formatZodIssues, loadSpec, parseSpec } from '../../src/config/load.js'
+import { formatZodIssues, loadSpec, loadSpecs, parseSpec, splitYamlDocuments } from '../../src/config/load.js'
 
 const SPEC_HINT = 'see "Spec files" in the README for the allowed keys'
 const YAML_HINT = 'check the indentation and quoting of the spec file'
@@ -104,4 +104,18 @@ t.test('formatZodIssues', async t => {
   if (!r.success) {
     t.equal(formatZodIssues(r.error), "a.b.1: Expected number, received string; (top level): Unrecognized key(s) in object: 'c'")
   }
+})
+
+t.test('several specs in one file (one per function, YAML documents)', async t => {
+  const dir = t.testdir({
+    'two.yaml': '# patch 0004\nfunction: a\nmax-size: 4\n---\n# the other one\nfunction: b\nbuffers: {p: n}\n',
+    'one.yaml': 'function: a\n',
+    'bad.yaml': 'function: a\n---\nfunction: 1x\n',
+  })
+  const two = await loadSpecs(`${dir}/two.yaml`)
+  t.same(two.map(s => [s.function, s['max-size'], s.buffers]), [['a', 4, {}], ['b', undefined, { p: 'n' }]])
+  t.same((await loadSpecs(`${dir}/one.yaml`)).map(s => s.function), ['a'])
+  await t.rejects(loadSpecs(`${dir}/bad.yaml`), { message: /bad\.yaml: function: must be a C identifier/ })
+  await t.rejects(loadSpecs(`${dir}/none.yaml`), { message: /cannot read spec file .*none\.yaml: ENOENT/ })
+  t.same(splitYamlDocuments('a: 1\n---\n# only a comment\n'), ['a: 1\n'], 'empty documents are dropped')
 })

@@ -213,3 +213,18 @@ t.test('usage errors: one message and a hint', async t => {
     await t.rejects(openGitRange({ repo, range, includes: [] }), { constructor: UsageError, exitCode: 3, message, hint }, name)
   }
 })
+
+t.test('GIT_DIR and friends in the environment do not redirect git', async t => {
+  const r = seriesRepo(t)
+  const saved = { dir: process.env.GIT_DIR, tree: process.env.GIT_WORK_TREE }
+  process.env.GIT_DIR = path.join(os.tmpdir(), 'no-such-git-dir')
+  process.env.GIT_WORK_TREE = os.tmpdir()
+  t.teardown(() => {
+    for (const [k, v] of [['GIT_DIR', saved.dir], ['GIT_WORK_TREE', saved.tree]] as const) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  })
+  const src = await open(t, { repo: r.dir, range: `${r.base}..${r.c1}`, includes: [] })
+  t.same(src.patches.map(p => p.title), ['f: reorder the sum'])
+})

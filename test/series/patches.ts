@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ConfigError, UsageError } from '../../src/errors.js'
+import { ConfigError, ToolFailureError, UsageError } from '../../src/errors.js'
 import { listPatches, openPatchDir, parseSeriesFile, quiltMessage } from '../../src/series/patches.js'
 import type { SeriesSource } from '../../src/series/types.js'
 
@@ -262,4 +262,16 @@ t.test('usage errors: one message and a hint', async t => {
   for (const [name, tr, patches, message, hint] of rows) {
     await t.rejects(openPatchDir({ tree: tr, patches, includes: [] }), { constructor: UsageError, exitCode: 3, message, hint }, name)
   }
+})
+
+t.test('a tree git cannot read: the error names the step, and the private copy is removed', async t => {
+  const tree = tmpTree(t, TREE)
+  execFileSync('git', ['init', '-q', path.join(tree, 'vendor')], { env: GIT_ENV }) // a nested repository without a commit
+  const patches = tmpTree(t, { 'p.patch': diff('src/f.c', F1, F2) })
+  const tmp = tmpTree(t, {})
+  const saved = process.env.TMPDIR
+  process.env.TMPDIR = tmp
+  t.teardown(() => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved)))
+  await t.rejects(openPatchDir({ tree, patches, includes: [] }), { constructor: ToolFailureError, message: /^git add -A failed: .*vendor/ })
+  t.same(readdirSync(tmp), [], 'nothing left in the temp dir')
 })

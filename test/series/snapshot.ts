@@ -1,0 +1,106 @@
+import t, { type Test } from 'tap'
+import { execFileSync } from 'node:child_process'
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ToolFailureError } from '../../src/errors.js'
+import { createGit, createSnapshotStore, firstLine, gitOk, readBatch, runGit } from '../../src/series/snapshot.js'
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@x' }
+
+function tmp(t: Test): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'klp-snapshot-test-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/** A repository with one commit holding `files` (a value starting with -> is a symlink). */
+function repoWith(t: Test, files: Record<string, string>) {
+  const dir = tmp(t)
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim()
+  git('init', '-q')
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, p)), { recursive: true })
+    if (text.startsWith('->')) symlinkSync(text.slice(2), path.join(dir, p))
+    else writeFileSync(path.join(dir, p), text)
+  }
+  git('add', '-A')
+  git('commit', '-q', '-m', 'c')
+  return { dir, git, head: git('rev-parse', 'HEAD') }
+}
+
+async function* chunked(bytes: Buffer, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
+}
+
+const collect = async (bytes: Buffer, size: number) => {
+  const out: Array<[string, string, string]> = []
+  for await (const o of readBatch(chunked(bytes, size))) out.push([o.oid, o.type, o.data.toString('latin1')])
+  return out
+}
+
+t.test('readBatch parses cat-file --batch output however it is chunked', async t => {
+  const body = Buffer.from('line one\nline\ttwo\n\0bin\n')
+  const stream = Buffer.concat([
+    Buffer.from(`aaaa blob ${body.length}\n`), body, Buffer.from('\n'),
+    Buffer.from('bbbb blob 0\n\n'),
+    Buffer.from('cccc missing\n'),
+    Buffer.from('dddd blob 3\nxyz\n'),
+  ])
+  const want = [['aaaa', 'blob', body.toString('latin1')], ['bbbb', 'blob', ''], ['cccc', 'missing', ''], ['dddd', 'blob', 'xyz']]
+  for (const size of [1, 2, 3, 7, 64, stream.length]) t.same(await collect(stream, size), want, `chunks of ${size}`)
+})
+
+t.test('firstLine picks git\'s error line without its tag', async t => {
+  t.equal(firstLine('\n<stdin>:3: trailing whitespace.\nerror: patch failed: a.c:1\nerror: a.c: patch does not apply\n'), 'patch failed: a.c:1')
+  t.equal(firstLine('fatal: not a git repository\n'), 'not a git repository')
+  t.equal(firstLine('  something else\n'), 'something else')
+  t.equal(firstLine(''), '')
+})
+
+t.test('git runs without repository redirection from the environment', async t => {
+  const saved = process.env.GIT_INDEX_FILE
+  process.env.GIT_INDEX_FILE = '/nonexistent/index'
+  t.teardown(() => (saved === undefined ? delete process.env.GIT_INDEX_FILE : (process.env.GIT_INDEX_FILE = saved)))
+  const git = createGit(process.cwd(), { env: { KLP_TEST: '1' } })
+  t.equal(git.env.GIT_INDEX_FILE, undefined)
+  t.equal(git.env.GIT_OPTIONAL_LOCKS, '0')
+  t.equal(git.env.KLP_TEST, '1')
+  const r = await runGit(git, ['var', 'GIT_EDITOR'], { env: { GIT_EDITOR: 'ed-for-test' } })
+  t.same([r.exitCode, r.stdout], [0, 'ed-for-test\n'], 'per-call env on top; stdout kept verbatim')
+  const bad = await runGit(git, ['no-such-subcommand'])
+  t.not(bad.exitCode, 0, 'a failing git is data, not an exception')
+})
+
+t.test('a snapshot: every header, the asked-for .c files, symlinks; made once, blobs shared', async t => {
+  const r = repoWith(t, { 'a.c': 'int a;\n', 'b.c': 'int b;\n', 'inc/x.h': '#define X\n', 'inc/y.h': '#define X\n', 'l.h': '->inc/x.h', 'doc.txt': 'd\n' })
+  const root = tmp(t)
+  const store = createSnapshotStore(createGit(r.dir), root, new Set(['a.c', 'gone.c']))
+  const s = await store.snapshot(r.head)
+  t.equal(await store.snapshot(r.head), s, 'the same commit is materialized once')
+  t.same([...s.cFiles], ['a.c'], 'only the asked-for .c files that exist')
+  t.equal(readFileSync(path.join(s.dir, 'a.c'), 'utf8'), 'int a;\n')
+  t.equal(readFileSync(path.join(s.dir, 'inc/y.h'), 'utf8'), '#define X\n')
+  t.equal(readlinkSync(path.join(s.dir, 'l.h')), 'inc/x.h')
+  t.ok(lstatSync(path.join(s.dir, 'l.h')).isSymbolicLink())
+  for (const f of ['b.c', 'doc.txt']) t.throws(() => statSync(path.join(s.dir, f)), { code: 'ENOENT' }, `${f} is not in the snapshot`)
+  t.equal(statSync(path.join(s.dir, 'inc/x.h')).ino, statSync(path.join(s.dir, 'inc/y.h')).ino, 'equal blobs are one file in the store')
+  t.equal(statSync(path.join(s.dir, 'inc/x.h')).mode & 0o777, 0o444, 'read-only: a snapshot cannot change the store')
+})
+
+t.test('a missing object or a bad revision is a tool failure', async t => {
+  const r = repoWith(t, { 'a.h': 'unique content 1234\n' })
+  const oid = r.git('rev-parse', 'HEAD:a.h')
+  rmSync(path.join(r.dir, '.git/objects', oid.slice(0, 2), oid.slice(2)), { force: true })
+  const store = createSnapshotStore(createGit(r.dir), tmp(t), new Set())
+  await t.rejects(store.snapshot(r.head), { constructor: ToolFailureError, message: `git cat-file: object ${oid} is missing`, hint: /fsck/ })
+  await t.rejects(gitOk(createGit(r.dir), ['ls-tree', 'no-such-rev']), { constructor: ToolFailureError, message: /^git ls-tree no-such-rev failed: Not a valid object name/ })
+})
+
+t.test('git that cannot start: not found on PATH, or a bad directory', async t => {
+  await t.rejects(runGit(createGit(process.cwd(), { env: { PATH: '' } }), ['--version']), { name: 'ToolNotFoundError', message: 'git not found on PATH', hint: /install git/ })
+  const file = path.join(tmp(t), 'a-file')
+  writeFileSync(file, '')
+  await t.rejects(runGit(createGit(file), ['--version']), { constructor: ToolFailureError, message: /^git --version could not run: / })
+  await t.rejects(runGit(createGit(path.join(file, 'nope')), ['--version']), { constructor: ToolFailureError, message: /^git --version could not run: / }, 'a missing directory is not a missing git')
+})
