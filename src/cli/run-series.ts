@@ -62,6 +62,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
       cache: openCache(cacheDir, { read: argv.cache }),
     }, {
       onEvent: progress.onEvent,
+      specs: argv.spec ?? [],
       ...(keepRoot ? { keep: { dir: path.resolve(keepRoot), relativeTo: path.resolve(output ? path.dirname(output) : '.') } } : {}),
     })
   } finally {

@@ -37,6 +37,8 @@ export type SeriesEvent =
   | { readonly kind: 'done'; readonly proof: SeriesProof; readonly done: number; readonly total: number; readonly running: number; readonly failures: number; readonly elapsedMs: number }
 
 export interface SeriesOptions {
+  /** Spec files that apply to every patch (after a patch's own, which win). */
+  readonly specs?: readonly string[]
   /** Where each proof's harness is kept (one folder per proof), and the folder links are relative to. */
   readonly keep?: { readonly dir: string; readonly relativeTo: string }
   readonly onEvent?: (e: SeriesEvent) => void
@@ -49,6 +51,7 @@ interface Task {
   readonly affected: boolean
   readonly spec: Spec
   readonly trailers: readonly string[]
+  readonly assumes: readonly string[]
 }
 
 /** Command-line options as spec defaults (the manifest's `defaults:` refine them). */
@@ -109,6 +112,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   /** Per (file key, function): what each patch claimed, for base → tip. */
   const history = new Map<string, FunctionClaims[]>()
 
+  const common = (await Promise.all((opts.specs ?? []).map(loadSpecHere))).flat()
   for (const p of source.patches) {
     const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key) }
     if (p.error) {
@@ -116,7 +120,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
       continue
     }
     try {
-      const specs = (await Promise.all(p.specs.map(loadSpecHere))).flat()
+      const specs = [...(await Promise.all(p.specs.map(loadSpecHere))).flat(), ...common]
       const added: string[] = []
       const removed: string[] = []
       for (const f of p.files) {
@@ -132,9 +136,10 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
         for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
           const own = specFor(specs, t.fn)
           const trailers = p.trailerClaims[t.fn] ?? []
-          tasks.push({ patch: p, file: f, fn: t.fn, affected: t.affected, spec: mergeSpec(empty, shared, own), trailers })
+          const assumes = p.trailerAssumes?.[t.fn] ?? []
+          tasks.push({ patch: p, file: f, fn: t.fn, affected: t.affected, spec: mergeSpec(empty, shared, own), trailers, assumes })
           const k = `${f.key}\0${t.fn}`
-          history.set(k, [...(history.get(k) ?? []), { spec: own, trailers }])
+          history.set(k, [...(history.get(k) ?? []), { spec: own, trailers, assumes }])
         }
       }
       patches.push({ ...info, status: 'applied', added: added.sort(), removed: removed.sort() })
@@ -150,7 +155,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
       const targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
         const u = unionClaims(empty, shared, history.get(`${f.key}\0${t.fn}`) ?? [])
-        tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers })
+        tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes })
       }
     } catch (err) {
       proofs.push({ function: '(base → tip)', old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err) })
@@ -217,7 +222,7 @@ async function proveOne(t: Task, i: number, base: Partial<ProofArgs>, env: Verif
   const keepDir = opts.keep ? path.join(opts.keep.dir, `${String(i + 1).padStart(3, '0')}-${t.patch ? t.patch.index + 1 : 'base-tip'}-${t.fn}`) : undefined
   try {
     if (!t.file.oldPath || !t.file.newPath) throw new KlpError(`${t.fn}() is not in both versions`, { exitCode: 3 })
-    const req = buildRequest({ ...base, jobs: 1, old: t.file.oldPath, new: t.file.newPath, func: t.fn, intended: t.trailers, keepHarness: keepDir }, t.spec)
+    const req = buildRequest({ ...base, jobs: 1, old: t.file.oldPath, new: t.file.newPath, func: t.fn, intended: t.trailers, assume: t.assumes, keepHarness: keepDir }, t.spec)
     const withSides = {
       ...req,
       ...(t.file.oldIncludes.length || t.file.newIncludes.length ? { sideIncludes: { old: t.file.oldIncludes, new: t.file.newIncludes } } : {}),

@@ -60,9 +60,23 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
   const changed = [...a.keys()].filter(n => b.has(n) && a.get(n) !== b.get(n)).sort()
   const added = [...b.keys()].filter(n => !a.has(n)).sort()
   const removed = [...a.keys()].filter(n => !b.has(n)).sort()
-  const changedStatics = new Set(changed.filter(n => newUnit.functions.get(n)?.isStatic))
-  const affected = [...b.keys()]
-    .filter(n => a.has(n) && !changed.includes(n) && [...callees(newUnit, n)].some(c => changedStatics.has(c)))
-    .sort()
-  return { changed, affected, added, removed }
+  // a changed static helper may be inlined into its callers; an unchanged static caller may in turn
+  // be inlined into its own callers: follow the static chain up
+  const inlinable = new Set(changed.filter(n => newUnit.functions.get(n)?.isStatic))
+  const calls = new Map([...b.keys()].map(n => [n, callees(newUnit, n)]))
+  const affected = new Set<string>()
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const n of b.keys()) {
+      if (!a.has(n) || changed.includes(n) || affected.has(n)) continue
+      if ([...calls.get(n)!].some(c => inlinable.has(c))) {
+        affected.add(n)
+        if (newUnit.functions.get(n)?.isStatic) inlinable.add(n)
+        grew = true
+      }
+    }
+  }
+  return { changed, affected: [...affected].sort(), added, removed }
 }
+
+

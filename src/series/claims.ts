@@ -14,6 +14,8 @@ export interface FunctionClaims {
   readonly spec?: Spec
   /** `WHEN => THEN` texts from commit-message trailers. */
   readonly trailers: readonly string[]
+  /** Preconditions from `Klp-Assume:` trailers. */
+  readonly assumes?: readonly string[]
 }
 
 const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
@@ -38,7 +40,7 @@ export function mergeSpec(base: Spec, defaults: SpecDefaults, spec: Spec | undef
  * Base → tip: one spec for the whole series. Options come from the latest spec that names the
  * function; claims are the union (same WHEN/THEN once), ids kept unique.
  */
-export function unionClaims(base: Spec, defaults: SpecDefaults, perPatch: readonly FunctionClaims[]): { spec: Spec; trailers: string[] } {
+export function unionClaims(base: Spec, defaults: SpecDefaults, perPatch: readonly FunctionClaims[]): { spec: Spec; trailers: string[]; assumes: string[] } {
   const latest = [...perPatch].reverse().find(p => p.spec)?.spec
   const spec = mergeSpec(base, defaults, latest)
   const seen = new Set<string>()
@@ -63,5 +65,7 @@ export function unionClaims(base: Spec, defaults: SpecDefaults, perPatch: readon
       trailers.push(t)
     }
   }
-  return { spec: { ...spec, intended }, trailers }
+  // a precondition some patch needed holds for the whole series (the latest spec's are in spec.assume)
+  const assumes = [...new Set(perPatch.flatMap(p => p.assumes ?? []))]
+  return { spec: { ...spec, intended }, trailers, assumes }
 }

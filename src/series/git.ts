@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, KlpError, UsageError } from '../errors.js'
 import { createGit, createSnapshotStore, gitOk, runGit, type Git, type Snapshot } from './snapshot.js'
-import { parseTrailerClaims } from './trailers.js'
+import { parseTrailerAssumes, parseTrailerClaims } from './trailers.js'
 import type { PatchFile, SeriesPatch, SeriesSource } from './types.js'
 
 export interface GitRangeOptions {
@@ -138,7 +138,8 @@ export async function materializeSeries(
       files,
       functions: 'auto',
       specs: s.specs,
-      trailerClaims: claimsOf(s),
+      trailerClaims: claimsOf(s, parseTrailerClaims),
+      trailerAssumes: claimsOf(s, parseTrailerAssumes),
     })
   }
 
@@ -159,9 +160,9 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
   return out.split('\0').filter(p => p.endsWith('.c'))
 }
 
-function claimsOf(s: SeriesStep): Record<string, string[]> {
+function claimsOf(s: SeriesStep, parse: (message: string) => Record<string, string[]>): Record<string, string[]> {
   try {
-    return parseTrailerClaims(s.message)
+    return parse(s.message)
   } catch (err) {
     /* c8 ignore next -- parseTrailerClaims only throws ConfigError */
     if (!(err instanceof KlpError)) throw err

@@ -37,6 +37,8 @@ export interface SeriesPatch {
   readonly specs: readonly string[]
   /** Claims from commit-message trailers (`Klp-Intended: fn: WHEN => THEN`): function → claim texts. */
   readonly trailerClaims: Readonly<Record<string, readonly string[]>>
+  /** Preconditions from `Klp-Assume: fn: EXPR` trailers: function → expressions. */
+  readonly trailerAssumes?: Readonly<Record<string, readonly string[]>>
 }
 
 /** Where a series came from, materialized: the patches in order and, for a chain, base → tip. */

@@ -183,3 +183,19 @@ t.test('only type changes the function can see count', async t => {
   const pg = await extractFunctionPair(opts(dir, { func: 'g' }))
   t.same(pg.typeChanges.map(c => c.type), ['typedef td_t'], 'a typedef used by the signature counts')
 })
+
+t.test('a global only one version has gets a stand-in in the other, so it is compared', async t => {
+  const dir = t.testdir({
+    'old.c': 'struct s { int a; };\nint f(int x) { return x; }\n',
+    'new.c': 'struct s { int a; };\nint nr_err;\nlong hist[4];\nstruct s last;\nint f(int x) { if (x < 0) { nr_err++; hist[0]++; last.a = x; } return x; }\n',
+  })
+  const pair = await extractFunctionPair(opts(dir))
+  t.same(pair.new.globals.map(g => g.name).sort(), ['hist', 'last', 'nr_err'])
+  t.same(pair.old.globals.map(g => g.name).sort(), ['hist', 'nr_err'], 'numbers and arrays of numbers get stand-ins (a struct type may not exist in old)')
+  const nr = pair.old.globals.find(g => g.name === 'nr_err')!
+  t.equal(nr.cName, 'klp_old_nr_err')
+  t.match(nr.origin, /^not in this version/)
+  t.match(pair.old.text, /\nint klp_old_nr_err; \/\* klp-verify: stand-in, nr_err is not in this version \*\/\n/)
+  t.match(pair.old.text, /\nlong klp_old_hist\[4\];/)
+  t.ok(pair.referenced.includes('nr_err') && !pair.referenced.includes('g'), 'names the proved code mentions')
+})

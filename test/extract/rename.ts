@@ -279,7 +279,8 @@ t.test('reachable', async t => {
   const r = reachable(u, 'f')
   t.same([...r.fns].sort(), ['f', 'leaf', 'mid', 'rec', 'set_d'], 'calls, recursion and functions in initializers of reached globals')
   t.same([...r.vars].sort(), ['a', 'b', 'c', 'd', 'ops', 'pc'], 'globals in those functions and initializers')
-  t.same(reachable(u, 'nope'), { fns: new Set(), vars: new Set() }, 'an undefined target reaches nothing')
+  t.same(reachable(u, 'nope'), { fns: new Set(), vars: new Set(), names: new Set() }, 'an undefined target reaches nothing')
+  t.ok(reachable(u, 'f').names.has('leaf'), 'names: every identifier the reachable code mentions')
 })
 
 t.test('staticLocalName and applyEdits', async t => {
@@ -360,4 +361,12 @@ t.test('static locals of the same name in one function stay distinct objects', a
   t.match(out[1], /if \(c && !klp_old_f____warned\) klp_old_f____warned = 1;/)
   t.match(out[2], /if \(c && !klp_old_f____warned__2\) klp_old_f____warned__2 = 1;/)
   t.same(r.globals.map(g => [g.name, g.cName]), [['f::__warned', 'klp_old_f____warned'], ['f::__warned__2', 'klp_old_f____warned__2']])
+})
+
+t.test('a global only the other version reaches is still one of this version\'s globals', async t => {
+  const u = await analyzeUnit('int nr_err, other;\nint f(int x) { return x; }\n')
+  const alone = renameUnit(u, 'klp_old_', 'f')
+  t.same(alone.globals.map(g => g.name), [])
+  const r = renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['f']), vars: new Set(['nr_err']) })
+  t.same(r.globals.map(g => g.name), ['nr_err'], 'the new version writes nr_err: old\'s copy is compared with it')
 })

@@ -78,9 +78,12 @@ t.test('git range: each commit is one patch, read from git objects', async t => 
   git('commit', '-qm', 'base')
   const [first, second] = Object.keys(expect.patches)
   for (const p of [first!, second!]) git('am', '-q', path.join(DIR, 'patches', p))
+  t.equal(git('rev-parse', '--show-toplevel').trim(), repo, 'a repository of its own')
   const before = git('status', '--porcelain')
   const head = git('rev-parse', 'HEAD').trim()
-  const r = await runCli(['series', '--git', repo, '--range', 'HEAD~2..HEAD', '-I', 'include', '--format', 'json', '--no-cache', '--cache-dir', t.testdir()])
+  // in git mode the proof options come from --spec files (the patch directory keeps them beside each patch)
+  const specs = [first!, second!].flatMap(p => ['--spec', path.join(DIR, 'patches', p.replace(/\.patch$/, '.yaml'))])
+  const r = await runCli(['series', '--git', repo, '--range', 'HEAD~2..HEAD', '-I', 'include', ...specs, '--format', 'json', '--no-cache', '--cache-dir', path.join(repo, '.git', 'klp-cache')])
   const report = JSON.parse(r.stdout) as SeriesReport
   t.equal(report.source.kind, 'git')
   t.equal(report.patches.length, 2)

@@ -36,3 +36,17 @@ t.test('functions from headers are not the patch', async t => {
   const ch = functionChanges(await analyzeUnit(text(1)), 'f.c', await analyzeUnit(text(2)), 'f.c')
   t.same(ch, { changed: [], affected: [], added: [], removed: [] })
 })
+
+t.test('affected follows chains of static callers (each may be inlined into the next)', async t => {
+  const src = (k: number) => `
+static int leaf(int x) { return x + ${k}; }
+static int mid(int x) { return leaf(x) * 2; }
+int top(int x) { return mid(x) - 1; }
+int direct(int x) { return leaf(x); }
+int other(int x) { return x; }
+int calls_top(int x) { return top(x); }
+`
+  const ch = functionChanges(await unit(src(1)), 'f.c', await unit(src(2)), 'f.c')
+  t.same(ch.changed, ['leaf'])
+  t.same(ch.affected, ['direct', 'mid', 'top'], 'a non-static caller (top) stops the chain: calls_top is not affected')
+})

@@ -35,3 +35,8 @@ t.test('base → tip: the union of claims, latest options, unique ids', async t 
   t.same(clash.spec.intended.map(c => c.id), ['k', 'k-p1'], 'ids stay unique')
   t.same(unionClaims(empty, { timeout: 5 }, []).spec.timeout, 5, 'no claims at all: the defaults')
 })
+
+t.test('base → tip: preconditions from Klp-Assume trailers add up, once each', async t => {
+  const u = unionClaims(empty, {}, [{ trailers: [], assumes: ['len <= 64'] }, { trailers: [] }, { trailers: [], assumes: ['len <= 64', 'dev != 0'] }])
+  t.same(u.assumes, ['len <= 64', 'dev != 0'])
+})

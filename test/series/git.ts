@@ -95,6 +95,7 @@ t.test('each commit of BASE..TIP is one patch, oldest first, from git objects', 
   t.same(p1.functions, 'auto')
   t.same(p1.specs, [])
   t.same(p1.trailerClaims, { f: ['x > 3 => ret == 0', 'x == 0'] }, 'trailers of the full message; Klp-Assume is not a claim')
+  t.same(p1.trailerAssumes, { f: ['x < 100'] }, 'Klp-Assume trailers are preconditions')
   t.equal(p1.files.length, 1)
   const f = p1.files[0]!
   t.equal(f.key, 'src/f.c')

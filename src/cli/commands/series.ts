@@ -18,12 +18,14 @@ export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
   readonly baseline?: string
   readonly cache: boolean
   readonly cacheDir?: string
+  /** Spec files for every patch (one YAML document per function). */
+  readonly spec?: readonly string[]
   readonly verbose?: boolean
   readonly debug?: boolean
 }
 
 const { func, intended, assume, nullable, buffer, spec, format, ...shared } = proofOptions
-void func, intended, assume, nullable, buffer, spec, format
+void func, intended, assume, nullable, buffer, format
 
 /** Exactly one input: a manifest, a git range, or a tree with a patch directory. */
 export function checkSeriesInput(argv: Readonly<Record<string, unknown>>): true {
@@ -44,6 +46,7 @@ export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs
         .positional('manifest', { type: 'string', describe: 'a series manifest (YAML): defaults + entries of old, new, functions, spec' })
         .options({
           ...shared,
+          spec: { type: 'string', array: true, nargs: 1, describe: `${spec.describe.replace(/ \(.*/, '')} for every patch: one YAML document per function (\`function:\`), used where a patch brings none (repeatable)` },
           git: { type: 'string', nargs: 1, describe: 'a git repository: each commit of --range is one patch (read from git objects, the work tree is not touched)' },
           range: { type: 'string', nargs: 1, describe: 'BASE..TIP, the commits to prove (with --git)' },
           tree: { type: 'string', nargs: 1, describe: 'a source tree the --patches apply to (copied, never modified)' },
@@ -54,7 +57,8 @@ export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs
           baseline: { type: 'string', nargs: 1, describe: 'a previous JSON report: show what changed since (new unintended differences, fixed ones, moved verdicts) first' },
           format: { type: 'string', choices: SERIES_FORMATS, default: 'text', nargs: 1, describe: 'report format (html: a static, filterable page; needs --output)' },
         })
-        .check(checkSingleValued)
+        // --spec repeats here (one file per patch set); the other single-proof options stay single
+        .check(argv => checkSingleValued({ ...argv, spec: undefined }))
         .check(checkSeriesInput)
         .example('$0 series nightly.yaml --format json --output report.json', 'a manifest')
         .example('$0 series --git ~/linux --range v6.6..klp-fixes -I include', 'every commit of a git range')
