@@ -5,7 +5,7 @@
  * as each proof finishes (atomically), so an interrupted run resumes from them.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import type { ProofReport } from '../report/types.js'
@@ -38,6 +38,28 @@ function stable(v: unknown): string {
 
 export function cacheKey(parts: CacheKeyParts): string {
   return createHash('sha256').update(stable({ format: FORMAT, ...parts })).digest('hex')
+}
+
+/**
+ * What klp-verify itself is: a hash of its built code and templates, so a cached verdict never
+ * outlives the code that reached it (a development build changes without a version bump).
+ */
+export async function toolFingerprint(root: string): Promise<string> {
+  const h = createHash('sha256')
+  for (const dir of ['dist', 'templates']) {
+    let names: string[]
+    try {
+      names = (await readdir(path.join(root, dir), { recursive: true })).map(String).sort()
+    } catch {
+      continue // running from sources (tests): the sources are hashed by whoever runs them
+    }
+    for (const n of names) {
+      if (n.endsWith('.map')) continue
+      const text = await readFile(path.join(root, dir, n)).catch(() => null)
+      if (text) h.update(`${dir}/${n}\0`).update(text)
+    }
+  }
+  return h.digest('hex').slice(0, 16)
 }
 
 /** $KLP_CACHE_DIR, else $XDG_CACHE_HOME/klp-verify, else ~/.cache/klp-verify. */

@@ -28,7 +28,7 @@ import { buildHarnessOptions, exprList } from './options.js'
 import { loadModels } from './models.js'
 import { findGcc, notReplayed, replayRun } from './replay.js'
 import { runPool } from './pool.js'
-import { cacheKey, type ResultCache } from './cache.js'
+import { cacheKey, toolFingerprint, type ResultCache } from './cache.js'
 import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -233,9 +233,12 @@ export interface VerifyEnv {
 }
 
 /** What decides a proof beyond its harness text: cbmc, solvers and the options that reach them. */
-function keyOf(tool: CbmcTool, req: VerifyRequest, hs: readonly { h: Harness }[]): string {
+let fingerprint: Promise<string> | undefined
+
+async function keyOf(tool: CbmcTool, req: VerifyRequest, hs: readonly { h: Harness }[]): Promise<string> {
+  fingerprint ??= toolFingerprint(PACKAGE_ROOT)
   return cacheKey({
-    tool: TOOL_VERSION,
+    tool: `${TOOL_VERSION} ${await fingerprint}`,
     cbmc: `${tool.version} sat:${tool.cadical ? 'cadical' : 'minisat'} z3:${tool.z3 ? 'yes' : 'no'}`,
     // line markers name the files: a series' snapshots live in a fresh temporary folder each run
     harnesses: hs.map(x => x.h.files.map(f => ({ name: f.name, text: req.scratchRoot ? f.text.split(req.scratchRoot).join('<scratch>') : f.text }))),
@@ -306,7 +309,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const modes = planModes(opts)
     const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, opts, m), dir: path.join(dir, modeName(m)) }))
     if (req.keepHarness) await keepHarnesses(s, req, harnesses)
-    const key = env.cache ? keyOf(tool, req, harnesses) : ''
+    const key = env.cache ? await keyOf(tool, req, harnesses) : ''
     const hit = env.cache ? await env.cache.get(key) : undefined
     if (!hit) await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
     if (hit) {

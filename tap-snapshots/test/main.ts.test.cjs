@@ -11,8 +11,8 @@ klp-verify <old.c> <new.c> --func NAME [options]
 Prove, with CBMC, that a C patch changes a function exactly as its author claims.
 
 Commands:
-  klp-verify series <manifest>  prove every function a series of patches changed (manifest: defaults
-                                + entries of old, new, functions, spec)
+  klp-verify series [manifest]  prove every function a series of patches changed (a manifest, a git
+                                range, or a patch directory)
   klp-verify <old> <new>        prove that new.c changes the function exactly as claimed relative to
                                 old.c                                                      [default]
 
@@ -32,6 +32,8 @@ Options:
       --max-unwind    largest bound tried by --unwind auto [default: 64]                    [number]
       --max-size      largest buffer length the harness allocates [default: 32]             [number]
       --timeout       seconds per cbmc run [default: 300]                                   [number]
+      --memory        memory cap per cbmc process in MiB; over it the proof is inconclusive (out of
+                      memory) [default: none]                                               [number]
       --fwrapv        signed overflow wraps, as in the kernel (-fno-strict-overflow)       [boolean]
       --init-globals  start globals from their initializers (boot-time view)               [boolean]
   -I, --include       include directory for preprocessing                                    [array]

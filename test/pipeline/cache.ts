@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import t from 'tap'
-import { cacheKey, defaultCacheDir, openCache } from '../../src/pipeline/cache.js'
+import { cacheKey, defaultCacheDir, openCache, toolFingerprint } from '../../src/pipeline/cache.js'
 import * as f from '../fixtures/reports.js'
 
 const parts = { tool: '0.1.0', cbmc: '6.6.0', harnesses: [[{ name: 'h.c', text: 'int main(){}' }]], options: { unwind: 'auto', timeoutSec: 300 } }
@@ -37,4 +37,16 @@ t.test('where the cache lives', async t => {
   t.equal(defaultCacheDir({ KLP_CACHE_DIR: '/x/c' }), '/x/c')
   t.equal(defaultCacheDir({ XDG_CACHE_HOME: '/x/xdg' }), '/x/xdg/klp-verify')
   t.match(defaultCacheDir({}), /\.cache\/klp-verify$/)
+})
+
+t.test('the tool fingerprint follows the built code and the templates', async t => {
+  const dir = t.testdir({ dist: { 'a.js': 'one', 'a.js.map': 'x' }, templates: { 'h.c.hbs': 'T' } })
+  const a = await toolFingerprint(dir)
+  t.match(a, /^[0-9a-f]{16}$/)
+  const { writeFile: w } = await import('node:fs/promises')
+  await w(path.join(dir, 'dist', 'a.js.map'), 'changed')
+  t.equal(await toolFingerprint(dir), a, 'source maps do not count')
+  await w(path.join(dir, 'dist', 'a.js'), 'two')
+  t.not(await toolFingerprint(dir), a, 'new code, new fingerprint')
+  t.match(await toolFingerprint(path.join(dir, 'nowhere')), /^[0-9a-f]{16}$/, 'no build: still a fingerprint')
 })
