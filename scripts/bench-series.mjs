@@ -4,17 +4,12 @@
 // at a time), then once more from the result cache.
 // Targets: -j2 at least 1.8x faster than -j1 on 2 cores; the fully cached re-run under 2 s in total.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { bin, requireBuild } from './bench-lib.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bin = path.join(root, 'dist', 'bin.js')
-if (!existsSync(bin)) {
-  console.error('bench: dist/bin.js is missing; run npm install (or npm run build) first')
-  process.exit(3)
-}
+requireBuild()
 const FILES = Number(process.env.KLP_BENCH_FILES ?? 10)
 const PER_FILE = Number(process.env.KLP_BENCH_PER_FILE ?? 5)
 const work = mkdtempSync(path.join(tmpdir(), 'klp-bench-series-'))

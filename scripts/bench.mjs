@@ -6,14 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { bin, fmt, requireBuild, root } from './bench-lib.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bin = path.join(root, 'dist', 'bin.js')
-if (!existsSync(bin)) {
-  console.error('bench: dist/bin.js is missing; run npm install (or npm run build) first')
-  process.exit(3)
-}
+requireBuild()
 const only = process.argv.slice(2)
 const cases = readdirSync(path.join(root, 'harnesses'))
   .filter(c => existsSync(path.join(root, 'harnesses', c, 'spec.yaml')))
@@ -21,7 +16,6 @@ const cases = readdirSync(path.join(root, 'harnesses'))
   .sort()
 const work = mkdtempSync(path.join(tmpdir(), 'klp-bench-'))
 const rows = []
-const fmt = ms => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`)
 
 for (const c of cases) {
   const dir = path.join(root, 'harnesses', c)

@@ -113,6 +113,22 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   const history = new Map<string, FunctionClaims[]>()
 
   const common = (await Promise.all((opts.specs ?? []).map(loadSpecHere))).flat()
+  const jobs = cli.jobs ?? availableParallelism()
+  // each patch's spec files, then change detection of every file at once (gcc -E runs in parallel)
+  const specsOf = new Map<SeriesPatch, Promise<Spec[]>>()
+  for (const p of source.patches) specsOf.set(p, Promise.all(p.specs.map(loadSpecHere)).then(s => [...s.flat(), ...common]))
+  for (const s of specsOf.values()) s.catch(() => {}) // reported with its patch below
+  const detect = new Map<PatchFile, Promise<FunctionChanges>>()
+  const toDetect: { f: PatchFile; specs: () => Promise<Spec[]> }[] = [
+    ...source.patches.filter(p => !p.error && p.functions === 'auto').flatMap(p => p.files.map(f => ({ f, specs: () => specsOf.get(p)! }))),
+    ...source.baseTip.map(f => ({ f, specs: async () => [] as Spec[] })),
+  ]
+  await runPool(toDetect, jobs, async ({ f, specs }) => {
+    const p = specs().then(s => changesOf(f, shared, s, memo))
+    p.catch(() => {}) // reported with its patch below
+    detect.set(f, p)
+    await p.catch(() => {})
+  })
   for (const p of source.patches) {
     const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key) }
     if (p.error) {
@@ -120,13 +136,13 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
       continue
     }
     try {
-      const specs = [...(await Promise.all(p.specs.map(loadSpecHere))).flat(), ...common]
+      const specs = await specsOf.get(p)!
       const added: string[] = []
       const removed: string[] = []
       for (const f of p.files) {
         let targets: { fn: string; affected: boolean }[]
         if (p.functions === 'auto') {
-          const ch = await changesOf(f, shared, specs, memo)
+          const ch = await detect.get(f)!
           added.push(...ch.added)
           removed.push(...ch.removed)
           targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
@@ -144,26 +160,25 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
       }
       patches.push({ ...info, status: 'applied', added: added.sort(), removed: removed.sort() })
     } catch (err) {
-      patches.push({ ...info, status: 'error', error: messageOf(err), added: [], removed: [] })
+      patches.push({ ...info, status: 'error', error: messageOf(err, p.files), added: [], removed: [] })
     }
   }
 
   // base → tip: each function changed anywhere, with the union of its claims across the series
   for (const f of source.baseTip) {
     try {
-      const ch = await changesOf(f, shared, [], memo)
+      const ch = await detect.get(f)!
       const targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
         const u = unionClaims(empty, shared, history.get(`${f.key}\0${t.fn}`) ?? [])
         tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes })
       }
     } catch (err) {
-      proofs.push({ function: '(base → tip)', old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err) })
+      proofs.push({ function: '(base → tip)', old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err, [f]) })
     }
   }
 
   // proofs run in parallel, one cbmc process each at a time; results keep the series order
-  const jobs = cli.jobs ?? availableParallelism()
   const scratch = chain ? commonRoot(tasks.flatMap(t => [t.file.oldPath, t.file.newPath].filter((p): p is string => p !== null))) : undefined
   const total = tasks.length
   let done = 0
@@ -236,13 +251,18 @@ async function proveOne(t: Task, i: number, base: Partial<ProofArgs>, env: Verif
       report: { ...report, old: t.file.oldLabel, new: t.file.newLabel },
     }
   } catch (err) {
-    return { ...head, verdict: 'error', cached: false, report: null, error: messageOf(err) }
+    return { ...head, verdict: 'error', cached: false, report: null, error: messageOf(err, [t.file]) }
   }
 }
 
-function messageOf(err: unknown): string {
-  if (err instanceof KlpError) return err.hint ? `${err.message} (hint: ${err.hint})` : err.message
-  return err instanceof Error ? err.message : String(err)
+/** An error in words, snapshot paths shown as the files' labels (`commit:path`), not temporary folders. */
+export function messageOf(err: unknown, files: readonly PatchFile[] = []): string {
+  let text = err instanceof KlpError ? (err.hint ? `${err.message} (hint: ${err.hint})` : err.message) : err instanceof Error ? err.message : String(err)
+  for (const f of files) {
+    if (f.oldPath) text = text.split(f.oldPath).join(f.oldLabel)
+    if (f.newPath) text = text.split(f.newPath).join(f.newLabel)
+  }
+  return text
 }
 
 const ORDER: VerdictStatus[] = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']

@@ -48,3 +48,12 @@ t.test('the text summary: patches that did not apply, then proofs worst first', 
   t.match(rows[1], /^ {2}EQUIVALENT +a\(\) +patch 0001-a\.patch \(cached\) /)
   t.match(text, /patch 0001-a\.patch: added a_new; removed none \(listed, not compared\)/)
 })
+
+t.test('errors name files by their labels, not by temporary snapshot folders', async t => {
+  const { messageOf } = await import('../../src/pipeline/series.js')
+  const { ExtractError } = await import('../../src/errors.js')
+  const file = { key: 'd/a.c', oldLabel: 'base:d/a.c', newLabel: '0001-x.patch:d/a.c', oldPath: '/tmp/s/1/d/a.c', newPath: '/tmp/s/2/d/a.c', oldIncludes: [], newIncludes: [] }
+  t.equal(messageOf(new ExtractError('cannot preprocess /tmp/s/2/d/a.c: /tmp/s/2/d/a.c:1:10: fatal error', { hint: 'pass -I' }), [file]),
+    'cannot preprocess 0001-x.patch:d/a.c: 0001-x.patch:d/a.c:1:10: fatal error (hint: pass -I)')
+  t.equal(messageOf('plain'), 'plain')
+})
