@@ -166,10 +166,12 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
 }
 
 /** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
-async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout'> {
+async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout' | 'out-of-memory'> {
   const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
   const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal, memoryMb: req.memoryMb }))
   if (run.termination === 'timeout') return 'timeout'
+  // under a --memory cap cbmc may not even load (the loader cannot map it) or parse the program
+  if (req.memoryMb !== undefined && run.exitCode !== 0 && (!run.stdout.trim() || /out of memory|bad_alloc|cannot allocate memory/i.test(run.stdout + run.stderr))) return 'out-of-memory'
   const fns = parseGotoFunctions(run.stdout)
   if (!Array.isArray(fns)) {
     const parsed = parseCbmcJson(run.stdout)
@@ -322,6 +324,13 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
       return r
     }
     const externals = await checkProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir)
+    if (externals === 'out-of-memory') {
+      return finish(emptyParts({
+        reason: 'out-of-memory',
+        summary: `cbmc could not load the program within the --memory cap of ${req.memoryMb} MiB`,
+        hints: [`raise --memory (now ${req.memoryMb} MiB per cbmc process)`],
+      }), [])
+    }
     if (externals === 'timeout') {
       return store(finish(emptyParts({
         reason: 'timeout',

@@ -82,3 +82,15 @@ t.test('an explicitly named cbmc that does not exist is an error, not a fall-thr
   t.equal(viaEnv.code, 3)
   t.match(viaEnv.stderr, /KLP_CBMC/)
 })
+
+t.test('--memory caps every cbmc process: over it the proof is inconclusive (out-of-memory), never an error', async t => {
+  const dir = path.join(HARNESSES, 'bounds-check')
+  const r = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--spec', path.join(dir, 'spec.yaml'), '--memory', '16', '--no-replay', '--format', 'json'])
+  const report = JSON.parse(r.stdout)
+  t.equal(r.code, 2)
+  t.match(report, { verdict: 'inconclusive', reason: 'out-of-memory', summary: /--memory cap of 16 MiB/ })
+  t.match(report.hints, [/raise --memory/])
+  const bad = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--func', 'msg_fill', '--memory', '8'])
+  t.equal(bad.code, 3)
+  t.match(bad.stderr, /^error: --memory must be a number of MiB of at least 16, not 8\nhint: /)
+})
