@@ -14,6 +14,8 @@ export interface VerdictContext {
   readonly unwindMode: 'auto' | 'fixed'
   readonly maxUnwind: number
   readonly timeoutSec: number
+  /** The whole proof's budget (--proof-timeout), if one was set. */
+  readonly proofTimeoutSec?: number
 }
 
 export interface VerdictParts {
@@ -159,7 +161,11 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
     }
   }
   const statuses = new Set(incomplete.map(j => j.status))
-  if (statuses.has('timeout')) hints.push(`a cbmc run hit the ${ctx.timeoutSec} s timeout; raise --timeout, or lower --max-size / --max-unwind`)
+  if (statuses.has('timeout')) {
+    hints.push(ctx.proofTimeoutSec === undefined
+      ? `a cbmc run hit the ${ctx.timeoutSec} s timeout; raise --timeout, or lower --max-size / --max-unwind`
+      : `a cbmc run hit the ${ctx.timeoutSec} s timeout or the proof's ${ctx.proofTimeoutSec} s budget; raise --timeout / --proof-timeout, or lower --max-size / --max-unwind`)
+  }
   if (statuses.has('out-of-memory')) hints.push('cbmc ran out of memory; lower --max-size or --max-unwind, or raise --memory if a cap was set')
   if (statuses.has('undetermined')) hints.push('cbmc left some comparison properties UNKNOWN; re-run with --keep-harness and check the cbmc output (extra --cbmc-arg checks can cause this)')
   if (safetyOpen) hints.push('a one-sided memory-safety difference could not be confirmed because the other version was not fully unwound')

@@ -18,6 +18,7 @@ export const proofOptions = {
   'max-unwind': { type: 'number', describe: 'largest bound tried by --unwind auto [default: 64]' },
   'max-size': { type: 'number', describe: 'largest buffer length the harness allocates [default: 32]' },
   timeout: { type: 'number', describe: 'seconds per cbmc run [default: 300]' },
+  'proof-timeout': { type: 'number', describe: 'seconds for a whole proof (all its cbmc runs); what is not done by then is inconclusive (timeout) [default: none]' },
   memory: { type: 'number', describe: 'memory cap per cbmc process in MiB; over it the proof is inconclusive (out of memory) [default: none]' },
   fwrapv: { type: 'boolean', describe: 'signed overflow wraps, as in the kernel (-fno-strict-overflow)' },
   'init-globals': { type: 'boolean', describe: 'start globals from their initializers (boot-time view)' },

@@ -19,6 +19,7 @@ export interface ProofArgs {
   readonly maxSize?: number
   readonly timeout?: number
   readonly memory?: number
+  readonly proofTimeout?: number
   readonly fwrapv?: boolean
   readonly initGlobals?: boolean
   readonly include?: readonly string[]
@@ -117,6 +118,10 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
   if (!(timeoutSec > 0 && timeoutSec <= MAX_TIMEOUT_SEC)) {
     throw new UsageError(`--timeout must be a positive number of seconds up to ${MAX_TIMEOUT_SEC}, not ${shown(timeoutSec)}`, { hint: 'seconds per cbmc run, e.g. --timeout 300' })
   }
+  const proofTimeoutSec = args.proofTimeout ?? spec?.['proof-timeout']
+  if (proofTimeoutSec !== undefined && !(proofTimeoutSec > 0 && proofTimeoutSec <= MAX_TIMEOUT_SEC)) {
+    throw new UsageError(`--proof-timeout must be a positive number of seconds up to ${MAX_TIMEOUT_SEC}, not ${shown(proofTimeoutSec)}`, { hint: 'seconds for a whole proof, e.g. --proof-timeout 900' })
+  }
   const memoryMb = args.memory ?? spec?.memory
   if (memoryMb !== undefined && !(Number.isFinite(memoryMb) && memoryMb >= 16)) {
     throw new UsageError(`--memory must be a number of MiB of at least 16, not ${shown(memoryMb)}`, { hint: 'e.g. --memory 4096 (4 GiB per cbmc process)' })
@@ -137,6 +142,7 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     maxUnwind: unwind === 'auto' ? maxUnwind : Math.max(maxUnwind, unwind),
     timeoutSec,
     ...(memoryMb !== undefined ? { memoryMb } : {}),
+    ...(proofTimeoutSec !== undefined ? { proofTimeoutSec } : {}),
     // one directory / one macro per entry, as with -I/-D (a directory may contain spaces)
     includes: [...(spec?.include ?? []), ...(args.include ?? [])],
     defines: [...(spec?.define ?? []), ...(args.define ?? [])],

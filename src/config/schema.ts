@@ -32,6 +32,8 @@ export const SpecSchema = z
     'max-size': z.number().int().min(0).max(4096).optional(),
     // Node timers overflow past 2^31-1 ms (the same limit as --timeout)
     timeout: z.number().positive().max(Math.floor((2 ** 31 - 1) / 1000)).optional(),
+    /** Wall-clock budget of the whole proof, seconds. */
+    'proof-timeout': z.number().positive().max(Math.floor((2 ** 31 - 1) / 1000)).optional(),
     /** Memory cap per cbmc process, MiB. */
     memory: z.number().min(16, 'must be at least 16 (MiB)').optional(),
     fwrapv: z.boolean().optional(),

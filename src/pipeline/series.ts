@@ -61,6 +61,7 @@ export function cliDefaults(cli: Omit<ProofArgs, 'old' | 'new'>): SpecDefaults {
     'max-unwind': cli.maxUnwind,
     'max-size': cli.maxSize,
     timeout: cli.timeout,
+    'proof-timeout': cli.proofTimeout,
     memory: cli.memory,
     fwrapv: cli.fwrapv,
     cflags: cli.cflags === undefined ? undefined : splitFlags(cli.cflags),

@@ -22,6 +22,8 @@ export interface VerifyRequest {
   readonly unwind: number | 'auto'
   readonly maxUnwind: number
   readonly timeoutSec: number
+  /** Wall-clock budget of the whole proof (all its cbmc runs), seconds. */
+  readonly proofTimeoutSec?: number
   /** Memory cap per cbmc process (MiB). */
   readonly memoryMb?: number
   readonly includes: readonly string[]

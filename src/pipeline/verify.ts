@@ -46,6 +46,14 @@ interface Session {
   busySince: number
   /** Non-constant multiplications/divisions in the code under proof. */
   nonlinear: number
+  /** performance.now() by which the whole proof must be done (--proof-timeout), if any. */
+  readonly deadline?: number
+}
+
+/** A cbmc run's time limit: --timeout, or what is left of the proof's own budget if that is less. */
+function runTimeoutMs(s: Session, req: VerifyRequest): number {
+  const per = req.timeoutSec * 1000
+  return s.deadline === undefined ? per : Math.max(1, Math.min(per, Math.floor(s.deadline - performance.now())))
 }
 
 /** Measure a tool process so the report can split wall time into klp-verify's own and the tools'. */
@@ -94,7 +102,7 @@ function usesZ3(s: Session, req: VerifyRequest, h: Harness, traceOf?: readonly s
 
 function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
   return {
-    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal, memoryMb: req.memoryMb,
+    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb,
     pathPrepend: argv.includes('--z3') ? path.dirname(s.tool.z3!) : undefined,
   }
 }
@@ -139,6 +147,8 @@ async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string):
     })
     s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
     if (result.status !== 'bound-too-small' || definitive || result.noBody.length) break
+    // the proof's own budget is spent: a deeper bound would only time out
+    if (s.deadline !== undefined && performance.now() >= s.deadline) break
   }
   if (result && result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs)
   return { result: result!, runs }
@@ -168,7 +178,7 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
 /** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
 async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout' | 'out-of-memory'> {
   const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
-  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: req.timeoutSec * 1000, signal: s.signal, memoryMb: req.memoryMb }))
+  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb }))
   if (run.termination === 'timeout') return 'timeout'
   // under a --memory cap cbmc may not even load (the loader cannot map it) or parse the program
   if (req.memoryMb !== undefined && run.exitCode !== 0 && (!run.stdout.trim() || /out of memory|bad_alloc|cannot allocate memory/i.test(run.stdout + run.stderr))) return 'out-of-memory'
@@ -209,6 +219,8 @@ function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: numb
   for (const [p, len] of Object.entries(req.buffers)) b.push({ what: `buffer ${p}`, value: `${len} elements, 0 <= ${len} <= ${req.maxSize}`, isDefault: false })
   for (const a of req.assumes) b.push({ what: 'assumption', value: a, isDefault: false })
   for (const n of req.nullable) b.push({ what: `${n} may be NULL`, value: 'yes', isDefault: false })
+  if (req.proofTimeoutSec !== undefined) b.push({ what: 'time per proof (--proof-timeout)', value: `${req.proofTimeoutSec} s`, isDefault: false })
+  if (req.memoryMb !== undefined) b.push({ what: 'memory per cbmc process (--memory)', value: `${req.memoryMb} MiB`, isDefault: false })
   b.push({ what: 'pointer parameters', value: 'non-NULL, one object each unless --buffer/--nullable', isDefault: true })
   b.push({ what: 'pointer fields of input objects', value: 'NULL or one fresh object (depth 1)', isDefault: true })
   b.push({ what: 'globals at entry', value: opts.initGlobals ? 'their initializers (--init-globals)' : 'any value, the same for both versions', isDefault: !opts.initGlobals })
@@ -218,7 +230,7 @@ function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: numb
 
 function optionsOf(req: VerifyRequest): Record<string, unknown> {
   return {
-    unwind: req.unwind, maxUnwind: req.maxUnwind, maxSize: req.maxSize, timeoutSec: req.timeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
+    unwind: req.unwind, maxUnwind: req.maxUnwind, maxSize: req.maxSize, timeoutSec: req.timeoutSec, proofTimeoutSec: req.proofTimeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
     initGlobals: req.initGlobals, buffers: req.buffers, nullable: req.nullable, assumes: req.assumes,
     includes: req.includes, defines: req.defines, cflags: req.cflags, jobs: req.jobs,
   }
@@ -245,7 +257,7 @@ async function keyOf(tool: CbmcTool, req: VerifyRequest, hs: readonly { h: Harne
     // line markers name the files: a series' snapshots live in a fresh temporary folder each run
     harnesses: hs.map(x => x.h.files.map(f => ({ name: f.name, text: req.scratchRoot ? f.text.split(req.scratchRoot).join('<scratch>') : f.text }))),
     options: {
-      unwind: req.unwind, maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
+      unwind: req.unwind, maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec, proofTimeoutSec: req.proofTimeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
       solver: req.solver, replay: req.replay, extra: req.extraCbmcArgs, maxSize: req.maxSize, claims: req.claims,
       // they only label the report, but a report names them: keep them in the key
       buffers: req.buffers, assumes: req.assumes, nullable: req.nullable,
@@ -265,7 +277,10 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
   const probeMs = performance.now() - toolProbe
   env.log.debug(`cbmc: ${tool.cbmc} (${tool.version}, ${tool.source}); solver: ${tool.cadical ?? 'built-in MiniSat'}`)
   const dir = await mkdtemp(path.join(tmpdir(), 'klp-verify-'))
-  const s: Session = { tool, dir, log: env.log, signal: env.signal, toolMs: probeMs, running: 0, busySince: 0, nonlinear: 0 }
+  const s: Session = {
+    tool, dir, log: env.log, signal: env.signal, toolMs: probeMs, running: 0, busySince: 0, nonlinear: 0,
+    ...(req.proofTimeoutSec !== undefined ? { deadline: t0 + req.proofTimeoutSec * 1000 } : {}),
+  }
   try {
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func,
@@ -351,6 +366,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     if (req.replay) results = await confirmNatively(s, req, pair, opts, results)
     const parts = decideVerdict(results, {
       claims: opts.claims, claimSources: req.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
+      ...(req.proofTimeoutSec !== undefined ? { proofTimeoutSec: req.proofTimeoutSec } : {}),
     })
     return await store(finish(parts, done.flatMap(d => d.runs)))
   } finally {

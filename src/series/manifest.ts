@@ -16,6 +16,7 @@ export const ManifestSchema = z
         'max-unwind': z.number().int().min(1).optional(),
         'max-size': z.number().int().min(0).max(4096).optional(),
         timeout: z.number().positive().max(2147483).optional(),
+        'proof-timeout': z.number().positive().max(2147483).optional(),
         memory: z.number().min(16, 'must be at least 16 (MiB)').optional(),
         fwrapv: z.boolean().optional(),
         cflags: StrList.optional(),

@@ -94,3 +94,20 @@ t.test('--memory caps every cbmc process: over it the proof is inconclusive (out
   t.equal(bad.code, 3)
   t.match(bad.stderr, /^error: --memory must be a number of MiB of at least 16, not 8\nhint: /)
 })
+
+t.test('--proof-timeout bounds a whole proof: its runs share the budget, the verdict is inconclusive (timeout)', async t => {
+  // a*b vs b*a on 32 bits keeps CaDiCaL busy for minutes
+  const dir = t.testdir({
+    'old.c': 'unsigned mul(unsigned a, unsigned b) { return a * b; }\n',
+    'new.c': 'unsigned mul(unsigned a, unsigned b) { return b * a; }\n',
+  })
+  const t0 = Date.now()
+  const r = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--func', 'mul', '--solver', 'sat', '--timeout', '600', '--proof-timeout', '4', '--no-replay', '--format', 'json'])
+  const took = Date.now() - t0
+  const report = JSON.parse(r.stdout)
+  t.equal(r.code, 2)
+  t.match(report, { verdict: 'inconclusive', reason: 'timeout' })
+  t.ok(took < 20_000, `stopped by the proof's budget (${took} ms), not the 600 s per run`)
+  t.match(report.hints.join('\n'), /--proof-timeout/)
+  t.match(report.bounds, [{}, {}, { what: 'time per proof (--proof-timeout)', value: '4 s', isDefault: false }])
+})
