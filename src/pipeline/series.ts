@@ -131,7 +131,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
     await p.catch(() => {})
   })
   for (const p of source.patches) {
-    const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key) }
+    const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key), ...(p.notes?.length ? { notes: p.notes } : {}) }
     if (p.error) {
       patches.push({ ...info, status: 'not-applied', error: p.error, added: [], removed: [] })
       continue
@@ -140,10 +140,12 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
       const specs = await specsOf.get(p)!
       const added: string[] = []
       const removed: string[] = []
+      const headerFns = new Set<string>()
       for (const f of p.files) {
         let targets: { fn: string; affected: boolean }[]
         if (p.functions === 'auto') {
           const ch = await detect.get(f)!
+          for (const h of ch.fromHeaders ?? []) headerFns.add(h)
           added.push(...ch.added)
           removed.push(...ch.removed)
           targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
@@ -159,7 +161,8 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
           history.set(k, [...(history.get(k) ?? []), { spec: own, trailers, assumes }])
         }
       }
-      patches.push({ ...info, status: 'applied', added: added.sort(), removed: removed.sort() })
+      const notes = [...(info.notes ?? []), ...(headerFns.size ? [`changed in headers: ${[...headerFns].sort().join(', ')} (static inline; proved through their callers, marked affected)`] : [])]
+      patches.push({ ...info, status: 'applied', added: added.sort(), removed: removed.sort(), ...(notes.length ? { notes } : {}) })
     } catch (err) {
       patches.push({ ...info, status: 'error', error: messageOf(err, p.files), added: [], removed: [] })
     }
@@ -275,6 +278,7 @@ export function renderSeriesText(r: SeriesReport): string {
   const lines = [`klp-verify series: ${r.proofs.length} proofs · ${ORDER.filter(v => r.counts[v]).map(v => `${r.counts[v]} ${v}`).join(', ') || 'nothing to prove'}${cached} · exit ${r.exitCode}`]
   if (r.interrupted) lines.push('  INTERRUPTED: proofs not started are missing; finished ones are cached, run again to resume')
   for (const p of r.patches) if (p.status !== 'applied') lines.push(`  ${p.status === 'not-applied' ? 'NOT APPLIED' : 'ERROR'}       patch ${p.id} (${p.title}): ${p.error ?? ''}`)
+  for (const p of r.patches) for (const n of p.notes ?? []) lines.push(`  NOTE              patch ${p.id}: ${n}`)
   for (const p of rows) {
     const why = p.error ?? p.report?.summary ?? ''
     lines.push(`  ${p.verdict.toUpperCase().padEnd(17)} ${`${p.function}()`.padEnd(28)} ${p.patch === null ? 'base → tip' : `patch ${p.patch}`}${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''}  ${why}`)

@@ -94,6 +94,7 @@ function renderMatrix(r: SeriesReport): string {
     const head = `<strong>${h(patchLabel(pt))}</strong> <span class="muted">${code(String(pt.id))}</span>` +
       (failed ? ` <span class="badge v-error">${h(pt.status)}</span>` : '') +
       (extra ? `<div class="files">${extra}</div>` : '') +
+      (pt.notes ?? []).map(n => `<div class="files"><strong>note:</strong> ${h(n)}</div>`).join('') +
       (failed ? `<div class="patch-error" role="alert"><strong>${pt.status === 'not-applied' ? 'patch does not apply' : 'error'}:</strong> <pre>${h(pt.error ?? 'no reason given')}</pre></div>` : '')
     groups.push({ key: patchKey(pt.id), head, search: `${pt.id} ${pt.title}`, rows: [] })
   }

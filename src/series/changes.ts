@@ -12,12 +12,14 @@ export interface FunctionChanges {
   readonly affected: readonly string[]
   readonly added: readonly string[]
   readonly removed: readonly string[]
+  /** Functions defined in headers (static inline) whose bodies changed: their callers here are affected. */
+  readonly fromHeaders?: readonly string[]
 }
 
-function userFunctions(unit: Unit, file: string): Map<string, string> {
+function userFunctions(unit: Unit, file: string, inHeaders = false): Map<string, string> {
   const out = new Map<string, string>()
   for (const [name, f] of unit.functions) {
-    if (!sameFile(unit.location(f.node.startPosition.row).file, file)) continue
+    if (sameFile(unit.location(f.node.startPosition.row).file, file) === inHeaders) continue
     out.set(name, tokens(f.node))
   }
   return out
@@ -62,7 +64,11 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
   const removed = [...a.keys()].filter(n => !b.has(n)).sort()
   // a changed static helper may be inlined into its callers; an unchanged static caller may in turn
   // be inlined into its own callers: follow the static chain up
-  const inlinable = new Set(changed.filter(n => newUnit.functions.get(n)?.isStatic))
+  // a static (inline) function of a header the patch changed: it is compiled into this file's callers
+  const ha = userFunctions(oldUnit, oldFile, true)
+  const hb = userFunctions(newUnit, newFile, true)
+  const fromHeaders = [...hb.keys()].filter(n => ha.has(n) && ha.get(n) !== hb.get(n) && newUnit.functions.get(n)?.isStatic).sort()
+  const inlinable = new Set([...changed.filter(n => newUnit.functions.get(n)?.isStatic), ...fromHeaders])
   const calls = new Map([...b.keys()].map(n => [n, callees(newUnit, n)]))
   const affected = new Set<string>()
   for (let grew = true; grew; ) {
@@ -76,7 +82,7 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
       }
     }
   }
-  return { changed, affected: [...affected].sort(), added, removed }
+  return { changed, affected: [...affected].sort(), added, removed, ...(fromHeaders.length ? { fromHeaders } : {}) }
 }
 
 

@@ -103,7 +103,17 @@ export async function materializeSeries(
   includes: readonly string[],
 ): Promise<{ patches: SeriesPatch[]; baseTip: PatchFile[] }> {
   const changed: string[][] = []
-  for (const s of steps) changed.push(s.commit ? await changedCFiles(git, s.parent, s.commit) : [])
+  const notes: string[][] = []
+  for (const s of steps) {
+    if (!s.commit) {
+      changed.push([])
+      notes.push([])
+      continue
+    }
+    const c = await changedCFiles(git, s.parent, s.commit)
+    changed.push(c.files)
+    notes.push(c.notes)
+  }
   const all = new Set(changed.flat())
   const store = createSnapshotStore(git, root, all)
 
@@ -140,6 +150,7 @@ export async function materializeSeries(
       specs: s.specs,
       trailerClaims: claimsOf(s, parseTrailerClaims),
       trailerAssumes: claimsOf(s, parseTrailerAssumes),
+      ...(notes[index]?.length ? { notes: notes[index] } : {}),
     })
   }
 
@@ -153,11 +164,38 @@ export async function materializeSeries(
   return { patches, baseTip }
 }
 
-/** The `*.c` files a commit changed against its first parent (or against nothing, for a root commit). */
-async function changedCFiles(git: Git, parent: string | null, commit: string): Promise<string[]> {
+/** Past this many including files a changed header is reported, not followed (a kernel-wide header). */
+export const MAX_INCLUDERS = 32
+
+/**
+ * The `*.c` files a commit changed against its first parent (or against nothing, for a root commit),
+ * plus the `*.c` files that directly include a header it changed: a changed macro or static inline
+ * function changes them too, though their text did not change.
+ */
+async function changedCFiles(git: Git, parent: string | null, commit: string): Promise<{ files: string[]; notes: string[] }> {
   const args = ['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', '--name-only']
   const out = await gitOk(git, parent ? [...args, parent, commit] : [...args, '--root', commit])
-  return out.split('\0').filter(p => p.endsWith('.c'))
+  const paths = out.split('\0').filter(Boolean)
+  const files = new Set(paths.filter(p => p.endsWith('.c')))
+  const notes: string[] = []
+  for (const h of paths.filter(p => p.endsWith('.h'))) {
+    const users = new Set<string>()
+    for (const rev of [parent, commit]) if (rev) for (const f of await includers(git, rev, h)) users.add(f)
+    if (users.size > MAX_INCLUDERS) {
+      notes.push(`${h} changed and ${users.size} .c files include it: only the .c files the patch itself changed were analysed`)
+      continue
+    }
+    for (const f of users) files.add(f)
+  }
+  return { files: [...files].sort(), notes }
+}
+
+/** The `*.c` files of a commit with an `#include` line naming the header's file name. */
+async function includers(git: Git, rev: string, header: string): Promise<string[]> {
+  const name = path.posix.basename(header).replace(/[.[\]\\^$*+?(){}|]/g, '\\$&')
+  const r = await runGit(git, ['grep', '-l', '-z', '-E', `^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^">]*/)?${name}[">]`, rev, '--', '*.c'])
+  // exit 1: no match; the output names `rev:path`
+  return r.exitCode === 0 ? r.stdout.split('\0').filter(Boolean).map(p => p.slice(rev.length + 1)) : []
 }
 
 function claimsOf(s: SeriesStep, parse: (message: string) => Record<string, string[]>): Record<string, string[]> {

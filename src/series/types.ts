@@ -37,6 +37,8 @@ export interface SeriesPatch {
   readonly specs: readonly string[]
   /** Claims from commit-message trailers (`Klp-Intended: fn: WHEN => THEN`): function → claim texts. */
   readonly trailerClaims: Readonly<Record<string, readonly string[]>>
+  /** What the analysis of this patch left out, in words (e.g. a header included everywhere). */
+  readonly notes?: readonly string[]
   /** Preconditions from `Klp-Assume: fn: EXPR` trailers: function → expressions. */
   readonly trailerAssumes?: Readonly<Record<string, readonly string[]>>
 }
@@ -85,6 +87,7 @@ export interface SeriesPatchInfo {
   /** Functions added or removed by the patch: listed, not compared. */
   readonly added: readonly string[]
   readonly removed: readonly string[]
+  readonly notes?: readonly string[]
 }
 
 export interface SeriesReport {

@@ -34,7 +34,11 @@ int fresh(void) { return 1; }
 t.test('functions from headers are not the patch', async t => {
   const text = (ret: number) => `# 1 "hdr.h"\nstatic inline int from_header(void) { return ${ret}; }\n# 1 "f.c"\nint f(void) { return 0; }\n`
   const ch = functionChanges(await analyzeUnit(text(1)), 'f.c', await analyzeUnit(text(2)), 'f.c')
-  t.same(ch, { changed: [], affected: [], added: [], removed: [] })
+  t.same(ch, { changed: [], affected: [], added: [], removed: [], fromHeaders: ['from_header'] }, 'a header function is named, not proved on its own')
+  const calls = (ret: number) => `# 1 "hdr.h"\nstatic inline int from_header(void) { return ${ret}; }\n# 1 "f.c"\nint f(void) { return from_header(); }\nint g(void) { return 0; }\n`
+  const ch2 = functionChanges(await analyzeUnit(calls(1)), 'f.c', await analyzeUnit(calls(2)), 'f.c')
+  t.same(ch2.affected, ['f'], 'a caller of a changed static inline from a header is affected')
+  t.same(ch2.changed, [])
 })
 
 t.test('affected follows chains of static callers (each may be inlined into the next)', async t => {

@@ -118,11 +118,11 @@ t.test('each commit of BASE..TIP is one patch, oldest first, from git objects', 
   const p2 = byId(r.c2)
   t.same(
     p2.files.map(x => [x.key, x.oldPath && path.basename(x.oldPath), x.newPath && path.basename(x.newPath)]),
-    [['src/new.c', null, 'new.c'], ['src/old.c', 'old.c', null]],
-    'added and removed files have null for the missing side',
+    [['src/f.c', 'f.c', 'f.c'], ['src/new.c', null, 'new.c'], ['src/old.c', 'old.c', null]],
+    'added and removed files have null for the missing side; f.c includes the changed api.h',
   )
-  t.equal(readFileSync(path.join(p2.files[0]!.newPath!, '../../include/api.h'), 'utf8'), '#define API 4\n', 'headers are the commit\'s own version')
-  t.equal(readFileSync(path.join(p2.files[1]!.oldPath!, '../../include/api.h'), 'utf8'), '#define API 2\n')
+  t.equal(readFileSync(path.join(p2.files[1]!.newPath!, '../../include/api.h'), 'utf8'), '#define API 4\n', 'headers are the commit\'s own version')
+  t.equal(readFileSync(path.join(p2.files[2]!.oldPath!, '../../include/api.h'), 'utf8'), '#define API 2\n')
 
   const pm = byId(r.merge)
   t.same(pm.files.map(x => [x.key, x.oldLabel, x.newLabel]), [['src/g.c', `${s12(r.c2)}:src/g.c`, `${s12(r.merge)}:src/g.c`]], 'a merge is diffed against its first parent')
@@ -228,4 +228,31 @@ t.test('GIT_DIR and friends in the environment do not redirect git', async t => 
   })
   const src = await open(t, { repo: r.dir, range: `${r.base}..${r.c1}`, includes: [] })
   t.same(src.patches.map(p => p.title), ['f: reorder the sum'])
+})
+
+t.test('a changed header brings in the .c files that include it (a macro or static inline changes them)', async t => {
+  const r = makeRepo(t)
+  const base = r.commit('base', {
+    'include/lim.h': '#define LIM 4\nstatic inline int clampi(int v) { return v > LIM ? LIM : v; }\n',
+    'drv/a.c': '#include <lim.h>\nint a(int v) { return clampi(v); }\n',
+    'drv/b.c': '#include "other.h"\nint b(void) { return 1; }\n',
+    'drv/other.h': '#define O 1\n',
+    'drv/c.c': '/* mentions lim.h in a comment only */\nint c(void) { return 2; }\n',
+  })
+  r.commit('lim: raise the limit', { 'include/lim.h': '#define LIM 8\nstatic inline int clampi(int v) { return v > LIM ? LIM : v; }\n' })
+  const s = await openGitRange({ repo: r.dir, range: `${base}..HEAD`, includes: ['include'] })
+  t.teardown(() => s.cleanup())
+  t.same(s.patches[0]!.files.map(f => f.key), ['drv/a.c'], 'only the file that includes the header')
+  t.same(s.baseTip.map(f => f.key), ['drv/a.c'])
+  t.equal(s.patches[0]!.notes, undefined)
+
+  const many = makeRepo(t)
+  const files: Record<string, string> = { 'common.h': '#define K 1\n' }
+  for (let i = 0; i <= 32; i++) files[`f${i}.c`] = '#include "common.h"\nint f(void) { return K; }\n'
+  const b2 = many.commit('base', files)
+  many.commit('common: K = 2', { 'common.h': '#define K 2\n' })
+  const s2 = await openGitRange({ repo: many.dir, range: `${b2}..HEAD`, includes: [] })
+  t.teardown(() => s2.cleanup())
+  t.same(s2.patches[0]!.files, [], 'a header included everywhere is not followed')
+  t.match(s2.patches[0]!.notes, [/^common\.h changed and 33 \.c files include it: only the \.c files the patch itself changed were analysed$/])
 })
