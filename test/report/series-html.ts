@@ -103,3 +103,10 @@ t.test('detail: differences with inputs and old/new, findings, runs and harness 
   t.match(err, '<pre class="error">cannot preprocess')
   t.notMatch(err, 'cbmc runs')
 })
+
+t.test('notes on what a patch\'s analysis left out are shown with the patch', async t => {
+  const withNote = { ...seriesReport, patches: seriesReport.patches.map((p, i) => (i === 0 ? { ...p, notes: ['common.h changed and 40 .c files include it: <only> these'] } : p)) }
+  const html = renderSeriesHtml(withNote)
+  t.match(html, /<strong>note:<\/strong> common\.h changed and 40 \.c files include it: &lt;only&gt; these/)
+  t.notMatch(renderSeriesHtml(seriesReport), /<strong>note:<\/strong>/)
+})
