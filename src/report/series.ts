@@ -2,6 +2,7 @@
 import { escapeAttr, escapeText } from './junit.js'
 import { renderText } from './text.js'
 import type { SeriesReport } from '../series/types.js'
+import type { VerdictStatus } from './types.js'
 
 const failing = new Set(['unintended', 'claim-unobserved'])
 
@@ -48,5 +49,25 @@ export function renderSeriesMarkdown(r: SeriesReport): string {
     '| --- | --- | --- | --- |',
     ...rows.map(p => `| **${p.verdict}** | \`${p.function}()\`${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''} | ${p.patch ?? 'base→tip'} | ${cell(p.error ?? p.report?.summary ?? '')} |`),
   ]
+  return lines.join('\n') + '\n'
+}
+
+const ORDER: VerdictStatus[] = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
+
+/** A short text summary: patches that did not apply, then one line per proof, worst first. */
+export function renderSeriesText(r: SeriesReport): string {
+  const rows = [...r.proofs].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.function.localeCompare(b.function))
+  const cached = r.timings.cached ? ` · ${r.timings.cached} cached` : ''
+  const lines = [`klp-verify series: ${r.proofs.length} proofs · ${ORDER.filter(v => r.counts[v]).map(v => `${r.counts[v]} ${v}`).join(', ') || 'nothing to prove'}${cached} · exit ${r.exitCode}`]
+  if (r.interrupted) lines.push('  INTERRUPTED: proofs not started are missing; finished ones are cached, run again to resume')
+  for (const p of r.patches) if (p.status !== 'applied') lines.push(`  ${p.status === 'not-applied' ? 'NOT APPLIED' : 'ERROR'}       patch ${p.id} (${p.title}): ${p.error ?? ''}`)
+  for (const p of r.patches) for (const n of p.notes ?? []) lines.push(`  NOTE              patch ${p.id}: ${n}`)
+  for (const p of rows) {
+    const why = p.error ?? p.report?.summary ?? ''
+    lines.push(`  ${p.verdict.toUpperCase().padEnd(17)} ${`${p.function}()`.padEnd(28)} ${p.patch === null ? 'base → tip' : `patch ${p.patch}`}${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''}  ${why}`)
+  }
+  for (const l of r.patches) {
+    if (l.added.length || l.removed.length) lines.push(`  patch ${l.id}: added ${l.added.join(', ') || 'none'}; removed ${l.removed.join(', ') || 'none'} (listed, not compared)`)
+  }
   return lines.join('\n') + '\n'
 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { renderSeriesJunit, renderSeriesMarkdown } from '../../src/report/series.js'
+import { renderSeriesJunit, renderSeriesMarkdown, renderSeriesText } from '../../src/report/series.js'
 import type { SeriesProof, SeriesReport } from '../../src/pipeline/series.js'
 import * as f from '../fixtures/reports.js'
 
@@ -50,3 +50,29 @@ t.test('series Markdown: worst first, with counts', async t => {
   t.match(xml, /<testcase classname="patch 0003-x\.patch" name="x: fix \(not-applied\)" time="0\.000">\n {4}<error message="not-applied: does not apply/)
   t.match(renderSeriesMarkdown({ ...report, proofs: [], counts: { ...report.counts, equivalent: 0, unintended: 0, inconclusive: 0, error: 0 }, exitCode: 0 }), /PASS \(exit 0\)\n\nnothing to prove/)
 })
+
+const textReport: SeriesReport = {
+  schemaVersion: 1, kind: 'series', tool: { name: 'klp-verify', version: '0.1.0' }, source: { kind: 'patches', description: 't + p' },
+  patches: [
+    { id: '0001-a.patch', index: 0, title: 'a: fix', status: 'applied', files: ['a.c'], added: ['a_new'], removed: [] },
+    { id: '0002-b.patch', index: 1, title: 'b: fix', status: 'not-applied', error: 'does not apply: patch failed: b.c:3', files: [], added: [], removed: [] },
+  ],
+  proofs: [
+    { function: 'a', old: 'base:a.c', new: '0001-a.patch:a.c', patch: '0001-a.patch', affected: false, verdict: 'equivalent', claims: [], cached: true, report: f.equivalent },
+    { function: 'h', old: 'base:a.c', new: '0001-a.patch:a.c', patch: null, affected: true, verdict: 'unintended', claims: [], cached: false, report: f.unintended },
+  ],
+  counts: { equivalent: 1, 'as-claimed': 0, unintended: 1, 'claim-unobserved': 0, inconclusive: 0, error: 0 },
+  exitCode: 3, timings: { totalMs: 10, cached: 1 }, interrupted: true,
+}
+
+t.test('the text summary: patches that did not apply, then proofs worst first', async t => {
+  const text = renderSeriesText(textReport)
+  t.match(text, /^klp-verify series: 2 proofs · 1 unintended, 1 equivalent · 1 cached · exit 3\n/)
+  t.match(text, /\n {2}INTERRUPTED: /)
+  t.match(text, /\n {2}NOT APPLIED {7}patch 0002-b\.patch \(b: fix\): does not apply: patch failed: b\.c:3\n/)
+  const rows = text.split('\n').filter(l => /^ {2}(UNINTENDED|EQUIVALENT)/.test(l))
+  t.match(rows[0], /^ {2}UNINTENDED +h\(\) +base → tip \(affected\) /)
+  t.match(rows[1], /^ {2}EQUIVALENT +a\(\) +patch 0001-a\.patch \(cached\) /)
+  t.match(text, /patch 0001-a\.patch: added a_new; removed none \(listed, not compared\)/)
+})
+

@@ -1,0 +1,146 @@
+/**
+ * What a series proves: for each patch, the functions it changed (or a manifest names) and the callers
+ * of changed static helpers (affected), each with its spec and trailer claims; then, for a chain,
+ * every changed function base → tip with the union of its claims.
+ */
+import path from 'node:path'
+import { loadSpecs } from '../config/load.js'
+import { SpecSchema, type Spec } from '../config/schema.js'
+import { preprocess, type Preprocessed } from '../extract/read.js'
+import { analyzeUnit } from '../extract/unit.js'
+import { definedFunctions, functionChanges, type FunctionChanges } from '../series/changes.js'
+import { mergeSpec, specFor, unionClaims, type FunctionClaims, type SpecDefaults } from '../series/claims.js'
+import type { PatchFile, SeriesPatch, SeriesPatchInfo, SeriesProof, SeriesSource } from '../series/types.js'
+import { KlpError } from '../errors.js'
+import { runPool } from './pool.js'
+
+export interface Task {
+  readonly patch: SeriesPatch | null
+  readonly file: PatchFile
+  readonly fn: string
+  readonly affected: boolean
+  readonly spec: Spec
+  readonly trailers: readonly string[]
+  readonly assumes: readonly string[]
+}
+
+/** A spec file whose relative `include:` dirs are relative to the spec's own folder. */
+async function loadSpecHere(file: string): Promise<Spec[]> {
+  const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(path.dirname(file), p))
+  return (await loadSpecs(file)).map(spec => (spec.include ? { ...spec, include: spec.include.map(rel) } : spec))
+}
+
+/** Which functions of one file changed (parsed with the same preprocessing the proofs use). */
+async function changesOf(f: PatchFile, defaults: SpecDefaults, specs: readonly Spec[], memo: Map<string, Promise<Preprocessed>>): Promise<FunctionChanges> {
+  const shared = {
+    defines: [...(defaults.define ?? []), ...specs.flatMap(s => s.define ?? [])],
+    cflags: [...(defaults.cflags ?? []), ...specs.flatMap(s => s.cflags ?? [])],
+    exprs: [],
+  }
+  const inc = [...(defaults.include ?? []), ...specs.flatMap(s => s.include ?? [])]
+  const load = async (p: string | null, side: readonly string[]) => {
+    if (!p) return null
+    const pp = await preprocess(p, { ...shared, includes: [...side, ...inc], memo })
+    return { unit: await analyzeUnit(pp.text), path: pp.path }
+  }
+  const [a, b] = await Promise.all([load(f.oldPath, f.oldIncludes), load(f.newPath, f.newIncludes)])
+  if (a && b) return functionChanges(a.unit, a.path, b.unit, b.path)
+  // an added or removed file: its functions are listed, not compared
+  const names = (u: NonNullable<typeof a>) => definedFunctions(u.unit, u.path)
+  return { changed: [], affected: [], added: b ? names(b) : [], removed: a ? names(a) : [] }
+}
+
+export interface SeriesPlan {
+  readonly tasks: Task[]
+  readonly patches: SeriesPatchInfo[]
+  /** Entries that could not even be planned (their error). */
+  readonly proofs: SeriesProof[]
+}
+
+export async function planSeries(source: SeriesSource, shared: SpecDefaults, specFiles: readonly string[], jobs: number, memo: Map<string, Promise<Preprocessed>>): Promise<SeriesPlan> {
+  const empty = SpecSchema.parse({})
+  const patches: SeriesPatchInfo[] = []
+  const proofs: SeriesProof[] = []
+  const tasks: Task[] = []
+  /** Per (file key, function): what each patch claimed, for base → tip. */
+  const history = new Map<string, FunctionClaims[]>()
+
+  const common = (await Promise.all(specFiles.map(loadSpecHere))).flat()
+  // each patch's spec files, then change detection of every file at once (gcc -E runs in parallel)
+  const specsOf = new Map<SeriesPatch, Promise<Spec[]>>()
+  for (const p of source.patches) specsOf.set(p, Promise.all(p.specs.map(loadSpecHere)).then(s => [...s.flat(), ...common]))
+  for (const s of specsOf.values()) s.catch(() => {}) // reported with its patch below
+  const detect = new Map<PatchFile, Promise<FunctionChanges>>()
+  const toDetect: { f: PatchFile; specs: () => Promise<Spec[]> }[] = [
+    ...source.patches.filter(p => !p.error && p.functions === 'auto').flatMap(p => p.files.map(f => ({ f, specs: () => specsOf.get(p)! }))),
+    ...source.baseTip.map(f => ({ f, specs: async () => [] as Spec[] })),
+  ]
+  await runPool(toDetect, jobs, async ({ f, specs }) => {
+    const p = specs().then(s => changesOf(f, shared, s, memo))
+    p.catch(() => {}) // reported with its patch below
+    detect.set(f, p)
+    await p.catch(() => {})
+  })
+  for (const p of source.patches) {
+    const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key), ...(p.notes?.length ? { notes: p.notes } : {}) }
+    if (p.error) {
+      patches.push({ ...info, status: 'not-applied', error: p.error, added: [], removed: [] })
+      continue
+    }
+    try {
+      const specs = await specsOf.get(p)!
+      const added: string[] = []
+      const removed: string[] = []
+      const headerFns = new Set<string>()
+      for (const f of p.files) {
+        let targets: { fn: string; affected: boolean }[]
+        if (p.functions === 'auto') {
+          const ch = await detect.get(f)!
+          for (const h of ch.fromHeaders ?? []) headerFns.add(h)
+          added.push(...ch.added)
+          removed.push(...ch.removed)
+          targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
+        } else {
+          targets = p.functions.map(fn => ({ fn, affected: false }))
+        }
+        for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
+          const own = specFor(specs, t.fn)
+          const trailers = p.trailerClaims[t.fn] ?? []
+          const assumes = p.trailerAssumes?.[t.fn] ?? []
+          tasks.push({ patch: p, file: f, fn: t.fn, affected: t.affected, spec: mergeSpec(empty, shared, own), trailers, assumes })
+          const k = `${f.key}\0${t.fn}`
+          history.set(k, [...(history.get(k) ?? []), { spec: own, trailers, assumes }])
+        }
+      }
+      const notes = [...(info.notes ?? []), ...(headerFns.size ? [`changed in headers: ${[...headerFns].sort().join(', ')} (static inline; proved through their callers, marked affected)`] : [])]
+      patches.push({ ...info, status: 'applied', added: added.sort(), removed: removed.sort(), ...(notes.length ? { notes } : {}) })
+    } catch (err) {
+      patches.push({ ...info, status: 'error', error: messageOf(err, p.files), added: [], removed: [] })
+    }
+  }
+
+  // base → tip: each function changed anywhere, with the union of its claims across the series
+  for (const f of source.baseTip) {
+    try {
+      const ch = await detect.get(f)!
+      const targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
+      for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
+        const u = unionClaims(empty, shared, history.get(`${f.key}\0${t.fn}`) ?? [])
+        tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes })
+      }
+    } catch (err) {
+      proofs.push({ function: '(base → tip)', old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err, [f]) })
+    }
+  }
+  return { tasks, patches, proofs }
+}
+
+/** An error in words, snapshot paths shown as the files' labels (`commit:path`), not temporary folders. */
+export function messageOf(err: unknown, files: readonly PatchFile[] = []): string {
+  let text = err instanceof KlpError ? (err.hint ? `${err.message} (hint: ${err.hint})` : err.message) : err instanceof Error ? err.message : String(err)
+  for (const f of files) {
+    if (f.oldPath) text = text.split(f.oldPath).join(f.oldLabel)
+    if (f.newPath) text = text.split(f.newPath).join(f.newLabel)
+  }
+  return text
+}

@@ -1,0 +1,72 @@
+import path from 'node:path'
+import t from 'tap'
+import { ExtractError } from '../../src/errors.js'
+import { messageOf, planSeries } from '../../src/pipeline/series-plan.js'
+import type { PatchFile, SeriesPatch, SeriesSource } from '../../src/series/types.js'
+
+const v1 = 'static int helper(int x) { return x + 1; }\nint uses(int x) { return helper(x); }\nint f(int len) { return len; }\nint same(void) { return 0; }\n'
+const v2 = 'static int helper(int x) { return x + 2; }\nint uses(int x) { return helper(x); }\nint f(int len) { if (len > 4) return -22; return len; }\nint same(void) { return 0; }\n'
+const v3 = 'static int helper(int x) { return x + 2; }\nint uses(int x) { return helper(x); }\nint f(int len) { if (len > 4) return -22; if (len < 0) return -1; return len; }\nint same(void) { return 0; }\nint fresh(void) { return 1; }\n'
+
+const file = (dir: string, a: string, b: string, key = 'a.c'): PatchFile => ({
+  key, oldLabel: `${a}:${key}`, newLabel: `${b}:${key}`, oldPath: path.join(dir, a, key), newPath: path.join(dir, b, key), oldIncludes: [], newIncludes: [],
+})
+
+t.test('a chain: changed and affected functions per patch, claims from specs and trailers, base → tip with their union', async t => {
+  const dir = t.testdir({
+    s0: { 'a.c': v1 }, s1: { 'a.c': v2 }, s2: { 'a.c': v3 },
+    'p1.yaml': 'function: f\nmax-size: 8\nintended:\n  - {when: "len > 4", then: "ret == -22"}\n---\nfunction: uses\nunwind: 3\n',
+  })
+  const patch = (index: number, over: Partial<SeriesPatch>): SeriesPatch => ({
+    id: `p${index}`, index, title: `patch ${index}`, files: [file(dir, `s${index}`, `s${index + 1}`)], functions: 'auto', specs: [], trailerClaims: {}, ...over,
+  })
+  const source: SeriesSource = {
+    kind: 'patches', description: 'test',
+    patches: [
+      patch(0, { specs: [path.join(dir, 'p1.yaml')], trailerAssumes: { f: ['len < 100'] } }),
+      patch(1, { trailerClaims: { f: ['len < 0 => ret == -1'] } }),
+      { ...patch(2, {}), files: [], error: 'does not apply: patch failed: a.c:1' },
+    ],
+    baseTip: [file(dir, 's0', 's2')],
+    cleanup: async () => {},
+  }
+  const plan = await planSeries(source, { timeout: 60 }, [], 2, new Map())
+  const rows = plan.tasks.map(x => [x.patch?.id ?? null, x.fn, x.affected])
+  t.same(rows, [
+    ['p0', 'f', false], ['p0', 'helper', false], ['p0', 'uses', true],
+    ['p1', 'f', false],
+    [null, 'f', false], [null, 'helper', false], [null, 'uses', true],
+  ], 'changed functions, then callers of the changed static helper (affected); unchanged ones are not proved')
+  const p0f = plan.tasks[0]!
+  t.equal(p0f.spec['max-size'], 8, 'the spec document naming f')
+  t.equal(p0f.spec.timeout, 60, 'defaults below the spec')
+  t.same(p0f.assumes, ['len < 100'], 'Klp-Assume trailer')
+  t.equal(plan.tasks[2]!.spec.unwind, 3, 'the second document of the same spec file names uses()')
+  const tip = plan.tasks.find(x => x.patch === null && x.fn === 'f')!
+  t.same(tip.spec.intended.map(c => c.when), ['len > 4'], 'base → tip: the spec claims of every patch')
+  t.same(tip.trailers, ['len < 0 => ret == -1'], 'and the trailer claims')
+  t.same(tip.assumes, ['len < 100'])
+  t.same(plan.patches.map(p => [p.id, p.status]), [['p0', 'applied'], ['p1', 'applied'], ['p2', 'not-applied']])
+  t.same(plan.patches[1]!.added, ['fresh'], 'added functions are listed')
+  t.equal(plan.patches[2]!.error, 'does not apply: patch failed: a.c:1')
+})
+
+t.test('a file that does not preprocess is that patch\'s error, named by its label', async t => {
+  const dir = t.testdir({ s0: { 'a.c': '#include "missing.h"\nint f(void) { return 0; }\n' }, s1: { 'a.c': '#include "missing.h"\nint f(void) { return 1; }\n' } })
+  const source: SeriesSource = {
+    kind: 'patches', description: 'test', baseTip: [], cleanup: async () => {},
+    patches: [{ id: 'p0', index: 0, title: 'x', files: [file(dir, 's0', 's1')], functions: 'auto', specs: [], trailerClaims: {} }],
+  }
+  const plan = await planSeries(source, {}, [], 1, new Map())
+  t.same(plan.tasks, [])
+  t.equal(plan.patches[0]!.status, 'error')
+  t.match(plan.patches[0]!.error, /^cannot preprocess s0:a\.c: s0:a\.c:1:10: fatal error: missing\.h/)
+})
+
+t.test('errors name files by their labels, not by temporary snapshot folders', async t => {
+  const f = { key: 'd/a.c', oldLabel: 'base:d/a.c', newLabel: '0001-x.patch:d/a.c', oldPath: '/tmp/s/1/d/a.c', newPath: '/tmp/s/2/d/a.c', oldIncludes: [], newIncludes: [] }
+  t.equal(messageOf(new ExtractError('cannot preprocess /tmp/s/2/d/a.c: /tmp/s/2/d/a.c:1:10: fatal error', { hint: 'pass -I' }), [f]),
+    'cannot preprocess 0001-x.patch:d/a.c: 0001-x.patch:d/a.c:1:10: fatal error (hint: pass -I)')
+  t.equal(messageOf('plain'), 'plain')
+  t.equal(messageOf(new Error('boom')), 'boom')
+})
