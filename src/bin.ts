@@ -4,8 +4,12 @@ import { hideBin } from 'yargs/helpers'
 import { main } from './main.js'
 
 const controller = new AbortController()
-process.once('SIGINT', () => controller.abort(new Error('interrupted')))
-process.once('SIGTERM', () => controller.abort(new Error('terminated')))
+// `on`, not `once`: while execa runs a child, a second listener (signal-exit's) must never find
+// itself alone and re-raise the signal, which would kill node before it stops its cbmc processes.
+// SIGHUP (a dropped ssh session) stops cleanly too: cbmc runs in its own process group.
+for (const [sig, why] of [['SIGINT', 'interrupted'], ['SIGTERM', 'terminated'], ['SIGHUP', 'hung up']] as const) {
+  process.on(sig, () => controller.abort(new Error(why)))
+}
 
 const code = await main(hideBin(process.argv), {
   env: process.env,

@@ -33,7 +33,10 @@ export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Prom
     all: false,
     stdin: 'ignore',
     stripFinalNewline: false,
-    ...(inv.pathPrepend ? { env: { PATH: `${inv.pathPrepend}${path.delimiter}${process.env.PATH ?? ''}` } } : {}),
+    env: {
+      ...(inv.pathPrepend ? { PATH: `${inv.pathPrepend}${path.delimiter}${process.env.PATH ?? ''}` } : {}),
+      ...(inv.tmpDir ? { TMPDIR: inv.tmpDir } : {}),
+    },
   })
   const result = await sub
   if (sub.pid !== undefined) killGroup(sub.pid)

@@ -24,6 +24,8 @@ export interface CbmcInvocation {
   readonly signal?: AbortSignal
   /** Directory to put first on PATH (where cbmc finds `z3` for `--z3`). */
   readonly pathPrepend?: string
+  /** Where cbmc writes its temporary files (the SAT solver's CNF): removed with the proof's folder. */
+  readonly tmpDir?: string
   /** Address-space cap for the process (and the solvers it starts), in MiB. */
   readonly memoryMb?: number
 }

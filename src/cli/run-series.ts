@@ -76,6 +76,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
     : format === 'markdown' ? renderSeriesMarkdown(report)
     : format === 'html' ? renderSeriesHtml(withDiff)
     : `${diff ? renderBaselineText(diff) : ''}${renderSeriesText(report)}`
+  if (report.interrupted) ctx.stderr(`klp-verify: interrupted after ${report.proofs.length} proofs; finished proofs are cached, run the same command again to resume`)
   if (output) {
     try {
       await writeFile(output, text)
@@ -86,10 +87,5 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   } else {
     ctx.stdout(text)
   }
-  if (report.interrupted) {
-    ctx.stderr(`klp-verify: interrupted after ${report.proofs.length} proofs; finished proofs are cached, run the same command again to resume`)
-    ctx.exitCode = INTERRUPTED_EXIT
-    return
-  }
-  ctx.exitCode = report.exitCode
+  ctx.exitCode = report.interrupted ? INTERRUPTED_EXIT : report.exitCode
 }

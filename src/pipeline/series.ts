@@ -101,7 +101,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   return {
     schemaVersion: 1, kind: 'series', tool: { name: 'klp-verify', version: TOOL_VERSION },
     source: { kind: source.kind, description: source.description }, patches, proofs, counts,
-    exitCode: worstExit([...proofs.map(p => EXIT[p.verdict]), ...patchCodes]),
+    exitCode: env.signal?.aborted ? 130 : worstExit([...proofs.map(p => EXIT[p.verdict]), ...patchCodes]),
     timings: { totalMs: Math.round(performance.now() - t0), cached: proofs.filter(p => p.cached).length },
     ...(env.signal?.aborted ? { interrupted: true } : {}),
   }

@@ -102,7 +102,7 @@ function usesZ3(s: Session, req: VerifyRequest, h: Harness, traceOf?: readonly s
 
 function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
   return {
-    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb,
+    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb, tmpDir: s.dir,
     pathPrepend: argv.includes('--z3') ? path.dirname(s.tool.z3!) : undefined,
   }
 }
@@ -178,7 +178,7 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
 /** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
 async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout' | 'out-of-memory'> {
   const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
-  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb }))
+  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb, tmpDir: s.dir }))
   if (run.termination === 'timeout') return 'timeout'
   // under a --memory cap cbmc may not even load (the loader cannot map it) or parse the program
   if (req.memoryMb !== undefined && run.exitCode !== 0 && (!run.stdout.trim() || /out of memory|bad_alloc|cannot allocate memory/i.test(run.stdout + run.stderr))) return 'out-of-memory'

@@ -12,7 +12,7 @@ import type { SeriesPatchInfo, SeriesProof, SeriesReport } from '../series/types
 export type SeriesHtmlInput = SeriesReport & { readonly baseline?: BaselineDiff }
 
 const VERDICTS: readonly VerdictStatus[] = ['unintended', 'claim-unobserved', 'error', 'inconclusive', 'as-claimed', 'equivalent']
-const OVERALL = ['PASS', 'FAIL', 'INCONCLUSIVE', 'ERROR'] as const
+const OVERALL: Readonly<Record<number, string>> = { 0: 'PASS', 1: 'FAIL', 2: 'INCONCLUSIVE', 3: 'ERROR', 130: 'INTERRUPTED' }
 
 /** HTML-escape text and attribute values alike. */
 export const escapeHtml = (s: string): string =>
@@ -127,6 +127,9 @@ function renderDifference(d: Difference, k: number): string {
   ])}${counterexample(d.inputs, d.values)}</div>`
 }
 
+/** The folder of a run's harness: a re-run for whole traces (`equiv (traces)`) uses its run's folder. */
+const folderOf = (run: string) => run.replace(/ \(traces\)$/, '')
+
 function renderReportBody(rep: ProofReport, harness: string | undefined): string {
   const claims = rep.claims.map(c => `<div class="claim"><p>${code(c.id)}: WHEN ${code(c.when)}${c.then ? ` THEN ${code(c.then)}` : ''} ` +
     `(differs: ${h(c.differs.join(', ') || 'nothing')}) — <strong>${c.observed === null ? 'not finished' : c.observed ? 'observed' : 'never observed'}</strong></p>` +
@@ -134,7 +137,7 @@ function renderReportBody(rep: ProofReport, harness: string | undefined): string
   const findings = rep.preExisting.map(f => `<div class="finding"><p>${badge(f.kind)} in ${code(`${f.function}()`)}${f.location ? ` at ${code(f.location)}` : ''}: ${h(f.description)}</p>${inputsTable(f.inputs)}</div>`).join('')
   const u = rep.unwinding
   const runs = rep.runs.map(x => [code(x.run), badge(x.status), String(x.unwind), h(formatDuration(x.durationMs)),
-    `<pre>${h(x.command)}</pre>`, harness ? `<a href="${href(harness, x.run)}/">${h(`${harness}/${x.run}/`)}</a>` : ''])
+    `<pre>${h(x.command)}</pre>`, harness ? `<a href="${href(harness, folderOf(x.run))}/">${h(`${harness}/${folderOf(x.run)}/`)}</a>` : ''])
   return [
     section('differences', rep.differences.map(renderDifference).join('')),
     section('pre-existing safety findings (in both versions)', findings),
@@ -176,7 +179,7 @@ table{border-collapse:collapse;margin:.3em 0}td,th{border:1px solid #ddd;padding
 .v-equivalent,.v-complete{background:#2e7d32;color:#fff}.v-as-claimed,.v-intended{background:#00897b;color:#fff}
 .v-unintended,.v-found{background:#c62828;color:#fff}.v-claim-unobserved{background:#ef6c00;color:#fff}
 .v-inconclusive,.v-bound-too-small,.v-timeout{background:#f9a825}.v-error{background:#6a1b9a;color:#fff}
-.overall{padding:0 .3em;border-radius:.2em;color:#fff}.o-pass{background:#2e7d32}.o-fail{background:#c62828}.o-inconclusive{background:#f9a825;color:#222}.o-error{background:#6a1b9a}
+.overall{padding:0 .3em;border-radius:.2em;color:#fff}.o-pass{background:#2e7d32}.o-fail{background:#c62828}.o-inconclusive{background:#f9a825;color:#222}.o-error{background:#6a1b9a}.o-interrupted{background:#6a1b9a}
 .counts{list-style:none;padding:0;display:flex;gap:1em}.flag{font-size:12px;border:1px solid #999;border-radius:.3em;padding:0 .3em}
 #filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ccc;display:flex;flex-wrap:wrap;gap:1em;align-items:center}
 .group-head th{background:#eef2f7}.files{font-weight:normal}.patch-error{background:#fde0e0;border:2px solid #c62828;padding:.4em;margin-top:.3em}

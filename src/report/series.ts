@@ -9,7 +9,11 @@ const failing = new Set(['unintended', 'claim-unobserved'])
 /** JUnit: unintended/claim-unobserved fail, error errors, inconclusive is skipped with its reason. */
 export function renderSeriesJunit(r: SeriesReport): string {
   const count = (f: (v: string) => boolean) => r.proofs.filter(p => f(p.verdict)).length
-  const broken = r.patches.filter(p => p.status !== 'applied')
+  const broken = [
+    ...r.patches.filter(p => p.status !== 'applied'),
+    // an interrupted run is no green build: the proofs it did not get to are an error of their own
+    ...(r.interrupted ? [{ id: 'run', title: 'the series', status: 'interrupted', error: 'interrupted (Ctrl-C): the proofs not started are missing' }] : []),
+  ]
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length}" failures="${count(v => failing.has(v))}" errors="${count(v => v === 'error') + broken.length}" skipped="${count(v => v === 'inconclusive')}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
@@ -19,7 +23,8 @@ export function renderSeriesJunit(r: SeriesReport): string {
     out.push(`  <testcase classname="${escapeAttr(`patch ${p.id}`)}" name="${escapeAttr(`${p.title} (${p.status})`)}" time="0.000">`, `    <error message="${escapeAttr(`${p.status}: ${p.error ?? ''}`)}">${escapeText(p.error ?? '')}</error>`, '  </testcase>')
   }
   for (const p of r.proofs) {
-    const name = `${p.function}${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''}`
+    // the name stays the same from night to night (CI history): cached or not is not part of it
+    const name = `${p.function}${p.affected ? ' (affected)' : ''}`
     const cls = `patch ${p.patch ?? 'base-tip'}: ${p.old} → ${p.new}`
     const time = ((p.report?.timings.totalMs ?? 0) / 1000).toFixed(3)
     const body = p.report ? renderText(p.report) : (p.error ?? '')
@@ -39,7 +44,7 @@ export function renderSeriesMarkdown(r: SeriesReport): string {
   const rows = [...r.proofs].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.function.localeCompare(b.function))
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
   const lines = [
-    `### klp-verify series: ${r.exitCode === 0 ? 'PASS' : r.exitCode === 2 ? 'INCONCLUSIVE' : 'FAIL'} (exit ${r.exitCode})`,
+    `### klp-verify series: ${r.exitCode === 0 ? 'PASS' : r.exitCode === 2 ? 'INCONCLUSIVE' : r.exitCode === 130 ? 'INTERRUPTED' : 'FAIL'} (exit ${r.exitCode})`,
     '',
     order.filter(v => r.counts[v as keyof typeof r.counts]).map(v => `${r.counts[v as keyof typeof r.counts]} ${v}`).join(' · ') || 'nothing to prove',
     '',

@@ -99,7 +99,8 @@ export interface SeriesReport {
   /** In series order: each patch's proofs, then the base → tip proofs (patch null). */
   readonly proofs: readonly SeriesProof[]
   readonly counts: Readonly<Record<VerdictStatus, number>>
-  readonly exitCode: 0 | 1 | 2 | 3
+  /** The worst across the run (3 > 1 > 2 > 0); 130 when Ctrl-C stopped it (the rest is missing). */
+  readonly exitCode: 0 | 1 | 2 | 3 | 130
   readonly timings: { readonly totalMs: number; readonly cached: number }
   /** Ctrl-C (or SIGTERM) stopped the run: proofs not started are missing; finished ones are cached. */
   readonly interrupted?: boolean

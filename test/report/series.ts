@@ -76,3 +76,10 @@ t.test('the text summary: patches that did not apply, then proofs worst first', 
   t.match(text, /patch 0001-a\.patch: added a_new; removed none \(listed, not compared\)/)
 })
 
+
+t.test('an interrupted run never reads as a pass', async t => {
+  const cut = { ...report, proofs: [], counts: { ...report.counts, equivalent: 0, unintended: 0, inconclusive: 0, error: 0 }, exitCode: 130 as const, interrupted: true }
+  t.match(renderSeriesMarkdown(cut), /^### klp-verify series: INTERRUPTED \(exit 130\)/)
+  t.match(renderSeriesJunit(cut), /<testcase classname="patch run" name="the series \(interrupted\)" time="0\.000">\n {4}<error message="interrupted: interrupted \(Ctrl-C\)/)
+  t.match(renderSeriesJunit(cut), /errors="1"/)
+})
