@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compareWithBaseline, renderBaselineText, type BaselineDiff, type ProofKey } from '../series/baseline.js'
 import { UsageError } from '../errors.js'
-import { defaultCacheDir, openCache } from '../pipeline/cache.js'
+import { checkCacheDir, defaultCacheDir, openCache } from '../pipeline/cache.js'
 import { runSeries } from '../pipeline/series.js'
 import { loadManifest, manifestSource } from '../series/manifest.js'
 import { openGitRange } from '../series/git.js'
@@ -54,12 +54,14 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   try {
     if (keepRoot) await mkdir(keepRoot, { recursive: true })
     const cacheDir = argv.cacheDir ? path.resolve(argv.cacheDir) : defaultCacheDir(ctx.env)
+    const unusable = await checkCacheDir(cacheDir)
+    if (unusable) ctx.stderr(`klp-verify: warning: cannot use the cache folder ${cacheDir} (${unusable}); every proof runs and nothing is stored (pass --cache-dir DIR)`)
     report = await runSeries(source, { ...cli, keepHarness: undefined }, defaults, {
       env: ctx.env,
       signal: ctx.signal,
       log: cliLogger({ ...ctx, isTTY: false }, verbose),
       // --no-cache re-runs every proof and refreshes the cache with the results
-      cache: openCache(cacheDir, { read: argv.cache }),
+      ...(unusable ? {} : { cache: openCache(cacheDir, { read: argv.cache }) }),
     }, {
       onEvent: progress.onEvent,
       specs: argv.spec ?? [],
@@ -73,7 +75,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   const withDiff = diff ? { ...report, baseline: diff } : report
   const text = format === 'json' ? `${JSON.stringify(withDiff, null, 2)}\n`
     : format === 'junit' ? renderSeriesJunit(report)
-    : format === 'markdown' ? renderSeriesMarkdown(report)
+    : format === 'markdown' ? renderSeriesMarkdown(withDiff)
     : format === 'html' ? renderSeriesHtml(withDiff)
     : `${diff ? renderBaselineText(diff) : ''}${renderSeriesText(report)}`
   if (report.interrupted) ctx.stderr(`klp-verify: interrupted after ${report.proofs.length} proofs; finished proofs are cached, run the same command again to resume`)

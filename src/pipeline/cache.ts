@@ -5,7 +5,7 @@
  * as each proof finishes (atomically), so an interrupted run resumes from them.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import type { ProofReport } from '../report/types.js'
@@ -67,6 +67,19 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
   if (env.KLP_CACHE_DIR) return path.resolve(env.KLP_CACHE_DIR)
   const base = env.XDG_CACHE_HOME ? path.resolve(env.XDG_CACHE_HOME) : path.join(homedir(), '.cache')
   return path.join(base, 'klp-verify')
+}
+
+/** Can results be stored in `dir`? The reason (e.g. `ENOTDIR`) when not. */
+export async function checkCacheDir(dir: string): Promise<string | undefined> {
+  try {
+    await mkdir(dir, { recursive: true })
+    const probe = path.join(dir, `.probe-${process.pid}-${randomBytes(4).toString('hex')}`)
+    await writeFile(probe, '')
+    await rm(probe, { force: true })
+    return undefined
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? (err as Error).message
+  }
 }
 
 export function openCache(dir: string, opts: { readonly read?: boolean } = {}): ResultCache {

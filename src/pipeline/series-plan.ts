@@ -72,7 +72,7 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
   for (const s of specsOf.values()) s.catch(() => {}) // reported with its patch below
   const detect = new Map<PatchFile, Promise<FunctionChanges>>()
   const toDetect: { f: PatchFile; specs: () => Promise<Spec[]> }[] = [
-    ...source.patches.filter(p => !p.error && p.functions === 'auto').flatMap(p => p.files.map(f => ({ f, specs: () => specsOf.get(p)! }))),
+    ...source.patches.filter(p => !p.error && !p.problem && p.functions === 'auto').flatMap(p => p.files.map(f => ({ f, specs: () => specsOf.get(p)! }))),
     ...source.baseTip.map(f => ({ f, specs: async () => [] as Spec[] })),
   ]
   await runPool(toDetect, jobs, async ({ f, specs }) => {
@@ -85,6 +85,10 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
     const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key), ...(p.notes?.length ? { notes: p.notes } : {}) }
     if (p.error) {
       patches.push({ ...info, status: 'not-applied', error: p.error, added: [], removed: [] })
+      continue
+    }
+    if (p.problem) {
+      patches.push({ ...info, status: 'error', error: p.problem, added: [], removed: [] })
       continue
     }
     try {

@@ -335,7 +335,8 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
       return { ...hit, ...base, cached: true, timings: { totalMs, toolMs: Math.round(s.toolMs), ownMs: Math.max(0, totalMs - Math.round(s.toolMs)) } }
     }
     const store = async (r: ProofReport): Promise<ProofReport> => {
-      if (env.cache && cacheable(r, env.signal)) await env.cache.put(key, r)
+      // a full disk never costs a finished proof its result
+      if (env.cache && cacheable(r, env.signal)) await env.cache.put(key, r).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
       return r
     }
     const externals = await checkProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir)

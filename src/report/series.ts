@@ -3,6 +3,19 @@ import { escapeAttr, escapeText } from './junit.js'
 import { renderText } from './text.js'
 import type { SeriesReport } from '../series/types.js'
 import type { VerdictStatus } from './types.js'
+import type { BaselineDiff } from '../series/baseline.js'
+
+function baselineMarkdown(d: BaselineDiff, cell: (s: string) => string): string[] {
+  if (!d.moved.length) return ['**Since the baseline:** no verdict moved.', '']
+  return [
+    '**Since the baseline:**',
+    '',
+    ...(d.newUnintended.length ? [`- :warning: **new unintended:** ${d.newUnintended.map(p => `\`${cell(p)}\``).join(', ')}`] : []),
+    ...(d.fixed.length ? [`- no longer unintended: ${d.fixed.map(p => `\`${cell(p)}\``).join(', ')}`] : []),
+    ...d.moved.map(m => `- \`${cell(m.proof)}\`: ${m.from} → ${m.to}`),
+    '',
+  ]
+}
 
 const failing = new Set(['unintended', 'claim-unobserved'])
 
@@ -38,8 +51,8 @@ export function renderSeriesJunit(r: SeriesReport): string {
   return out.join('\n') + '\n'
 }
 
-/** A pull-request comment: counts, then one row per proof, worst first. */
-export function renderSeriesMarkdown(r: SeriesReport): string {
+/** A pull-request comment: what moved since the baseline (if given), counts, then one row per proof, worst first. */
+export function renderSeriesMarkdown(r: SeriesReport & { readonly baseline?: BaselineDiff }): string {
   const order = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
   const rows = [...r.proofs].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.function.localeCompare(b.function))
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
@@ -48,6 +61,7 @@ export function renderSeriesMarkdown(r: SeriesReport): string {
     '',
     order.filter(v => r.counts[v as keyof typeof r.counts]).map(v => `${r.counts[v as keyof typeof r.counts]} ${v}`).join(' · ') || 'nothing to prove',
     '',
+    ...(r.baseline ? baselineMarkdown(r.baseline, cell) : []),
     ...r.patches.filter(p => p.status !== 'applied').map(p => `- :x: patch \`${p.id}\` (${cell(p.title)}) **${p.status}**: ${cell(p.error ?? '')}`),
     ...(r.patches.some(p => p.status !== 'applied') ? [''] : []),
     '| verdict | function | patch | summary |',

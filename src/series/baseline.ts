@@ -24,9 +24,25 @@ export interface BaselineDiff {
  */
 const keyOf = (p: ProofKey) => `${p.function}() in ${p.new.replace(/^[0-9a-f]{7,40}:/, '').replace(/^[^/:]+\.(?:patch|diff):/, '')}${p.patch === null ? ' (base → tip)' : ''}`
 
+/**
+ * Keys of a report's proofs in order: the same function of the same file in several patches is told
+ * apart by its place among them (its 2nd patch, `#2`), which survives a rebase.
+ */
+function keysOf(proofs: readonly ProofKey[]): Map<string, VerdictStatus> {
+  const seen = new Map<string, number>()
+  const out = new Map<string, VerdictStatus>()
+  for (const p of proofs) {
+    const k = keyOf(p)
+    const n = (seen.get(k) ?? 0) + 1
+    seen.set(k, n)
+    out.set(n === 1 ? k : `${k} #${n}`, p.verdict)
+  }
+  return out
+}
+
 export function compareWithBaseline(now: readonly ProofKey[], before: readonly ProofKey[]): BaselineDiff {
-  const was = new Map(before.map(p => [keyOf(p), p.verdict]))
-  const is = new Map(now.map(p => [keyOf(p), p.verdict]))
+  const was = keysOf(before)
+  const is = keysOf(now)
   const moved: { proof: string; from: VerdictStatus | 'absent'; to: VerdictStatus | 'absent' }[] = []
   for (const k of [...new Set([...was.keys(), ...is.keys()])].sort()) {
     const from = was.get(k) ?? 'absent'

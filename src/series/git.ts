@@ -27,6 +27,12 @@ export async function openGitRange(opts: GitRangeOptions): Promise<SeriesSource>
   const [baseRev, tipRev] = splitRange(opts.range)
   const base = await resolveCommit(git, baseRev, opts)
   const tip = await resolveCommit(git, tipRev, opts)
+  // base → tip would count changes of another branch as the series' own
+  if ((await runGit(git, ['merge-base', '--is-ancestor', base, tip])).exitCode === 1) {
+    throw new UsageError(`${baseRev} is not an ancestor of ${tipRev}: ${opts.range} is not a series of patches on ${baseRev}`, {
+      hint: `start from where the series branched off: --range $(git -C ${opts.repo} merge-base ${baseRev} ${tipRev})..${tipRev}`,
+    })
+  }
   const lines = (await gitOk(git, ['rev-list', '--reverse', '--topo-order', '--parents', `${base}..${tip}`])).split('\n').filter(Boolean)
   if (lines.length === 0) {
     throw new UsageError(`no commits in ${opts.range}`, { hint: `${tipRev} must have commits that ${baseRev} has not; check with git -C ${opts.repo} log --oneline ${opts.range}` })
@@ -148,8 +154,7 @@ export async function materializeSeries(
       files,
       functions: 'auto',
       specs: s.specs,
-      trailerClaims: claimsOf(s, parseTrailerClaims),
-      trailerAssumes: claimsOf(s, parseTrailerAssumes),
+      ...trailersOf(s),
       ...(notes[index]?.length ? { notes: notes[index] } : {}),
     })
   }
@@ -196,6 +201,15 @@ async function includers(git: Git, rev: string, header: string): Promise<string[
   const r = await runGit(git, ['grep', '-l', '-z', '-E', `^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^">]*/)?${name}[">]`, rev, '--', '*.c'])
   // exit 1: no match; the output names `rev:path`
   return r.exitCode === 0 ? r.stdout.split('\0').filter(Boolean).map(p => p.slice(rev.length + 1)) : []
+}
+
+/** The claims and preconditions of a commit's trailers; a malformed one makes the patch an error, not the run. */
+function trailersOf(s: SeriesStep): Pick<SeriesPatch, 'trailerClaims' | 'trailerAssumes' | 'problem'> {
+  try {
+    return { trailerClaims: claimsOf(s, parseTrailerClaims), trailerAssumes: claimsOf(s, parseTrailerAssumes) }
+  } catch (err) {
+    return { trailerClaims: {}, problem: err instanceof KlpError && err.hint ? `${err.message} (hint: ${err.hint})` : (err as Error).message }
+  }
 }
 
 function claimsOf(s: SeriesStep, parse: (message: string) => Record<string, string[]>): Record<string, string[]> {

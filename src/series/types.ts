@@ -29,6 +29,8 @@ export interface SeriesPatch {
   readonly title: string
   /** Set when the patch does not apply (patch directory mode): why. It then has no files. */
   readonly error?: string
+  /** Set when the patch applies but cannot be proved as written (e.g. a malformed trailer): why. */
+  readonly problem?: string
   /** Changed C files (*.c). */
   readonly files: readonly PatchFile[]
   /** Functions to prove: 'auto' (changed ones and affected callers) or the manifest's list. */

@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import t from 'tap'
-import { cacheKey, defaultCacheDir, openCache, toolFingerprint } from '../../src/pipeline/cache.js'
+import { cacheKey, checkCacheDir, defaultCacheDir, openCache, toolFingerprint } from '../../src/pipeline/cache.js'
 import * as f from '../fixtures/reports.js'
 
 const parts = { tool: '0.1.0', cbmc: '6.6.0', harnesses: [[{ name: 'h.c', text: 'int main(){}' }]], options: { unwind: 'auto', timeoutSec: 300 } }
@@ -49,4 +49,11 @@ t.test('the tool fingerprint follows the built code and the templates', async t 
   await w(path.join(dir, 'dist', 'a.js'), 'two')
   t.not(await toolFingerprint(dir), a, 'new code, new fingerprint')
   t.match(await toolFingerprint(path.join(dir, 'nowhere')), /^[0-9a-f]{16}$/, 'no build: still a fingerprint')
+})
+
+t.test('a cache folder that cannot be used is found before any proof runs', async t => {
+  const dir = t.testdir({ 'a-file': 'x' })
+  t.equal(await checkCacheDir(path.join(dir, 'fresh', 'cache')), undefined, 'created when missing')
+  t.equal(await checkCacheDir(path.join(dir, 'a-file')), 'EEXIST')
+  t.equal(await checkCacheDir(path.join(dir, 'a-file', 'sub')), 'ENOTDIR')
 })

@@ -83,3 +83,9 @@ t.test('an interrupted run never reads as a pass', async t => {
   t.match(renderSeriesJunit(cut), /<testcase classname="patch run" name="the series \(interrupted\)" time="0\.000">\n {4}<error message="interrupted: interrupted \(Ctrl-C\)/)
   t.match(renderSeriesJunit(cut), /errors="1"/)
 })
+
+t.test('the Markdown comment shows what moved since the baseline first', async t => {
+  const md = renderSeriesMarkdown({ ...report, baseline: { newUnintended: ['bad() in a/new.c'], fixed: [], moved: [{ proof: 'bad() in a/new.c', from: 'equivalent', to: 'unintended' }] } })
+  t.match(md, /\*\*Since the baseline:\*\*\n\n- :warning: \*\*new unintended:\*\* `bad\(\) in a\/new\.c`\n- `bad\(\) in a\/new\.c`: equivalent → unintended\n\n\| verdict/)
+  t.match(renderSeriesMarkdown({ ...report, baseline: { newUnintended: [], fixed: [], moved: [] } }), /\*\*Since the baseline:\*\* no verdict moved\./)
+})

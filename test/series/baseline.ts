@@ -32,3 +32,11 @@ t.test('a rebased series keeps its proofs: commit ids and patch names are not pa
   const d = compareWithBaseline(now, before)
   t.same(d.moved, [{ proof: 'f() in drivers/x.c', from: 'equivalent', to: 'unintended' }], 'the base → tip proof is its own, and did not move')
 })
+
+t.test('the same function of the same file in two patches: each proof keeps its own place', async t => {
+  const k = (verdict: ProofKey['verdict'], patch: string): ProofKey => ({ function: 'f', old: 'x', new: `${patch}:a.c`, verdict, patch })
+  const d = compareWithBaseline([k('unintended', '0001-a.patch'), k('as-claimed', '0004-b.patch')], [k('as-claimed', '0001-a.patch'), k('as-claimed', '0004-b.patch')])
+  t.same(d.moved, [{ proof: 'f() in a.c', from: 'as-claimed', to: 'unintended' }], 'a new unintended in an earlier patch is not hidden by a later one')
+  const d2 = compareWithBaseline([k('as-claimed', '0001-a.patch'), k('unintended', '0004-b.patch')], [k('as-claimed', '0001-a.patch'), k('as-claimed', '0004-b.patch')])
+  t.same(d2.newUnintended, ['f() in a.c #2'])
+})

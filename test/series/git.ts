@@ -178,21 +178,26 @@ t.test('a root commit in the range has no old side', async t => {
   r.git('checkout', '-q', '--orphan', 'other')
   r.git('rm', '-q', '-rf', '.')
   r.commit('unrelated root', { 'b.c': 'int b;\n' })
-  const src = await open(t, { repo: r.dir, range: `${base}..other`, includes: ['inc'] })
+  // an unrelated history merged in (a subtree merge): its root commit is inside base..main
+  r.git('checkout', '-q', 'main')
+  r.git('merge', '-q', '--allow-unrelated-histories', '-m', 'merge other', 'other')
+  const src = await open(t, { repo: r.dir, range: `${base}..main`, includes: ['inc'] })
+  t.equal(src.patches[0]!.title, 'unrelated root')
   const f = src.patches[0]!.files[0]!
   t.same([f.key, f.oldPath, f.oldLabel, f.oldIncludes], ['b.c', null, 'root:b.c', []])
   t.same(src.baseTip.map(x => [x.key, x.oldPath === null, x.newPath === null]), [['b.c', true, false]])
 })
 
-t.test('a malformed trailer names the commit', async t => {
+t.test('a malformed trailer makes its patch an error, naming the commit; the other patches go on', async t => {
   const r = makeRepo(t)
   const base = r.commit('base', { 'a.c': 'int a;\n' })
   const c = r.commit('a: change\n\nKlp-Intended: no function here\n', { 'a.c': 'int a = 1;\n' })
-  await t.rejects(openGitRange({ repo: r.dir, range: `${base}..HEAD`, includes: [] }), {
-    constructor: ConfigError,
-    message: `${s12(c)} (a: change): malformed Klp-Intended trailer: "Klp-Intended: no function here"`,
-    hint: /FUNCTION: WHEN => THEN/,
-  })
+  r.commit('a: again', { 'a.c': 'int a = 2;\n' })
+  const src = await open(t, { repo: r.dir, range: `${base}..HEAD`, includes: [] })
+  t.match(src.patches[0]!.problem, `${s12(c)} (a: change): malformed Klp-Intended trailer: "Klp-Intended: no function here"`)
+  t.match(src.patches[0]!.problem, /hint: .*FUNCTION: WHEN => THEN/)
+  t.equal(src.patches[1]!.problem, undefined)
+  t.equal(src.patches[1]!.files.length, 1)
 })
 
 t.test('usage errors: one message and a hint', async t => {
@@ -255,4 +260,19 @@ t.test('a changed header brings in the .c files that include it (a macro or stat
   t.teardown(() => s2.cleanup())
   t.same(s2.patches[0]!.files, [], 'a header included everywhere is not followed')
   t.match(s2.patches[0]!.notes, [/^common\.h changed and 33 \.c files include it: only the \.c files the patch itself changed were analysed$/])
+})
+
+t.test('a BASE that is not an ancestor of TIP is refused', async t => {
+  const r = makeRepo(t)
+  const base = r.commit('base', { 'a.c': 'int a;\n' })
+  r.git('checkout', '-q', '-b', 'side')
+  r.commit('side', { 'a.c': 'int a = 3;\n' })
+  r.git('checkout', '-q', 'main')
+  r.commit('main', { 'a.c': 'int a = 1;\n' })
+  await t.rejects(openGitRange({ repo: r.dir, range: 'side..main', includes: [] }), {
+    constructor: UsageError,
+    message: 'side is not an ancestor of main: side..main is not a series of patches on side',
+    hint: /merge-base side main\)\.\.main/,
+  })
+  t.ok(base)
 })
