@@ -11,7 +11,7 @@ import { analyzeUnit } from '../extract/unit.js'
 import { definedFunctions, functionChanges, type FunctionChanges } from '../series/changes.js'
 import { mergeSpec, specFor, unionClaims, type FunctionClaims, type SpecDefaults } from '../series/claims.js'
 import type { PatchFile, SeriesPatch, SeriesPatchInfo, SeriesProof, SeriesSource } from '../series/types.js'
-import { KlpError } from '../errors.js'
+import { ConfigError, KlpError } from '../errors.js'
 import { runPool } from './pool.js'
 
 export interface Task {
@@ -67,8 +67,14 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
 
   const common = (await Promise.all(specFiles.map(loadSpecHere))).flat()
   // each patch's spec files, then change detection of every file at once (gcc -E runs in parallel)
+  const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>()
   const specsOf = new Map<SeriesPatch, Promise<Spec[]>>()
-  for (const p of source.patches) specsOf.set(p, Promise.all(p.specs.map(loadSpecHere)).then(s => [...s.flat(), ...common]))
+  for (const p of source.patches) {
+    const own = Promise.all(p.specs.map(loadSpecHere)).then(s => s.flat())
+    ownSpecs.set(p, own)
+    specsOf.set(p, own.then(s => [...s, ...common]))
+    own.catch(() => {})
+  }
   for (const s of specsOf.values()) s.catch(() => {}) // reported with its patch below
   const detect = new Map<PatchFile, Promise<FunctionChanges>>()
   const toDetect: { f: PatchFile; specs: () => Promise<Spec[]> }[] = [
@@ -93,17 +99,26 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
     }
     try {
       const specs = await specsOf.get(p)!
+      // a function the patch's own spec or trailers make a claim about is proved even if its text did not change
+      const named = new Set([...Object.keys(p.trailerClaims), ...Object.keys(p.trailerAssumes ?? {}), ...(await ownSpecs.get(p)!).flatMap(s => (s.function ? [s.function] : []))])
+      const found = new Set<string>()
       const added: string[] = []
       const removed: string[] = []
       const headerFns = new Set<string>()
+      const decls = new Set<string>()
       for (const f of p.files) {
         let targets: { fn: string; affected: boolean }[]
         if (p.functions === 'auto') {
           const ch = await detect.get(f)!
           for (const h of ch.fromHeaders ?? []) headerFns.add(h)
+          for (const d of ch.declarations ?? []) decls.add(d)
           added.push(...ch.added)
           removed.push(...ch.removed)
           targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
+          for (const fn of ch.common ?? []) {
+            if (named.has(fn)) found.add(fn)
+            if (named.has(fn) && !targets.some(x => x.fn === fn)) targets.push({ fn, affected: false })
+          }
         } else {
           targets = p.functions.map(fn => ({ fn, affected: false }))
         }
@@ -116,7 +131,16 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
           history.set(k, [...(history.get(k) ?? []), { spec: own, trailers, assumes }])
         }
       }
-      const notes = [...(info.notes ?? []), ...(headerFns.size ? [`changed in headers: ${[...headerFns].sort().join(', ')} (static inline; proved through their callers, marked affected)`] : [])]
+      if (p.functions === 'auto') {
+        const missing = [...named].filter(n => !found.has(n)).sort()
+        // a claim about a function the patch does not have is a mistake worth stopping for
+        if (missing.length) throw new ConfigError(`the patch's claims name ${missing.map(n => `${n}()`).join(', ')}, which no changed file defines in both versions`, { hint: 'check the function name in the Klp-Intended/Klp-Assume trailer or the spec beside the patch' })
+      }
+      const notes = [
+        ...(info.notes ?? []),
+        ...(headerFns.size ? [`changed in headers: ${[...headerFns].sort().join(', ')} (static inline; proved through their callers, marked affected)`] : []),
+        ...(decls.size ? [`changed outside functions: ${[...decls].sort().join(', ')} (the functions that use them are proved, marked affected)`] : []),
+      ]
       patches.push({ ...info, status: 'applied', added: added.sort(), removed: removed.sort(), ...(notes.length ? { notes } : {}) })
     } catch (err) {
       patches.push({ ...info, status: 'error', error: messageOf(err, p.files), added: [], removed: [] })
@@ -128,6 +152,11 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
     try {
       const ch = await detect.get(f)!
       const targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
+      // a function some patch made a claim about is proved base → tip too
+      for (const fn of ch.common ?? []) {
+        const claimed = (history.get(`${f.key}\0${fn}`) ?? []).some(h => h.trailers.length || h.assumes?.length || h.spec?.intended.length)
+        if (claimed && !targets.some(x => x.fn === fn)) targets.push({ fn, affected: false })
+      }
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
         const u = unionClaims(empty, shared, history.get(`${f.key}\0${t.fn}`) ?? [])
         tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes })

@@ -5,6 +5,7 @@
  * the helper was inlined.
  */
 import type { Node } from '../extract/c-parser.js'
+import { declaratorIdentifier } from '../extract/ctypes.js'
 import { sameFile, type Unit } from '../extract/unit.js'
 
 export interface FunctionChanges {
@@ -14,6 +15,13 @@ export interface FunctionChanges {
   readonly removed: readonly string[]
   /** Functions defined in headers (static inline) whose bodies changed: their callers here are affected. */
   readonly fromHeaders?: readonly string[]
+  /**
+   * Declarations outside any function that changed (a constant, a table, an enumerator, a type, in the
+   * file or its headers): functions that mention them are affected.
+   */
+  readonly declarations?: readonly string[]
+  /** Functions defined in both versions of the file (a claim may name one whose text did not change). */
+  readonly common?: readonly string[]
 }
 
 function userFunctions(unit: Unit, file: string, inHeaders = false): Map<string, string> {
@@ -40,6 +48,52 @@ function tokens(n: Node): string {
   }
   walk(n)
   return out.join(' ')
+}
+
+/** The names a top-level declaration declares: variables, functions (prototypes), types, tags, enumerators. */
+function declaredNames(n: Node): string[] {
+  const out: string[] = []
+  const walk = (m: Node) => {
+    if (m.type === 'enumerator') {
+      const name = m.childForFieldName('name')
+      if (name) out.push(name.text)
+    } else if (/^(struct|union|enum)_specifier$/.test(m.type) && m.childForFieldName('body')) {
+      const name = m.childForFieldName('name')
+      if (name) out.push(name.text)
+    }
+    if (m.type === 'declaration' || m.type === 'type_definition') {
+      for (const d of m.childrenForFieldName('declarator')) {
+        const id = declaratorIdentifier(d)
+        if (id) out.push(id.text)
+      }
+    }
+    for (const c of m.namedChildren) walk(c)
+  }
+  walk(n)
+  return out
+}
+
+/** Name → the tokens of every top-level declaration (not a function definition) that declares it. */
+function declarations(unit: Unit): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const n of unit.tree.rootNode.namedChildren) {
+    if (n.type === 'function_definition' || n.type === 'comment' || n.type.startsWith('preproc')) continue
+    const text = tokens(n)
+    for (const name of declaredNames(n)) out.set(name, out.has(name) ? `${out.get(name)}\n${text}` : text)
+  }
+  return out
+}
+
+/** Every identifier and type name a function mentions (its signature too). */
+function mentions(unit: Unit, fn: string): Set<string> {
+  const out = new Set<string>()
+  const visit = (n: Node) => {
+    if (n.type === 'identifier' || n.type === 'type_identifier') out.add(n.text)
+    for (const c of n.namedChildren) visit(c)
+  }
+  const info = unit.functions.get(fn)
+  if (info) visit(info.node)
+  return out
 }
 
 function callees(unit: Unit, fn: string): Set<string> {
@@ -71,6 +125,21 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
   const inlinable = new Set([...changed.filter(n => newUnit.functions.get(n)?.isStatic), ...fromHeaders])
   const calls = new Map([...b.keys()].map(n => [n, callees(newUnit, n)]))
   const affected = new Set<string>()
+  // a changed constant, table, enumerator or type changes every function that uses it
+  const da = declarations(oldUnit)
+  const db = declarations(newUnit)
+  const decls = [...new Set([...da.keys(), ...db.keys()])].filter(n => da.get(n) !== db.get(n) && !a.has(n) && !b.has(n)).sort()
+  if (decls.length) {
+    const changedDecls = new Set(decls)
+    for (const n of b.keys()) {
+      if (!a.has(n) || changed.includes(n)) continue
+      const uses = new Set([...mentions(oldUnit, n), ...mentions(newUnit, n)])
+      if ([...uses].some(u => changedDecls.has(u))) {
+        affected.add(n)
+        if (newUnit.functions.get(n)?.isStatic) inlinable.add(n)
+      }
+    }
+  }
   for (let grew = true; grew; ) {
     grew = false
     for (const n of b.keys()) {
@@ -82,7 +151,12 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
       }
     }
   }
-  return { changed, affected: [...affected].sort(), added, removed, ...(fromHeaders.length ? { fromHeaders } : {}) }
+  return {
+    changed, affected: [...affected].sort(), added, removed,
+    ...(fromHeaders.length ? { fromHeaders } : {}),
+    ...(decls.length ? { declarations: decls } : {}),
+    common: [...b.keys()].filter(n => a.has(n)).sort(),
+  }
 }
 
 

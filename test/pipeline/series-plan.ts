@@ -70,3 +70,24 @@ t.test('errors name files by their labels, not by temporary snapshot folders', a
   t.equal(messageOf('plain'), 'plain')
   t.equal(messageOf(new Error('boom')), 'boom')
 })
+
+t.test('changes outside functions and claims about unchanged functions are proved; a claim about a missing one is an error', async t => {
+  const a = 'static const int limit = 4;\nint check(int n) { return n > limit; }\nint other(int n) { return n; }\n'
+  const b = 'static const int limit = 8;\nint check(int n) { return n > limit; }\nint other(int n) { return n; }\n'
+  const dir = t.testdir({ s0: { 'a.c': a }, s1: { 'a.c': b }, s2: { 'a.c': b } })
+  const mk = (index: number, over: Partial<SeriesPatch>): SeriesPatch => ({
+    id: `p${index}`, index, title: `patch ${index}`, files: [file(dir, `s${index}`, `s${index + 1}`)], functions: 'auto', specs: [], trailerClaims: {}, ...over,
+  })
+  const source: SeriesSource = {
+    kind: 'patches', description: 'test', baseTip: [file(dir, 's0', 's2')], cleanup: async () => {},
+    patches: [mk(0, { trailerClaims: { other: ['n > 100 => ret == 0'] } }), mk(1, { trailerClaims: { nope: ['1'] } })],
+  }
+  const plan = await planSeries(source, {}, [], 2, new Map())
+  t.same(plan.tasks.map(x => [x.patch?.id ?? null, x.fn, x.affected]), [
+    ['p0', 'check', true], ['p0', 'other', false],
+    [null, 'check', true], [null, 'other', false],
+  ], 'check uses the changed constant; other is claimed about; both are proved in the patch and base → tip')
+  t.match(plan.patches[0]!.notes, [/^changed outside functions: limit/])
+  t.equal(plan.patches[1]!.status, 'error')
+  t.match(plan.patches[1]!.error, /claims name nope\(\), which no changed file defines in both versions/)
+})

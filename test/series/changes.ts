@@ -34,7 +34,7 @@ int fresh(void) { return 1; }
 t.test('functions from headers are not the patch', async t => {
   const text = (ret: number) => `# 1 "hdr.h"\nstatic inline int from_header(void) { return ${ret}; }\n# 1 "f.c"\nint f(void) { return 0; }\n`
   const ch = functionChanges(await analyzeUnit(text(1)), 'f.c', await analyzeUnit(text(2)), 'f.c')
-  t.same(ch, { changed: [], affected: [], added: [], removed: [], fromHeaders: ['from_header'] }, 'a header function is named, not proved on its own')
+  t.same(ch, { changed: [], affected: [], added: [], removed: [], fromHeaders: ['from_header'], common: ['f'] }, 'a header function is named, not proved on its own')
   const calls = (ret: number) => `# 1 "hdr.h"\nstatic inline int from_header(void) { return ${ret}; }\n# 1 "f.c"\nint f(void) { return from_header(); }\nint g(void) { return 0; }\n`
   const ch2 = functionChanges(await analyzeUnit(calls(1)), 'f.c', await analyzeUnit(calls(2)), 'f.c')
   t.same(ch2.affected, ['f'], 'a caller of a changed static inline from a header is affected')
@@ -53,4 +53,28 @@ int calls_top(int x) { return top(x); }
   const ch = functionChanges(await unit(src(1)), 'f.c', await unit(src(2)), 'f.c')
   t.same(ch.changed, ['leaf'])
   t.same(ch.affected, ['direct', 'mid', 'top'], 'a non-static caller (top) stops the chain: calls_top is not affected')
+})
+
+t.test('a change outside any function (constant, table, enumerator, type) makes the functions that use it affected', async t => {
+  const src = (limit: number, second: number, red: number, width: string) => `
+static const int limit = ${limit};
+static const int tbl[] = { 1, ${second}, 3 };
+enum color { RED = ${red}, BLUE };
+typedef ${width} word_t;
+struct pair { int a; int b; };
+int uses_limit(int x) { return x > limit; }
+int uses_tbl(int i) { return tbl[i & 1]; }
+int uses_enum(void) { return RED; }
+word_t uses_type(word_t w) { return w; }
+static int helper(void) { return limit; }
+int calls_helper(void) { return helper(); }
+int untouched(struct pair *p) { return p->a; }
+`
+  const base = await unit(src(10, 2, 0, 'int'))
+  t.same(functionChanges(base, 'f.c', await unit(src(10, 2, 0, 'int')), 'f.c').affected, [], 'nothing changed: nothing affected')
+  const ch = functionChanges(base, 'f.c', await unit(src(11, 5, 7, 'long')), 'f.c')
+  t.same(ch.changed, [], 'no function body changed')
+  t.same(ch.declarations, ['BLUE', 'RED', 'color', 'limit', 'tbl', 'word_t'], 'everything a changed declaration declares (BLUE shares RED\'s enum)')
+  t.same(ch.affected, ['calls_helper', 'helper', 'uses_enum', 'uses_limit', 'uses_tbl', 'uses_type'], 'their users, and callers of an affected static helper')
+  t.same(ch.common?.length, 7)
 })
