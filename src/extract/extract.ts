@@ -81,7 +81,12 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
   const standIns = (from: typeof ro, to: typeof rn, toUnit: Unit, toPrefix: string) => {
     const out: { globals: GlobalVar[]; text: string } = { globals: [], text: '' }
     for (const v of from.globals) {
-      if (v.staticLocalOf || v.isConst || toUnit.variables.has(v.name) || !plainScalar(v.type)) continue
+      if (v.staticLocalOf || v.isConst || toUnit.variables.has(v.name)) continue
+      if (!plainScalar(v.type)) {
+        // a struct or pointer the other version lacks cannot be stood in for: say so, never drop it
+        typeChanges.push({ type: `global ${v.name}`, detail: `only the ${toPrefix === PREFIX.old ? 'new' : 'old'} version has it (${v.type.text}); state only one version has cannot be compared` })
+        continue
+      }
       const cName = toPrefix + v.name
       const externDecl = v.externDecl.split(v.cName).join(cName)
       out.globals.push({ ...v, cName, externDecl, hasInit: false, initText: '', origin: `not in this version (stand-in for ${v.origin})` })

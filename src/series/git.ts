@@ -7,7 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, KlpError, UsageError } from '../errors.js'
-import { createGit, createSnapshotStore, gitOk, runGit, type Git, type Snapshot } from './snapshot.js'
+import { createGit, createSnapshotStore, gitOk, INCLUDABLE, runGit, type Git, type Snapshot } from './snapshot.js'
 import { parseTrailerAssumes, parseTrailerClaims } from './trailers.js'
 import type { PatchFile, SeriesPatch, SeriesSource } from './types.js'
 
@@ -183,7 +183,7 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
   const paths = out.split('\0').filter(Boolean)
   const files = new Set(paths.filter(p => p.endsWith('.c')))
   const notes: string[] = []
-  for (const h of paths.filter(p => p.endsWith('.h'))) {
+  for (const h of paths.filter(p => INCLUDABLE.test(p))) {
     const users = new Set<string>()
     for (const rev of [parent, commit]) if (rev) for (const f of await includers(git, rev, h)) users.add(f)
     if (users.size > MAX_INCLUDERS) {

@@ -4,7 +4,7 @@
  * applied to that repository's index and committed, and the commits become the series as in git
  * mode. A patch that does not apply is reported and skipped; the later ones go on.
  */
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, ToolFailureError, UsageError } from '../errors.js'
@@ -110,11 +110,14 @@ async function initRepo(root: string, tree: string): Promise<Git> {
   // on a 20k-file tree (loose objects cost one file create each).
   const reader = createGit(tree, { pre: [...pre, '-c', 'core.bigFileThreshold=1', `--git-dir=${path.join(repo, '.git')}`, `--work-tree=${tree}`], env })
   await gitOk(reader, ['add', '-A'])
-  // Headers the tree ignores (generated ones such as include/generated/*.h) are still headers to compile with.
-  const forced = await runGit(reader, ['add', '-f', '--', '*.h'])
-  /* c8 ignore next 3 -- git add -A of the same tree has just succeeded; this needs the tree to change under us */
-  if (forced.exitCode !== 0 && !forced.stderr.includes('did not match any files')) {
-    throw new ToolFailureError(`git add -f '*.h' failed in ${tree}: ${firstLine(forced.stderr)}`, { hint: 'check that the tree is readable' })
+  // Sources the tree ignores (generated headers such as include/generated/*.h, a .c file a
+  // .gitignore names) are still sources a patch may touch and a proof compiles with.
+  for (const pattern of ['*.h', '*.c', '*.inc', '*.def']) {
+    const forced = await runGit(reader, ['add', '-f', '--', pattern])
+    /* c8 ignore next 3 -- git add -A of the same tree has just succeeded; this needs the tree to change under us */
+    if (forced.exitCode !== 0 && !forced.stderr.includes('did not match any files')) {
+      throw new ToolFailureError(`git add -f '${pattern}' failed in ${tree}: ${firstLine(forced.stderr)}`, { hint: 'check that the tree is readable' })
+    }
   }
   return createGit(repo, { pre, env })
 }
@@ -135,7 +138,14 @@ async function applyPatch(git: Git, root: string, dir: string, e: PatchEntry, pr
   const mail = MBOX_FROM.test(bytes.subarray(0, 200).toString('latin1')) ? await splitMail(git, root, bytes, e.name) : null
   const msg = mail ?? quiltMessage(bytes.toString('utf8'), e.name)
   const step = { id: e.name, title: msg.title, message: msg.message, parent: prev.commit, oldName: prev.name, newName: e.name, specs: await specsBeside(file) }
-  const applied = await runGit(git, ['apply', '--cached', `-p${e.strip}`, mail ? mail.patchFile : file])
+  let applied = await runGit(git, ['apply', '--cached', `-p${e.strip}`, mail ? mail.patchFile : file])
+  const raw = mail ? await readFile(mail.patchFile) : bytes
+  if (applied.exitCode !== 0 && raw.includes('\r\n')) {
+    // a patch saved with CRLF line ends (a mail client) on an LF tree: GNU patch strips the CRs, so do we
+    const lf = path.join(root, 'patch-lf')
+    await writeFile(lf, raw.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')
+    applied = await runGit(git, ['apply', '--cached', `-p${e.strip}`, lf])
+  }
   if (applied.exitCode !== 0) return { ...step, commit: null, error: `does not apply: ${firstLine(applied.stderr) || `git apply exit ${applied.exitCode}`}` }
   return { ...step, commit: await commitIndex(git, prev.commit, msg.message, mail?.author ?? {}) }
 }

@@ -108,6 +108,9 @@ export async function listTree(git: Git, commit: string): Promise<TreeEntry[]> {
   return entries
 }
 
+/** Files C code includes besides headers: `#include "tbl.inc"`, x-macro `.def`/`.x`/`.tbl` lists. */
+export const INCLUDABLE = /\.(h|hh|hpp|inc|def|x|tbl)$/
+
 export interface Snapshot {
   readonly dir: string
   /** Which of the requested .c files exist in this commit. */
@@ -127,7 +130,7 @@ export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<
 
   async function make(commit: string): Promise<Snapshot> {
     const dir = path.join(root, 'snapshots', `${String(made.size).padStart(3, '0')}-${commit.slice(0, 12)}`)
-    const entries = (await listTree(git, commit)).filter(e => e.path.endsWith('.h') || cFiles.has(e.path))
+    const entries = (await listTree(git, commit)).filter(e => INCLUDABLE.test(e.path) || cFiles.has(e.path))
     await fetchBlobs(git, entries.map(e => e.oid).filter(oid => !stored.has(oid)), objectPath)
     for (const e of entries) stored.add(e.oid)
     const dirs = new Set(entries.map(e => path.dirname(path.join(dir, e.path))))

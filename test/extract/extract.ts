@@ -192,6 +192,7 @@ t.test('a global only one version has gets a stand-in in the other, so it is com
   const pair = await extractFunctionPair(opts(dir))
   t.same(pair.new.globals.map(g => g.name).sort(), ['hist', 'last', 'nr_err'])
   t.same(pair.old.globals.map(g => g.name).sort(), ['hist', 'nr_err'], 'numbers and arrays of numbers get stand-ins (a struct type may not exist in old)')
+  t.match(pair.typeChanges, [{ type: 'global last', detail: /^only the new version has it \(struct s\); state only one version has cannot be compared$/ }], 'a struct only one version has makes the proof inconclusive, never silently equal')
   const nr = pair.old.globals.find(g => g.name === 'nr_err')!
   t.equal(nr.cName, 'klp_old_nr_err')
   t.match(nr.origin, /^not in this version/)

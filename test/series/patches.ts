@@ -275,3 +275,15 @@ t.test('a tree git cannot read: the error names the step, and the private copy i
   await t.rejects(openPatchDir({ tree, patches, includes: [] }), { constructor: ToolFailureError, message: /^git add -A failed: .*vendor/ })
   t.same(readdirSync(tmp), [], 'nothing left in the temp dir')
 })
+
+t.test('a CRLF patch applies to an LF tree (as GNU patch does); a .c file the tree ignores can be patched', async t => {
+  const tree = tmpTree(t, { ...TREE, '.gitignore': 'gen.c\n', 'gen.c': 'int gen(void) { return 1; }\n', 'tbl.inc': 'X(1)\n' })
+  const patches = tmpTree(t, {
+    '1.patch': `CRLF mail.\r\n---\r\n${diff('src/f.c', F1, F2).replace(/\n/g, '\r\n')}`,
+    '2.patch': `Ignored file.\n---\n${diff('gen.c', 'int gen(void) { return 1; }\n', 'int gen(void) { return 2; }\n')}`,
+  })
+  const src = await open(t, { tree, patches, includes: [] })
+  t.same(src.patches.map(p => [p.id, p.error, p.files.map(f => f.key)]), [['1.patch', undefined, ['src/f.c']], ['2.patch', undefined, ['gen.c']]])
+  t.equal(readFileSync(src.patches[0]!.files[0]!.newPath!, 'utf8'), F2, 'the LF tree stays LF')
+  t.ok(existsSync(path.join(path.dirname(src.patches[1]!.files[0]!.newPath!), 'tbl.inc')), 'included non-header files are in the snapshots')
+})
