@@ -110,17 +110,26 @@ export async function materializeSeries(
 ): Promise<{ patches: SeriesPatch[]; baseTip: PatchFile[] }> {
   const changed: string[][] = []
   const notes: string[][] = []
+  const renames: Map<string, string>[] = []
+  /** A file's name in BASE, for files a patch renamed (new name → base name). */
+  const originOf = new Map<string, string>()
   for (const s of steps) {
     if (!s.commit) {
       changed.push([])
       notes.push([])
+      renames.push(new Map())
       continue
     }
     const c = await changedCFiles(git, s.parent, s.commit)
     changed.push(c.files)
     notes.push(c.notes)
+    renames.push(c.renames)
+    for (const [to, from] of c.renames) {
+      originOf.set(to, originOf.get(from) ?? from)
+      originOf.delete(from)
+    }
   }
-  const all = new Set(changed.flat())
+  const all = new Set([...changed.flat(), ...renames.flatMap(r => [...r.values()]), ...originOf.values()])
   const store = createSnapshotStore(git, root, all)
 
   const side = (snap: Snapshot | null, name: string, key: string) => ({
@@ -128,8 +137,8 @@ export async function materializeSeries(
     path: snap && snap.cFiles.has(key) ? path.join(snap.dir, key) : null,
     includes: snap ? includes.map(d => (path.isAbsolute(d) ? d : path.join(snap.dir, d))) : [],
   })
-  const fileOf = (key: string, oldSnap: Snapshot | null, oldName: string, newSnap: Snapshot, newName: string): PatchFile | null => {
-    const o = side(oldSnap, oldName, key)
+  const fileOf = (key: string, oldSnap: Snapshot | null, oldName: string, newSnap: Snapshot, newName: string, oldKey = key): PatchFile | null => {
+    const o = side(oldSnap, oldName, oldKey)
     const n = side(newSnap, newName, key)
     if (o.path === null && n.path === null) return null
     return { key, oldLabel: o.label, newLabel: n.label, oldPath: o.path, newPath: n.path, oldIncludes: o.includes, newIncludes: n.includes }
@@ -142,7 +151,7 @@ export async function materializeSeries(
       const oldSnap = s.parent ? await store.snapshot(s.parent) : null
       const newSnap = await store.snapshot(s.commit)
       for (const key of changed[index] ?? []) {
-        const f = fileOf(key, oldSnap, s.oldName, newSnap, s.newName)
+        const f = fileOf(key, oldSnap, s.oldName, newSnap, s.newName, renames[index]?.get(key))
         if (f) files.push(f)
       }
     }
@@ -162,8 +171,11 @@ export async function materializeSeries(
   const baseTip: PatchFile[] = []
   if (all.size === 0) return { patches, baseTip }
   const [baseSnap, tipSnap] = [await store.snapshot(ends.base), await store.snapshot(ends.tip)]
+  const renamedAway = new Set(originOf.values())
   for (const key of [...all].sort()) {
-    const f = fileOf(key, baseSnap, ends.baseName, tipSnap, ends.tipName)
+    // a renamed file is compared under its new name with its base name's contents
+    if (renamedAway.has(key) && !tipSnap.cFiles.has(key)) continue
+    const f = fileOf(key, baseSnap, ends.baseName, tipSnap, ends.tipName, originOf.get(key))
     if (f) baseTip.push(f)
   }
   return { patches, baseTip }
@@ -177,10 +189,25 @@ export const MAX_INCLUDERS = 32
  * plus the `*.c` files that directly include a header it changed: a changed macro or static inline
  * function changes them too, though their text did not change.
  */
-async function changedCFiles(git: Git, parent: string | null, commit: string): Promise<{ files: string[]; notes: string[] }> {
-  const args = ['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', '--name-only']
+async function changedCFiles(git: Git, parent: string | null, commit: string): Promise<{ files: string[]; notes: string[]; renames: Map<string, string> }> {
+  const args = ['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status']
   const out = await gitOk(git, parent ? [...args, parent, commit] : [...args, '--root', commit])
-  const paths = out.split('\0').filter(Boolean)
+  // -z --name-status: STATUS NUL PATH NUL, or for a rename/copy: R<score> NUL OLD NUL NEW NUL
+  const fields = out.split('\0')
+  const paths: string[] = []
+  const renames = new Map<string, string>()
+  for (let i = 0; i < fields.length; i++) {
+    const status = fields[i]!
+    if (!status) continue
+    if (/^[RC]/.test(status)) {
+      const [from, to] = [fields[++i]!, fields[++i]!]
+      paths.push(to)
+      if (status.startsWith('R') && to.endsWith('.c') && from.endsWith('.c')) renames.set(to, from)
+      else if (status.startsWith('R')) paths.push(from)
+    } else {
+      paths.push(fields[++i]!)
+    }
+  }
   const files = new Set(paths.filter(p => p.endsWith('.c')))
   const notes: string[] = []
   for (const h of paths.filter(p => INCLUDABLE.test(p))) {
@@ -192,7 +219,7 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
     }
     for (const f of users) files.add(f)
   }
-  return { files: [...files].sort(), notes }
+  return { files: [...files].sort(), notes, renames }
 }
 
 /** The `*.c` files of a commit with an `#include` line naming the header's file name. */

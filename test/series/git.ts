@@ -276,3 +276,21 @@ t.test('a BASE that is not an ancestor of TIP is refused', async t => {
   })
   t.ok(base)
 })
+
+t.test('a renamed (and edited) file is compared under its new name with its old contents', async t => {
+  const r = makeRepo(t)
+  const body = (k: number) => `int f(int x)\n{\n\tint y = x * 2;\n\tint z = y + 1;\n\tif (z > 10)\n\t\treturn z - ${k};\n\treturn z;\n}\n`
+  const base = r.commit('base', { 'drv/a.c': body(1) })
+  r.git('mv', 'drv/a.c', 'drv/b.c')
+  r.write({ 'drv/b.c': body(2) })
+  const c1 = r.commit('move a.c to b.c', {})
+  r.git('mv', 'drv/b.c', 'drv/c.c')
+  const c2 = r.commit('move again', {})
+  const src = await open(t, { repo: r.dir, range: `${base}..HEAD`, includes: [] })
+  const f = src.patches[0]!.files
+  t.same(f.map(x => [x.key, x.oldLabel, x.newLabel]), [['drv/b.c', `${s12(base)}:drv/a.c`, `${s12(c1)}:drv/b.c`]])
+  t.equal(readFileSync(f[0]!.oldPath!, 'utf8'), body(1))
+  t.equal(readFileSync(f[0]!.newPath!, 'utf8'), body(2))
+  t.same(src.patches[1]!.files.map(x => [x.oldLabel, x.newLabel]), [[`${s12(c1)}:drv/b.c`, `${s12(c2)}:drv/c.c`]], 'a pure rename too')
+  t.same(src.baseTip.map(x => [x.key, x.oldLabel, x.newLabel]), [['drv/c.c', `${s12(base)}:drv/a.c`, `${s12(c2)}:drv/c.c`]], 'base → tip follows the renames')
+})
