@@ -88,7 +88,7 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
     await p.catch(() => {})
   })
   for (const p of source.patches) {
-    const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key), ...(p.notes?.length ? { notes: p.notes } : {}) }
+    const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key), ...(p.notes?.length ? { notes: p.notes } : {}), ...(p.incomplete ? { incomplete: true } : {}) }
     if (p.error) {
       patches.push({ ...info, status: 'not-applied', error: p.error, added: [], removed: [] })
       continue

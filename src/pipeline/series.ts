@@ -97,7 +97,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   const rank = (p: SeriesProof) => (p.patch === null ? Number.MAX_SAFE_INTEGER : order.get(p.patch) ?? -1)
   proofs.sort((a, b) => rank(a) - rank(b) || a.function.localeCompare(b.function) || a.new.localeCompare(b.new))
   const counts = Object.fromEntries((Object.keys(EXIT) as VerdictStatus[]).map(v => [v, proofs.filter(p => p.verdict === v).length])) as Record<VerdictStatus, number>
-  const patchCodes = patches.map(p => (p.status === 'applied' ? 0 : 3))
+  const patchCodes = patches.map(p => (p.status !== 'applied' ? 3 : p.incomplete ? 2 : 0))
   return {
     schemaVersion: 1, kind: 'series', tool: { name: 'klp-verify', version: TOOL_VERSION },
     source: { kind: source.kind, description: source.description }, patches, proofs, counts,

@@ -265,9 +265,13 @@ async function keyOf(tool: CbmcTool, req: VerifyRequest, hs: readonly { h: Harne
   })
 }
 
-/** A cached report is reusable unless the proof was cut short by the user or failed to finish. */
-function cacheable(r: ProofReport, signal?: AbortSignal): boolean {
-  return !signal?.aborted && r.verdict !== 'error' && !r.runs.some(x => x.status === 'cancelled' || x.status === 'error')
+/**
+ * A report is stored unless the proof was cut short: by the user, by an error, or by a time or
+ * memory limit (a busy night must not make a proof inconclusive for good; the next run retries).
+ */
+export function cacheable(r: Pick<ProofReport, 'verdict' | 'reason' | 'runs'>, signal?: AbortSignal): boolean {
+  const limited = (s: string | undefined) => s === 'timeout' || s === 'out-of-memory'
+  return !signal?.aborted && r.verdict !== 'error' && !limited(r.reason) && !r.runs.some(x => x.status === 'cancelled' || x.status === 'error' || limited(x.status))
 }
 
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {

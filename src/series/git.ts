@@ -156,6 +156,7 @@ export async function materializeSeries(
       }
     }
     patches.push({
+      ...(notes[index]?.length ? { incomplete: true } : {}),
       id: s.id,
       index,
       title: s.title,
@@ -211,10 +212,28 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
   const files = new Set(paths.filter(p => p.endsWith('.c')))
   const notes: string[] = []
   for (const h of paths.filter(p => INCLUDABLE.test(p))) {
+    // the .c files that include it directly or through other headers (breadth first)
     const users = new Set<string>()
-    for (const rev of [parent, commit]) if (rev) for (const f of await includers(git, rev, h)) users.add(f)
+    const seen = new Set([h])
+    let frontier = [h]
+    for (let depth = 0; frontier.length && depth < 8 && users.size <= MAX_INCLUDERS; depth++) {
+      const next: string[] = []
+      for (const inc of frontier) {
+        for (const rev of [parent, commit]) {
+          if (!rev) continue
+          for (const f of await includers(git, rev, inc)) {
+            if (f.endsWith('.c')) users.add(f)
+            else if (!seen.has(f)) {
+              seen.add(f)
+              next.push(f)
+            }
+          }
+        }
+      }
+      frontier = next
+    }
     if (users.size > MAX_INCLUDERS) {
-      notes.push(`${h} changed and ${users.size} .c files include it: only the .c files the patch itself changed were analysed`)
+      notes.push(`${h} changed and more than ${MAX_INCLUDERS} .c files include it: only the .c files the patch itself changed were analysed, so the patch is not fully proved`)
       continue
     }
     for (const f of users) files.add(f)
@@ -222,10 +241,10 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
   return { files: [...files].sort(), notes, renames }
 }
 
-/** The `*.c` files of a commit with an `#include` line naming the header's file name. */
+/** The `*.c` and header files of a commit with an `#include` line naming the header's file name. */
 async function includers(git: Git, rev: string, header: string): Promise<string[]> {
   const name = path.posix.basename(header).replace(/[.[\]\\^$*+?(){}|]/g, '\\$&')
-  const r = await runGit(git, ['grep', '-l', '-z', '-E', `^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^">]*/)?${name}[">]`, rev, '--', '*.c'])
+  const r = await runGit(git, ['grep', '-l', '-z', '-E', `^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^">]*/)?${name}[">]`, rev, '--', '*.c', '*.h'])
   // exit 1: no match; the output names `rev:path`
   return r.exitCode === 0 ? r.stdout.split('\0').filter(Boolean).map(p => p.slice(rev.length + 1)) : []
 }

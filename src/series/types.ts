@@ -41,6 +41,8 @@ export interface SeriesPatch {
   readonly trailerClaims: Readonly<Record<string, readonly string[]>>
   /** What the analysis of this patch left out, in words (e.g. a header included everywhere). */
   readonly notes?: readonly string[]
+  /** Some of the patch's effect was not analysed (see notes): the run is at best inconclusive. */
+  readonly incomplete?: boolean
   /** Preconditions from `Klp-Assume: fn: EXPR` trailers: function → expressions. */
   readonly trailerAssumes?: Readonly<Record<string, readonly string[]>>
 }
@@ -90,6 +92,8 @@ export interface SeriesPatchInfo {
   readonly added: readonly string[]
   readonly removed: readonly string[]
   readonly notes?: readonly string[]
+  /** Part of the patch's effect was not analysed (notes say what): counts as inconclusive (exit 2). */
+  readonly incomplete?: boolean
 }
 
 export interface SeriesReport {

@@ -1,0 +1,24 @@
+import t from 'tap'
+import { cacheable, planModes, unwindSchedule } from '../../src/pipeline/verify.js'
+
+const run = (status: string) => ({ run: 'equiv', unwind: 1, status, durationMs: 1, command: 'cbmc' }) as never
+
+t.test('what the result cache keeps', async t => {
+  t.ok(cacheable({ verdict: 'equivalent', runs: [run('complete')] }))
+  t.ok(cacheable({ verdict: 'unintended', runs: [run('found'), run('bound-too-small')] }))
+  t.ok(cacheable({ verdict: 'inconclusive', reason: 'unwinding-bound', runs: [run('bound-too-small')] }), 'a bound too small stays too small')
+  t.notOk(cacheable({ verdict: 'inconclusive', reason: 'timeout', runs: [] }), 'a time limit may be a busy night')
+  t.notOk(cacheable({ verdict: 'inconclusive', reason: 'out-of-memory', runs: [run('out-of-memory')] }))
+  t.notOk(cacheable({ verdict: 'unintended', runs: [run('found'), run('timeout')] }), 'any run cut short')
+  t.notOk(cacheable({ verdict: 'error', runs: [] }))
+  t.notOk(cacheable({ verdict: 'inconclusive', reason: 'unwinding-bound', runs: [run('cancelled')] }))
+  const ac = new AbortController()
+  ac.abort()
+  t.notOk(cacheable({ verdict: 'equivalent', runs: [run('complete')] }, ac.signal), 'nothing after Ctrl-C')
+})
+
+t.test('bounds tried in auto mode, and the runs of a proof', async t => {
+  t.same(unwindSchedule('auto', 10), [1, 2, 4, 8, 10])
+  t.same(unwindSchedule(5, 64), [5])
+  t.same(planModes({ claims: [] } as never).map(m => m.kind), ['equiv', 'safety', 'safety'])
+})
