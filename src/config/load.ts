@@ -48,7 +48,7 @@ export async function loadSpecs(file: string): Promise<Spec[]> {
   try {
     text = await readFile(file, 'utf8')
   } catch (err) {
-    throw new ConfigError(`cannot read spec file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'check the spec file next to the patch', cause: err })
+    throw new ConfigError(`cannot read spec file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'check the path of the spec file (--spec, or the one beside the patch)', cause: err })
   }
   const docs = splitYamlDocuments(text)
   return docs.map(d => parseSpec(d, file))

@@ -41,7 +41,8 @@ async function buildAndRun(ctx: ReplayContext, dir: string, native: Harness, tra
   const flags = [...GCC_FLAGS, ...(ctx.fwrapv ? ['-fwrapv'] : [])]
   const argv = [...flags, '-I', '.', 'replay-old.c', 'replay-new.c', 'replay-main.c', '-o', 'replay']
   await writeFile(path.join(dir, 'build.sh'), `#!/bin/sh\n# Build and run the native replay of this counterexample (debug it with: gdb ./replay)\ncd "$(dirname "$0")"\n${ctx.gcc} ${argv.join(' ')} && ASAN_OPTIONS=${RUN_ENV.ASAN_OPTIONS} UBSAN_OPTIONS=${RUN_ENV.UBSAN_OPTIONS} ./replay\n`, { mode: 0o755 })
-  const cc = await execa(ctx.gcc, argv, { cwd: dir, reject: false, timeout: 120_000, cancelSignal: ctx.signal })
+  // gcc's temporary files (cc*.s) stay in the replay folder, which goes away with the proof
+  const cc = await execa(ctx.gcc, argv, { cwd: dir, reject: false, timeout: 120_000, cancelSignal: ctx.signal, env: { TMPDIR: dir } })
   if (cc.exitCode !== 0) {
     const first = String(cc.stderr).split('\n').find(l => /error/.test(l)) ?? String(cc.stderr).split('\n')[0] ?? ''
     return `the replay program does not build with gcc (${first.trim().slice(0, 160)})`
