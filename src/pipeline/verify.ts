@@ -2,207 +2,38 @@
  * The orchestrator: extract → generate → run → parse → classify → report.
  * Owns the temp dir, the job pool and the CBMC probe; never prints, never exits.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import { buildCbmcArgs, buildListFunctionsArgs, renderCommand } from '../cbmc/args.js'
 import { locateCbmc } from '../cbmc/locate.js'
-import { parseCbmcJson, parseGotoFunctions } from '../cbmc/parse.js'
-import { runCbmc } from '../cbmc/run.js'
 import type { CbmcTool } from '../cbmc/types.js'
-import { interpretRun } from '../classify/job.js'
 import type { JobResult } from '../classify/types.js'
 import { EXIT_OF, decideVerdict, type VerdictParts } from '../classify/verdict.js'
-import { ToolFailureError, ToolNotFoundError } from '../errors.js'
+import { ToolNotFoundError } from '../errors.js'
 import { extractFunctionPair } from '../extract/extract.js'
 import type { Preprocessed } from '../extract/read.js'
 import type { FunctionPair } from '../extract/types.js'
-import { modeLabel, modeName, renderHarness } from '../harness/render.js'
-import { ENTRY, PREFIX } from '../harness/markers.js'
-import type { Harness, HarnessMode, HarnessOptions } from '../harness/types.js'
+import { modeName, renderHarness } from '../harness/render.js'
+import type { HarnessOptions } from '../harness/types.js'
 import type { BoundInfo, ProofReport, RunInfo } from '../report/types.js'
 import { SCHEMA_VERSION } from '../report/types.js'
 import { buildHarnessOptions, exprList } from './options.js'
 import { loadModels } from './models.js'
 import { findGcc, notReplayed, replayRun } from './replay.js'
 import { runPool } from './pool.js'
-import { cacheKey, toolFingerprint, type ResultCache } from './cache.js'
+import type { ResultCache } from './cache.js'
+import { cacheable, proofKey } from './proof-key.js'
+import { checkProgram, keepHarnesses, writeHarness } from './program.js'
+import { planModes, runMode, timed, type Session } from './runs.js'
 import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export { TOOL_VERSION } from '../version.js'
+export { cacheable } from './proof-key.js'
+export { planModes, unwindSchedule } from './runs.js'
 import { TOOL_VERSION } from '../version.js'
-
-interface Session {
-  readonly tool: CbmcTool
-  readonly dir: string
-  readonly log: Logger
-  readonly signal?: AbortSignal
-  /** Wall-clock time during which at least one tool process ran (parallel runs overlap). */
-  toolMs: number
-  running: number
-  busySince: number
-  /** Non-constant multiplications/divisions in the code under proof. */
-  nonlinear: number
-  /** performance.now() by which the whole proof must be done (--proof-timeout), if any. */
-  readonly deadline?: number
-}
-
-/** A cbmc run's time limit: --timeout, or what is left of the proof's own budget if that is less. */
-function runTimeoutMs(s: Session, req: VerifyRequest): number {
-  const per = req.timeoutSec * 1000
-  return s.deadline === undefined ? per : Math.max(1, Math.min(per, Math.floor(s.deadline - performance.now())))
-}
-
-/** Measure a tool process so the report can split wall time into klp-verify's own and the tools'. */
-async function timed<T>(s: Session, fn: () => Promise<T>): Promise<T> {
-  if (s.running++ === 0) s.busySince = performance.now()
-  try {
-    return await fn()
-  } finally {
-    if (--s.running === 0) s.toolMs += performance.now() - s.busySince
-  }
-}
-
-/** Modes to run for a proof: equivalence, one per claim, and memory safety per version. */
-export function planModes(opts: HarnessOptions): HarnessMode[] {
-  const modes: HarnessMode[] = [{ kind: 'equiv' }]
-  opts.claims.forEach((_, i) => modes.push({ kind: 'claim', claim: i }))
-  // a claim about the world's answers cannot restrict a one-version safety run: leave it out (its
-  // fixed violations then count as unintended, the conservative side)
-  const safetyClaims = opts.claims.map((c, i) => (c.differs.includes('safety') && !c.world ? i : -1)).filter(i => i >= 0)
-  modes.push({ kind: 'safety', version: 'old', restrict: safetyClaims.length ? 'outside-safety-claims' : 'all' })
-  for (const i of safetyClaims) modes.push({ kind: 'safety', version: 'old', restrict: { claim: i } })
-  modes.push({ kind: 'safety', version: 'new', restrict: 'all' })
-  return modes
-}
-
-/** The bounds tried in auto mode: 1, 2, 4, … up to max. */
-export function unwindSchedule(unwind: number | 'auto', max: number): number[] {
-  if (unwind !== 'auto') return [unwind]
-  const out: number[] = []
-  for (let k = 1; k < max; k *= 2) out.push(k)
-  out.push(max)
-  return out
-}
-
-async function writeHarness(dir: string, h: Harness): Promise<void> {
-  await mkdir(dir, { recursive: true })
-  await Promise.all(h.files.map(f => writeFile(path.join(dir, f.name), f.text)))
-}
-
-/** SMT (Z3) for comparison runs of code that multiplies or divides variables; SAT otherwise. */
-function usesZ3(s: Session, req: VerifyRequest, h: Harness, traceOf?: readonly string[]): boolean {
-  // finding an assignment for a known failure is what SAT solvers are best at: traces use SAT
-  if (!s.tool.z3 || h.mode.kind === 'safety' || traceOf) return false
-  return req.solver === 'z3' || (req.solver === 'auto' && s.nonlinear > 0)
-}
-
-function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
-  return {
-    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb, tmpDir: s.dir,
-    pathPrepend: argv.includes('--z3') ? path.dirname(s.tool.z3!) : undefined,
-  }
-}
-
-/** The command line a user can paste (with PATH set so cbmc --z3 finds the same z3). */
-function commandLine(s: Session, req: VerifyRequest, h: Harness, argv: readonly string[]): string {
-  void req, h
-  const cmd = renderCommand(s.tool.cbmc, argv)
-  return argv.includes('--z3') ? `PATH=${renderCommand(path.dirname(s.tool.z3!), []).trim()}:"$PATH" ${cmd}` : cmd
-}
-
-function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
-  return buildCbmcArgs({
-    smt: usesZ3(s, req, h, traceOf) ? 'z3' : undefined,
-    properties: traceOf,
-    sliceFormula: traceOf === undefined,
-    files: h.files.map(f => f.name),
-    entry: h.entry,
-    unwind,
-    unwindset: h.unwindset,
-    checks: h.checks,
-    fwrapv: req.fwrapv,
-    solver: s.tool.cadical,
-    extra: req.extraCbmcArgs,
-  })
-}
-
-/** Run one mode, deepening the bound in auto mode until complete, definitive, or out of budget. */
-async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string): Promise<{ result: JobResult; runs: RunInfo[] }> {
-  const runs: RunInfo[] = []
-  const name = modeName(h.mode)
-  let result: JobResult | undefined
-  for (const unwind of unwindSchedule(req.unwind, req.maxUnwind)) {
-    const argv = argsFor(s, req, h, unwind)
-    s.log.debug(`[${name}] ${commandLine(s, req, h, argv)}`)
-    const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
-    result = interpretRun({ run: name, harness: h, unwind }, run, parseCbmcJson(run.stdout))
-    const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
-    runs.push({
-      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`,
-      status: result.status === 'complete' ? (definitive || result.safety.length || result.reach ? 'found' : 'complete') : result.status,
-    })
-    s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
-    if (result.status !== 'bound-too-small' || definitive || result.noBody.length) break
-    // the proof's own budget is spent: a deeper bound would only time out
-    if (s.deadline !== undefined && performance.now() >= s.deadline) break
-  }
-  if (result && result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs)
-  return { result: result!, runs }
-}
-
-/**
- * --slice-formula drops counterexample inputs that do not influence the failed property; re-check
- * just the failed properties without slicing to get whole traces (inputs and all observed values).
- */
-async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[]): Promise<JobResult> {
-  const name = modeName(h.mode)
-  const argv = argsFor(s, req, h, first.unwind, first.findingIds)
-  const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
-  const again = interpretRun({ run: name, harness: h, unwind: first.unwind }, run, parseCbmcJson(run.stdout))
-  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
-  if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
-  // keep the first run's completeness facts; take the findings with whole traces
-  return {
-    ...first,
-    eqFailures: again.eqFailures.length ? again.eqFailures : first.eqFailures,
-    reach: again.reach ?? first.reach,
-    thenFailure: again.thenFailure ?? first.thenFailure,
-    safety: again.safety.length ? again.safety : first.safety,
-  }
-}
-
-/** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
-async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout' | 'out-of-memory'> {
-  const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
-  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb, tmpDir: s.dir }))
-  if (run.termination === 'timeout') return 'timeout'
-  // under a --memory cap cbmc may not even load (the loader cannot map it) or parse the program
-  if (req.memoryMb !== undefined && run.exitCode !== 0 && (!run.stdout.trim() || /out of memory|bad_alloc|cannot allocate memory/i.test(run.stdout + run.stderr))) return 'out-of-memory'
-  const fns = parseGotoFunctions(run.stdout)
-  if (!Array.isArray(fns)) {
-    const parsed = parseCbmcJson(run.stdout)
-    const errs = parsed.messages.filter(m => m.type === 'ERROR').map(m => `${m.location?.file ? `${path.basename(m.location.file)}:${m.location.line ?? '?'}: ` : ''}${m.text}`)
-    throw new ToolFailureError(`cbmc cannot build the harness for ${pair.func}(): ${errs.slice(0, 3).join('; ') || fns.reason}`, {
-      hint: errs.some(e => /klp-harness/.test(e)) ? 'this is likely a klp-verify bug: re-run with --keep-harness DIR and report it' : 'CBMC\'s C front end rejected the code; check -D/-I/--cflags, or simplify the construct',
-    })
-  }
-  const has = (n: string) => fns.some(f => f.name === n && f.isBodyAvailable)
-  const reached = new Set(pair.referenced)
-  for (const e of [pair.old.entry, pair.new.entry]) {
-    if (!has(e)) throw new ToolFailureError(`the harness program lacks ${e}; the two versions did not both get linked`, { hint: 'this is a klp-verify bug: re-run with --keep-harness DIR and report it' })
-  }
-  return fns
-    .filter(f => !f.isBodyAvailable && !f.isInternal && !f.name.startsWith('__CPROVER') && f.name !== ENTRY)
-    .map(f => f.name.replace(new RegExp(`^(${PREFIX.old}|${PREFIX.new})`), ''))
-    .filter((n, i, a) => a.indexOf(n) === i)
-    // only what the proved code can reach: the file's other functions may call anything
-    .filter(n => reached.has(n))
-    .sort()
-}
 
 function solverText(tool: CbmcTool, req: VerifyRequest, nonlinear: number): string {
   const sat = tool.cadical ? 'CaDiCaL (SAT, external)' : 'MiniSat (SAT, built into cbmc)'
@@ -247,33 +78,6 @@ export interface VerifyEnv {
 }
 
 /** What decides a proof beyond its harness text: cbmc, solvers and the options that reach them. */
-let fingerprint: Promise<string> | undefined
-
-async function keyOf(tool: CbmcTool, req: VerifyRequest, hs: readonly { h: Harness }[]): Promise<string> {
-  fingerprint ??= toolFingerprint(PACKAGE_ROOT)
-  return cacheKey({
-    tool: `${TOOL_VERSION} ${await fingerprint}`,
-    cbmc: `${tool.version} sat:${tool.cadical ? 'cadical' : 'minisat'} z3:${tool.z3 ? 'yes' : 'no'}`,
-    // line markers name the files: a series' snapshots live in a fresh temporary folder each run
-    harnesses: hs.map(x => x.h.files.map(f => ({ name: f.name, text: req.scratchRoot ? f.text.split(req.scratchRoot).join('<scratch>') : f.text }))),
-    options: {
-      unwind: req.unwind, maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec, proofTimeoutSec: req.proofTimeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
-      solver: req.solver, replay: req.replay, extra: req.extraCbmcArgs, maxSize: req.maxSize, claims: req.claims,
-      // they only label the report, but a report names them: keep them in the key
-      buffers: req.buffers, assumes: req.assumes, nullable: req.nullable,
-    },
-  })
-}
-
-/**
- * A report is stored unless the proof was cut short: by the user, by an error, or by a time or
- * memory limit (a busy night must not make a proof inconclusive for good; the next run retries).
- */
-export function cacheable(r: Pick<ProofReport, 'verdict' | 'reason' | 'runs'>, signal?: AbortSignal): boolean {
-  const limited = (s: string | undefined) => s === 'timeout' || s === 'out-of-memory'
-  return !signal?.aborted && r.verdict !== 'error' && !limited(r.reason) && !r.runs.some(x => x.status === 'cancelled' || x.status === 'error' || limited(x.status))
-}
-
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
   const t0 = performance.now()
   const toolProbe = performance.now()
@@ -330,7 +134,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const modes = planModes(opts)
     const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, opts, m), dir: path.join(dir, modeName(m)) }))
     if (req.keepHarness) await keepHarnesses(s, req, harnesses)
-    const key = env.cache ? await keyOf(tool, req, harnesses) : ''
+    const key = env.cache ? await proofKey(PACKAGE_ROOT, tool, req, harnesses) : ''
     const hit = env.cache ? await env.cache.get(key) : undefined
     if (!hit) await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
     if (hit) {
@@ -394,18 +198,4 @@ async function confirmNatively(s: Session, req: VerifyRequest, pair: FunctionPai
     out.push(await timed(s, () => replayRun({ gcc, fwrapv: req.fwrapv, signal: s.signal }, r, native, dir, budget)))
   }
   return out
-}
-
-async function keepHarnesses(s: Session, req: VerifyRequest, hs: readonly { mode: HarnessMode; h: Harness }[]): Promise<void> {
-  const root = path.resolve(req.keepHarness!)
-  const lines: string[] = ['#!/bin/sh', '# Re-run every cbmc proof of this klp-verify run by hand.', 'set -x', 'cd "$(dirname "$0")"']
-  for (const { mode, h } of hs) {
-    const d = path.join(root, modeName(mode))
-    await writeHarness(d, h)
-    const unwind = req.unwind === 'auto' ? req.maxUnwind : req.unwind
-    const cmd = commandLine(s, req, h, argsFor(s, req, h, unwind))
-    await writeFile(path.join(d, 'cbmc-command.txt'), `# ${modeLabel(mode)}\ncd ${modeName(mode)} && ${cmd}\n`)
-    lines.push(`(cd ${modeName(mode)} && ${cmd})`)
-  }
-  await writeFile(path.join(root, 'run-cbmc.sh'), lines.join('\n') + '\n', { mode: 0o755 })
 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { cacheable, planModes, unwindSchedule } from '../../src/pipeline/verify.js'
+import { cacheable } from '../../src/pipeline/proof-key.js'
 
 const run = (status: string) => ({ run: 'equiv', unwind: 1, status, durationMs: 1, command: 'cbmc' }) as never
 
@@ -15,10 +15,4 @@ t.test('what the result cache keeps', async t => {
   const ac = new AbortController()
   ac.abort()
   t.notOk(cacheable({ verdict: 'equivalent', runs: [run('complete')] }, ac.signal), 'nothing after Ctrl-C')
-})
-
-t.test('bounds tried in auto mode, and the runs of a proof', async t => {
-  t.same(unwindSchedule('auto', 10), [1, 2, 4, 8, 10])
-  t.same(unwindSchedule(5, 64), [5])
-  t.same(planModes({ claims: [] } as never).map(m => m.kind), ['equiv', 'safety', 'safety'])
 })

@@ -1,0 +1,151 @@
+/**
+ * Running one harness with cbmc: the argument list, the time limits (per run and per proof), bound
+ * deepening in auto mode, and a re-run of failed properties for whole traces.
+ */
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { buildCbmcArgs, renderCommand } from '../cbmc/args.js'
+import { parseCbmcJson } from '../cbmc/parse.js'
+import { runCbmc } from '../cbmc/run.js'
+import type { CbmcTool } from '../cbmc/types.js'
+import { interpretRun } from '../classify/job.js'
+import type { JobResult } from '../classify/types.js'
+import { modeName } from '../harness/render.js'
+import type { Harness, HarnessMode, HarnessOptions } from '../harness/types.js'
+import type { RunInfo } from '../report/types.js'
+import type { Logger, VerifyRequest } from './types.js'
+
+export interface Session {
+  readonly tool: CbmcTool
+  readonly dir: string
+  readonly log: Logger
+  readonly signal?: AbortSignal
+  /** Wall-clock time during which at least one tool process ran (parallel runs overlap). */
+  toolMs: number
+  running: number
+  busySince: number
+  /** Non-constant multiplications/divisions in the code under proof. */
+  nonlinear: number
+  /** performance.now() by which the whole proof must be done (--proof-timeout), if any. */
+  readonly deadline?: number
+}
+
+/** A cbmc run's time limit: --timeout, or what is left of the proof's own budget if that is less. */
+export function runTimeoutMs(s: Session, req: VerifyRequest): number {
+  const per = req.timeoutSec * 1000
+  return s.deadline === undefined ? per : Math.max(1, Math.min(per, Math.floor(s.deadline - performance.now())))
+}
+
+/** Measure a tool process so the report can split wall time into klp-verify's own and the tools'. */
+export async function timed<T>(s: Session, fn: () => Promise<T>): Promise<T> {
+  if (s.running++ === 0) s.busySince = performance.now()
+  try {
+    return await fn()
+  } finally {
+    if (--s.running === 0) s.toolMs += performance.now() - s.busySince
+  }
+}
+
+/** Modes to run for a proof: equivalence, one per claim, and memory safety per version. */
+export function planModes(opts: HarnessOptions): HarnessMode[] {
+  const modes: HarnessMode[] = [{ kind: 'equiv' }]
+  opts.claims.forEach((_, i) => modes.push({ kind: 'claim', claim: i }))
+  // a claim about the world's answers cannot restrict a one-version safety run: leave it out (its
+  // fixed violations then count as unintended, the conservative side)
+  const safetyClaims = opts.claims.map((c, i) => (c.differs.includes('safety') && !c.world ? i : -1)).filter(i => i >= 0)
+  modes.push({ kind: 'safety', version: 'old', restrict: safetyClaims.length ? 'outside-safety-claims' : 'all' })
+  for (const i of safetyClaims) modes.push({ kind: 'safety', version: 'old', restrict: { claim: i } })
+  modes.push({ kind: 'safety', version: 'new', restrict: 'all' })
+  return modes
+}
+
+/** The bounds tried in auto mode: 1, 2, 4, … up to max. */
+export function unwindSchedule(unwind: number | 'auto', max: number): number[] {
+  if (unwind !== 'auto') return [unwind]
+  const out: number[] = []
+  for (let k = 1; k < max; k *= 2) out.push(k)
+  out.push(max)
+  return out
+}
+
+/** SMT (Z3) for comparison runs of code that multiplies or divides variables; SAT otherwise. */
+function usesZ3(s: Session, req: VerifyRequest, h: Harness, traceOf?: readonly string[]): boolean {
+  // finding an assignment for a known failure is what SAT solvers are best at: traces use SAT
+  if (!s.tool.z3 || h.mode.kind === 'safety' || traceOf) return false
+  return req.solver === 'z3' || (req.solver === 'auto' && s.nonlinear > 0)
+}
+
+export function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
+  return {
+    cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb, tmpDir: s.dir,
+    pathPrepend: argv.includes('--z3') ? path.dirname(s.tool.z3!) : undefined,
+  }
+}
+
+/** The command line a user can paste (with PATH set so cbmc --z3 finds the same z3). */
+export function commandLine(s: Session, req: VerifyRequest, h: Harness, argv: readonly string[]): string {
+  void req, h
+  const cmd = renderCommand(s.tool.cbmc, argv)
+  return argv.includes('--z3') ? `PATH=${renderCommand(path.dirname(s.tool.z3!), []).trim()}:"$PATH" ${cmd}` : cmd
+}
+
+export function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
+  return buildCbmcArgs({
+    smt: usesZ3(s, req, h, traceOf) ? 'z3' : undefined,
+    properties: traceOf,
+    sliceFormula: traceOf === undefined,
+    files: h.files.map(f => f.name),
+    entry: h.entry,
+    unwind,
+    unwindset: h.unwindset,
+    checks: h.checks,
+    fwrapv: req.fwrapv,
+    solver: s.tool.cadical,
+    extra: req.extraCbmcArgs,
+  })
+}
+
+/** Run one mode, deepening the bound in auto mode until complete, definitive, or out of budget. */
+export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string): Promise<{ result: JobResult; runs: RunInfo[] }> {
+  const runs: RunInfo[] = []
+  const name = modeName(h.mode)
+  let result: JobResult | undefined
+  for (const unwind of unwindSchedule(req.unwind, req.maxUnwind)) {
+    const argv = argsFor(s, req, h, unwind)
+    s.log.debug(`[${name}] ${commandLine(s, req, h, argv)}`)
+    const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
+    result = interpretRun({ run: name, harness: h, unwind }, run, parseCbmcJson(run.stdout))
+    const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
+    runs.push({
+      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`,
+      status: result.status === 'complete' ? (definitive || result.safety.length || result.reach ? 'found' : 'complete') : result.status,
+    })
+    s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
+    if (result.status !== 'bound-too-small' || definitive || result.noBody.length) break
+    // the proof's own budget is spent: a deeper bound would only time out
+    if (s.deadline !== undefined && performance.now() >= s.deadline) break
+  }
+  if (result && result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs)
+  return { result: result!, runs }
+}
+
+/**
+ * --slice-formula drops counterexample inputs that do not influence the failed property; re-check
+ * just the failed properties without slicing to get whole traces (inputs and all observed values).
+ */
+async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[]): Promise<JobResult> {
+  const name = modeName(h.mode)
+  const argv = argsFor(s, req, h, first.unwind, first.findingIds)
+  const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
+  const again = interpretRun({ run: name, harness: h, unwind: first.unwind }, run, parseCbmcJson(run.stdout))
+  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
+  if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
+  // keep the first run's completeness facts; take the findings with whole traces
+  return {
+    ...first,
+    eqFailures: again.eqFailures.length ? again.eqFailures : first.eqFailures,
+    reach: again.reach ?? first.reach,
+    thenFailure: again.thenFailure ?? first.thenFailure,
+    safety: again.safety.length ? again.safety : first.safety,
+  }
+}
