@@ -162,7 +162,7 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
         tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes })
       }
     } catch (err) {
-      proofs.push({ function: '(base → tip)', old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err, [f]) })
+      proofs.push({ function: `(base → tip: ${f.key})`, old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err, [f]) })
     }
   }
   return { tasks, patches, proofs }

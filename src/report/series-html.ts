@@ -3,6 +3,7 @@
  * resources): header, "since the baseline", a filterable patch × function matrix and one detail
  * section per proof (`#proof-<n>`, n = index in `r.proofs`). Pure and deterministic.
  */
+import { fnLabel } from './series.js'
 import { formatDuration, plural } from './format.js'
 import type { Difference, NamedValue, ProofReport, ValuePair, VerdictStatus } from './types.js'
 import type { BaselineDiff } from '../series/baseline.js'
@@ -77,7 +78,7 @@ function renderRow(p: SeriesProof, n: number, search: string): string {
   const flags = [p.affected ? '<span class="flag affected" title="not changed by the patch; calls a changed function">affected</span>' : '',
     p.cached ? '<span class="flag cached" title="result taken from the cache">cached</span>' : ''].join(' ')
   return `<tr class="proof" data-verdict="${p.verdict}" data-search="${h(search.toLowerCase())}">` +
-    `<td><a href="#proof-${n}">${h(p.function)}()</a></td><td>${badge(p.verdict)}</td><td>${flags}</td>` +
+    `<td><a href="#proof-${n}">${h(fnLabel(p.function))}</a></td><td>${badge(p.verdict)}</td><td>${flags}</td>` +
     `<td>${code(p.old)} → ${code(p.new)}</td><td>${h(p.error ?? p.report?.summary ?? '')}</td></tr>`
 }
 
@@ -158,7 +159,7 @@ function renderDetail(p: SeriesProof, n: number, patches: readonly SeriesPatchIn
   const pt = p.patch === null ? undefined : patches.find(x => String(x.id) === String(p.patch))
   const where = p.patch === null ? 'base → tip' : pt ? patchLabel(pt) : `patch ${p.patch}`
   const flags = [p.affected ? 'affected caller' : '', p.cached ? 'from the cache' : ''].filter(Boolean).join(', ')
-  return `<section class="proof-detail" id="proof-${n}"><h3>${badge(p.verdict)} ${code(`${p.function}()`)} <small>${h(where)}</small></h3>
+  return `<section class="proof-detail" id="proof-${n}"><h3>${badge(p.verdict)} ${code(fnLabel(p.function))} <small>${h(where)}</small></h3>
 ${kv([
   ['old → new', `${code(p.old)} → ${code(p.new)}`],
   ['summary', p.report ? h(p.report.summary) : undefined],

@@ -19,6 +19,9 @@ function baselineMarkdown(d: BaselineDiff, cell: (s: string) => string): string[
 
 const failing = new Set(['unintended', 'claim-unobserved'])
 
+/** `f()` for a function; an entry that stands for a whole file (`(base → tip: x.c)`) as it is. */
+export const fnLabel = (fn: string): string => (fn.startsWith('(') ? fn : `${fn}()`)
+
 /** JUnit: unintended/claim-unobserved fail, error errors, inconclusive is skipped with its reason. */
 export function renderSeriesJunit(r: SeriesReport): string {
   const count = (f: (v: string) => boolean) => r.proofs.filter(p => f(p.verdict)).length
@@ -66,7 +69,7 @@ export function renderSeriesMarkdown(r: SeriesReport & { readonly baseline?: Bas
     ...(r.patches.some(p => p.status !== 'applied') ? [''] : []),
     '| verdict | function | patch | summary |',
     '| --- | --- | --- | --- |',
-    ...rows.map(p => `| **${p.verdict}** | \`${p.function}()\`${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''} | ${p.patch ?? 'base→tip'} | ${cell(p.error ?? p.report?.summary ?? '')} |`),
+    ...rows.map(p => `| **${p.verdict}** | \`${fnLabel(p.function)}\`${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''} | ${p.patch ?? 'base→tip'} | ${cell(p.error ?? p.report?.summary ?? '')} |`),
   ]
   return lines.join('\n') + '\n'
 }
@@ -83,7 +86,7 @@ export function renderSeriesText(r: SeriesReport): string {
   for (const p of r.patches) for (const n of p.notes ?? []) lines.push(`  NOTE              patch ${p.id}: ${n}`)
   for (const p of rows) {
     const why = p.error ?? p.report?.summary ?? ''
-    lines.push(`  ${p.verdict.toUpperCase().padEnd(17)} ${`${p.function}()`.padEnd(28)} ${p.patch === null ? 'base → tip' : `patch ${p.patch}`}${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''}  ${why}`)
+    lines.push(`  ${p.verdict.toUpperCase().padEnd(17)} ${fnLabel(p.function).padEnd(28)} ${p.patch === null ? 'base → tip' : `patch ${p.patch}`}${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''}  ${why}`)
   }
   for (const l of r.patches) {
     if (l.added.length || l.removed.length) lines.push(`  patch ${l.id}: added ${l.added.join(', ') || 'none'}; removed ${l.removed.join(', ') || 'none'} (listed, not compared)`)

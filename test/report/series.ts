@@ -89,3 +89,9 @@ t.test('the Markdown comment shows what moved since the baseline first', async t
   t.match(md, /\*\*Since the baseline:\*\*\n\n- :warning: \*\*new unintended:\*\* `bad\(\) in a\/new\.c`\n- `bad\(\) in a\/new\.c`: equivalent → unintended\n\n\| verdict/)
   t.match(renderSeriesMarkdown({ ...report, baseline: { newUnintended: [], fixed: [], moved: [] } }), /\*\*Since the baseline:\*\* no verdict moved\./)
 })
+
+t.test('a function reads f(); an entry for a whole file as it is', async t => {
+  const { fnLabel } = await import('../../src/report/series.js')
+  t.equal(fnLabel('msg_fill'), 'msg_fill()')
+  t.equal(fnLabel('(base → tip: drv/a.c)'), '(base → tip: drv/a.c)')
+})
