@@ -13,7 +13,7 @@ import { modeLabel, modeName } from '../harness/render.js'
 import { ENTRY, PREFIX } from '../harness/markers.js'
 import type { Harness, HarnessMode } from '../harness/types.js'
 import type { VerifyRequest } from './types.js'
-import { argsFor, commandLine, runTimeoutMs, timed, type Session } from './runs.js'
+import { argsFor, commandLine, invocation, timed, type Session } from './runs.js'
 
 export async function writeHarness(dir: string, h: Harness): Promise<void> {
   await mkdir(dir, { recursive: true })
@@ -24,7 +24,7 @@ export async function writeHarness(dir: string, h: Harness): Promise<void> {
 /** Both versions must really be in the program (a silently shadowed copy would prove old ≡ old). */
 export async function checkProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<string[] | 'timeout' | 'out-of-memory'> {
   const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
-  const run = await timed(s, () => runCbmc({ cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb, tmpDir: s.dir }))
+  const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
   if (run.termination === 'timeout') return 'timeout'
   // under a --memory cap cbmc may not even load (the loader cannot map it) or parse the program
   if (req.memoryMb !== undefined && run.exitCode !== 0 && (!run.stdout.trim() || /out of memory|bad_alloc|cannot allocate memory/i.test(run.stdout + run.stderr))) return 'out-of-memory'

@@ -31,7 +31,7 @@ export interface Session {
 }
 
 /** A cbmc run's time limit: --timeout, or what is left of the proof's own budget if that is less. */
-export function runTimeoutMs(s: Session, req: VerifyRequest): number {
+function runTimeoutMs(s: Session, req: VerifyRequest): number {
   const per = req.timeoutSec * 1000
   return s.deadline === undefined ? per : Math.max(1, Math.min(per, Math.floor(s.deadline - performance.now())))
 }
@@ -75,7 +75,7 @@ function usesZ3(s: Session, req: VerifyRequest, h: Harness, traceOf?: readonly s
   return req.solver === 'z3' || (req.solver === 'auto' && s.nonlinear > 0)
 }
 
-export function invocation(s: Session, req: VerifyRequest, h: Harness, dir: string, argv: string[]) {
+export function invocation(s: Session, req: VerifyRequest, dir: string, argv: readonly string[]) {
   return {
     cbmc: s.tool.cbmc, argv, cwd: dir, timeoutMs: runTimeoutMs(s, req), signal: s.signal, memoryMb: req.memoryMb, tmpDir: s.dir,
     pathPrepend: argv.includes('--z3') ? path.dirname(s.tool.z3!) : undefined,
@@ -113,7 +113,7 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
   for (const unwind of unwindSchedule(req.unwind, req.maxUnwind)) {
     const argv = argsFor(s, req, h, unwind)
     s.log.debug(`[${name}] ${commandLine(s, req, h, argv)}`)
-    const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
+    const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
     result = interpretRun({ run: name, harness: h, unwind }, run, parseCbmcJson(run.stdout))
     const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
     runs.push({
@@ -136,7 +136,7 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
 async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[]): Promise<JobResult> {
   const name = modeName(h.mode)
   const argv = argsFor(s, req, h, first.unwind, first.findingIds)
-  const run = await timed(s, () => runCbmc(invocation(s, req, h, dir, argv)))
+  const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
   const again = interpretRun({ run: name, harness: h, unwind: first.unwind }, run, parseCbmcJson(run.stdout))
   runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
   if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first

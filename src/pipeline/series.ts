@@ -13,6 +13,7 @@ import { buildRequest, splitFlags } from '../cli/request.js'
 import type { VerdictStatus } from '../report/types.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
 import type { SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
+import { EXIT_OF } from '../classify/verdict.js'
 import { KlpError } from '../errors.js'
 import { messageOf, planSeries, type Task } from './series-plan.js'
 import { TOOL_VERSION, verify, type VerifyEnv } from './verify.js'
@@ -27,7 +28,6 @@ export function worstExit(codes: readonly number[]): 0 | 1 | 2 | 3 {
   return 0
 }
 
-const EXIT: Record<VerdictStatus, 0 | 1 | 2 | 3> = { equivalent: 0, 'as-claimed': 0, unintended: 1, 'claim-unobserved': 1, inconclusive: 2, error: 3 }
 
 export type SeriesEvent =
   | { readonly kind: 'planned'; readonly total: number }
@@ -88,7 +88,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
     // a proof cut short by Ctrl-C is no result (finished ones are; they are cached too)
     if (env.signal?.aborted && (proof.verdict === 'error' || proof.report?.runs.some(r => r.status === 'cancelled'))) return null
     done++
-    if (EXIT[proof.verdict] === 1 || EXIT[proof.verdict] === 3) failures++
+    if (EXIT_OF[proof.verdict] === 1 || EXIT_OF[proof.verdict] === 3) failures++
     opts.onEvent?.({ kind: 'done', proof, done, total, running, failures, elapsedMs: performance.now() - t0 })
     return proof
   })
@@ -96,12 +96,12 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   const order = new Map(source.patches.map(p => [p.id, p.index]))
   const rank = (p: SeriesProof) => (p.patch === null ? Number.MAX_SAFE_INTEGER : order.get(p.patch) ?? -1)
   proofs.sort((a, b) => rank(a) - rank(b) || a.function.localeCompare(b.function) || a.new.localeCompare(b.new))
-  const counts = Object.fromEntries((Object.keys(EXIT) as VerdictStatus[]).map(v => [v, proofs.filter(p => p.verdict === v).length])) as Record<VerdictStatus, number>
+  const counts = Object.fromEntries((Object.keys(EXIT_OF) as VerdictStatus[]).map(v => [v, proofs.filter(p => p.verdict === v).length])) as Record<VerdictStatus, number>
   const patchCodes = patches.map(p => (p.status !== 'applied' ? 3 : p.incomplete ? 2 : 0))
   return {
     schemaVersion: 1, kind: 'series', tool: { name: 'klp-verify', version: TOOL_VERSION },
     source: { kind: source.kind, description: source.description }, patches, proofs, counts,
-    exitCode: env.signal?.aborted ? 130 : worstExit([...proofs.map(p => EXIT[p.verdict]), ...patchCodes]),
+    exitCode: env.signal?.aborted ? 130 : worstExit([...proofs.map(p => EXIT_OF[p.verdict]), ...patchCodes]),
     timings: { totalMs: Math.round(performance.now() - t0), cached: proofs.filter(p => p.cached).length },
     ...(env.signal?.aborted ? { interrupted: true } : {}),
   }

@@ -19,6 +19,18 @@ function baselineMarkdown(d: BaselineDiff, cell: (s: string) => string): string[
 
 const failing = new Set(['unintended', 'claim-unobserved'])
 
+/** Verdicts from the one that needs attention most. */
+const ORDER: readonly VerdictStatus[] = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
+
+function worstFirst(proofs: SeriesReport['proofs']): SeriesReport['proofs'][number][] {
+  return [...proofs].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.function.localeCompare(b.function))
+}
+
+/** `3 unintended, 2 equivalent`: the verdicts that occur, worst first. */
+function countsText(r: SeriesReport, sep: string): string {
+  return ORDER.filter(v => r.counts[v]).map(v => `${r.counts[v]} ${v}`).join(sep) || 'nothing to prove'
+}
+
 /** `f()` for a function; an entry that stands for a whole file (`(base → tip: x.c)`) as it is. */
 export const fnLabel = (fn: string): string => (fn.startsWith('(') ? fn : `${fn}()`)
 
@@ -56,13 +68,12 @@ export function renderSeriesJunit(r: SeriesReport): string {
 
 /** A pull-request comment: what moved since the baseline (if given), counts, then one row per proof, worst first. */
 export function renderSeriesMarkdown(r: SeriesReport & { readonly baseline?: BaselineDiff }): string {
-  const order = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
-  const rows = [...r.proofs].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.function.localeCompare(b.function))
+  const rows = worstFirst(r.proofs)
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
   const lines = [
     `### klp-verify series: ${r.exitCode === 0 ? 'PASS' : r.exitCode === 2 ? 'INCONCLUSIVE' : r.exitCode === 130 ? 'INTERRUPTED' : 'FAIL'} (exit ${r.exitCode})`,
     '',
-    order.filter(v => r.counts[v as keyof typeof r.counts]).map(v => `${r.counts[v as keyof typeof r.counts]} ${v}`).join(' · ') || 'nothing to prove',
+    countsText(r, ' · '),
     '',
     ...(r.baseline ? baselineMarkdown(r.baseline, cell) : []),
     ...r.patches.filter(p => p.status !== 'applied').map(p => `- :x: patch \`${p.id}\` (${cell(p.title)}) **${p.status}**: ${cell(p.error ?? '')}`),
@@ -74,13 +85,12 @@ export function renderSeriesMarkdown(r: SeriesReport & { readonly baseline?: Bas
   return lines.join('\n') + '\n'
 }
 
-const ORDER: VerdictStatus[] = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
 
 /** A short text summary: patches that did not apply, then one line per proof, worst first. */
 export function renderSeriesText(r: SeriesReport): string {
-  const rows = [...r.proofs].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.function.localeCompare(b.function))
+  const rows = worstFirst(r.proofs)
   const cached = r.timings.cached ? ` · ${r.timings.cached} cached` : ''
-  const lines = [`klp-verify series: ${r.proofs.length} proofs · ${ORDER.filter(v => r.counts[v]).map(v => `${r.counts[v]} ${v}`).join(', ') || 'nothing to prove'}${cached} · exit ${r.exitCode}`]
+  const lines = [`klp-verify series: ${r.proofs.length} proofs · ${countsText(r, ', ')}${cached} · exit ${r.exitCode}`]
   if (r.interrupted) lines.push('  INTERRUPTED: proofs not started are missing; finished ones are cached, run again to resume')
   for (const p of r.patches) if (p.status !== 'applied') lines.push(`  ${p.status === 'not-applied' ? 'NOT APPLIED' : 'ERROR'}       patch ${p.id} (${p.title}): ${p.error ?? ''}`)
   for (const p of r.patches) for (const n of p.notes ?? []) lines.push(`  NOTE              patch ${p.id}: ${n}`)
