@@ -72,7 +72,7 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, memo)
 
   // proofs run in parallel, one cbmc process each at a time; results keep the series order
-  const scratch = chain ? commonRoot(tasks.flatMap(t => [t.file.oldPath, t.file.newPath].filter((p): p is string => p !== null))) : undefined
+  const scratch = source.scratch
   const total = tasks.length
   let done = 0
   let running = 0
@@ -105,21 +105,6 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
     timings: { totalMs: Math.round(performance.now() - t0), cached: proofs.filter(p => p.cached).length },
     ...(env.signal?.aborted ? { interrupted: true } : {}),
   }
-}
-
-/** The folder all of a chain's snapshots live in (a fresh temporary one each run). */
-export function commonRoot(paths: readonly string[]): string | undefined {
-  if (!paths.length) return undefined
-  let parts = path.dirname(paths[0]!).split(path.sep)
-  for (const p of paths.slice(1)) {
-    const q = path.dirname(p).split(path.sep)
-    let i = 0
-    while (i < parts.length && i < q.length && parts[i] === q[i]) i++
-    parts = parts.slice(0, i)
-  }
-  const root = parts.join(path.sep)
-  // never the file system root or a top-level folder: only a real scratch folder is neutralised
-  return parts.length > 2 ? root : undefined
 }
 
 async function proveOne(t: Task, i: number, base: Partial<ProofArgs>, env: VerifyEnv, opts: SeriesOptions, scratch: string | undefined): Promise<SeriesProof> {

@@ -46,7 +46,7 @@ export async function openPatchDir(opts: PatchDirOptions): Promise<SeriesSource>
       if (step.commit) prev = { commit: step.commit, name: e.name }
     }
     const { patches, baseTip } = await materializeSeries(git, root, steps, { base, baseName: 'base', tip: prev.commit, tipName: prev.name }, opts.includes)
-    return { kind: 'patches', description: `${opts.tree} + ${opts.patches}`, patches, baseTip, cleanup: () => rm(root, { recursive: true, force: true }) }
+    return { kind: 'patches', description: `${opts.tree} + ${opts.patches}`, patches, baseTip, scratch: root, cleanup: () => rm(root, { recursive: true, force: true }) }
   } catch (err) {
     await rm(root, { recursive: true, force: true })
     throw err

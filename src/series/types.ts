@@ -58,6 +58,11 @@ export interface SeriesSource {
    * empty for a manifest, whose entries are independent).
    */
   readonly baseTip: readonly PatchFile[]
+  /**
+   * The temporary folder the snapshots live in (a fresh one each run): its name must not change a
+   * proof's cache key. Absent for a manifest, whose files are the user's own.
+   */
+  readonly scratch?: string
   /** Remove the temporary snapshots. */
   cleanup(): Promise<void>
 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { cliDefaults, commonRoot, worstExit } from '../../src/pipeline/series.js'
+import { cliDefaults, worstExit } from '../../src/pipeline/series.js'
 
 t.test('worst exit code: 3 > 1 > 2 > 0', async t => {
   t.equal(worstExit([0, 2, 1]), 1)
@@ -16,8 +16,3 @@ t.test('command-line options become spec defaults', async t => {
   t.same(cliDefaults({}), {}, 'nothing given: nothing overrides the manifest or the specs')
 })
 
-t.test('the scratch folder of a chain\'s snapshots', async t => {
-  t.equal(commonRoot(['/tmp/klp-verify-git-x/snapshots/a-1/d/f.c', '/tmp/klp-verify-git-x/snapshots/b-2/f.c']), '/tmp/klp-verify-git-x/snapshots')
-  t.equal(commonRoot(['/tmp/a.c', '/usr/b.c']), undefined, 'never a top-level folder')
-  t.equal(commonRoot([]), undefined)
-})

@@ -103,6 +103,7 @@ t.test('each commit of BASE..TIP is one patch, oldest first, from git objects', 
   t.equal(f.newLabel, `${s12(r.c1)}:src/f.c`)
   t.equal(readFileSync(f.oldPath!, 'utf8'), F_V1)
   t.equal(readFileSync(f.newPath!, 'utf8'), F_V2)
+  t.ok(src.scratch && f.oldPath!.startsWith(src.scratch) && f.newPath!.startsWith(src.scratch), 'snapshots live in the source\'s scratch folder')
   const oldSnap = f.oldPath!.slice(0, -'src/f.c'.length)
   const newSnap = f.newPath!.slice(0, -'src/f.c'.length)
   t.not(oldSnap, newSnap)

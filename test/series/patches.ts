@@ -184,6 +184,7 @@ t.test('a patch that does not apply is reported; the later ones still apply', as
   ])
   t.match(src.patches[3]!.error, /^does not apply: No valid patches in input/)
   const third = src.patches[2]!.files[0]!
+  t.ok(src.scratch && third.newPath!.startsWith(src.scratch), 'snapshots live in the source\'s scratch folder')
   t.same([third.oldLabel, third.newLabel], ['1.patch:src/f.c', '3.patch:src/f.c'], 'the old side is the last patch that applied')
   t.equal(readFileSync(third.newPath!, 'utf8'), F3)
   t.same(src.baseTip.map(x => [x.oldLabel, x.newLabel]), [['base:src/f.c', '3.patch:src/f.c']])
