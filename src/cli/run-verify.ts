@@ -1,7 +1,6 @@
 /** The verify command's work, loaded lazily (tree-sitter, cbmc) once arguments are valid. */
 import { writeFile } from 'node:fs/promises'
-import path from 'node:path'
-import { loadSpec } from '../config/load.js'
+import { includesRelativeTo, loadSpec } from '../config/load.js'
 import { UsageError } from '../errors.js'
 import { verify } from '../pipeline/verify.js'
 import { renderReport } from '../report/index.js'
@@ -10,13 +9,7 @@ import { cliLogger, type CliContext } from './context.js'
 import type { VerifyArgs } from './commands/verify.js'
 
 export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void> {
-  const spec = argv.spec ? await loadSpec(argv.spec) : undefined
-  if (spec && argv.spec) {
-    // paths in a spec are relative to the spec file
-    const base = path.dirname(argv.spec)
-    const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p))
-    if (spec.include) Object.assign(spec, { include: spec.include.map(rel) })
-  }
+  const spec = argv.spec ? includesRelativeTo(await loadSpec(argv.spec), argv.spec) : undefined
   const req = buildRequest(argv, spec)
   const verbose = Boolean(argv.verbose || argv.debug)
   const report = await verify(req, {

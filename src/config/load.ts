@@ -1,5 +1,6 @@
 /** Read and validate a spec file; errors become one clear ConfigError. */
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { parse as parseYaml, parseAllDocuments, YAMLParseError } from 'yaml'
 import type { ZodError, ZodTypeAny, infer as Infer } from 'zod'
 import { ConfigError } from '../errors.js'
@@ -44,14 +45,22 @@ export function parseSpec(text: string, file: string): Spec {
  * function: spec files beside a series' patches, where one patch changes several functions.
  */
 export async function loadSpecs(file: string): Promise<Spec[]> {
-  let text: string
+  const text = await readSpecText(file, 'check the path of the spec file (--spec, or the one beside the patch)')
+  return splitYamlDocuments(text).map(d => parseSpec(d, file))
+}
+
+async function readSpecText(file: string, hint: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8')
+    return await readFile(file, 'utf8')
   } catch (err) {
-    throw new ConfigError(`cannot read spec file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'check the path of the spec file (--spec, or the one beside the patch)', cause: err })
+    throw new ConfigError(`cannot read spec file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint, cause: err })
   }
-  const docs = splitYamlDocuments(text)
-  return docs.map(d => parseSpec(d, file))
+}
+
+/** A spec's relative `include:` directories are relative to the spec file's own folder. */
+export function includesRelativeTo(spec: Spec, file: string): Spec {
+  const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(path.dirname(file), p))
+  return spec.include ? { ...spec, include: spec.include.map(rel) } : spec
 }
 
 /** The documents of a YAML stream as texts (each keeps its own lines; empty ones dropped). */
@@ -63,11 +72,5 @@ export function splitYamlDocuments(text: string): string[] {
 }
 
 export async function loadSpec(file: string): Promise<Spec> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (err) {
-    throw new ConfigError(`cannot read spec file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'check the path given to --spec', cause: err })
-  }
-  return parseSpec(text, file)
+  return parseSpec(await readSpecText(file, 'check the path given to --spec'), file)
 }

@@ -3,8 +3,7 @@
  * of changed static helpers (affected), each with its spec and trailer claims; then, for a chain,
  * every changed function base → tip with the union of its claims.
  */
-import path from 'node:path'
-import { loadSpecs } from '../config/load.js'
+import { includesRelativeTo, loadSpecs } from '../config/load.js'
 import { SpecSchema, type Spec } from '../config/schema.js'
 import { preprocess, type Preprocessed } from '../extract/read.js'
 import { analyzeUnit } from '../extract/unit.js'
@@ -26,8 +25,7 @@ export interface Task {
 
 /** A spec file whose relative `include:` dirs are relative to the spec's own folder. */
 async function loadSpecHere(file: string): Promise<Spec[]> {
-  const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(path.dirname(file), p))
-  return (await loadSpecs(file)).map(spec => (spec.include ? { ...spec, include: spec.include.map(rel) } : spec))
+  return (await loadSpecs(file)).map(spec => includesRelativeTo(spec, file))
 }
 
 /** Which functions of one file changed (parsed with the same preprocessing the proofs use). */

@@ -119,3 +119,11 @@ t.test('several specs in one file (one per function, YAML documents)', async t =
   await t.rejects(loadSpecs(`${dir}/none.yaml`), { message: /cannot read spec file .*none\.yaml: ENOENT/ })
   t.same(splitYamlDocuments('a: 1\n---\n# only a comment\n'), ['a: 1\n'], 'empty documents are dropped')
 })
+
+t.test('a spec\'s relative include dirs are relative to the spec file', async t => {
+  const { includesRelativeTo } = await import('../../src/config/load.js')
+  const spec = parseSpec('include: [inc, /abs/inc]\n', 's.yaml')
+  t.same(includesRelativeTo(spec, '/w/specs/s.yaml').include, ['/w/specs/inc', '/abs/inc'])
+  const none = parseSpec('max-size: 4\n', 's.yaml')
+  t.equal(includesRelativeTo(none, '/w/s.yaml'), none, 'no include: the spec as it is')
+})
