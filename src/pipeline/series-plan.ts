@@ -48,6 +48,11 @@ async function changesOf(f: PatchFile, defaults: SpecDefaults, specs: readonly S
   return { changed: [], affected: [], added: b ? names(b) : [], removed: a ? names(a) : [] }
 }
 
+/** The proofs a file's changes call for: changed functions, then affected ones. */
+function targetsOf(ch: FunctionChanges): { fn: string; affected: boolean }[] {
+  return [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
+}
+
 export interface SeriesPlan {
   readonly tasks: Task[]
   readonly patches: SeriesPatchInfo[]
@@ -66,17 +71,14 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
   const common = (await Promise.all(specFiles.map(loadSpecHere))).flat()
   // each patch's spec files, then change detection of every file at once (gcc -E runs in parallel)
   const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>()
-  const specsOf = new Map<SeriesPatch, Promise<Spec[]>>()
   for (const p of source.patches) {
     const own = Promise.all(p.specs.map(loadSpecHere)).then(s => s.flat())
+    own.catch(() => {}) // reported with its patch below
     ownSpecs.set(p, own)
-    specsOf.set(p, own.then(s => [...s, ...common]))
-    own.catch(() => {})
   }
-  for (const s of specsOf.values()) s.catch(() => {}) // reported with its patch below
   const detect = new Map<PatchFile, Promise<FunctionChanges>>()
   const toDetect: { f: PatchFile; specs: () => Promise<Spec[]> }[] = [
-    ...source.patches.filter(p => !p.error && !p.problem && p.functions === 'auto').flatMap(p => p.files.map(f => ({ f, specs: () => specsOf.get(p)! }))),
+    ...source.patches.filter(p => !p.error && !p.problem && p.functions === 'auto').flatMap(p => p.files.map(f => ({ f, specs: async () => [...await ownSpecs.get(p)!, ...common] }))),
     ...source.baseTip.map(f => ({ f, specs: async () => [] as Spec[] })),
   ]
   await runPool(toDetect, jobs, async ({ f, specs }) => {
@@ -96,9 +98,10 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
       continue
     }
     try {
-      const specs = await specsOf.get(p)!
+      const own = await ownSpecs.get(p)!
+      const specs = [...own, ...common]
       // a function the patch's own spec or trailers make a claim about is proved even if its text did not change
-      const named = new Set([...Object.keys(p.trailerClaims), ...Object.keys(p.trailerAssumes ?? {}), ...(await ownSpecs.get(p)!).flatMap(s => (s.function ? [s.function] : []))])
+      const named = new Set([...Object.keys(p.trailerClaims), ...Object.keys(p.trailerAssumes ?? {}), ...own.flatMap(s => (s.function ? [s.function] : []))])
       const found = new Set<string>()
       const added: string[] = []
       const removed: string[] = []
@@ -112,7 +115,7 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
           for (const d of ch.declarations ?? []) decls.add(d)
           added.push(...ch.added)
           removed.push(...ch.removed)
-          targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
+          targets = targetsOf(ch)
           for (const fn of ch.common ?? []) {
             if (named.has(fn)) found.add(fn)
             if (named.has(fn) && !targets.some(x => x.fn === fn)) targets.push({ fn, affected: false })
@@ -149,7 +152,7 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
   for (const f of source.baseTip) {
     try {
       const ch = await detect.get(f)!
-      const targets = [...ch.changed.map(fn => ({ fn, affected: false })), ...ch.affected.map(fn => ({ fn, affected: true }))]
+      const targets = targetsOf(ch)
       // a function some patch made a claim about is proved base → tip too
       for (const fn of ch.common ?? []) {
         const claimed = (history.get(`${f.key}\0${fn}`) ?? []).some(h => h.trailers.length || h.assumes?.length || h.spec?.intended.length)
