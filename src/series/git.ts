@@ -212,26 +212,7 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
   const files = new Set(paths.filter(p => p.endsWith('.c')))
   const notes: string[] = []
   for (const h of paths.filter(p => INCLUDABLE.test(p))) {
-    // the .c files that include it directly or through other headers (breadth first)
-    const users = new Set<string>()
-    const seen = new Set([h])
-    let frontier = [h]
-    for (let depth = 0; frontier.length && depth < 8 && users.size <= MAX_INCLUDERS; depth++) {
-      const next: string[] = []
-      for (const inc of frontier) {
-        for (const rev of [parent, commit]) {
-          if (!rev) continue
-          for (const f of await includers(git, rev, inc)) {
-            if (f.endsWith('.c')) users.add(f)
-            else if (!seen.has(f)) {
-              seen.add(f)
-              next.push(f)
-            }
-          }
-        }
-      }
-      frontier = next
-    }
+    const users = await cFilesIncluding(git, [parent, commit].filter((r): r is string => r !== null), h)
     if (users.size > MAX_INCLUDERS) {
       notes.push(`${h} changed and more than ${MAX_INCLUDERS} .c files include it: only the .c files the patch itself changed were analysed, so the patch is not fully proved`)
       continue
@@ -239,6 +220,32 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
     for (const f of users) files.add(f)
   }
   return { files: [...files].sort(), notes, renames }
+}
+
+/**
+ * The .c files of any of the revisions that include `header`, directly or through other headers
+ * (breadth first; stops early once there are more than MAX_INCLUDERS).
+ */
+async function cFilesIncluding(git: Git, revs: readonly string[], header: string): Promise<Set<string>> {
+  const users = new Set<string>()
+  const seen = new Set([header])
+  let frontier = [header]
+  for (let depth = 0; frontier.length && depth < 8 && users.size <= MAX_INCLUDERS; depth++) {
+    const next: string[] = []
+    for (const inc of frontier) {
+      for (const rev of revs) {
+        for (const f of await includers(git, rev, inc)) {
+          if (f.endsWith('.c')) users.add(f)
+          else if (!seen.has(f)) {
+            seen.add(f)
+            next.push(f)
+          }
+        }
+      }
+    }
+    frontier = next
+  }
+  return users
 }
 
 /** The `*.c` and header files of a commit with an `#include` line naming the header's file name. */
