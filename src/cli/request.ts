@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os'
 import { UsageError } from '../errors.js'
 import type { Spec } from '../config/schema.js'
+import { splitFlags } from '../config/flags.js'
 import { splitClaim } from '../extract/expr.js'
 import { OBSERVABLES } from '../harness/types.js'
 import type { ClaimSource, VerifyRequest } from '../pipeline/types.js'
@@ -52,27 +53,7 @@ export function parseBuffer(s: string): [string, string] {
   return [p, len]
 }
 
-/**
- * Split a cflags string into words the way a shell would: whitespace separates words, quotes group
- * (`-DNAME="a b"` is one word, `-DNAME=a b`), a backslash escapes the next character outside single quotes.
- */
-export function splitFlags(s: string | readonly string[] | undefined): string[] {
-  if (s === undefined) return []
-  if (Array.isArray(s)) return s.flatMap(x => splitFlags(x))
-  const out: string[] = []
-  const re = /\s+|"((?:[^"\\]|\\.)*)"|'([^']*)'|\\(.)|([^\s"'\\]+|["'\\])/gs
-  let word: string | undefined
-  for (const m of (s as string).matchAll(re)) {
-    if (m[1] === undefined && m[2] === undefined && m[3] === undefined && m[4] === undefined) {
-      if (word !== undefined) out.push(word)
-      word = undefined
-    } else {
-      word = (word ?? '') + (m[1]?.replace(/\\(.)/gs, '$1') ?? m[2] ?? m[3] ?? m[4])
-    }
-  }
-  if (word !== undefined) out.push(word)
-  return out
-}
+export { splitFlags } from '../config/flags.js'
 
 /** A number as the user will recognise it (yargs turns `--jobs abc` into NaN). */
 const shown = (n: number) => (Number.isNaN(n) ? 'a non-number' : String(n))

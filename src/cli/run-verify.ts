@@ -1,6 +1,6 @@
 /** The verify command's work, loaded lazily (tree-sitter, cbmc) once arguments are valid. */
 import { writeFile } from 'node:fs/promises'
-import { includesRelativeTo, loadSpec } from '../config/load.js'
+import { loadProofSpec } from '../config/load.js'
 import { UsageError } from '../errors.js'
 import { verify } from '../pipeline/verify.js'
 import { renderReport } from '../report/index.js'
@@ -9,7 +9,7 @@ import { cliLogger, type CliContext } from './context.js'
 import type { VerifyArgs } from './commands/verify.js'
 
 export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void> {
-  const spec = argv.spec ? includesRelativeTo(await loadSpec(argv.spec), argv.spec) : undefined
+  const spec = argv.spec ? await loadProofSpec(argv.spec, [argv.old, argv.new]) : undefined
   const req = buildRequest(argv, spec)
   const verbose = Boolean(argv.verbose || argv.debug)
   const report = await verify(req, {

@@ -1,10 +1,11 @@
 /** Read and validate a spec file; errors become one clear ConfigError. */
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml, parseAllDocuments, YAMLParseError } from 'yaml'
 import type { ZodError, ZodTypeAny, infer as Infer } from 'zod'
 import { ConfigError } from '../errors.js'
 import { SpecSchema, type Spec } from './schema.js'
+import { checkDataFlags, defineProblem, isInside, shownFlag, splitFlags } from './flags.js'
 
 export function formatZodIssues(err: ZodError): string {
   return err.issues.map(i => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`).join('; ')
@@ -73,4 +74,85 @@ export function splitYamlDocuments(text: string): string[] {
 
 export async function loadSpec(file: string): Promise<Spec> {
   return parseSpec(await readSpecText(file, 'check the path given to --spec'), file)
+}
+
+/** Preprocessing options a data file (spec, manifest, PATCH.yaml) brings, and the folders its -I dirs may lie in. */
+export interface DataFlags {
+  /** The data file, as the error names it. */
+  readonly file: string
+  readonly cflags?: string | readonly string[]
+  readonly define?: readonly string[]
+  /** `include:` entries, already resolved against the data file's folder (as the proof will use them). */
+  readonly include?: readonly string[]
+  /** Folders every include directory must lie in (after symlinks are resolved): the tree, the file's folder. */
+  readonly roots: readonly string[]
+  /** What the roots are, in words, for the message (e.g. "the spec's folder or the C files' folders"). */
+  readonly rootsText: string
+}
+
+export const DATA_FLAGS_HINT =
+  'a spec, manifest or PATCH.yaml may pass only -D/-U, -I and include: folders inside the tree, -std=, -O/-g/-W and known -f/-m flags; ' +
+  'flags you trust go on the command line (--cflags, -I, -D), see "Trust model" in the README'
+
+/**
+ * Refuse every flag, define and include folder of the data files that is not allow-listed (see
+ * config/flags.ts), with one error naming each of them and its file, before any compiler runs.
+ * An -I in `cflags:` is resolved the way gcc resolves it (against the working directory).
+ */
+export async function checkDataFiles(sources: readonly DataFlags[]): Promise<void> {
+  const problems: string[] = []
+  for (const src of sources) {
+    const own: string[] = []
+    const { refused, includeDirs } = checkDataFlags(splitFlags(src.cflags))
+    for (const r of refused) own.push(`${shownFlag(r.flag)} (${r.why})`)
+    for (const d of src.define ?? []) {
+      const why = defineProblem(d)
+      if (why) own.push(`define ${shownFlag(d)} (${why})`)
+    }
+    const roots = await Promise.all(src.roots.map(realPathOf))
+    const dirs = [...includeDirs.map(d => ({ shown: `-I${d}`, at: d })), ...(src.include ?? []).map(d => ({ shown: `include ${d}`, at: d }))]
+    for (const d of dirs) {
+      const real = await realPathOf(d.at)
+      if (!roots.some(r => isInside(r, real, path.sep))) own.push(`${shownFlag(d.shown)} (outside ${src.rootsText})`)
+    }
+    if (own.length) problems.push(`${shownFlag(src.file)}: ${own.join(', ')}`)
+  }
+  if (problems.length) {
+    throw new ConfigError(`compiler flags refused in data files: ${problems.join('; ')}`, { hint: DATA_FLAGS_HINT })
+  }
+}
+
+/**
+ * A path with every symlink resolved as the kernel resolves it (`link/..` is the parent of the link's
+ * target, not the folder holding the link); a path that does not exist (yet) is taken as written.
+ */
+export async function realPathOf(p: string): Promise<string> {
+  try {
+    return await realpath(path.isAbsolute(p) ? p : `${process.cwd()}${path.sep}${p}`)
+  } catch {
+    // the longest existing prefix, resolved, plus the rest
+    const tail: string[] = []
+    for (let head = path.resolve(p); ; head = path.dirname(head)) {
+      const real = await realpath(head).catch(() => null)
+      if (real !== null) return path.join(real, ...tail.reverse())
+      tail.push(path.basename(head))
+      /* c8 ignore next -- the root always exists */
+      if (path.dirname(head) === head) return path.resolve(p)
+    }
+  }
+}
+
+/**
+ * The spec of a single proof (`--spec`): its relative `include:` folders are relative to its own
+ * folder, and its flags are checked. Include folders must lie in the spec's folder or in the
+ * folder of either C file.
+ */
+export async function loadProofSpec(file: string, cFiles: readonly string[]): Promise<Spec> {
+  const spec = includesRelativeTo(await loadSpec(file), file)
+  await checkDataFiles([{
+    file, cflags: spec.cflags, define: spec.define, include: spec.include,
+    roots: [path.dirname(file), ...cFiles.map(f => path.dirname(f))],
+    rootsText: "the spec's folder and the C files' folders",
+  }])
+  return spec
 }

@@ -3,7 +3,8 @@
  * of changed static helpers (affected), each with its spec and trailer claims; then, for a chain,
  * every changed function base → tip with the union of its claims.
  */
-import { includesRelativeTo, loadSpecs } from '../config/load.js'
+import path from 'node:path'
+import { checkDataFiles, includesRelativeTo, loadSpecs, type DataFlags } from '../config/load.js'
 import { SpecSchema, type Spec } from '../config/schema.js'
 import { preprocess, type Preprocessed } from '../extract/read.js'
 import { analyzeUnit } from '../extract/unit.js'
@@ -60,7 +61,18 @@ export interface SeriesPlan {
   readonly proofs: SeriesProof[]
 }
 
-export async function planSeries(source: SeriesSource, shared: SpecDefaults, specFiles: readonly string[], jobs: number, memo: Map<string, Promise<Preprocessed>>): Promise<SeriesPlan> {
+/**
+ * `extra`: more data files to check with the specs (a manifest's defaults), so that one error names
+ * every refused flag of the run.
+ */
+export async function planSeries(
+  source: SeriesSource,
+  shared: SpecDefaults,
+  specFiles: readonly string[],
+  jobs: number,
+  memo: Map<string, Promise<Preprocessed>>,
+  extra: readonly DataFlags[] = [],
+): Promise<SeriesPlan> {
   const empty = SpecSchema.parse({})
   const patches: SeriesPatchInfo[] = []
   const proofs: SeriesProof[] = []
@@ -68,14 +80,26 @@ export async function planSeries(source: SeriesSource, shared: SpecDefaults, spe
   /** Per (file key, function): what each patch claimed, for base → tip. */
   const history = new Map<string, FunctionClaims[]>()
 
-  const common = (await Promise.all(specFiles.map(loadSpecHere))).flat()
+  const loadAll = (files: readonly string[]) => Promise.all(files.map(async file => ({ file, specs: await loadSpecHere(file) })))
+  const commonLoaded = await loadAll(specFiles)
+  const common = commonLoaded.flatMap(l => l.specs)
   // each patch's spec files, then change detection of every file at once (gcc -E runs in parallel)
-  const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>()
-  for (const p of source.patches) {
-    const own = Promise.all(p.specs.map(loadSpecHere)).then(s => s.flat())
+  const ownLoaded = source.patches.map(p => {
+    const own = loadAll(p.specs)
     own.catch(() => {}) // reported with its patch below
-    ownSpecs.set(p, own)
-  }
+    return own
+  })
+  const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>(source.patches.map((p, i) => [p, ownLoaded[i]!.then(l => l.flatMap(x => x.specs))]))
+  // every data file's flags and include folders are checked (one error for all) before gcc first runs
+  const loaded = [...commonLoaded, ...(await Promise.all(ownLoaded.map(l => l.catch(() => [])))).flat()]
+  await checkDataFiles([
+    ...extra,
+    ...loaded.flatMap(({ file, specs }) => specs.map(s => ({
+      file, cflags: s.cflags, define: s.define, include: s.include,
+      roots: [path.dirname(file), ...(source.root ? [source.root] : [])],
+      rootsText: source.root ? `the spec's folder and ${source.root}` : "the spec's folder",
+    }))),
+  ])
   const detect = new Map<PatchFile, Promise<FunctionChanges>>()
   const toDetect: { f: PatchFile; specs: () => Promise<Spec[]> }[] = [
     ...source.patches.filter(p => !p.error && !p.problem && p.functions === 'auto').flatMap(p => p.files.map(f => ({ f, specs: async () => [...await ownSpecs.get(p)!, ...common] }))),

@@ -69,7 +69,11 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   const shared: SpecDefaults = chain ? { ...defaults, include: [] } : defaults
   const base = { cbmc: cli.cbmc, solver: cli.solver, replay: cli.replay, models: cli.models, cbmcArg: cli.cbmcArg }
   const jobs = cli.jobs ?? availableParallelism()
-  const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, memo)
+  // a manifest's defaults are a data file too (the command line's are the user's own)
+  const fromManifest = source.kind === 'manifest' && source.root !== undefined
+    ? [{ file: source.description, cflags: manifestDefaults.cflags, define: manifestDefaults.define, include: manifestDefaults.include, roots: [source.root], rootsText: "the manifest's folder" }]
+    : []
+  const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, memo, fromManifest)
 
   // proofs run in parallel, one cbmc process each at a time; results keep the series order
   const scratch = source.scratch

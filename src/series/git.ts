@@ -49,7 +49,7 @@ export async function openGitRange(opts: GitRangeOptions): Promise<SeriesSource>
       steps.push({ id, title, commit, parent, oldName: parent ? short(parent) : 'root', newName: id, specs: [], message })
     }
     const { patches, baseTip } = await materializeSeries(git, root, steps, { base, baseName: short(base), tip, tipName: short(tip) }, opts.includes)
-    return { kind: 'git', description: `${opts.repo} ${opts.range}`, patches, baseTip, scratch: root, cleanup: () => rm(root, { recursive: true, force: true }) }
+    return { kind: 'git', description: `${opts.repo} ${opts.range}`, patches, baseTip, scratch: root, root: path.resolve(opts.repo), cleanup: () => rm(root, { recursive: true, force: true }) }
   } catch (err) {
     await rm(root, { recursive: true, force: true })
     throw err

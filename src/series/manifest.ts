@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { ConfigError } from '../errors.js'
-import { parseYamlAs } from '../config/load.js'
+import { parseYamlAs, realPathOf } from '../config/load.js'
+import { isInside, shownFlag } from '../config/flags.js'
 import type { SeriesSource } from './types.js'
 
 const StrList = z.union([z.string(), z.array(z.string())]).transform(v => (Array.isArray(v) ? v : [v]))
@@ -42,7 +43,11 @@ export const ManifestSchema = z
 
 export type Manifest = z.infer<typeof ManifestSchema>
 
-/** Read a manifest; paths in it become relative to the current directory (they are relative to the manifest). */
+/**
+ * Read a manifest; paths in it become relative to the current directory (they are relative to the
+ * manifest). A manifest is a data file: every path in it (entries' old, new and spec, the defaults'
+ * include folders) must be relative and stay inside the manifest's folder, symlinks resolved.
+ */
 export async function loadManifest(file: string): Promise<Manifest> {
   let text: string
   try {
@@ -55,7 +60,25 @@ export async function loadManifest(file: string): Promise<Manifest> {
     schema: 'a manifest has optional defaults: and entries: [{old, new, functions, spec}]',
   })
   const base = path.dirname(file)
-  const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p))
+  const rel = (p: string) => path.join(base, p)
+  const named = [
+    ...(m.defaults.include ?? []).map(p => ({ where: 'defaults.include', p })),
+    ...m.entries.flatMap((e, i) => [
+      { where: `entries.${i}.old`, p: e.old },
+      { where: `entries.${i}.new`, p: e.new },
+      ...(e.spec === undefined ? [] : [{ where: `entries.${i}.spec`, p: e.spec }]),
+    ]),
+  ]
+  const root = await realPathOf(base)
+  const outside: string[] = []
+  for (const n of named) {
+    if (path.isAbsolute(n.p) || !isInside(root, await realPathOf(rel(n.p)), path.sep)) outside.push(`${n.where} ${shownFlag(n.p)}`)
+  }
+  if (outside.length) {
+    throw new ConfigError(`${file}: paths outside the manifest's folder: ${outside.join(', ')}`, {
+      hint: "a manifest names files by paths relative to its own folder, inside it: put the manifest at the top of the files it lists",
+    })
+  }
   return {
     defaults: { ...m.defaults, ...(m.defaults.include ? { include: m.defaults.include.map(rel) } : {}) },
     entries: m.entries.map(e => ({ ...e, old: rel(e.old), new: rel(e.new), ...(e.spec ? { spec: rel(e.spec) } : {}) })),
@@ -77,6 +100,7 @@ export function manifestSource(m: Manifest, file: string): SeriesSource {
       trailerClaims: {},
     })),
     baseTip: [],
+    root: path.dirname(file),
     cleanup: async () => {},
   }
 }

@@ -4,10 +4,11 @@
  * applied to that repository's index and committed, and the commits become the series as in git
  * mode. A patch that does not apply is reported and skipped; the later ones go on.
  */
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, ToolFailureError, UsageError } from '../errors.js'
+import { isInside, shownFlag } from '../config/flags.js'
 import { materializeSeries, type SeriesStep } from './git.js'
 import { createGit, firstLine, gitOk, runGit, type Git } from './snapshot.js'
 
@@ -46,7 +47,7 @@ export async function openPatchDir(opts: PatchDirOptions): Promise<SeriesSource>
       if (step.commit) prev = { commit: step.commit, name: e.name }
     }
     const { patches, baseTip } = await materializeSeries(git, root, steps, { base, baseName: 'base', tip: prev.commit, tipName: prev.name }, opts.includes)
-    return { kind: 'patches', description: `${opts.tree} + ${opts.patches}`, patches, baseTip, scratch: root, cleanup: () => rm(root, { recursive: true, force: true }) }
+    return { kind: 'patches', description: `${opts.tree} + ${opts.patches}`, patches, baseTip, scratch: root, root: tree, cleanup: () => rm(root, { recursive: true, force: true }) }
   } catch (err) {
     await rm(root, { recursive: true, force: true })
     throw err
@@ -55,31 +56,61 @@ export async function openPatchDir(opts: PatchDirOptions): Promise<SeriesSource>
 
 const isDir = (p: string) => stat(p).then(s => s.isDirectory(), () => false)
 
-/** The patches in order: the quilt `series` file if there is one, else every *.patch / *.diff by name. */
+/**
+ * The patches in order: the quilt `series` file if there is one, else every *.patch / *.diff by name.
+ * Every patch (and the series file) must be a file inside the directory, symlinks resolved: a series
+ * file arrives with the patches, so it may not name /etc/passwd or ../../secret.
+ */
 export async function listPatches(dir: string): Promise<PatchEntry[]> {
   const seriesFile = path.join(dir, 'series')
+  const real = await realpath(dir)
   let entries: PatchEntry[]
   if ((await stat(seriesFile).catch(() => null))?.isFile()) {
+    await mustBeInside(real, seriesFile, 'series')
     entries = parseSeriesFile(await readFile(seriesFile, 'utf8'), seriesFile)
     for (const e of entries) {
+      await mustBeInside(real, path.join(dir, e.name), e.name)
       if (!(await stat(path.join(dir, e.name)).catch(() => null))?.isFile()) {
         throw new ConfigError(`${seriesFile} names ${e.name}, which is not in ${dir}`, { hint: 'fix the series file or add the patch' })
       }
     }
   } else {
-    const names = (await readdir(dir, { withFileTypes: true })).filter(d => d.isFile() && /\.(patch|diff)$/.test(d.name)).map(d => d.name)
+    const names: string[] = []
+    for (const d of await readdir(dir, { withFileTypes: true })) {
+      if (!/\.(patch|diff)$/.test(d.name) || !(d.isFile() || d.isSymbolicLink())) continue
+      await mustBeInside(real, path.join(dir, d.name), d.name)
+      if ((await stat(path.join(dir, d.name)).catch(() => null))?.isFile()) names.push(d.name)
+    }
     entries = names.sort().map(name => ({ name, strip: 1 }))
   }
   if (entries.length === 0) throw new UsageError(`no patches found in ${dir}`, { hint: 'put *.patch or *.diff files there, or list them in a quilt series file' })
   return entries
 }
 
-/** A quilt series file: one patch per line, an optional -pN after it; `#` comments and blank lines ignored. */
+/** Refuse a file of the patch directory that is, or links to, something outside it. */
+async function mustBeInside(realDir: string, file: string, name: string): Promise<void> {
+  const to = await realpath(file).catch(() => null)
+  if (to !== null && !isInside(realDir, to, path.sep)) {
+    throw new ConfigError(`${shownFlag(name)} in ${path.dirname(file)} leads outside the patch directory (to ${shownFlag(to)})`, {
+      hint: 'patches, the series file and specs beside patches must be files inside --patches; copy the file in instead of linking to it',
+    })
+  }
+}
+
+/**
+ * A quilt series file: one patch per line, an optional -pN after it; `#` comments and blank lines
+ * ignored. A name must be a relative path inside the patch directory (no `..` part, not absolute).
+ */
 export function parseSeriesFile(text: string, file: string): PatchEntry[] {
   const out: PatchEntry[] = []
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const [name, ...opts] = raw.replace(/(^|\s)#.*$/, '').trim().split(/\s+/).filter(Boolean)
     if (!name) continue
+    if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
+      throw new ConfigError(`${file}:${i + 1}: ${shownFlag(name)} is outside the patch directory`, {
+        hint: 'a series file names patches by their paths inside --patches (no absolute paths, no ..)',
+      })
+    }
     let strip = 1
     for (const o of opts) {
       const m = /^-p(\d+)$/.exec(o)
@@ -137,7 +168,7 @@ async function applyPatch(git: Git, root: string, dir: string, e: PatchEntry, pr
   const bytes = await readFile(file)
   const mail = MBOX_FROM.test(bytes.subarray(0, 200).toString('latin1')) ? await splitMail(git, root, bytes, e.name) : null
   const msg = mail ?? quiltMessage(bytes.toString('utf8'), e.name)
-  const step = { id: e.name, title: msg.title, message: msg.message, parent: prev.commit, oldName: prev.name, newName: e.name, specs: await specsBeside(file) }
+  const step = { id: e.name, title: msg.title, message: msg.message, parent: prev.commit, oldName: prev.name, newName: e.name, specs: await specsBeside(file, dir) }
   let applied = await runGit(git, ['apply', '--cached', `-p${e.strip}`, mail ? mail.patchFile : file])
   const raw = mail ? await readFile(mail.patchFile) : bytes
   if (applied.exitCode !== 0 && raw.includes('\r\n')) {
@@ -181,10 +212,15 @@ export function quiltMessage(text: string, name: string): PatchMessage {
   return { title, message: `${header}\n` }
 }
 
-/** `<name>.yaml` and `<name>.spec.yaml` beside the patch (name without .patch/.diff), absolute. */
-async function specsBeside(file: string): Promise<string[]> {
+/** `<name>.yaml` and `<name>.spec.yaml` beside the patch (name without .patch/.diff), absolute; never a link out of the directory. */
+async function specsBeside(file: string, dir: string): Promise<string[]> {
   const stem = file.replace(/\.(patch|diff)$/, '')
+  const real = await realpath(dir)
   const found: string[] = []
-  for (const f of [`${stem}.yaml`, `${stem}.spec.yaml`]) if ((await stat(f).catch(() => null))?.isFile()) found.push(f)
+  for (const f of [`${stem}.yaml`, `${stem}.spec.yaml`]) {
+    if (!(await stat(f).catch(() => null))?.isFile()) continue
+    await mustBeInside(real, f, path.basename(f))
+    found.push(f)
+  }
   return found
 }

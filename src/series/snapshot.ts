@@ -9,9 +9,10 @@
  * snapshot, so a series of N commits costs one copy of the headers, not N.
  */
 import { execa } from 'execa'
-import { copyFile, link, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readFile, realpath, stat, symlink, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { ToolFailureError, ToolNotFoundError } from '../errors.js'
+import { ConfigError, ToolFailureError, ToolNotFoundError } from '../errors.js'
+import { isInside } from '../config/flags.js'
 
 export interface GitResult {
   readonly exitCode: number
@@ -103,9 +104,29 @@ export async function listTree(git: Git, commit: string): Promise<TreeEntry[]> {
     const tab = rec.indexOf('\t')
     if (tab < 0) continue
     const [mode, type, oid] = rec.slice(0, tab).split(' ')
-    if (type === 'blob' && mode && oid) entries.push({ mode, oid, path: rec.slice(tab + 1) })
+    const name = rec.slice(tab + 1)
+    if (type !== 'blob' || !mode || !oid) continue
+    // a crafted tree object may name `..` or `/`: its files would be written outside the snapshot
+    if (!isTreePath(name)) {
+      throw new ConfigError(`commit ${commit.slice(0, 12)} has a file named ${JSON.stringify(name)}, which is outside the tree`, {
+        hint: 'the repository holds a crafted tree object (git fsck reports it); remove the commit from the range',
+      })
+    }
+    entries.push({ mode, oid, path: name })
   }
   return entries
+}
+
+/** A path as git stores it in a well-formed tree: relative, with no empty, `.` or `..` part. */
+export function isTreePath(p: string): boolean {
+  return p !== '' && p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
+}
+
+/** Whether a symlink at `at` (a tree path) pointing to `target` stays inside the tree. */
+export function linkStaysInside(at: string, target: string): boolean {
+  if (target.startsWith('/')) return false
+  const to = path.posix.normalize(path.posix.join(path.posix.dirname(at), target))
+  return to !== '..' && !to.startsWith('../')
 }
 
 /** Files C code includes besides headers: `#include "tbl.inc"`, x-macro `.def`/`.x`/`.tbl` lists. */
@@ -136,9 +157,16 @@ export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<
     const dirs = new Set(entries.map(e => path.dirname(path.join(dir, e.path))))
     dirs.add(dir)
     for (const d of [...dirs].sort()) await mkdir(d, { recursive: true })
+    const links: string[] = []
     await forEachLimit(entries, 64, async e => {
       const dest = path.join(dir, e.path)
-      if (e.mode === '120000') return symlink(await readFile(objectPath(e.oid), 'utf8'), dest)
+      if (e.mode === '120000') {
+        const target = await readFile(objectPath(e.oid), 'utf8')
+        // a link out of the snapshot (to /etc, to ../../..) is left out: an #include through it fails
+        if (!linkStaysInside(e.path, target)) return
+        links.push(dest)
+        return symlink(target, dest)
+      }
       try {
         await link(objectPath(e.oid), dest)
       } catch {
@@ -146,6 +174,12 @@ export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<
         await copyFile(objectPath(e.oid), dest)
       }
     })
+    // links through links (`a -> ../..`, `b -> a/..`) can leave the snapshot though each alone does not
+    const real = await realpath(dir)
+    for (const l of links) {
+      const to = await realpath(l).catch(() => null)
+      if (to !== null && !isInside(real, to, path.sep)) await unlink(l)
+    }
     return { dir, cFiles: new Set(entries.filter(e => cFiles.has(e.path)).map(e => e.path)) }
   }
 

@@ -63,6 +63,11 @@ export interface SeriesSource {
    * proof's cache key. Absent for a manifest, whose files are the user's own.
    */
   readonly scratch?: string
+  /**
+   * The folder the series' data files may point into (include folders of specs and manifest
+   * defaults): the manifest's folder, the --tree, or the --git repository.
+   */
+  readonly root?: string
   /** Remove the temporary snapshots. */
   cleanup(): Promise<void>
 }

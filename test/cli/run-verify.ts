@@ -22,19 +22,25 @@ const args = (over: Partial<VerifyArgs>): VerifyArgs => ({ old: '', new: '', for
 
 t.test('relative include: paths in a spec are resolved against the spec\'s directory', async t => {
   const dir = t.testdir({
-    src: { 'old.c': OLD, 'new.c': NEW },
+    src: { 'old.c': OLD, 'new.c': NEW, hdr: { 'defs.h': HEADER } },
     proof: { 'spec.yaml': 'function: f\ninclude: [headers]\n', headers: { 'defs.h': HEADER } },
-    elsewhere: { 'spec.yaml': 'function: f\ninclude: [../proof/headers]\n' },
+    elsewhere: { 'spec.yaml': 'function: f\ninclude: [../src/hdr]\n' },
+    outside: { 'spec.yaml': 'function: f\ninclude: [../proof/headers]\n' },
   })
   const rel = (p: string) => path.relative(process.cwd(), path.join(dir, p))
-  for (const spec of ['proof/spec.yaml', 'elsewhere/spec.yaml']) {
+  // inside the spec's folder, or inside the C files' folder
+  for (const [spec, inc] of [['proof/spec.yaml', 'headers'], ['elsewhere/spec.yaml', '../src/hdr']] as const) {
     const f = fake()
     await runVerify(args({ old: rel('src/old.c'), new: rel('src/new.c'), spec: rel(spec) }), f.ctx)
     t.equal(f.ctx.exitCode, 0, `${spec}: exit 0 (${f.err.join('')})`)
     const report = JSON.parse(f.out.join(''))
     t.equal(report.verdict, 'equivalent', `${spec}: the header was found`)
-    t.same(report.options.includes, [path.join(path.dirname(rel(spec)), spec.startsWith('proof') ? 'headers' : '../proof/headers')], `${spec}: include relative to the spec`)
+    t.same(report.options.includes, [path.join(path.dirname(rel(spec)), inc)], `${spec}: include relative to the spec`)
   }
+  // an include folder outside both the spec's folder and the C files' folders is refused (a spec is data)
+  await t.rejects(runVerify(args({ old: rel('src/old.c'), new: rel('src/new.c'), spec: rel('outside/spec.yaml') }), fake().ctx), {
+    name: 'ConfigError', message: /outside\/spec\.yaml: include .*proof\/headers \(outside the spec's folder and the C files' folders\)/,
+  })
 })
 
 t.test('absolute include paths in a spec, and CLI -I relative to the working directory', async t => {

@@ -93,7 +93,7 @@ t.test('missing or unreadable spec file', async t => {
 
 t.test('a read error without a code shows its message', async t => {
   const { loadSpec: load } = await t.mockImport<typeof import('../../src/config/load.js')>('../../src/config/load.js', {
-    'node:fs/promises': { readFile: async () => { throw new Error('weird failure') } },
+    'node:fs/promises': { ...(await import('node:fs/promises')), readFile: async () => { throw new Error('weird failure') } },
   })
   await t.rejects(load('x.yaml'), { message: 'cannot read spec file x.yaml: weird failure' })
 })

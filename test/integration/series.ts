@@ -8,7 +8,7 @@ t.before(async () => {
 })
 
 t.test('a series: automatic function detection, specs per entry, worst exit code', async t => {
-  const r = await runCli(['series', path.join(HARNESSES, 'series', 'manifest.yaml'), '--format', 'json', '--no-cache', '--cache-dir', t.testdir()])
+  const r = await runCli(['series', path.join(HARNESSES, 'series-manifest.yaml'), '--format', 'json', '--no-cache', '--cache-dir', t.testdir()])
   const report = JSON.parse(r.stdout)
   t.equal(report.schemaVersion, 1)
   const verdicts = Object.fromEntries(report.proofs.map((p: { function: string; verdict: string }) => [p.function, p.verdict]))
@@ -33,9 +33,9 @@ t.test('--baseline shows what moved first; a bad baseline is one clear error', a
     'base.json': JSON.stringify({ proofs: [{ function: 'rx_frame', old: 'x', new: path.join(HARNESSES, 'global-side-effect', 'new.c'), verdict: 'equivalent' }] }),
     'bad.json': '{"not": "a report"}',
   })
-  const r = await runCli(['series', path.join(HARNESSES, 'series', 'manifest.yaml'), '--baseline', path.join(dir, 'base.json'), '--cache-dir', path.join(dir, 'cache')])
+  const r = await runCli(['series', path.join(HARNESSES, 'series-manifest.yaml'), '--baseline', path.join(dir, 'base.json'), '--cache-dir', path.join(dir, 'cache')])
   t.match(r.stdout, /^since the baseline:\n {2}NEW unintended: rx_frame\(\) in /)
-  const bad = await runCli(['series', path.join(HARNESSES, 'series', 'manifest.yaml'), '--baseline', path.join(dir, 'bad.json')])
+  const bad = await runCli(['series', path.join(HARNESSES, 'series-manifest.yaml'), '--baseline', path.join(dir, 'bad.json')])
   t.equal(bad.code, 3)
   t.match(bad.stderr, /^error: .*bad\.json is not a klp-verify series JSON report/m)
 })
