@@ -89,7 +89,12 @@ export async function planSeries(
     own.catch(() => {}) // reported with its patch below
     return own
   })
-  const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>(source.patches.map((p, i) => [p, ownLoaded[i]!.then(l => l.flatMap(x => x.specs))]))
+  const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>()
+  source.patches.forEach((p, i) => {
+    const own = ownLoaded[i]!.then(l => l.flatMap(x => x.specs))
+    own.catch(() => {}) // reported with its patch below
+    ownSpecs.set(p, own)
+  })
   // every data file's flags and include folders are checked (one error for all) before gcc first runs
   const loaded = [...commonLoaded, ...(await Promise.all(ownLoaded.map(l => l.catch(() => [])))).flat()]
   await checkDataFiles([

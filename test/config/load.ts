@@ -127,3 +127,55 @@ t.test('a spec\'s relative include dirs are relative to the spec file', async t 
   const none = parseSpec('max-size: 4\n', 's.yaml')
   t.equal(includesRelativeTo(none, '/w/s.yaml'), none, 'no include: the spec as it is')
 })
+
+t.test('data files: flags, defines and include folders are checked together, one error for all', async t => {
+  const { checkDataFiles, DATA_FLAGS_HINT } = await import('../../src/config/load.js')
+  const { symlinkSync } = await import('node:fs')
+  const dir = t.testdir({ tree: { inc: {}, sub: { 'spec.yaml': '' } }, other: { inc: {} } })
+  const tree = path.join(dir, 'tree')
+  symlinkSync(path.join(dir, 'other'), path.join(tree, 'link'))
+  const spec = path.join(tree, 'sub', 'spec.yaml')
+  const roots = { roots: [path.join(tree, 'sub'), tree], rootsText: 'the tree' }
+  // all fine: allowed flags, folders inside (also ones that do not exist yet, and links that stay inside)
+  await checkDataFiles([{ file: spec, cflags: ['-DX -fwrapv', `-I${tree}/inc`], define: ['A=1'], include: [path.join(tree, 'inc'), path.join(tree, 'sub', 'missing', 'deeper')], ...roots }])
+  await checkDataFiles([{ file: spec, ...roots }])
+  await t.rejects(checkDataFiles([
+    { file: spec, cflags: '-fplugin=evil.so -include /etc/passwd', define: ['B=1\n#x'], include: [path.join(tree, 'link', 'inc'), '/etc'], ...roots },
+    { file: 'm.yaml', cflags: [`-I ${path.join(tree, '..', 'other')}`], roots: [tree], rootsText: "the manifest's folder" },
+    { file: 'fine.yaml', cflags: ['-O2'], roots: [tree], rootsText: 'x' },
+  ]), {
+    name: 'ConfigError',
+    message: `compiler flags refused in data files: ${spec}: -fplugin=evil.so (not a -f flag known to be safe), -include /etc/passwd (not allowed in a data file), ` +
+      `define "B=1\\n#x" (the value spans lines), include ${path.join(tree, 'link', 'inc')} (outside the tree), include /etc (outside the tree); ` +
+      `m.yaml: -I${path.join(tree, '..', 'other')} (outside the manifest's folder)`,
+    hint: DATA_FLAGS_HINT,
+  })
+  // a relative -I in cflags is resolved as gcc resolves it: against the working directory
+  await t.rejects(checkDataFiles([{ file: 's', cflags: '-I..', roots: [process.cwd()], rootsText: 'the tree' }]), { message: /s: -I\.\. \(outside the tree\)/ })
+  await checkDataFiles([{ file: 's', cflags: '-Isrc', roots: [process.cwd()], rootsText: 'the tree' }])
+})
+
+t.test('realPathOf resolves links as the kernel does, and keeps a missing tail as written', async t => {
+  const { realPathOf } = await import('../../src/config/load.js')
+  const { realpathSync, symlinkSync } = await import('node:fs')
+  const dir = realpathSync(t.testdir({ a: { b: { c: {} } }, x: {} }))
+  symlinkSync(path.join(dir, 'a', 'b', 'c'), path.join(dir, 'x', 'deep'))
+  t.equal(await realPathOf(path.join(dir, 'x', 'deep')), path.join(dir, 'a', 'b', 'c'))
+  t.equal(await realPathOf(`${dir}/x/deep/..`), path.join(dir, 'a', 'b'), 'link/.. is the parent of the target, not of the link')
+  t.equal(await realPathOf(path.join(dir, 'x', 'deep', 'no', 'such')), path.join(dir, 'a', 'b', 'c', 'no', 'such'))
+  t.equal(await realPathOf('/no-such-dir-klp/x'), '/no-such-dir-klp/x')
+})
+
+t.test('a single proof\'s spec: include folders inside the spec\'s folder or the C files\' folders', async t => {
+  const { loadProofSpec } = await import('../../src/config/load.js')
+  const dir = t.testdir({
+    src: { 'old.c': '', 'new.c': '', inc: {} },
+    specs: { 'ok.yaml': 'include: [here, ../src/inc]\ncflags: [-DX, -Wall]\n', 'bad.yaml': 'include: [../../x]\ncflags: -iquote /\n' },
+  })
+  const c = [path.join(dir, 'src', 'old.c'), path.join(dir, 'src', 'new.c')]
+  t.same((await loadProofSpec(path.join(dir, 'specs', 'ok.yaml'), c)).include, [path.join(dir, 'specs', 'here'), path.join(dir, 'src', 'inc')])
+  await t.rejects(loadProofSpec(path.join(dir, 'specs', 'bad.yaml'), c), {
+    name: 'ConfigError',
+    message: /bad\.yaml: -iquote \/ \(not allowed in a data file\), include .*\/x \(outside the spec's folder and the C files' folders\)$/,
+  })
+})

@@ -91,3 +91,33 @@ t.test('changes outside functions and claims about unchanged functions are prove
   t.equal(plan.patches[1]!.status, 'error')
   t.match(plan.patches[1]!.error, /claims name nope\(\), which no changed file defines in both versions/)
 })
+
+t.test('refused flags in any data file stop the whole plan with one error, before gcc runs', async t => {
+  const dir = t.testdir({
+    tree: { inc: {} },
+    // a.c does not even preprocess: the flag check comes first
+    s0: { 'a.c': '#include "missing.h"\n' }, s1: { 'a.c': '#include "missing.h"\n' },
+    patches: { 'p0.yaml': 'function: f\ncflags: "-fplugin=evil.so -DX"\n---\nfunction: g\ninclude: [../tree/inc, ../../x]\n', 'bad.yaml': ': not yaml [' },
+    'common.yaml': 'define: ["__CPROVER_assume=(void)"]\n',
+  })
+  const root = path.join(dir, 'tree')
+  const patch = (index: number, specs: string[]): SeriesPatch => ({
+    id: `p${index}`, index, title: `patch ${index}`, files: [file(dir, 's0', 's1')], functions: 'auto', specs, trailerClaims: {},
+  })
+  const source: SeriesSource = {
+    kind: 'patches', description: 'test', root,
+    patches: [patch(0, [path.join(dir, 'patches', 'p0.yaml')]), patch(1, [path.join(dir, 'patches', 'bad.yaml')])],
+    baseTip: [], cleanup: async () => {},
+  }
+  const manifest = { file: 'm.yaml', cflags: ['-Wp,-imacros,/etc/passwd'], roots: [root], rootsText: "the manifest's folder" }
+  await t.rejects(planSeries(source, {}, [path.join(dir, 'common.yaml')], 2, new Map(), [manifest]), {
+    name: 'ConfigError',
+    message: 'compiler flags refused in data files: m.yaml: -Wp,-imacros,/etc/passwd (passes options to another program); ' +
+      `${path.join(dir, 'common.yaml')}: define __CPROVER_assume=(void) (__CPROVER_assume is a name the proof harness uses); ` +
+      `${path.join(dir, 'patches', 'p0.yaml')}: -fplugin=evil.so (not a -f flag known to be safe); ` +
+      `${path.join(dir, 'patches', 'p0.yaml')}: include ${path.join(dir, '..', 'x')} (outside the spec's folder and ${root})`,
+  })
+  // without a root, only the spec's own folder
+  const bare: SeriesSource = { ...source, root: undefined, patches: [patch(0, [path.join(dir, 'patches', 'p0.yaml')])] }
+  await t.rejects(planSeries(bare, {}, [], 2, new Map()), { message: /include .*tree\/inc \(outside the spec's folder\)/ })
+})

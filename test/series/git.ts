@@ -83,6 +83,7 @@ t.test('each commit of BASE..TIP is one patch, oldest first, from git objects', 
   const src = await open(t, { repo: r.dir, range: `${s12(r.base)}..main`, includes: ['include', abs] })
   t.equal(src.kind, 'git')
   t.equal(src.description, `${r.dir} ${s12(r.base)}..main`)
+  t.equal(src.root, path.resolve(r.dir), 'data files may point into the repository')
   const topo = r.git('rev-list', '--reverse', '--topo-order', `${r.base}..main`).split('\n')
   t.same(src.patches.map(p => p.id), topo.map(s12), 'ids are 12-char commit ids in rev-list --reverse --topo-order order')
   t.same(src.patches.map(p => p.index), [0, 1, 2, 3, 4])

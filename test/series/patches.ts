@@ -95,6 +95,7 @@ t.test('quilt series: order, -pN, headers, labels, added and removed files', asy
   const src = await open(t, { tree, patches, includes: ['include', abs] })
   t.equal(src.kind, 'patches')
   t.equal(src.description, `${tree} + ${patches}`)
+  t.equal(src.root, tree, 'data files may point into the tree')
   t.same(src.patches.map(p => [p.id, p.index, p.title, p.error]), [
     ['02-swap.patch', 0, 'f: swap the sum', undefined],
     ['01-add.diff', 1, 'Add new.c and remove old.c.', undefined],
@@ -287,4 +288,45 @@ t.test('a CRLF patch applies to an LF tree (as GNU patch does); a .c file the tr
   t.same(src.patches.map(p => [p.id, p.error, p.files.map(f => f.key)]), [['1.patch', undefined, ['src/f.c']], ['2.patch', undefined, ['gen.c']]])
   t.equal(readFileSync(src.patches[0]!.files[0]!.newPath!, 'utf8'), F2, 'the LF tree stays LF')
   t.ok(existsSync(path.join(path.dirname(src.patches[1]!.files[0]!.newPath!), 'tbl.inc')), 'included non-header files are in the snapshots')
+})
+
+t.test('series file names and patch links must stay inside --patches', async t => {
+  const rows: Array<[string, string, RegExp]> = [
+    ['a relative path out', 'ok.patch\n../../../../etc/passwd\n', /:2: \.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd is outside the patch directory$/],
+    ['an absolute path', '/etc/passwd -p1\n', /:1: \/etc\/passwd is outside the patch directory$/],
+    ['.. in the middle', 'sub/../../x.patch\n', /:1: sub\/\.\.\/\.\.\/x\.patch is outside/],
+  ]
+  for (const [name, text, message] of rows) {
+    t.throws(() => parseSeriesFile(text, '/p/series'), { constructor: ConfigError, message, hint: /no absolute paths, no \.\./ }, name)
+  }
+  t.same(parseSeriesFile('sub/..x.patch\n', 's'), [{ name: 'sub/..x.patch', strip: 1 }], 'a name merely starting with .. is fine')
+
+  const outside = tmpTree(t, { 'secret.patch': 'Secret title\n---\n', 'secret.yaml': 'cflags: -fplugin=x.so\n' })
+  const { symlinkSync } = await import('node:fs')
+  // a series file naming a link that leads out
+  const viaSeries = tmpTree(t, { series: 'a.patch\n' })
+  symlinkSync(path.join(outside, 'secret.patch'), path.join(viaSeries, 'a.patch'))
+  await t.rejects(listPatches(viaSeries), { constructor: ConfigError, message: new RegExp(`^a\\.patch in ${viaSeries} leads outside the patch directory \\(to ${outside}/secret\\.patch\\)$`), hint: /inside --patches/ })
+  // no series file: a linked *.patch is not skipped silently, it is refused
+  const viaName = tmpTree(t, { 'b.patch': '' })
+  symlinkSync(path.join(outside, 'secret.patch'), path.join(viaName, 'a.patch'))
+  await t.rejects(listPatches(viaName), { constructor: ConfigError, message: /^a\.patch in .* leads outside the patch directory/ })
+  // the series file itself linked out
+  const viaSeriesFile = tmpTree(t, { 'a.patch': '' })
+  symlinkSync(path.join(outside, 'secret.patch'), path.join(viaSeriesFile, 'series'))
+  await t.rejects(listPatches(viaSeriesFile), { constructor: ConfigError, message: /^series in .* leads outside/ })
+  // links inside the directory are fine, and a link to a directory is not a patch
+  const inside = tmpTree(t, { 'real/x.patch': '', 'a.patch': '' })
+  symlinkSync(path.join(inside, 'real', 'x.patch'), path.join(inside, 'b.patch'))
+  symlinkSync(path.join(inside, 'real'), path.join(inside, 'c.patch'))
+  t.same(await listPatches(inside), [{ name: 'a.patch', strip: 1 }, { name: 'b.patch', strip: 1 }])
+})
+
+t.test('a spec beside a patch that links out of --patches is refused (before anything is proved)', async t => {
+  const { symlinkSync } = await import('node:fs')
+  const tree = tmpTree(t, TREE)
+  const outside = tmpTree(t, { 'evil.yaml': 'function: f\ncflags: -fplugin=x.so\n' })
+  const patches = tmpTree(t, { '0001-a.patch': 'Title\n---\n' })
+  symlinkSync(path.join(outside, 'evil.yaml'), path.join(patches, '0001-a.yaml'))
+  await t.rejects(openPatchDir({ tree, patches, includes: [] }), { constructor: ConfigError, message: /^0001-a\.yaml in .* leads outside the patch directory/ })
 })

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import { execFileSync } from 'node:child_process'
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ToolFailureError } from '../../src/errors.js'
@@ -103,4 +103,53 @@ t.test('git that cannot start: not found on PATH, or a bad directory', async t =
   writeFileSync(file, '')
   await t.rejects(runGit(createGit(file), ['--version']), { constructor: ToolFailureError, message: /^git --version could not run: / })
   await t.rejects(runGit(createGit(path.join(file, 'nope')), ['--version']), { constructor: ToolFailureError, message: /^git --version could not run: / }, 'a missing directory is not a missing git')
+})
+
+t.test('tree paths and link targets that would leave the snapshot', async t => {
+  const { isTreePath, linkStaysInside } = await import('../../src/series/snapshot.js')
+  for (const p of ['a.c', 'inc/x.h', '..x/y.h', 'a/.h']) t.ok(isTreePath(p), p)
+  for (const p of ['', '../x.h', 'sub/../../x.c', '/etc/x.h', 'a//b.h', './a.h', 'a/.']) t.notOk(isTreePath(p), JSON.stringify(p))
+  const links: Array<[string, string, boolean]> = [
+    ['inc/l.h', 'x.h', true],
+    ['inc/l.h', '../top.h', true],
+    ['a/b/l.h', '../../c.h', true],
+    ['l.h', '../x.h', false],
+    ['inc/l.h', '../../x.h', false],
+    ['inc/l.h', '/etc/passwd', false],
+    ['l.h', 'a/../..', false],
+  ]
+  for (const [at, to, ok] of links) t.equal(linkStaysInside(at, to), ok, `${at} -> ${to}`)
+})
+
+t.test('a crafted tree naming `..` is refused, and nothing is written outside the snapshots', async t => {
+  const r = repoWith(t, { 'a.c': 'int a;\n' })
+  const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: r.dir, env: GIT_ENV, input: '#define EVIL\n', encoding: 'utf8' }).trim()
+  const mktree = (text: string) => execFileSync('git', ['mktree'], { cwd: r.dir, env: GIT_ENV, input: text, encoding: 'utf8' }).trim()
+  // sub/../../../escape.h: three levels up from the snapshot folder
+  let tree = mktree(`100644 blob ${blob}\tescape.h\n`)
+  for (let i = 0; i < 3; i++) tree = mktree(`040000 tree ${tree}\t..\n`)
+  const top = mktree(`040000 tree ${tree}\tsub\n100644 blob ${r.git('rev-parse', 'HEAD:a.c')}\ta.c\n`)
+  const commit = r.git('commit-tree', top, '-p', 'HEAD', '-m', 'evil')
+  const root = tmp(t)
+  const store = createSnapshotStore(createGit(r.dir), path.join(root, 'scratch'), new Set(['a.c']))
+  await t.rejects(store.snapshot(commit), { name: 'ConfigError', message: /^commit [0-9a-f]{12} has a file named "sub\/\.\.\/\.\.\/\.\.\/escape\.h", which is outside the tree$/, hint: /crafted tree object/ })
+  t.notOk(existsSync(path.join(root, 'escape.h')), 'no file written above the snapshot folder')
+})
+
+t.test('links that leave the snapshot, alone or through other links, are left out', async t => {
+  const r = repoWith(t, {
+    'inc/ok.h': '#define OK\n', 'inc/in.h': '->ok.h', 'inc/abs.h': '->/etc/hostname', 'inc/up.h': '->../../x.h',
+    // each stays inside on its own; b.h through a.h does not
+    // (the snapshot is scratch/snapshots/000-…: three levels below base, where secret.h is)
+    'd1/d2/a.h': '->../..', 'd1/d2/b.h': '->a.h/../../../secret.h',
+  })
+  const base = tmp(t)
+  writeFileSync(path.join(base, 'secret.h'), '#define SECRET\n')
+  const s = await createSnapshotStore(createGit(r.dir), path.join(base, 'scratch'), new Set()).snapshot(r.head)
+  t.equal(path.resolve(s.dir, '../../..'), base)
+  const exists = (p: string) => { try { lstatSync(path.join(s.dir, p)); return true } catch { return false } }
+  t.equal(readlinkSync(path.join(s.dir, 'inc/in.h')), 'ok.h', 'a link inside is kept')
+  t.notOk(exists('inc/abs.h'), 'an absolute link is left out')
+  t.notOk(exists('inc/up.h'), 'a link above the snapshot is left out')
+  t.notOk(exists('d1/d2/b.h'), 'a link leaving through another link is left out')
 })
