@@ -3,12 +3,15 @@
  * (`.klp-tools/bin/cbmc`, made by `npm install`), `cbmc` on PATH. An explicitly named CBMC that is not a
  * CBMC >= 6 is an error, never a fall-through. See docs/install.md.
  */
-import { constants } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { closeSync, constants, createReadStream, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { execa } from 'execa'
 import { ToolNotFoundError } from '../errors.js'
-import type { CbmcTool } from './types.js'
+import { isSharedObject, scriptTargets, solverCommands } from './identity.js'
+import type { CbmcTool, ToolIdentity } from './types.js'
 import { MIN_CBMC_MAJOR, meetsMinimum, parseCbmcVersion } from './version.js'
 
 export interface LocateOptions {
@@ -145,4 +148,108 @@ export async function locateCbmc(opts: LocateOptions): Promise<CbmcTool> {
       'run `npm install` in the klp-verify folder (it provisions CBMC into .klp-tools/), install CBMC >= 6 on PATH, ' +
       'or name one with --cbmc <path> or KLP_CBMC=<path>',
   })
+}
+
+// ---- identity: what a cached verdict must know about the binaries (see ToolIdentity) ----
+
+/** Content digests made by this process, by file identity: a series of thousands of proofs hashes each binary once. */
+const digests = new Map<string, Promise<string>>()
+/** Executable digests, with the identities of every file and folder they were made from (checked on each use). */
+const executables = new Map<string, { readonly deps: readonly (readonly [string, string])[]; readonly digest: string }>()
+const hashing = { files: 0, bytes: 0, ms: 0 }
+
+/** How much hashing this process has done (files, bytes, milliseconds): for --debug and benchmarks. */
+export function hashingStats(): { readonly files: number; readonly bytes: number; readonly ms: number } {
+  return { ...hashing }
+}
+
+/** Device, inode, size, mtime and ctime: any rewrite, replacement or chmod changes one. */
+function identityOf(file: string): string {
+  const st = statSync(file, { throwIfNoEntry: false })
+  return st ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : 'missing'
+}
+
+/** sha256 of a file's bytes, remembered by its identity. */
+async function fileDigest(file: string, deps: [string, string][]): Promise<string> {
+  const id = identityOf(file)
+  deps.push([file, id])
+  let d = digests.get(id)
+  if (!d) {
+    d = (async () => {
+      const t0 = performance.now()
+      const h = createHash('sha256')
+      for await (const chunk of createReadStream(file)) h.update(chunk as Buffer)
+      hashing.files++
+      hashing.bytes += statSync(file).size
+      hashing.ms += performance.now() - t0
+      return h.digest('hex')
+    })()
+    digests.set(id, d)
+    d.catch(() => digests.delete(id))
+  }
+  return d
+}
+
+function head(file: string, bytes: number): string {
+  const fd = openSync(file, 'r')
+  try {
+    const buf = Buffer.alloc(bytes)
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString('latin1')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const isRegularFile = (file: string): boolean => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false
+
+/**
+ * The identity of an executable: its bytes and, for a wrapper script, the bytes of what it runs
+ * (scripts it names in turn, to a depth of 3; the Debian binary, loader and libraries of the
+ * wrappers `npm install` writes). A file named some other way (PATH, variables) is not followed.
+ * Remembered with the identities of the files and folders it was made from: a later call only
+ * re-checks those (a few stat calls), and rehashes what changed.
+ */
+export async function executableDigest(file: string): Promise<string> {
+  const real = realpathSync(file)
+  const known = executables.get(real)
+  if (known && known.deps.every(([f, id]) => identityOf(f) === id)) return known.digest
+  const deps: [string, string][] = []
+  const digest = await digestOf(real, 0, deps)
+  executables.set(real, { deps, digest })
+  return digest
+}
+
+async function digestOf(real: string, depth: number, deps: [string, string][]): Promise<string> {
+  const lines = [`self ${await fileDigest(real, deps)}`]
+  const targets = scriptTargets(real, head(real, 64 * 1024))
+  for (const t of targets.files) {
+    if (!isRegularFile(t)) {
+      deps.push([t, identityOf(t)])
+      continue
+    }
+    const target = realpathSync(t)
+    lines.push(`runs ${path.basename(t)} ${depth < 3 ? await digestOf(target, depth + 1, deps) : await fileDigest(target, deps)}`)
+  }
+  for (const dir of targets.libDirs) {
+    deps.push([dir, identityOf(dir)])
+    const names = (existsSync(dir) ? readdirSync(dir) : []).filter(isSharedObject).sort()
+    for (const n of names) if (isRegularFile(path.join(dir, n))) lines.push(`lib ${n} ${await fileDigest(path.join(dir, n), deps)}`)
+  }
+  return createHash('sha256').update(lines.join('\n')).digest('hex')
+}
+/**
+ * Digests of cbmc and of every solver a run with these extra arguments may start: the located
+ * cadical and z3 (cbmc finds z3 in z3's folder, put first on PATH), and what `--cbmc-arg` names
+ * (`--external-sat-solver CMD`, `--cvc5`, …), looked up as cbmc would (a path, else PATH).
+ */
+export async function toolIdentity(tool: CbmcTool, extra: readonly string[], env: LocateOptions['env']): Promise<ToolIdentity> {
+  const solvers: Record<string, string | null> = {}
+  if (tool.cadical !== undefined) solvers.cadical = await executableDigest(tool.cadical)
+  if (tool.z3 !== undefined) solvers.z3 = await executableDigest(tool.z3)
+  const dirs = [...(tool.z3 !== undefined && extra.includes('--z3') ? [path.dirname(tool.z3)] : []), ...pathDirs(env)]
+  for (const [label, cmd] of Object.entries(solverCommands(extra))) {
+    const found = cmd.includes('/') ? ((await fileProblem(cmd)) === null ? cmd : undefined) : await firstExecutable(dirs.map(d => path.join(d, cmd)))
+    solvers[label] = found === undefined ? null : await executableDigest(found)
+  }
+  return { cbmc: await executableDigest(tool.cbmc), solvers }
 }

@@ -14,6 +14,17 @@ export interface CbmcTool {
   readonly source: 'flag' | 'env' | 'local' | 'path'
 }
 
+/**
+ * What a cached verdict must know about the binaries a proof may run: sha256 digests of their
+ * contents (a wrapper script together with the files it runs), never their version strings alone.
+ */
+export interface ToolIdentity {
+  /** cbmc itself. */
+  readonly cbmc: string
+  /** Every solver the run may start (cadical, z3, what --cbmc-arg names): name → digest, null if not found. */
+  readonly solvers: Readonly<Record<string, string | null>>
+}
+
 export interface CbmcInvocation {
   readonly cbmc: string
   readonly argv: readonly string[]

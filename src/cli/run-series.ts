@@ -61,7 +61,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
       signal: ctx.signal,
       log: cliLogger({ ...ctx, isTTY: false }, verbose),
       // --no-cache re-runs every proof and refreshes the cache with the results
-      ...(unusable ? {} : { cache: openCache(cacheDir, { read: argv.cache }) }),
+      ...(unusable ? {} : { cache: openCache(cacheDir, { read: argv.cache, note: cliLogger({ ...ctx, isTTY: false }, verbose).debug }) }),
     }, {
       onEvent: progress.onEvent,
       specs: argv.spec ?? [],
