@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, statSync } from 'node:fs'
+import { chmodSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import t, { type Test } from 'tap'
 import { ToolNotFoundError } from '../../src/errors.js'
@@ -174,4 +174,100 @@ t.test('relative paths resolve against the working directory', async (t) => {
   )
   const onPath = await locateCbmc({ env: { PATH: `empty${path.delimiter}${path.delimiter}p6` }, projectRoot: 'noloc' })
   t.equal(onPath.cbmc, path.join(root, 'p6/cbmc'), 'relative PATH entries resolve; empty ones are skipped')
+})
+
+t.test('an executable is its bytes and, for a wrapper, the bytes of what it runs', async (t) => {
+  const { executableDigest } = await import('../../src/cbmc/locate.js')
+  const root = t.testdir({
+    a: { cbmc: fake(NEW) },
+    b: { cbmc: fake(NEW) },
+    c: { cbmc: `${fake(NEW)}# another build\n` },
+    real: { cbmc: 'ELF v1' },
+    wrap: { cbmc: '' },
+    loop: { cbmc: '' },
+  })
+  const at = (p: string): string => path.join(root, p)
+  writeFileSync(at('wrap/cbmc'), `#!/bin/sh\nexec ${at('real/cbmc')} "$@"\n`)
+  writeFileSync(at('loop/cbmc'), `#!/bin/sh\nexec ${at('loop/cbmc')} "$@"\n`)
+  t.equal(await executableDigest(at('a/cbmc')), await executableDigest(at('b/cbmc')), 'the same bytes elsewhere: the same identity')
+  t.not(await executableDigest(at('a/cbmc')), await executableDigest(at('c/cbmc')), 'another build printing the same version: another identity')
+  t.match(await executableDigest(at('a/cbmc')), /^[0-9a-f]{64}$/)
+  const wrapped = await executableDigest(at('wrap/cbmc'))
+  writeFileSync(at('real/cbmc'), 'ELF v2')
+  t.not(await executableDigest(at('wrap/cbmc')), wrapped, 'a wrapper around another binary is another identity')
+  writeFileSync(at('real/cbmc'), 'ELF v1')
+  t.equal(await executableDigest(at('wrap/cbmc')), wrapped, 'and the same binary again is the same identity')
+  t.match(await executableDigest(at('loop/cbmc')), /^[0-9a-f]{64}$/, 'a script naming itself ends')
+  await t.rejects(executableDigest(at('nosuch/cbmc')), { code: 'ENOENT' })
+})
+
+t.test('the wrappers npm install writes: the Debian binary and its libraries count', async (t) => {
+  const { executableDigest } = await import('../../src/cbmc/locate.js')
+  const wrapper = readFileSync(path.join(import.meta.dirname, '..', '..', '.klp-tools', 'bin', 'cbmc'), 'utf8')
+  const root = t.testdir({
+    '.klp-tools': {
+      bin: { cbmc: wrapper },
+      root: { usr: { bin: { cbmc: 'ELF cbmc' }, lib: { 'libminisat.so.2': 'm', 'libminisat.a': 'static', 'x86_64-linux-gnu': { 'libc.so.6': 'c1', 'ld-linux-x86-64.so.2': 'ld', gconv: { 'x.so': 'g' }, 'notes.txt': 'n' } } } },
+    },
+  })
+  const at = (p: string): string => path.join(root, '.klp-tools', p)
+  const before = await executableDigest(at('bin/cbmc'))
+  const changed = async (file: string, text: string): Promise<boolean> => {
+    const old = readFileSync(at(file), 'utf8')
+    writeFileSync(at(file), text)
+    const d = await executableDigest(at('bin/cbmc'))
+    writeFileSync(at(file), old)
+    t.equal(await executableDigest(at('bin/cbmc')), before, `${file} restored: the identity is back`)
+    return d !== before
+  }
+  t.ok(await changed('root/usr/bin/cbmc', 'ELF other cbmc'), 'another cbmc binary behind the same wrapper')
+  t.ok(await changed('root/usr/lib/x86_64-linux-gnu/libc.so.6', 'c2'), 'another C library')
+  t.ok(await changed('root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', 'ld2'), 'another loader')
+  t.ok(await changed('root/usr/lib/libminisat.so.2', 'm2'), 'another library in usr/lib')
+  t.notOk(await changed('root/usr/lib/libminisat.a', 'static2'), 'a static archive is never loaded')
+  t.notOk(await changed('root/usr/lib/x86_64-linux-gnu/notes.txt', 'n2'), 'nor is a text file')
+  writeFileSync(at('root/usr/lib/x86_64-linux-gnu/libnew.so.1'), 'new')
+  t.not(await executableDigest(at('bin/cbmc')), before, 'a library added to the folder counts')
+})
+
+t.test('each binary is hashed once per process; a rewrite is noticed', async (t) => {
+  const { executableDigest, hashingStats } = await import('../../src/cbmc/locate.js')
+  const root = t.testdir({ big: { cbmc: 'x'.repeat(1 << 20) } })
+  const file = path.join(root, 'big', 'cbmc')
+  const first = await executableDigest(file)
+  const after = hashingStats()
+  for (let i = 0; i < 200; i++) t.equal(await executableDigest(file), first)
+  t.same(hashingStats(), after, '200 more proofs: nothing rehashed')
+  writeFileSync(file, 'y'.repeat(1 << 20)) // same size
+  utimesSync(file, new Date(2001, 1, 1), new Date(2001, 1, 1))
+  t.not(await executableDigest(file), first, 'the same size, rewritten: a new identity')
+  t.equal(hashingStats().files, after.files + 1, 'one file rehashed')
+  t.ok(hashingStats().bytes >= after.bytes + (1 << 20))
+})
+
+t.test('a tool\'s identity: cbmc and every solver a run may start', async (t) => {
+  const { toolIdentity } = await import('../../src/cbmc/locate.js')
+  const root = t.testdir({
+    bin: { cbmc: fake(NEW), cadical: SOLVER, z3: '#!/bin/sh\necho z3\n' },
+    other: { z3: '#!/bin/sh\necho other z3\n', cvc5: '#!/bin/sh\necho cvc5\n', kissat: '#!/bin/sh\necho kissat\n' },
+  })
+  for (const d of ['bin', 'other']) for (const f of readdirSync(path.join(root, d))) chmodSync(path.join(root, d, f), 0o755)
+  const at = (p: string): string => path.join(root, p)
+  const tool = { cbmc: at('bin/cbmc'), cadical: at('bin/cadical'), z3: at('bin/z3'), version: NEW, source: 'flag' } as const
+  const env = { PATH: at('other') }
+  const plain = await toolIdentity(tool, [], env)
+  t.same(Object.keys(plain.solvers), ['cadical', 'z3'], 'the located solvers always count')
+  t.not(plain.solvers.cadical, plain.solvers.z3)
+  const { cadical: _c, z3: _z, ...bare } = tool
+  t.same((await toolIdentity(bare, [], env)).solvers, {}, 'none located: none')
+  t.equal((await toolIdentity(bare, [], env)).cbmc, plain.cbmc)
+  const extra = await toolIdentity(tool, ['--z3', '--cvc5', '--boolector', '--external-sat-solver', 'kissat', '--external-sat-solver', at('other/kissat')], env)
+  t.equal(extra.solvers['--z3'], plain.solvers.z3, '--z3 runs the z3 next to cbmc (its folder is first on PATH)')
+  t.match(extra.solvers['--cvc5'], /^[0-9a-f]{64}$/, '--cvc5: the one on PATH')
+  t.equal(extra.solvers['--boolector'], null, 'a solver that cannot be found is named as missing')
+  t.equal(extra.solvers['--external-sat-solver kissat'], extra.solvers[`--external-sat-solver ${at('other/kissat')}`], 'by name on PATH or by path: the same file')
+  const { executableDigest } = await import('../../src/cbmc/locate.js')
+  t.equal((await toolIdentity(bare, ['--z3'], env)).solvers['--z3'], await executableDigest(at('other/z3')), 'without a located z3, --z3 is the z3 on PATH')
+  t.not(await executableDigest(at('other/z3')), plain.solvers.z3)
+  t.equal((await toolIdentity(tool, ['--external-sat-solver', at('nosuch')], env)).solvers[`--external-sat-solver ${at('nosuch')}`], null)
 })
