@@ -330,3 +330,17 @@ t.test('a spec beside a patch that links out of --patches is refused (before any
   symlinkSync(path.join(outside, 'evil.yaml'), path.join(patches, '0001-a.yaml'))
   await t.rejects(openPatchDir({ tree, patches, includes: [] }), { constructor: ConfigError, message: /^0001-a\.yaml in .* leads outside the patch directory/ })
 })
+
+t.test('-p tricks: a patch whose file names climb out of the tree is not applied, and writes nothing', async t => {
+  const base = tmpTree(t, {})
+  const tree = path.join(base, 'a', 'b', 'tree')
+  writeFiles(tree, TREE)
+  const patches = tmpTree(t, {
+    series: '01-up.patch -p0\n02-deep.patch -p3\n',
+    '01-up.patch': `Up\n---\n${diff('../../escape.c', null, 'int evil;\n', ['', ''])}`,
+    '02-deep.patch': `Deep\n---\n${diff('x/../../../escape.h', null, '#define EVIL\n')}`,
+  })
+  const src = await open(t, { tree, patches, includes: [] })
+  t.same(src.patches.map(p => [p.id, p.error?.replace(/:.*/, '')]), [['01-up.patch', 'does not apply'], ['02-deep.patch', 'does not apply']])
+  t.notOk(existsSync(path.join(base, 'a', 'escape.c')) || existsSync(path.join(base, 'escape.h')), 'nothing written beside the tree')
+})
