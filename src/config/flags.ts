@@ -87,6 +87,8 @@ export function checkDataFlags(words: readonly string[]): FlagCheck {
         refused.push({ flag: shown, why: 'has no argument' })
       } else if (w.startsWith('-I')) {
         if (arg === '-') refused.push({ flag: shown, why: 'changes the include search order' })
+        // gcc reads `-I=dir` and `-I$SYSROOT/dir` relative to the sysroot (`/` by default), not the working directory
+        else if (arg.startsWith('=') || arg.startsWith('$SYSROOT')) refused.push({ flag: shown, why: 'relative to the sysroot' })
         else includeDirs.push(arg)
       } else {
         const why = w.startsWith('-D') ? defineProblem(arg) : undefProblem(arg)

@@ -29,6 +29,7 @@ const rows: [string, string, string[], string[]?][] = [
   ['a flag with no argument at the end', '-D -I', ['-D -I']],
   ['-I, -D, -U without an argument', '-I', ['-I']],
   ['-I- and an empty -I', '-I- -I ""', ['-I-', '-I ']],
+  ['-I relative to the sysroot', '-I=/etc -I $SYSROOT/etc', ['-I=/etc', '-I $SYSROOT/etc']],
   ['a keyword macro and a function-like macro', '-Dreturn= -Dif(x)=if(0) -D__CPROVER_assert=(void) -Dklp_ret_old=0', ['-Dreturn=', '-Dif(x)=if(0)', '-D__CPROVER_assert=(void)', '-Dklp_ret_old=0']],
   ['-U of something that is not a name', '-U1x', ['-U1x']],
   ['a refused two-word flag at the very end', '-include', ['-include']],
@@ -51,6 +52,7 @@ t.test('the reasons name the rule', async t => {
   t.equal(why('-m/x'), 'not a plain target flag')
   t.equal(why('-include x'), 'not allowed in a data file')
   t.equal(why('-I-'), 'changes the include search order')
+  t.equal(why('-I=/x'), 'relative to the sysroot')
   t.equal(why('-D'), 'has no argument')
 })
 
