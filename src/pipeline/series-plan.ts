@@ -84,17 +84,9 @@ export async function planSeries(
   const commonLoaded = await loadAll(specFiles)
   const common = commonLoaded.flatMap(l => l.specs)
   // each patch's spec files, then change detection of every file at once (gcc -E runs in parallel)
-  const ownLoaded = source.patches.map(p => {
-    const own = loadAll(p.specs)
-    own.catch(() => {}) // reported with its patch below
-    return own
-  })
-  const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>()
-  source.patches.forEach((p, i) => {
-    const own = ownLoaded[i]!.then(l => l.flatMap(x => x.specs))
-    own.catch(() => {}) // reported with its patch below
-    ownSpecs.set(p, own)
-  })
+  const ownLoaded = source.patches.map(p => loadAll(p.specs))
+  const ownSpecs = new Map<SeriesPatch, Promise<Spec[]>>(source.patches.map((p, i) => [p, ownLoaded[i]!.then(l => l.flatMap(x => x.specs))]))
+  for (const own of [...ownLoaded, ...ownSpecs.values()]) own.catch(() => {}) // reported with its patch below
   // every data file's flags and include folders are checked (one error for all) before gcc first runs
   const loaded = [...commonLoaded, ...(await Promise.all(ownLoaded.map(l => l.catch(() => [])))).flat()]
   await checkDataFiles([
