@@ -52,6 +52,7 @@ export async function runCbmc(inv: CbmcInvocation, limits: RunLimits = {}): Prom
     stdout: result.stdout,
     stderr: result.stderr,
     ...(termination === 'spawn-failed' ? { error: result.originalMessage } : {}),
+    ...(termination === 'max-buffer' ? { error: `cbmc wrote more than ${Math.round((limits.maxBuffer ?? DEFAULT_MAX_BUFFER) / (1024 * 1024))} MB of output, the cap klp-verify reads; a smaller --unwind or --max-size keeps traces shorter` } : {}),
   }
 }
 

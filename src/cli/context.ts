@@ -1,3 +1,4 @@
+import { oneLine } from '../errors.js'
 import type { Logger } from '../pipeline/types.js'
 
 /** What a command needs from its surroundings (injected so tests can run the parser in-process). */
@@ -19,7 +20,8 @@ export interface CliContext {
 /** Progress on a terminal (or with --verbose), command lines only with --verbose/--debug; all on stderr. */
 export function cliLogger(ctx: CliContext, verbose: boolean): Logger {
   return {
-    info: msg => { if (verbose || ctx.isTTY) ctx.stderr(`klp-verify: ${msg}`) },
-    debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${msg}`) },
+    // a user path with a newline in it stays on its line
+    info: msg => { if (verbose || ctx.isTTY) ctx.stderr(`klp-verify: ${oneLine(msg)}`) },
+    debug: msg => { if (verbose) ctx.stderr(`klp-verify: ${oneLine(msg)}`) },
   }
 }

@@ -1,28 +1,59 @@
 /** The one place tree-sitter is loaded. web-tree-sitter + the grammar's .wasm: no native build. */
 import { createRequire } from 'node:module'
+import { performance } from 'node:perf_hooks'
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter'
+import { checkpoint } from './checkpoint.js'
 
 export type { Node, Tree }
 
+let languagePromise: Promise<Language> | undefined
 let parserPromise: Promise<Parser> | undefined
 
-async function loadParser(): Promise<Parser> {
+async function loadLanguage(): Promise<Language> {
   const require = createRequire(import.meta.url)
   await Parser.init()
-  const lang = await Language.load(require.resolve('tree-sitter-c/tree-sitter-c.wasm'))
+  return Language.load(require.resolve('tree-sitter-c/tree-sitter-c.wasm'))
+}
+
+async function loadParser(): Promise<Parser> {
+  languagePromise ??= loadLanguage()
+  const language = await languagePromise
   const parser = new Parser()
-  parser.setLanguage(lang)
+  parser.setLanguage(language)
   return parser
 }
 
-/** Parse C text (preprocessed or not). The tree is never null for string input. */
-export async function parseC(text: string): Promise<Tree> {
-  parserPromise ??= loadParser()
-  const parser = await parserPromise
-  const tree = parser.parse(text)
-  /* c8 ignore next -- parse() only returns null when cancelled, which we never do */
-  if (!tree) throw new Error('tree-sitter returned no tree')
-  return tree
+/** Texts up to this size are parsed in one go; larger ones in slices (see parseC). */
+export const SLICE_ABOVE = 256 * 1024
+/** Longest stretch a big parse keeps the event loop busy. */
+export const SLICE_MS = 50
+
+/**
+ * Parse C text (preprocessed or not). A big text (a file of many thousands of functions) is parsed
+ * in slices of ~50 ms with the event loop free in between, so a signal is handled at once:
+ * tree-sitter resumes a parse its progress callback stopped when called again with the same input.
+ * Each big parse has its own parser (two versions are parsed at the same time).
+ */
+export async function parseC(text: string, signal?: AbortSignal): Promise<Tree> {
+  if (text.length <= SLICE_ABOVE) {
+    parserPromise ??= loadParser()
+    const parser = await parserPromise
+    const tree = parser.parse(text)
+    /* c8 ignore next -- parse() only returns null when cancelled, which it is not without a callback */
+    if (!tree) throw new Error('tree-sitter returned no tree')
+    return tree
+  }
+  const parser = await loadParser()
+  try {
+    for (;;) {
+      await checkpoint(signal)
+      const start = performance.now()
+      const tree = parser.parse(text, null, { progressCallback: () => performance.now() - start > SLICE_MS })
+      if (tree) return tree
+    }
+  } finally {
+    parser.delete()
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 /** extract: two C files + a function name → FunctionPair (renamed units, signature, type changes). */
 import path from 'node:path'
 import { ExtractError } from '../errors.js'
-import { preprocess, type PreprocessOptions } from './read.js'
+import { markerName, preprocess, type PreprocessOptions } from './read.js'
+import { checkpoint } from './checkpoint.js'
 import { reachable, renameUnit } from './rename.js'
 import { nonlinearOps, writtenGlobals } from './writes.js'
 import { containsPointer } from './ctypes.js'
@@ -24,6 +25,11 @@ export interface ExtractOptions {
   readonly cflags: readonly string[]
   /** Expressions to macro-expand in each version's context (same list for both). */
   readonly exprs: readonly string[]
+  /** Limits of each gcc -E (see PreprocessOptions). */
+  readonly timeoutMs?: number
+  readonly memoryMb?: number
+  /** An abort (SIGINT, SIGTERM) stops gcc and the analysis between steps; the reason is thrown. */
+  readonly signal?: AbortSignal
 }
 
 const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
@@ -31,9 +37,10 @@ const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
 async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOptions) {
   const pp = await preprocess(file, {
     includes: [...(opts.sideIncludes?.[version] ?? []), ...opts.includes], defines: opts.defines, cflags: opts.cflags, exprs: opts.exprs, memo: opts.memo,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.memoryMb ? { memoryMb: opts.memoryMb } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
   } satisfies PreprocessOptions)
-  const unit = await analyzeUnit(pp.text)
-  const syntax = userSyntaxError(unit, path.resolve(file))
+  const unit = await analyzeUnit(pp.text, opts.signal)
+  const syntax = userSyntaxError(unit, markerName(path.resolve(file)))
   if (syntax) {
     throw new ExtractError(`${file}:${syntax.line}: C that does not parse (near '${syntax.text.split('\n')[0]}')`, {
       hint: 'fix the syntax error, or pass the macros the file needs with -D / --cflags',
@@ -50,7 +57,24 @@ function suggest(unit: Unit, func: string): string {
 }
 
 export async function extractFunctionPair(opts: ExtractOptions): Promise<FunctionPair> {
-  const [o, n] = await Promise.all([loadVersion('old', opts.oldPath, opts), loadVersion('new', opts.newPath, opts)])
+  const loads = [loadVersion('old', opts.oldPath, opts), loadVersion('new', opts.newPath, opts)]
+  const [o, n] = await Promise.all(loads).catch(async err => {
+    // the other version's parse tree (the wasm heap) is freed even when one version fails
+    for (const r of await Promise.allSettled(loads)) if (r.status === 'fulfilled') r.value.unit.tree.delete()
+    throw err
+  })
+  try {
+    return await pairOf(o, n, opts)
+  } finally {
+    // the result is plain data: free the trees (a series extracts many pairs; a big file's tree is large)
+    o.unit.tree.delete()
+    n.unit.tree.delete()
+  }
+}
+
+type Loaded = Awaited<ReturnType<typeof loadVersion>>
+
+async function pairOf(o: Loaded, n: Loaded, opts: ExtractOptions): Promise<FunctionPair> {
   for (const v of [o, n]) {
     if (!v.unit.functions.has(opts.func)) {
       throw new ExtractError(`function ${opts.func}() is not defined in ${v.version === 'old' ? opts.oldPath : opts.newPath}`, {
@@ -58,6 +82,7 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
       })
     }
   }
+  await checkpoint(opts.signal)
   const oldSig = functionSignature(o.unit, o.unit.functions.get(opts.func)!)
   const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
   const used = new Set([...usedTypes(o.unit, opts.func), ...usedTypes(n.unit, opts.func)])
@@ -69,8 +94,11 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
   }
   const shared = sharedGlobals(o.unit, n.unit, opts.func)
   const reo = reachable(o.unit, opts.func), ren = reachable(n.unit, opts.func)
+  await checkpoint(opts.signal)
   const ro = renameUnit(o.unit, PREFIX.old, opts.func, shared, ren)
+  await checkpoint(opts.signal)
   const rn = renameUnit(n.unit, PREFIX.new, opts.func, shared, reo)
+  await checkpoint(opts.signal)
   const constChanges: string[] = []
   for (const g of ro.globals) {
     const m = rn.globals.find(x => x.name === g.name)

@@ -1,5 +1,6 @@
 /** Read and preprocess one version of the C file (the only extract module that does I/O). */
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
@@ -17,7 +18,20 @@ export interface PreprocessOptions {
    * while it runs, preprocesses each file for change detection and again for every proof).
    */
   readonly memo?: Map<string, Promise<Preprocessed>>
+  /** Time limit of gcc -E (default PREPROCESS_LIMITS.timeoutMs). */
+  readonly timeoutMs?: number
+  /** Address-space cap of gcc -E in MiB (default PREPROCESS_LIMITS.memoryMb). */
+  readonly memoryMb?: number
+  /** Stops gcc (Ctrl-C, SIGTERM): preprocess then throws the signal's reason. */
+  readonly signal?: AbortSignal
 }
+
+/**
+ * Limits of one gcc -E: a kernel file preprocesses in well under a second to a few MB with cc1
+ * using ~100 MB; an #include of /dev/zero, a FIFO or a macro that expands without end never ends.
+ */
+export const PREPROCESS_LIMITS = { timeoutMs: 120_000, maxBuffer: 64 * 1024 * 1024, memoryMb: 2048 } as const
+const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
 
 export interface Preprocessed {
   readonly path: string
@@ -59,22 +73,91 @@ export async function preprocess(file: string, opts: PreprocessOptions): Promise
   return { ...r, path: file }
 }
 
+/** What a file that is not a regular file is, in words. */
+function kindOf(s: Stats): string {
+  return s.isDirectory() ? 'a directory' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device'
+    : s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : 'not a regular file'
+}
+
+/**
+ * The #include lines of the user's file that name a device, FIFO or socket (`#include "/dev/zero"`):
+ * gcc would read forever or block. Headers found in the file's folder or the -I folders count;
+ * an include gcc resolves elsewhere (system headers, macros) is left to gcc's limits.
+ */
+async function checkIncludes(file: string, abs: string, text: string, includes: readonly string[]): Promise<void> {
+  const re = /^[ \t]*#[ \t]*include[ \t]*([<"])([^">\n]+)[">]/gm
+  for (const m of text.matchAll(re)) {
+    const name = m[2]!
+    const dirs = path.isAbsolute(name) ? [''] : [...(m[1] === '"' ? [path.dirname(abs)] : []), ...includes.map(d => path.resolve(d))]
+    for (const d of dirs) {
+      const s = await stat(path.join(d, name)).catch(() => undefined)
+      if (!s) continue
+      if (!s.isFile() && !s.isDirectory()) {
+        const line = text.slice(0, m.index).split('\n').length
+        throw new ExtractError(`${file}:${line}: #include ${m[1]}${name}${m[1] === '"' ? '"' : '>'} names ${kindOf(s)}, not a file`, {
+          hint: 'include regular files only: the preprocessor would read a device forever or wait on a pipe',
+        })
+      }
+      break
+    }
+  }
+}
+
+/** Characters a line marker (and so cbmc's C front end) cannot carry: quotes, backslashes, controls. */
+const UNSAFE_NAME = /[\x00-\x1f\x7f"\\]/
+
+/**
+ * The name a file goes by in line markers, and so in cbmc's locations: the path itself, or, when it
+ * has a quote, backslash or control character (which make cbmc fail), those (and %) as %XX.
+ */
+export function markerName(p: string): string {
+  if (!UNSAFE_NAME.test(p)) return p
+  return p.replace(/[\x00-\x1f\x7f"\\%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+}
+
+/** gcc's escapes in a line marker's file name (\\, \", octal). */
+function unescapeMarker(s: string): string {
+  return s.replace(/\\([0-7]{1,3}|.)/g, (_, e: string) => (/^[0-7]+$/.test(e) ? String.fromCharCode(Number.parseInt(e, 8)) : e))
+}
+
+/** Line markers naming a file cbmc cannot take (a quote, a newline) name it by markerName instead. */
+export function safeMarkers(text: string, rename: ReadonlyMap<string, string> = new Map()): string {
+  return text.replace(/^(#[ \t]*\d+[ \t]+)"((?:[^"\\\n]|\\.)*)"/gm, (all, head: string, name: string) => {
+    const plain = name.includes('\\') ? unescapeMarker(name) : name
+    const to = rename.get(plain) ?? (name.includes('\\') ? markerName(plain) : plain)
+    return to === plain && !name.includes('\\') ? all : `${head}"${to.replace(/["\\]/g, c => `\\${c}`)}"`
+  })
+}
+
 async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Preprocessed> {
   const abs = path.resolve(file)
+  const limits = { ...PREPROCESS_LIMITS, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.memoryMb ? { memoryMb: opts.memoryMb } : {}) }
+  let text: string
   try {
-    await readFile(abs)
+    const s = await stat(abs)
+    if (!s.isFile()) throw Object.assign(new Error(`it is ${kindOf(s)}`), { code: s.isDirectory() ? 'EISDIR' : 'ENOTFILE' })
+    if (s.size > limits.maxBuffer) throw Object.assign(new Error(`it has ${MB(s.size)}, more than the ${MB(limits.maxBuffer)} klp-verify preprocesses`), { code: 'EFBIG' })
+    text = await readFile(abs, 'latin1')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     throw new ExtractError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`, {
-      hint: 'check the path of the old and new C files',
+      hint: code === 'EFBIG' ? 'prove a function of a smaller file (split the file)' : 'check the path of the old and new C files',
       cause: e,
     })
   }
+  await checkIncludes(file, abs, text, opts.includes)
   const dir = await mkdtemp(path.join(tmpdir(), 'klp-pp-'))
   try {
     const wrapper = path.join(dir, 'wrapper.c')
-    // no escapes in header names: a backslash is a backslash, and `"` needs the <…> form
-    const include = abs.includes('"') ? `#include <${abs}>` : `#include "${abs}"`
+    // a name cbmc cannot take (a quote, a newline: no header name can even spell one) is included
+    // through a link with a plain name, and its line markers name it by markerName()
+    let source = abs
+    if (UNSAFE_NAME.test(abs) || abs.includes('>')) {
+      await mkdir(path.join(dir, 'src'))
+      source = path.join(dir, 'src', 'input.c')
+      await symlink(abs, source)
+    }
+    const include = source.includes('"') ? `#include <${source}>` : `#include "${source}"`
     const lines = [include, `#line 1 "${CLAIMS_FILE}"`]
     opts.exprs.forEach((e, i) => lines.push(`${begin(i)} ${e.replace(/\n/g, ' ')} ${end(i)}`))
     await writeFile(wrapper, lines.join('\n') + '\n')
@@ -87,24 +170,48 @@ async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Pr
       wrapper,
     ]
     const gcc = opts.gcc ?? 'gcc'
-    const r = await execa(gcc, args, { reject: false, maxBuffer: 256 * 1024 * 1024 })
-    if (r.failed && r.exitCode === undefined) {
+    // an address-space cap set by a shell that then execs gcc: an #include of /dev/zero ends in
+    // "out of memory" within seconds instead of taking the machine down
+    const kib = Math.max(1, Math.floor(limits.memoryMb * 1024))
+    const r = await execa('/bin/sh', ['-c', 'ulimit -v "$1" 2>/dev/null; shift; exec "$@"', 'sh', String(kib), gcc, ...args], {
+      reject: false, stdin: 'ignore', maxBuffer: limits.maxBuffer, timeout: limits.timeoutMs, forceKillAfterDelay: 1000,
+      cancelSignal: opts.signal, env: { TMPDIR: dir },
+    })
+    if (r.isCanceled) {
+      opts.signal?.throwIfAborted()
+    }
+    const where = `preprocessing ${file}`
+    const cause = 'an #include of a device, a pipe or a huge (generated) file, or a macro that expands without end?'
+    if (r.timedOut) {
+      throw new ExtractError(`gcc -E did not finish within ${Math.round(limits.timeoutMs / 1000)} s ${where}`, { hint: `${cause} (a file that really needs longer: raise --timeout)`, cause: r })
+    }
+    if (r.isMaxBuffer) {
+      throw new ExtractError(`gcc -E produced more than ${MB(limits.maxBuffer)} ${where}`, { hint: cause, cause: r })
+    }
+    const stderr = String(r.stderr)
+    if (r.exitCode !== 0 && /out of memory|virtual memory exhausted|cannot allocate memory/i.test(stderr)) {
+      throw new ExtractError(`gcc -E ran out of memory (cap ${limits.memoryMb} MiB) ${where}`, { hint: cause, cause: r })
+    }
+    if ((r.failed && r.exitCode === undefined && r.signal === undefined) || (r.exitCode === 127 && /not found|No such file/i.test(stderr))) {
       throw new ToolNotFoundError(`cannot run ${gcc} to preprocess ${file}`, {
         hint: 'install gcc (CBMC needs it for preprocessing too)',
         cause: r,
       })
     }
+    if (r.signal) {
+      throw new ExtractError(`gcc -E was killed by ${r.signal} ${where}`, { hint: 'something outside klp-verify stopped gcc (the OOM killer?); run again', cause: r })
+    }
     if (r.exitCode !== 0) {
-      const errLines = String(r.stderr).split('\n')
+      const errLines = stderr.split('\n')
       const first = errLines.find(l => /error/.test(l)) ?? errLines[0]!
-      throw new ExtractError(`cannot preprocess ${file}: ${first.replace(wrapper, '<wrapper>').trim()}`, {
+      throw new ExtractError(`cannot preprocess ${file}: ${first.split(source).join(markerName(abs)).replace(wrapper, '<wrapper>').trim()}`, {
         hint: 'pass include directories with -I, macros with -D, or kernel flags with --cflags',
         cause: r,
       })
     }
     // the wrapper lives in a fresh temporary folder: name it the same each time (stable harnesses, cache keys)
-    const text = String(r.stdout).split(`"${wrapper}"`).join(`"${WRAPPER_NAME}"`)
-    return { path: file, ...splitExprs(text, opts.exprs.length) }
+    const out = safeMarkers(String(r.stdout).split(`"${wrapper}"`).join(`"${WRAPPER_NAME}"`), new Map(source === abs ? [] : [[source, markerName(abs)]]))
+    return { path: file, ...splitExprs(out, opts.exprs.length) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

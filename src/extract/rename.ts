@@ -5,7 +5,7 @@
  */
 import type { Node } from './c-parser.js'
 import { declaratorIdentifier } from './ctypes.js'
-import { declaresFunction, sourceText, storageClasses, type Unit, type VarInfo } from './unit.js'
+import { declaresFunction, sourceText, storageClasses, type FnInfo, type Unit, type VarInfo } from './unit.js'
 import type { GlobalVar } from './types.js'
 
 interface Edit { start: number; end: number; text: string }
@@ -27,21 +27,46 @@ export function staticLocalName(prefix: string, fn: string, name: string): strin
   return `${prefix}${fn}__${name}`
 }
 
+/**
+ * Apply non-overlapping edits in one pass (linear in the text: a file of many thousands of
+ * functions has as many edits). Of two edits at one offset, the one listed later comes first.
+ */
 export function applyEdits(text: string, edits: readonly Edit[], base = 0): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start)
-  let out = text
-  for (const e of sorted) out = out.slice(0, e.start - base) + e.text + out.slice(e.end - base)
-  return out
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i)
+  const parts: string[] = []
+  let pos = 0
+  for (const { e } of sorted) {
+    parts.push(text.slice(pos, e.start - base), e.text)
+    pos = Math.max(pos, e.end - base)
+  }
+  parts.push(text.slice(pos))
+  return parts.join('')
 }
 
 const MARKER = /^[ \t]*#[^\n]*/gm
 
 /** Replace a node's text by blanks, keeping its newlines and line markers (line numbers stay right). */
 function blank(text: string, n: Node): Edit {
-  const src = text.slice(n.startIndex, n.endIndex)
-  const kept = src.replace(/[^\n]/g, ' ').split('\n')
-  src.split('\n').forEach((line, i) => { if (i > 0 && /^[ \t]*#/.test(line)) kept[i] = line })
-  return { start: n.startIndex, end: n.endIndex, text: kept.join('\n') }
+  return blankRange(text, n.startIndex, n.endIndex, ' ')
+}
+
+/** `fill` for every other character: ' ' keeps columns, '' drops them (a dropped function). */
+function blankRange(text: string, start: number, end: number, fill: string): Edit {
+  const src = text.slice(start, end)
+  const atLineStart = start === 0 || text[start - 1] === '\n'
+  const out = src.replace(/[^\n]+/g, (line, at: number) =>
+    (at > 0 || atLineStart) && /^[ \t]*#/.test(line) ? line : fill === '' ? '' : fill.repeat(line.length))
+  return { start, end, text: out }
+}
+
+export interface RenameOptions {
+  /**
+   * 'reached' (the default): the text keeps only the function definitions the target reaches (and
+   * those `other` reaches, and those the file-scope declarations name); the others become blank
+   * lines, so a file of many thousands of functions gives cbmc what the proof needs. 'all' keeps
+   * every definition.
+   */
+  readonly keep?: 'reached' | 'all'
 }
 
 /** Prefix of read-only globals both versions share (one object, one value). */
@@ -51,10 +76,14 @@ export const SHARED_PREFIX = 'klp_shared_'
  * `other`: what the other version reaches. A global (or static local) only one version touches is
  * state both versions have: it must be compared too (the other version leaves it unchanged).
  */
-export function renameUnit(unit: Unit, prefix: string, target: string, shared: ReadonlySet<string> = new Set(), other?: { readonly fns: ReadonlySet<string>; readonly vars: ReadonlySet<string> }): RenamedUnit {
+export function renameUnit(unit: Unit, prefix: string, target: string, shared: ReadonlySet<string> = new Set(), other?: { readonly fns: ReadonlySet<string>; readonly vars: ReadonlySet<string> }, ropts: RenameOptions = {}): RenamedUnit {
   const renamed = new Set<string>([...unit.functions.keys(), ...unit.variables.keys()])
   const edits: Edit[] = []
   const hoistedBefore = new Map<Node, string[]>()
+  const fnAt = new Map<number, FnInfo>()
+  for (const f of unit.functions.values()) fnAt.set(f.node.startIndex, f)
+  const top = unit.tree.rootNode.namedChildren
+  const kept = ropts.keep === 'all' ? undefined : keptFunctions(unit, target, other, top)
 
   const renameTarget = (name: string) => (shared.has(name) ? SHARED_PREFIX : prefix) + name
 
@@ -124,7 +153,7 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
         return
       }
       case 'function_definition': {
-        const info = [...unit.functions.values()].find(f => f.node.startIndex === n.startIndex)
+        const info = fnAt.get(n.startIndex)
         const name = info?.name ?? null
         const params = new Map<string, Binding>()
         const plist = info?.declarator.childForFieldName('parameters')
@@ -162,7 +191,23 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
     for (const c of n.namedChildren) walk(c, scopes, fn, out, skip)
   }
 
-  for (const c of unit.tree.rootNode.namedChildren) walk(c, [], null, edits, new Set())
+  // a function the proof cannot reach is dropped, with what precedes it since the last declaration
+  // (attributes, which the parse blanks and would otherwise stick to the next declaration); a run
+  // of dropped functions is one edit
+  let prevEnd = 0
+  let dropFrom: number | undefined
+  for (const c of top) {
+    const info = c.type === 'function_definition' ? fnAt.get(c.startIndex) : undefined
+    if (kept && info && !kept.has(info.name)) {
+      dropFrom ??= prevEnd
+    } else {
+      if (dropFrom !== undefined) edits.push(blankRange(unit.text, dropFrom, prevEnd, ''))
+      dropFrom = undefined
+      walk(c, [], null, edits, new Set())
+    }
+    prevEnd = c.endIndex
+  }
+  if (dropFrom !== undefined) edits.push(blankRange(unit.text, dropFrom, prevEnd, ''))
   for (const [fnNode, decls] of hoistedBefore) {
     edits.push({ start: fnNode.startIndex, end: fnNode.startIndex, text: decls.join(' ') + ' ' })
   }
@@ -214,15 +259,42 @@ function globalVar(unit: Unit, v: VarInfo, prefix: string, cName: string, name: 
 }
 
 /**
+ * The functions a renamed unit keeps: what the target reaches, what the other version reaches (its
+ * static locals are compared), and what file-scope declarations name (an ops table's initializer),
+ * with everything those reach in turn.
+ */
+function keptFunctions(unit: Unit, target: string, other: { readonly fns: ReadonlySet<string> } | undefined, top: readonly Node[]): Set<string> {
+  const roots = [target, ...[...(other?.fns ?? [])].filter(f => unit.functions.has(f))]
+  const visit = (n: Node, own: ReadonlySet<number>) => {
+    if (n.type === 'identifier') {
+      if (unit.functions.has(n.text) && !own.has(n.startIndex)) roots.push(n.text)
+      return
+    }
+    for (const c of n.namedChildren) visit(c, own)
+  }
+  for (const n of top) {
+    if (n.type === 'function_definition') continue
+    // `int helper(int);` names helper without needing its body
+    const own = new Set(n.childrenForFieldName('declarator').map(d => declaratorIdentifier(d)?.startIndex ?? -1))
+    visit(n, own)
+  }
+  return reachableFrom(unit, roots).fns
+}
+
+/**
  * Functions reachable from `target` through direct references, and the globals they mention;
  * a mentioned global's initializer counts too (`ops = { .run = helper }` reaches helper).
  */
 export function reachable(unit: Unit, target: string): { fns: Set<string>; vars: Set<string>; names: Set<string> } {
+  return reachableFrom(unit, [target])
+}
+
+export function reachableFrom(unit: Unit, roots: readonly string[]): { fns: Set<string>; vars: Set<string>; names: Set<string> } {
   const fns = new Set<string>()
   const vars = new Set<string>()
   /** Every identifier the reachable code (and reachable initializers) mentions. */
   const names = new Set<string>()
-  const todo: (string | Node)[] = [target]
+  const todo: (string | Node)[] = [...roots]
   const visit = (n: Node) => {
     if (n.type === 'identifier') {
       names.add(n.text)

@@ -1,6 +1,7 @@
 /** Analyse one preprocessed translation unit: definitions, types, globals, static locals. */
 import { firstSyntaxError, parseC, type Node, type Tree } from './c-parser.js'
 import { TypeResolver, declaratorIdentifier, declaratorName, type TypeScope } from './ctypes.js'
+import { checkpoint } from './checkpoint.js'
 import type { CType } from './types.js'
 
 export interface FnInfo {
@@ -144,31 +145,57 @@ export function findFunctionDeclarator(d: Node | null): Node | null {
   return null
 }
 
-function lineMapper(text: string): (row: number) => { file: string; line: number } {
-  const rows = text.split('\n')
-  const files: string[] = new Array(rows.length)
-  const lines: number[] = new Array(rows.length)
-  let file = '<unknown>'
-  let line = 1
-  for (let i = 0; i < rows.length; i++) {
-    const m = /^#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"/.exec(rows[i]!)
-    if (m) {
-      files[i] = file
-      lines[i] = line
-      line = Number(m[1])
-      file = m[2]!.replace(/\\(.)/g, '$1')
-      continue
+/**
+ * File and line of each row, from the line markers: one scan for the markers (built on first use),
+ * then a binary search per question, so a big file costs one pass, not an array per row.
+ */
+export function lineMapper(text: string): (row: number) => { file: string; line: number } {
+  let marks: { row: number; line: number; file: string }[] | undefined
+  let rows = 0
+  const build = () => {
+    const out: { row: number; line: number; file: string }[] = []
+    let at = 0
+    for (const m of text.matchAll(/^#[ \t]*(?:line[ \t]+)?(\d+)[ \t]+"((?:[^"\\\n]|\\.)*)"/gm)) {
+      for (let nl = text.indexOf('\n', at); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) rows++
+      at = m.index
+      out.push({ row: rows, line: Number(m[1]), file: m[2]!.replace(/\\(.)/g, '$1') })
     }
-    files[i] = file
-    lines[i] = line++
+    for (let nl = text.indexOf('\n', at); nl !== -1; nl = text.indexOf('\n', nl + 1)) rows++
+    rows++
+    return out
   }
-  return row => ({ file: files[row] ?? file, line: lines[row] ?? line })
+  return asked => {
+    marks ??= build()
+    // past the end: where the text stops
+    const row = Math.min(asked, rows)
+    // the last marker above this row (a marker row itself belongs to the lines before it)
+    let lo = 0, hi = marks.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (marks[mid]!.row < row) lo = mid + 1
+      else hi = mid
+    }
+    const k = marks[lo - 1]
+    return k ? { file: k.file, line: k.line + row - k.row - 1 } : { file: '<unknown>', line: row + 1 }
+  }
 }
 
-export async function analyzeUnit(text: string): Promise<Unit> {
+/** Type definitions inside a function body (rare): only such bodies are walked for types. */
+const INNER_TYPE = /\b(?:struct|union|enum)\b[\s\w]*\{/
+const INNER_STATIC = /\bstatic\b/
+
+/**
+ * `signal`: a big file is analysed in steps with the event loop free in between; an abort stops it.
+ * The work is one parse plus one pass over the top-level declarations: function bodies are entered
+ * only when their text declares a type or a static local, so a file of many thousands of small
+ * functions costs little more than its parse.
+ */
+export async function analyzeUnit(text: string, signal?: AbortSignal): Promise<Unit> {
   // line markers may sit inside expressions (a system-header macro like NULL expands between
   // them), where tree-sitter cannot parse them: parse a copy with them blanked, same offsets
-  const tree = await parseC(parseableText(text))
+  const parseable = parseableText(text)
+  const tree = await parseC(parseable, signal)
+  const bodyMatches = (body: Node, re: RegExp) => re.test(parseable.slice(body.startIndex, body.endIndex))
   const root = tree.rootNode
   const typedefs = new Map<string, { type: Node; declarator: Node }>()
   const records = new Map<string, Node>()
@@ -195,8 +222,22 @@ export async function analyzeUnit(text: string): Promise<Unit> {
     // everywhere: enumerators and records declared inside functions count too
     for (const c of n.namedChildren) visitTypes(c)
   }
-  visitTypes(root)
-  for (const n of root.namedChildren) {
+  const top = root.namedChildren
+  for (let i = 0; i < top.length; i++) {
+    if (i % 2000 === 1999) await checkpoint(signal)
+    const n = top[i]!
+    if (n.type !== 'function_definition') {
+      visitTypes(n)
+      continue
+    }
+    // a definition: its return type (`struct s { … } *f(void)`) and, if it declares types, its body
+    const ty = n.childForFieldName('type')
+    if (ty) visitTypes(ty)
+    const body = n.childForFieldName('body')
+    if (body && bodyMatches(body, INNER_TYPE)) visitTypes(body)
+  }
+  await checkpoint(signal)
+  for (const n of top) {
     if (n.type !== 'type_definition') continue
     const ty = n.childForFieldName('type')!
     for (const d of n.childrenForFieldName('declarator')) {
@@ -236,13 +277,16 @@ export async function analyzeUnit(text: string): Promise<Unit> {
     return out
   }
 
-  for (const n of root.namedChildren) {
+  for (let i = 0; i < top.length; i++) {
+    if (i % 2000 === 1999) await checkpoint(signal)
+    const n = top[i]!
     if (n.type === 'function_definition') {
       const fd = findFunctionDeclarator(n.childForFieldName('declarator'))
       if (!fd) continue // `DEFINE_THING(x) { … }`: an unexpanded macro, not a function
       const body = n.childForFieldName('body')!
       const name = declaratorName(fd.childForFieldName('declarator'))!
-      functions.set(name, { name, node: n, declarator: fd, body, isStatic: storageClasses(n).includes('static') })
+      // isStatic on demand: asking every one of many thousands of definitions costs seconds
+      functions.set(name, { name, node: n, declarator: fd, body, get isStatic() { return storageClasses(n).includes('static') } })
       const locals: VarInfo[] = []
       const seen = new Map<string, number>()
       const walk = (m: Node) => {
@@ -256,7 +300,7 @@ export async function analyzeUnit(text: string): Promise<Unit> {
         }
         for (const c of m.namedChildren) walk(c)
       }
-      walk(body)
+      if (bodyMatches(body, INNER_STATIC)) walk(body)
       if (locals.length) staticLocals.set(name, locals)
     } else if (n.type === 'declaration') {
       for (const v of varsOf(n)) {

@@ -17,6 +17,8 @@ export const GCC_FLAGS = [
   // the file's other functions may call what is defined nowhere: drop them instead of failing to link
   '-ffunction-sections', '-Wl,--gc-sections',
 ]
+/** Every child process has a time limit and an output cap. */
+export const REPLAY_LIMITS = { buildMs: 120_000, runMs: 60_000, maxBuffer: 16 * 1024 * 1024, probeMs: 10_000 } as const
 const RUN_ENV = {
   ASAN_OPTIONS: 'halt_on_error=0:detect_leaks=0:abort_on_error=0:print_summary=0',
   UBSAN_OPTIONS: 'halt_on_error=0:print_stacktrace=0',
@@ -42,14 +44,22 @@ async function buildAndRun(ctx: ReplayContext, dir: string, native: Harness, tra
   const argv = [...flags, '-I', '.', 'replay-old.c', 'replay-new.c', 'replay-main.c', '-o', 'replay']
   await writeFile(path.join(dir, 'build.sh'), `#!/bin/sh\n# Build and run the native replay of this counterexample (debug it with: gdb ./replay)\ncd "$(dirname "$0")"\n${ctx.gcc} ${argv.join(' ')} && ASAN_OPTIONS=${RUN_ENV.ASAN_OPTIONS} UBSAN_OPTIONS=${RUN_ENV.UBSAN_OPTIONS} ./replay\n`, { mode: 0o755 })
   // gcc's temporary files (cc*.s) stay in the replay folder, which goes away with the proof
-  const cc = await execa(ctx.gcc, argv, { cwd: dir, reject: false, timeout: 120_000, cancelSignal: ctx.signal, env: { TMPDIR: dir } })
+  const cc = await execa(ctx.gcc, argv, { cwd: dir, reject: false, timeout: REPLAY_LIMITS.buildMs, cancelSignal: ctx.signal, env: { TMPDIR: dir }, stdin: 'ignore', maxBuffer: REPLAY_LIMITS.maxBuffer, forceKillAfterDelay: 1000 })
+  ctx.signal?.throwIfAborted()
+  if (cc.timedOut) return `the replay program did not build within ${REPLAY_LIMITS.buildMs / 1000} s`
+  if (cc.isMaxBuffer) return `gcc wrote more than ${REPLAY_LIMITS.maxBuffer / (1024 * 1024)} MB of messages building the replay program`
   if (cc.exitCode !== 0) {
     const first = String(cc.stderr).split('\n').find(l => /error/.test(l)) ?? String(cc.stderr).split('\n')[0] ?? ''
     return `the replay program does not build with gcc (${first.trim().slice(0, 160)})`
   }
-  const run = await execa(path.join(dir, 'replay'), [], { cwd: dir, reject: false, timeout: 60_000, env: RUN_ENV, cancelSignal: ctx.signal })
+  const run = await execa(path.join(dir, 'replay'), [], {
+    cwd: dir, reject: false, timeout: REPLAY_LIMITS.runMs, env: RUN_ENV, cancelSignal: ctx.signal, stdin: 'ignore', maxBuffer: REPLAY_LIMITS.maxBuffer, forceKillAfterDelay: 1000,
+  })
+  ctx.signal?.throwIfAborted()
+  if (run.timedOut) return `the native run did not finish within ${REPLAY_LIMITS.runMs / 1000} s`
+  // the code under proof may print without end: its output is capped, and then no evidence
+  if (run.isMaxBuffer) return `the native run wrote more than ${REPLAY_LIMITS.maxBuffer / (1024 * 1024)} MB of output`
   const out = parseNative(String(run.stdout), String(run.stderr))
-  if (run.timedOut) return 'the native run did not finish within 60 s'
   if (!out.done && !out.assumeFailed && run.signal) return `the native run crashed (${run.signal})${out.sanitizer[0] ? `: ${out.sanitizer[0]}` : ''}`
   return out
 }
@@ -111,6 +121,6 @@ export function notReplayed(job: JobResult, why: string): JobResult {
 
 /** The gcc to use, or undefined. */
 export async function findGcc(): Promise<string | undefined> {
-  const r = await execa('gcc', ['--version'], { reject: false })
+  const r = await execa('gcc', ['--version'], { reject: false, stdin: 'ignore', timeout: REPLAY_LIMITS.probeMs, maxBuffer: 1024 * 1024 })
   return r.exitCode === 0 ? 'gcc' : undefined
 }

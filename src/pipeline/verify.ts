@@ -93,7 +93,10 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func,
       includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
+      // gcc -E gets the time limit of a tool run (--timeout); an abort stops it and the analysis
+      timeoutMs: req.timeoutSec * 1000, signal: env.signal,
     })
+    env.signal?.throwIfAborted()
     const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
     s.nonlinear = pair.nonlinear
     if (req.solver === 'z3' && !tool.z3) {
@@ -171,6 +174,8 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     }
     env.log.info(`proving ${pair.func}(): ${modes.length} cbmc runs (${modes.map(modeName).join(', ')}), ${req.jobs} in parallel`)
     const done = await runPool(harnesses, req.jobs, x => runMode(s, req, x.h, x.dir))
+    // runs cut short by a signal are no result
+    env.signal?.throwIfAborted()
     let results = done.map(d => d.result)
     if (req.replay) results = await confirmNatively(s, req, pair, opts, results)
     const parts = decideVerdict(results, {

@@ -47,18 +47,23 @@ export function createGit(cwd: string, opts: { readonly pre?: readonly string[];
   return { cwd, pre: opts.pre ?? [], env: { ...env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env } }
 }
 
+/** Every git process has a time limit and (when buffered) an output cap. */
+export const GIT_LIMITS = { timeoutMs: 600_000, maxBuffer: 256 * 1024 * 1024 } as const
+
 function execaOptions(git: Git, env: Readonly<Record<string, string>> = {}) {
-  return { cwd: git.cwd, reject: false, extendEnv: false, env: { ...git.env, ...env } } as const
+  return { cwd: git.cwd, reject: false, extendEnv: false, env: { ...git.env, ...env }, timeout: GIT_LIMITS.timeoutMs, forceKillAfterDelay: 1000 } as const
 }
 
 /** Run git; a non-zero exit is data. Throws only when git cannot be started. */
 export async function runGit(git: Git, args: readonly string[], opts: GitOptions = {}): Promise<GitResult> {
   const r = await execa('git', [...git.pre, ...args], {
     ...execaOptions(git, opts.env),
-    maxBuffer: 1024 * 1024 * 1024,
+    maxBuffer: GIT_LIMITS.maxBuffer,
     stripFinalNewline: false,
     ...(opts.input === undefined ? { stdin: 'ignore' as const } : { input: opts.input }),
   })
+  if (r.timedOut) throw new ToolFailureError(`git ${args[0] ?? ''} did not finish within ${GIT_LIMITS.timeoutMs / 1000} s`, { hint: 'is the repository on a slow or hung file system? run the git command by hand to see', cause: r })
+  if (r.isMaxBuffer) throw new ToolFailureError(`git ${args[0] ?? ''} wrote more than ${GIT_LIMITS.maxBuffer / (1024 * 1024)} MB`, { hint: 'a patch or file that big is not a live patch; check the range or patch folder', cause: r })
   if (r.exitCode === undefined) throw await spawnError(r.cause, git.cwd, args)
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) }
 }

@@ -60,13 +60,16 @@ t.test('preprocess runs gcc -E and expands expressions in the file’s context',
 t.test('preprocess: relative paths and file names with quotes or backslashes', async t => {
   const dir = t.testdir({ 'we"ird': { 'x.c': 'int x;\n' }, 'back\\slash': { 'y.c': 'int y;\n' } })
   const rows: [string, RegExp, RegExp][] = [
-    [path.join(dir, 'we"ird', 'x.c'), /int x;/, /# 1 ".*we\\"ird\/x\.c"/],
-    [path.join(dir, 'back\\slash', 'y.c'), /int y;/, /# 1 ".*back\\\\slash\/y\.c"/],
+    [path.join(dir, 'we"ird', 'x.c'), /int x;/, /# 1 "[^"\n]*we%22ird\/x\.c"/],
+    [path.join(dir, 'back\\slash', 'y.c'), /int y;/, /# 1 "[^"\n]*back%5Cslash\/y\.c"/],
   ]
   for (const [file, code, marker] of rows) {
     const r = await preprocess(path.relative(process.cwd(), file), none)
     t.match(r.text, code, file)
-    t.match(r.text, marker, 'gcc escapes the name in its line markers')
+    // cbmc's C front end fails on an escaped quote or backslash in a line marker (an invariant
+    // violation, then no JSON): the markers name such a file with those characters as %XX
+    t.match(r.text, marker, 'the line marker names the file by a name cbmc takes')
+    t.equal(r.text.split('\n').find(l => l.includes('ird/x.c') || l.includes('slash/y.c'))?.includes('\\'), false, 'no escape in the marker')
     t.same(r.exprs, [])
   }
 })

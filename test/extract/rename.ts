@@ -1,9 +1,11 @@
 import t from 'tap'
+import { performance } from 'node:perf_hooks'
 import { analyzeUnit } from '../../src/extract/unit.js'
 import { applyEdits, reachable, renameUnit, SHARED_PREFIX, staticLocalName } from '../../src/extract/rename.js'
 
+/** Renaming on its own: every definition kept (see 'only reached functions' for what a proof gets). */
 const rename = async (src: string, target = 'f', prefix = 'klp_old_', shared?: ReadonlySet<string>) =>
-  renameUnit(await analyzeUnit(src), prefix, target, shared)
+  renameUnit(await analyzeUnit(src), prefix, target, shared, undefined, { keep: 'all' })
 
 const lines = (s: string) => s.split('\n').length
 
@@ -369,4 +371,59 @@ t.test('a global only the other version reaches is still one of this version\'s 
   t.same(alone.globals.map(g => g.name), [])
   const r = renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['f']), vars: new Set(['nr_err']) })
   t.same(r.globals.map(g => g.name), ['nr_err'], 'the new version writes nr_err: old\'s copy is compared with it')
+})
+
+t.test('applyEdits: two edits at one offset, the later listed first; linear in many edits', async t => {
+  t.equal(applyEdits('abc', [{ start: 1, end: 2, text: 'X' }, { start: 1, end: 1, text: '<' }]), 'a<Xc', 'an insertion listed later goes before')
+  const text = 'x;'.repeat(50_000)
+  const edits = Array.from({ length: 50_000 }, (_, i) => ({ start: 2 * i, end: 2 * i + 1, text: 'yy' }))
+  const t0 = performance.now()
+  t.equal(applyEdits(text, edits), 'yy;'.repeat(50_000))
+  t.ok(performance.now() - t0 < 2000, `50k edits in ${Math.round(performance.now() - t0)} ms`)
+})
+
+t.test('only reached functions: the others become blank lines (markers and line numbers stay)', async t => {
+  const src = [
+    '# 1 "drv.c"',
+    'static int unused(int v) { return v * 2; }',
+    'static int leaf(int v) { return v + 1; }',
+    '__attribute__((noinline)) static int also_unused(void)',
+    '{',
+    '# 7 "drv.c"',
+    '  return 3;',
+    '}',
+    'int f(int x) { return leaf(x); }',
+    'static int tail_unused(void) { return 4; }',
+  ].join('\n')
+  const r = renameUnit(await analyzeUnit(src), 'klp_old_', 'f')
+  const out = r.text.split('\n')
+  t.equal(out.length, src.split('\n').length, 'no line added or removed')
+  t.equal(out[0], '# 1 "drv.c"', 'a marker before a dropped function stays')
+  t.equal(out[1], '', 'an unreached function is dropped')
+  t.equal(out[2], 'static int klp_old_leaf(int v) { return v + 1; }', 'a reached callee stays')
+  t.same(out.slice(3, 8), ['', '', '# 7 "drv.c"', '', ''], 'with its attribute, keeping the marker inside it')
+  t.equal(out[8], 'int klp_old_f(int x) { return klp_old_leaf(x); }')
+  t.equal(out[9], '', 'a dropped function at the end')
+  t.notMatch(r.text, /unused|noinline/, 'nothing of the dropped functions is left')
+})
+
+t.test('only reached functions: what file-scope declarations name and the other version reaches stays', async t => {
+  const src = [
+    'static int run_a(void) { return 1; }',
+    'static int run_b(void) { return 2; }',
+    'static int helper_of_b(void) { return 3; }',
+    'static int only_other(void) { static int n; return n++ + helper_of_b(); }',
+    'struct ops { int (*run)(void); } table = { .run = run_a };',
+    'int run_b_proto(void);',
+    'int f(void) { return 0; }',
+  ].join('\n')
+  const u = await analyzeUnit(src)
+  const alone = renameUnit(u, 'klp_old_', 'f').text
+  t.match(alone, /klp_old_run_a\(void\) \{ return 1; \}/, 'named by an initializer: kept')
+  t.notMatch(alone, /run_b\(void\) \{/, 'not named anywhere: dropped')
+  t.notMatch(alone, /only_other/, 'reached by nothing: dropped')
+  const withOther = renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['only_other', 'not_here']), vars: new Set() })
+  t.match(withOther.text, /int klp_old_only_other__n; static int klp_old_only_other\(void\)/, 'what the other version reaches stays, static local and all')
+  t.match(withOther.text, /klp_old_helper_of_b\(void\) \{ return 3; \}/, 'with what it calls')
+  t.ok(withOther.globals.some(g => g.name === 'only_other::n'), 'its static local is one of the globals')
 })
