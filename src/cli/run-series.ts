@@ -1,16 +1,16 @@
 /** The series command's work, loaded lazily. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { compareWithBaseline, renderBaselineText, type BaselineDiff, type ProofKey } from '../series/baseline.js'
+import { compareWithBaseline, type BaselineDiff, type ProofKey } from '../series/baseline.js'
 import { UsageError } from '../errors.js'
 import { checkCacheDir, defaultCacheDir, openCache } from '../pipeline/cache.js'
-import { runSeries } from '../pipeline/series.js'
+import { planSeriesRun, runSeries } from '../pipeline/series.js'
+import { durationsOf, parseShard, shardFromEnv, type ShardSpec } from '../series/shard.js'
+import { formatListing, formatSeries, type SeriesFormat } from '../report/series-format.js'
 import { loadManifest, manifestSource } from '../series/manifest.js'
 import { openGitRange } from '../series/git.js'
 import { openPatchDir } from '../series/patches.js'
 import type { SeriesReport, SeriesSource } from '../series/types.js'
-import { renderSeriesJunit, renderSeriesMarkdown, renderSeriesText } from '../report/series.js'
-import { renderSeriesHtml } from '../report/series-html.js'
 import { cliLogger, type CliContext } from './context.js'
 import { seriesProgress } from './progress.js'
 import type { SeriesArgs } from './commands/series.js'
@@ -28,7 +28,40 @@ async function openSource(argv: SeriesArgs): Promise<{ source: SeriesSource; def
   return { source: await openPatchDir({ tree: argv.tree!, patches: argv.patches!, includes }), defaults: {} }
 }
 
-async function readBaseline(file: string): Promise<ProofKey[]> {
+/** --durations FILE: expected costs by proof id from a previous report (or a --list plan). */
+async function readDurations(file: string): Promise<Map<string, number>> {
+  let doc: unknown
+  try {
+    doc = JSON.parse(await readFile(file, 'utf8'))
+  } catch (err) {
+    throw new UsageError(`cannot read the durations ${file}: ${(err as Error).message.split('\n')[0]}`, { hint: 'pass a JSON report of an earlier run (klp-verify series or merge --format json)', cause: err })
+  }
+  const d = durationsOf(doc)
+  if (!d) throw new UsageError(`${file} is not a klp-verify series JSON report`, { hint: 'pass a JSON report of an earlier run (klp-verify series or merge --format json)' })
+  return d
+}
+
+/** The shard this process runs: --shard I/N, else what the CI engine's variables say. */
+export function shardOf(argv: Pick<SeriesArgs, 'shard' | 'shards'>, env: Readonly<Record<string, string | undefined>>): ShardSpec | undefined {
+  if (argv.shard !== undefined) {
+    if (argv.shards !== undefined) throw new UsageError('--shard and --shards do not go together', { hint: '--shard I/N names the shard; --shards N is only for Kubernetes Indexed Jobs (with JOB_COMPLETION_INDEX)' })
+    return parseShard(argv.shard)
+  }
+  return shardFromEnv(env, argv.shards)
+}
+
+/** Write the report to --output, or print it. */
+export async function emit(text: string, output: string | undefined, ctx: CliContext, exitCode: number, what: string): Promise<void> {
+  if (!output) return void ctx.stdout(text)
+  try {
+    await writeFile(output, text)
+  } catch (err) {
+    throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'check the --output path', cause: err })
+  }
+  ctx.stderr(`klp-verify: ${what} exit ${exitCode} — report written to ${output}`)
+}
+
+export async function readBaseline(file: string): Promise<ProofKey[]> {
   let before: { proofs?: ProofKey[] }
   try {
     before = JSON.parse(await readFile(file, 'utf8')) as { proofs?: ProofKey[] }
@@ -42,11 +75,31 @@ async function readBaseline(file: string): Promise<ProofKey[]> {
 export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promise<void> {
   const { format, output } = argv
   if (format === 'html' && !output) throw new UsageError('--format html needs --output FILE', { hint: 'e.g. --format html --output report.html (proof harnesses are kept next to it)' })
-  // read the baseline first: a bad one should not cost a night of proofs
+  if (argv.list && format !== 'text' && format !== 'json') throw new UsageError(`--list prints text or json, not ${format}`, { hint: 'use --list --format json for the machine-readable plan' })
+  const shard = shardOf(argv, ctx.env)
+  if (shard && shard.source !== '--shard') ctx.stderr(`klp-verify: shard ${shard.index}/${shard.total} (from ${shard.source})`)
+  // read the baseline and durations first: a bad one should not cost a night of proofs
   const before = argv.baseline ? await readBaseline(argv.baseline) : undefined
+  const durations = argv.durations ? await readDurations(argv.durations) : undefined
   const verbose = Boolean(argv.verbose || argv.debug)
   const { source, defaults } = await openSource(argv)
   const cli = Object.fromEntries(Object.entries(argv).filter(([k]) => !k.includes('-') && k !== '_' && k !== '$0')) as SeriesArgs
+  const log = cliLogger({ ...ctx, isTTY: false }, verbose)
+  if (argv.list) {
+    try {
+      const plan = await planSeriesRun(source, cli, defaults, { env: ctx.env, log, preprocessMemo: new Map() }, { specs: argv.spec ?? [], ...(shard ? { shard } : {}), ...(durations ? { durations } : {}) })
+      const shards = shard ? Array.from({ length: shard.total }, (_, i) => {
+        const own = plan.planned.filter(p => p.shard === i + 1)
+        return { index: i + 1, proofs: own.length, costMs: Math.round(own.reduce((s, p) => s + (p.cost ?? 0), 0)), unknown: own.filter(p => p.cost === undefined).length }
+      }) : undefined
+      const text = formatListing({ schemaVersion: 1, kind: 'series-plan', digest: plan.digest, ...(shard ? { shard: { index: shard.index, total: shard.total, source: shard.source } } : {}), proofs: plan.planned, ...(shards ? { shards } : {}) }, format === 'json' ? 'json' : 'text')
+      await emit(text, output, ctx, 0, 'plan')
+      ctx.exitCode = 0
+    } finally {
+      await source.cleanup()
+    }
+    return
+  }
   // an HTML report links each proof to its harness: keep them next to the report unless told where
   const keepRoot = argv.keepHarness ?? (format === 'html' && output ? `${output.replace(/\.html?$/, '')}-harness` : undefined)
   const progress = seriesProgress({ isTTY: ctx.isTTY && Boolean(ctx.stderrRaw), write: t => (ctx.stderrRaw ?? ctx.stderr)(t) })
@@ -59,12 +112,14 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
     report = await runSeries(source, { ...cli, keepHarness: undefined }, defaults, {
       env: ctx.env,
       signal: ctx.signal,
-      log: cliLogger({ ...ctx, isTTY: false }, verbose),
+      log,
       // --no-cache re-runs every proof and refreshes the cache with the results
-      ...(unusable ? {} : { cache: openCache(cacheDir, { read: argv.cache, note: cliLogger({ ...ctx, isTTY: false }, verbose).debug }) }),
+      ...(unusable ? {} : { cache: openCache(cacheDir, { read: argv.cache, note: log.debug }) }),
     }, {
       onEvent: progress.onEvent,
       specs: argv.spec ?? [],
+      ...(shard ? { shard } : {}),
+      ...(durations ? { durations } : {}),
       ...(keepRoot ? { keep: { dir: path.resolve(keepRoot), relativeTo: path.resolve(output ? path.dirname(output) : '.') } } : {}),
     })
   } finally {
@@ -72,22 +127,8 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
     await source.cleanup()
   }
   const diff: BaselineDiff | undefined = before ? compareWithBaseline(report.proofs, before) : undefined
-  const withDiff = diff ? { ...report, baseline: diff } : report
-  const text = format === 'json' ? `${JSON.stringify(withDiff, null, 2)}\n`
-    : format === 'junit' ? renderSeriesJunit(report)
-    : format === 'markdown' ? renderSeriesMarkdown(withDiff)
-    : format === 'html' ? renderSeriesHtml(withDiff)
-    : `${diff ? renderBaselineText(diff) : ''}${renderSeriesText(report)}`
+  const text = formatSeries(report, format as SeriesFormat, diff)
   if (report.interrupted) ctx.stderr(`klp-verify: interrupted after ${report.proofs.length} proofs; finished proofs are cached, run the same command again to resume`)
-  if (output) {
-    try {
-      await writeFile(output, text)
-    } catch (err) {
-      throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'check the --output path', cause: err })
-    }
-    ctx.stderr(`klp-verify: series exit ${report.exitCode} — report written to ${output}`)
-  } else {
-    ctx.stdout(text)
-  }
+  await emit(text, output, ctx, report.exitCode, report.shard ? `series shard ${report.shard.index}/${report.shard.total}` : 'series')
   ctx.exitCode = report.interrupted ? INTERRUPTED_EXIT : report.exitCode
 }

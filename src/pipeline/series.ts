@@ -12,11 +12,14 @@ import type { ProofArgs } from '../cli/request.js'
 import { buildRequest, splitFlags } from '../cli/request.js'
 import type { VerdictStatus } from '../report/types.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
-import type { SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
+import type { PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
+import { proofIds, splitShards, type ShardSpec } from '../series/shard.js'
+import { stable, toolFingerprint } from './cache.js'
+import { createHash } from 'node:crypto'
 import { EXIT_OF } from '../classify/verdict.js'
 import { KlpError } from '../errors.js'
 import { messageOf, planSeries, type Task } from './series-plan.js'
-import { TOOL_VERSION, verify, type VerifyEnv } from './verify.js'
+import { PACKAGE_ROOT, TOOL_VERSION, verify, type VerifyEnv } from './verify.js'
 import { runPool } from './pool.js'
 
 export type { SeriesProof, SeriesReport } from '../series/types.js'
@@ -40,6 +43,10 @@ export interface SeriesOptions {
   /** Where each proof's harness is kept (one folder per proof), and the folder links are relative to. */
   readonly keep?: { readonly dir: string; readonly relativeTo: string }
   readonly onEvent?: (e: SeriesEvent) => void
+  /** Run only this shard's proofs (the split is the same on every machine). */
+  readonly shard?: ShardSpec
+  /** Expected cost (ms) of proofs by id, from a previous report (--durations): balances the shards. */
+  readonly durations?: ReadonlyMap<string, number>
 }
 
 /** Command-line options as spec defaults (the manifest's `defaults:` refine them). */
@@ -58,22 +65,74 @@ export function cliDefaults(cli: Omit<ProofArgs, 'old' | 'new'>): SpecDefaults {
   }).filter(([, v]) => v !== undefined)) as SpecDefaults
 }
 
-export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesReport> {
-  const t0 = performance.now()
-  // snapshots do not change during the run: preprocess each file once per set of options
-  const memo = new Map<string, Promise<Preprocessed>>()
-  const penv: VerifyEnv = { ...env, preprocessMemo: memo }
+/** What runSeries plans before it proves anything: every proof of the series, with its id, cost and shard. */
+export interface SeriesRunPlan {
+  readonly tasks: readonly { readonly id: string; readonly task: Task; readonly shard: number }[]
+  /** Entries that could not even be planned (their error), with their ids and shards. */
+  readonly failed: readonly { readonly proof: SeriesProof; readonly shard: number }[]
+  readonly patches: SeriesPatchInfo[]
+  /** Every planned proof in report order, with its expected cost (ms) when known. */
+  readonly planned: readonly (PlannedProof & { readonly cost?: number })[]
+  readonly digest: string
+}
+
+/** The options that change what a proof proves (paths left out: they differ between machines). */
+const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'timeout', 'proofTimeout', 'memory', 'fwrapv', 'initGlobals', 'include', 'define', 'cflags', 'replay', 'solver', 'cbmcArg'] as const
+
+/** Reports list proofs in series order: each patch's in turn, then base → tip; by function, then file. */
+function seriesOrder(source: SeriesSource): (a: Pick<SeriesProof, 'patch' | 'function' | 'new'>, b: Pick<SeriesProof, 'patch' | 'function' | 'new'>) => number {
+  const order = new Map(source.patches.map(p => [p.id, p.index]))
+  const rank = (p: Pick<SeriesProof, 'patch'>) => (p.patch === null ? Number.MAX_SAFE_INTEGER : order.get(p.patch) ?? -1)
+  return (a, b) => rank(a) - rank(b) || a.function.localeCompare(b.function) || a.new.localeCompare(b.new)
+}
+
+export async function planSeriesRun(source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesRunPlan> {
   const defaults: SpecDefaults = { ...cliDefaults(cli), ...Object.fromEntries(Object.entries(manifestDefaults).filter(([, v]) => v !== undefined)) }
   // in git and patch modes the -I dirs were mapped into each snapshot (PatchFile includes)
   const chain = source.kind !== 'manifest'
   const shared: SpecDefaults = chain ? { ...defaults, include: [] } : defaults
-  const base = { cbmc: cli.cbmc, solver: cli.solver, replay: cli.replay, models: cli.models, cbmcArg: cli.cbmcArg }
   const jobs = cli.jobs ?? availableParallelism()
   // a manifest's defaults are a data file too (the command line's are the user's own)
   const fromManifest = source.kind === 'manifest' && source.root !== undefined
     ? [{ file: source.description, cflags: manifestDefaults.cflags, define: manifestDefaults.define, include: manifestDefaults.include, roots: [source.root], rootsText: "the manifest's folder" }]
     : []
-  const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, memo, fromManifest)
+  const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, env.preprocessMemo ?? new Map(), fromManifest)
+  // ids from each proof's place in the series: the same on every machine
+  const units = [
+    ...tasks.map(task => ({ head: { function: task.fn, old: task.file.oldLabel, new: task.file.newLabel, patch: task.patch ? task.patch.id : null, affected: task.affected }, task })),
+    ...proofs.map(proof => ({ head: { function: proof.function, old: proof.old, new: proof.new, patch: proof.patch, affected: proof.affected }, proof })),
+  ].sort((a, b) => seriesOrder(source)(a.head, b.head))
+  const ids = proofIds(units.map(u => u.head))
+  const total = opts.shard?.total ?? 1
+  const split = splitShards(ids.map(id => ({ id, ...(opts.durations?.has(id) ? { cost: opts.durations.get(id)! } : {}) })), total)
+  const planned = units.map((u, i) => ({
+    id: ids[i]!, ...u.head, ...(opts.shard ? { shard: split[i]! + 1 } : {}), ...(opts.durations?.has(ids[i]!) ? { cost: opts.durations.get(ids[i]!)! } : {}),
+  }))
+  const options = Object.fromEntries(PLAN_OPTIONS.map(k => [k, (cli as Record<string, unknown>)[k]]))
+  const digest = createHash('sha256').update(stable({
+    tool: `${TOOL_VERSION} ${await toolFingerprint(PACKAGE_ROOT)}`, kind: source.kind, options,
+    patches: patches.map(p => [p.id, p.status]), proofs: planned.map(({ cost, ...p }) => (void cost, p)),
+  })).digest('hex').slice(0, 16)
+  return {
+    tasks: units.flatMap((u, i) => ('task' in u && u.task ? [{ id: ids[i]!, task: u.task, shard: split[i]! }] : [])),
+    failed: units.flatMap((u, i) => ('proof' in u && u.proof ? [{ proof: { ...u.proof, id: ids[i]! }, shard: split[i]! }] : [])),
+    patches, planned, digest,
+  }
+}
+
+export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesReport> {
+  const t0 = performance.now()
+  // snapshots do not change during the run: preprocess each file once per set of options
+  const memo = new Map<string, Promise<Preprocessed>>()
+  const penv: VerifyEnv = { ...env, preprocessMemo: memo }
+  const base = { cbmc: cli.cbmc, solver: cli.solver, replay: cli.replay, models: cli.models, cbmcArg: cli.cbmcArg }
+  const jobs = cli.jobs ?? availableParallelism()
+  const plan = await planSeriesRun(source, cli, manifestDefaults, penv, opts)
+  // a shard runs only its own proofs (and reports only those)
+  const mine = (s: number) => !opts.shard || s === opts.shard.index - 1
+  const tasks = plan.tasks.filter(t => mine(t.shard))
+  const patches = plan.patches
+  const proofs: SeriesProof[] = plan.failed.filter(f => mine(f.shard)).map(f => f.proof)
 
   // proofs run in parallel, one cbmc process each at a time; results keep the series order
   const scratch = source.scratch
@@ -82,12 +141,12 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   let running = 0
   let failures = 0
   opts.onEvent?.({ kind: 'planned', total })
-  const results = await runPool(tasks, jobs, async (t, i): Promise<SeriesProof | null> => {
+  const results = await runPool(tasks, jobs, async ({ id, task: t }, i): Promise<SeriesProof | null> => {
     if (env.signal?.aborted) return null
     running++
     const where = t.patch ? `patch ${t.patch.index + 1}/${source.patches.length}` : 'base → tip'
     opts.onEvent?.({ kind: 'start', label: `${t.fn}() (${where})`, running })
-    const proof = await proveOne(t, i, base, penv, opts, scratch)
+    const proof = { id, ...await proveOne(t, i, base, penv, opts, scratch) }
     running--
     // a proof cut short by Ctrl-C is no result (finished ones are; they are cached too)
     if (env.signal?.aborted && (proof.verdict === 'error' || proof.report?.runs.some(r => r.status === 'cancelled'))) return null
@@ -97,10 +156,8 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
     return proof
   })
   proofs.push(...results.filter((p): p is SeriesProof => p !== null && p !== undefined))
-  const order = new Map(source.patches.map(p => [p.id, p.index]))
-  const rank = (p: SeriesProof) => (p.patch === null ? Number.MAX_SAFE_INTEGER : order.get(p.patch) ?? -1)
-  proofs.sort((a, b) => rank(a) - rank(b) || a.function.localeCompare(b.function) || a.new.localeCompare(b.new))
-  const counts = Object.fromEntries((Object.keys(EXIT_OF) as VerdictStatus[]).map(v => [v, proofs.filter(p => p.verdict === v).length])) as Record<VerdictStatus, number>
+  proofs.sort(seriesOrder(source))
+  const counts = countVerdicts(proofs)
   const patchCodes = patches.map(p => (p.status !== 'applied' ? 3 : p.incomplete ? 2 : 0))
   return {
     schemaVersion: 1, kind: 'series', tool: { name: 'klp-verify', version: TOOL_VERSION },
@@ -108,7 +165,16 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
     exitCode: env.signal?.aborted ? 130 : worstExit([...proofs.map(p => EXIT_OF[p.verdict]), ...patchCodes]),
     timings: { totalMs: Math.round(performance.now() - t0), cached: proofs.filter(p => p.cached).length },
     ...(env.signal?.aborted ? { interrupted: true } : {}),
+    ...(opts.shard ? {
+      plan: { digest: plan.digest, proofs: plan.planned.map(({ cost, ...p }) => (void cost, p)) },
+      shard: { index: opts.shard.index, total: opts.shard.total, source: opts.shard.source, owned: plan.planned.filter(p => p.shard === opts.shard!.index).map(p => p.id) },
+    } : {}),
   }
+}
+
+/** How many proofs got each verdict. */
+export function countVerdicts(proofs: readonly Pick<SeriesProof, 'verdict'>[]): Record<VerdictStatus, number> {
+  return Object.fromEntries((Object.keys(EXIT_OF) as VerdictStatus[]).map(v => [v, proofs.filter(p => p.verdict === v).length])) as Record<VerdictStatus, number>
 }
 
 async function proveOne(t: Task, i: number, base: Partial<ProofArgs>, env: VerifyEnv, opts: SeriesOptions, scratch: string | undefined): Promise<SeriesProof> {

@@ -22,7 +22,7 @@ export interface BaselineDiff {
  * A proof is the same across nights when its function, file and place in the series are: commit ids
  * (`commit:path` labels) change when a series is rebased, so they are left out.
  */
-const keyOf = (p: ProofKey) => `${p.function}() in ${p.new.replace(/^[0-9a-f]{7,40}:/, '').replace(/^[^/:]+\.(?:patch|diff):/, '')}${p.patch === null ? ' (base → tip)' : ''}`
+export const keyOf = (p: Pick<ProofKey, 'function' | 'new' | 'patch'>): string => `${p.function}() in ${p.new.replace(/^[0-9a-f]{7,40}:/, '').replace(/^[^/:]+\.(?:patch|diff):/, '')}${p.patch === null ? ' (base → tip)' : ''}`
 
 /**
  * Keys of a report's proofs in order: the same function of the same file in several patches is told

@@ -73,6 +73,8 @@ export interface SeriesSource {
 }
 
 export interface SeriesProof {
+  /** Stable id of the proof in its series (series/shard.ts proofIds): the same on every machine and across rebases. */
+  readonly id?: string
   readonly function: string
   /** File labels: paths (manifest) or `commit:path` (git/patch modes). */
   readonly old: string
@@ -120,4 +122,28 @@ export interface SeriesReport {
   readonly timings: { readonly totalMs: number; readonly cached: number }
   /** Ctrl-C (or SIGTERM) stopped the run: proofs not started are missing; finished ones are cached. */
   readonly interrupted?: boolean
+  /** The whole plan of a sharded run (every shard's report carries it): what merge checks and completes. */
+  readonly plan?: SeriesPlanInfo
+  /** A sharded run: which shard of how many (1-based), what set it, and the ids it owns (its `proofs` are only those). */
+  readonly shard?: { readonly index: number; readonly total: number; readonly source: string; readonly owned: readonly string[] }
+  /** A merged report whose shards did not all come: the shards and the proofs that therefore did not run. */
+  readonly missing?: { readonly shards: readonly number[]; readonly proofs: readonly PlannedProof[] }
+}
+
+/** One planned proof (`--list`, and in a sharded report's plan). */
+export interface PlannedProof {
+  readonly id: string
+  readonly function: string
+  readonly old: string
+  readonly new: string
+  readonly patch: number | string | null
+  readonly affected: boolean
+  /** The shard (1-based) that runs it, in a sharded plan. */
+  readonly shard?: number
+}
+
+export interface SeriesPlanInfo {
+  /** A hash of the tool, the options and every planned proof with its shard: equal on every shard of one run. */
+  readonly digest: string
+  readonly proofs: readonly PlannedProof[]
 }

@@ -22,6 +22,14 @@ export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
   readonly spec?: readonly string[]
   readonly verbose?: boolean
   readonly debug?: boolean
+  /** Print the planned proofs (id, function, patch, shard, expected cost) without running them. */
+  readonly list?: boolean
+  /** `I/N`: run only shard I of N. */
+  readonly shard?: string
+  /** Kubernetes Indexed Jobs: the number of shards (JOB_COMPLETION_INDEX says which one). */
+  readonly shards?: number
+  /** A previous JSON report: expected cost per proof, to balance the shards. */
+  readonly durations?: string
 }
 
 const { func, intended, assume, nullable, buffer, spec, format, ...shared } = proofOptions
@@ -57,13 +65,18 @@ export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs
           'cache-dir': { type: 'string', nargs: 1, describe: 'where results are cached [default: $KLP_CACHE_DIR, $XDG_CACHE_HOME/klp-verify or ~/.cache/klp-verify]' },
           baseline: { type: 'string', nargs: 1, describe: 'a previous JSON report: show what changed since (new unintended differences, fixed ones, moved verdicts) first' },
           format: { type: 'string', choices: SERIES_FORMATS, default: 'text', nargs: 1, describe: 'report format (html: a static, filterable page; needs --output)' },
+          list: { type: 'boolean', describe: 'print the planned proofs (id, function, patch, shard, expected cost) without running them; with --format json for CI' },
+          shard: { type: 'string', nargs: 1, describe: 'I/N: run only shard I of N (the same split on every machine, balanced by --durations); merge the reports with klp-verify merge [default: GitLab CI_NODE_INDEX/CI_NODE_TOTAL]' },
+          shards: { type: 'number', nargs: 1, describe: 'number of shards of a Kubernetes Indexed Job (its completions); JOB_COMPLETION_INDEX says which one this is' },
+          durations: { type: 'string', nargs: 1, describe: 'a previous JSON report (series or merge): the proofs\' times balance the shards (longest first) [default: unknown costs, spread round-robin]' },
         })
         // --spec repeats here (one file per patch set); the other single-proof options stay single
         .check(argv => checkSingleValued({ ...argv, spec: undefined }))
         .check(checkSeriesInput)
         .example('$0 series nightly.yaml --format json --output report.json', 'a manifest')
         .example('$0 series --git ~/linux --range v6.6..klp-fixes -I include', 'every commit of a git range')
-        .example('$0 series --tree linux-6.6 --patches patches/ --format html -o report.html', 'a quilt patch directory') as unknown as Argv<SeriesArgs>,
+        .example('$0 series --tree linux-6.6 --patches patches/ --format html -o report.html', 'a quilt patch directory')
+        .example('$0 series nightly.yaml --shard 2/4 --durations last.json --format json -o shard-2.json', 'the second of four CI jobs (then: klp-verify merge shard-*.json)') as unknown as Argv<SeriesArgs>,
     handler: async (argv: ArgumentsCamelCase<SeriesArgs>) => {
       const { runSeriesCommand } = await import('../run-series.js')
       await runSeriesCommand(argv, ctx)
