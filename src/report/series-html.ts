@@ -57,6 +57,15 @@ ${kv([
 ])}</header>`
 }
 
+/** A merged run whose shards did not all come: which, and the proofs that did not run. */
+function renderMissing(r: SeriesHtmlInput): string {
+  if (!r.missing) return ''
+  const m = r.missing
+  return `<section id="missing" class="alert"><h2>Missing: ${m.shards.length ? `shard ${m.shards.join(', ')}` : 'part of a shard'} — ${plural(m.proofs.length, 'proof', 'proofs')} did not run</h2>
+<p>The verdict is incomplete (exit 2 at best).</p>
+${table(['function', 'patch', 'shard', 'old → new'], m.proofs.map(p => [code(fnLabel(p.function)) + (p.affected ? ' (affected)' : ''), h(p.patch === null ? 'base → tip' : String(p.patch)), h(String(p.shard ?? '')), `${code(p.old)} → ${code(p.new)}`]))}</section>`
+}
+
 function renderBaseline(d: BaselineDiff): string {
   if (!d.moved.length) return `<section id="baseline"><h2>Since the baseline</h2><p>no verdict moved</p></section>`
   const names = (xs: readonly string[]) => xs.map(code).join(', ')
@@ -211,6 +220,7 @@ export function renderSeriesHtml(r: SeriesHtmlInput): string {
 <style>${STYLE}</style></head><body>
 ${renderHeader(r)}
 ${r.baseline ? renderBaseline(r.baseline) : ''}
+${renderMissing(r)}
 <section id="proofs"><h2>Proofs</h2>
 ${renderFilters(r)}
 ${renderMatrix(r)}</section>

@@ -19,6 +19,20 @@ function baselineMarkdown(d: BaselineDiff, cell: (s: string) => string): string[
 
 const failing = new Set(['unintended', 'claim-unobserved'])
 
+/** Why a planned proof of a merged run did not run: its shard's report was missing, or that shard stopped early. */
+const missingWhy = (shard: number | undefined): string => (shard === undefined ? 'its shard did not finish' : `shard ${shard}'s report is missing or that shard stopped early`)
+
+/** The missing part of a merged run, as text lines (`indent` before each). */
+function missingLines(r: SeriesReport, indent: string): string[] {
+  const m = r.missing
+  if (!m) return []
+  const total = m.proofs.length
+  return [
+    `${indent}MISSING: ${m.shards.length ? `shard${m.shards.length > 1 ? 's' : ''} ${m.shards.join(', ')}` : 'part of a shard'} — ${total} proof${total === 1 ? '' : 's'} did not run, the verdict is incomplete`,
+    ...m.proofs.map(p => `${indent}  NOT RUN  ${fnLabel(p.function)} ${p.patch === null ? 'base → tip' : `patch ${p.patch}`}${p.affected ? ' (affected)' : ''}${p.shard ? ` (shard ${p.shard})` : ''}`),
+  ]
+}
+
 /** Verdicts from the one that needs attention most. */
 const ORDER: readonly VerdictStatus[] = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
 
@@ -42,9 +56,10 @@ export function renderSeriesJunit(r: SeriesReport): string {
     // an interrupted run is no green build: the proofs it did not get to are an error of their own
     ...(r.interrupted ? [{ id: 'run', title: 'the series', status: 'interrupted', error: 'interrupted (Ctrl-C): the proofs not started are missing' }] : []),
   ]
+  const notRun = r.missing?.proofs ?? []
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length}" failures="${count(v => failing.has(v))}" errors="${count(v => v === 'error') + broken.length}" skipped="${count(v => v === 'inconclusive')}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
+    `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length + notRun.length}" failures="${count(v => failing.has(v))}" errors="${count(v => v === 'error') + broken.length}" skipped="${count(v => v === 'inconclusive') + notRun.length}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
   ]
   // a patch that does not apply proves nothing: it is an error of its own
   for (const p of broken) {
@@ -62,6 +77,11 @@ export function renderSeriesJunit(r: SeriesReport): string {
     else if (p.verdict === 'inconclusive') out.push(head, `    <skipped message="${escapeAttr(`inconclusive: ${p.report?.reason ?? 'unknown'}`)}"/>`, '  </testcase>')
     else out.push(`${head}</testcase>`)
   }
+  // a merged run whose shards did not all come: the proofs they owned did not run (inconclusive, exit 2)
+  for (const p of notRun) {
+    out.push(`  <testcase classname="${escapeAttr(`patch ${p.patch ?? 'base-tip'}: ${p.old} → ${p.new}`)}" name="${escapeAttr(`${p.function}${p.affected ? ' (affected)' : ''}`)}" time="0.000">`,
+      `    <skipped message="${escapeAttr(`not run: ${missingWhy(p.shard)}`)}"/>`, '  </testcase>')
+  }
   out.push('</testsuite>')
   return out.join('\n') + '\n'
 }
@@ -71,12 +91,13 @@ export function renderSeriesMarkdown(r: SeriesReport & { readonly baseline?: Bas
   const rows = worstFirst(r.proofs)
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
   const lines = [
-    `### klp-verify series: ${r.exitCode === 0 ? 'PASS' : r.exitCode === 2 ? 'INCONCLUSIVE' : r.exitCode === 130 ? 'INTERRUPTED' : 'FAIL'} (exit ${r.exitCode})`,
+    `### klp-verify series: ${r.exitCode === 0 ? 'PASS' : r.exitCode === 2 ? (r.missing ? 'INCOMPLETE' : 'INCONCLUSIVE') : r.exitCode === 130 ? 'INTERRUPTED' : 'FAIL'} (exit ${r.exitCode})`,
     '',
     countsText(r, ' · '),
     '',
     ...(r.baseline ? baselineMarkdown(r.baseline, cell) : []),
     ...r.patches.filter(p => p.status !== 'applied').map(p => `- :x: patch \`${p.id}\` (${cell(p.title)}) **${p.status}**: ${cell(p.error ?? '')}`),
+    ...(r.missing ? [...missingLines(r, '').map((l, i) => (i === 0 ? `- :warning: **${cell(l)}**` : `  - ${cell(l.trim())}`)), ''] : []),
     ...(r.patches.some(p => p.status !== 'applied') ? [''] : []),
     '| verdict | function | patch | summary |',
     '| --- | --- | --- | --- |',
@@ -92,6 +113,7 @@ export function renderSeriesText(r: SeriesReport): string {
   const cached = r.timings.cached ? ` · ${r.timings.cached} cached` : ''
   const lines = [`klp-verify series: ${r.proofs.length} proofs · ${countsText(r, ', ')}${cached} · exit ${r.exitCode}`]
   if (r.interrupted) lines.push('  INTERRUPTED: proofs not started are missing; finished ones are cached, run again to resume')
+  lines.push(...missingLines(r, '  '))
   for (const p of r.patches) if (p.status !== 'applied') lines.push(`  ${p.status === 'not-applied' ? 'NOT APPLIED' : 'ERROR'}       patch ${p.id} (${p.title}): ${p.error ?? ''}`)
   for (const p of r.patches) for (const n of p.notes ?? []) lines.push(`  NOTE              patch ${p.id}: ${n}`)
   for (const p of rows) {
