@@ -1,8 +1,18 @@
 /** The spec file (YAML) for one function proof, validated with zod. */
 import { z } from 'zod'
 import { OBSERVABLES } from '../harness/types.js'
+import { argRules, checkExpr, checkRawExpr, shownExpr, type ExprCheck } from '../extract/validate-expr.js'
 
-const Expr = z.string().min(1, 'must be a non-empty C expression')
+/** A failed expression check as a zod issue naming the text (the path names the field). */
+const exprIssue = (check: (text: string) => ExprCheck) => (text: string, ctx: z.RefinementCtx) => {
+  const r = check(text)
+  if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${shownExpr(text)}' ${r.reason}` })
+}
+/**
+ * A claim, assumption, buffer length or held lock, as written (its macros are expanded later, and
+ * the expansion checked in full): already here nothing the preprocessor would act on or hide.
+ */
+const Expr = z.string().min(1, 'must be a non-empty C expression').superRefine(exprIssue(t => checkRawExpr(t, 'expressions')))
 // a union's own error is a bare "Invalid input": say what is allowed instead
 const unionError = (message: string) => ({ errorMap: () => ({ message }) })
 const Unwind = z.union([z.literal('auto'), z.number().int().min(1, 'must be at least 1')], unionError("must be a whole number >= 1 or 'auto'"))
@@ -10,7 +20,12 @@ const StrList = z
   .union([z.string(), z.array(z.string())], unionError('must be a string or a list of strings'))
   .transform(v => (Array.isArray(v) ? v : [v]))
 
-const WriteSchema = z.object({ arg: z.number().int().min(0), size: z.union([z.string().min(1), z.number().int().min(0)]).transform(String) }).strict()
+/** `size` is pasted into the stub: one side-effect free C expression over arg0, arg1, … */
+const WriteSize = z
+  .union([z.string().min(1), z.number().int().min(0)])
+  .transform(String)
+  .superRefine(exprIssue(t => checkExpr(t, argRules('sizes'))))
+const WriteSchema = z.object({ arg: z.number().int().min(0), size: WriteSize }).strict()
 
 export const ClaimSchema = z
   .object({

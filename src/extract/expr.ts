@@ -1,6 +1,6 @@
 /** Rewrite a user's C expression (claim, assumption, buffer length) into harness names. */
 import { UsageError } from '../errors.js'
-import { firstSyntaxError, parseC, type Node } from './c-parser.js'
+import { checkExpr } from './validate-expr.js'
 
 export interface ExprEnv {
   /** source identifier → harness C text */
@@ -13,44 +13,27 @@ export interface ExprContext {
   /** What the user wrote, for messages (`--intended 'len > 64'`). */
   readonly what: string
   readonly hint: string
+  /** What these expressions are, plural, for messages; default "claims". */
+  readonly noun?: string
 }
 
-const PREFIX = 'void __klp_expr(void) { __klp_v = ('
-const SUFFIX = '); }'
-
+/**
+ * Check a (macro-expanded) expression with the one validator (validate-expr.ts: a single side-effect
+ * free C expression over the function's parameters, globals and constants) and rename its names.
+ */
 export async function rewriteExpr(expanded: string, env: ExprEnv, ctx: ExprContext): Promise<string> {
-  if (expanded.trim() === '') throw new UsageError(`${ctx.what} is empty`, { hint: ctx.hint })
-  const text = PREFIX + expanded + SUFFIX
-  const tree = await parseC(text)
-  const err = firstSyntaxError(tree.rootNode)
-  const body = tree.rootNode.namedChildren[0]?.childForFieldName('body')
-  const assign = body?.namedChildren[0]?.namedChildren[0]
-  const value = assign?.type === 'assignment_expression' ? assign.childForFieldName('right') : null
-  if (err || !value || value.endIndex !== text.length - SUFFIX.length + 1) {
-    throw new UsageError(`${ctx.what} is not a C expression${err ? ` (near '${err.text}')` : ''}`, { hint: ctx.hint })
+  const r = checkExpr(expanded, {
+    allows: n => env.names.has(n) || env.keep.has(n),
+    unknown: 'is not a parameter, global or constant of the function',
+    noun: ctx.noun ?? 'claims',
+  })
+  if (!r.ok) throw new UsageError(`${ctx.what} ${r.reason}`, { hint: ctx.hint })
+  let out = expanded
+  for (const n of [...r.names].sort((a, b) => b.start - a.start)) {
+    const mapped = env.names.get(n.name)
+    if (mapped !== undefined) out = out.slice(0, n.start) + mapped + out.slice(n.end)
   }
-  const edits: { start: number; end: number; text: string }[] = []
-  const visit = (n: Node) => {
-    if (n.type === 'identifier') {
-      const mapped = env.names.get(n.text)
-      if (mapped !== undefined) edits.push({ start: n.startIndex, end: n.endIndex, text: mapped })
-      else if (!env.keep.has(n.text) && !n.text.startsWith('__builtin')) {
-        throw new UsageError(`${ctx.what} uses '${n.text}', which is not a parameter, global or constant of the function`, { hint: ctx.hint })
-      }
-      return
-    }
-    if (n.type === 'call_expression') {
-      throw new UsageError(`${ctx.what} calls a function (${n.childForFieldName('function')!.text}); claims are side-effect free C expressions`, { hint: ctx.hint })
-    }
-    if (n.type === 'assignment_expression' || n.type === 'update_expression') {
-      throw new UsageError(`${ctx.what} assigns (${n.text}); claims are side-effect free C expressions (did you mean '=='?)`, { hint: ctx.hint })
-    }
-    for (const c of n.namedChildren) visit(c)
-  }
-  visit(value)
-  let out = text
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end)
-  return `(${out.slice(PREFIX.length, out.length - SUFFIX.length).trim()})`
+  return `(${out.replace(/\s+/g, ' ').trim()})`
 }
 
 /** Split `WHEN => THEN` at a top-level `=>` (not inside parentheses, strings or chars). */

@@ -6,7 +6,9 @@
  * (templates/models/*.yaml): allocation, free, locks, user copies, logging, WARN/BUG.
  * Pure: returns C text for the harness.
  */
+import { ConfigError } from '../errors.js'
 import type { CType } from '../extract/types.js'
+import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
 import type { ExternalStub, ModelSpec } from './types.js'
 
 export const MAX_CALLS = 6
@@ -29,8 +31,17 @@ export interface ExternalsPlan {
   readonly hasLocks: boolean
 }
 
-function argExpr(e: string): string {
-  return e.replace(/\barg(\d+)\b/g, 'klp_a$1')
+/**
+ * A model's (or a spec's `writes.size`) expression as stub C: it passes the expression validator
+ * here, where it is pasted (the loaders checked it already; this is the last gate), and its
+ * arguments arg0, arg1, … become the stub's parameters klp_a0, klp_a1, ….
+ */
+function argExpr(text: string, fn: string, arity: number, field: string): string {
+  const r = checkExpr(text, argRules('model expressions', { name: fn, arity }))
+  if (!r.ok) throw new ConfigError(`${fn}(): ${field} '${shownExpr(text)}' ${r.reason}`, { hint: ARG_EXPR_HINT })
+  let out = text
+  for (const n of [...r.names].sort((a, b) => b.start - a.start)) out = `${out.slice(0, n.start)}klp_a${n.name.slice(3)}${out.slice(n.end)}`
+  return out.replace(/\s+/g, ' ').trim()
 }
 
 function isPointer(t: CType): boolean {
@@ -69,6 +80,7 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
     const sig = fn.signature
     const f = fn.name
     const T = (j: number) => `klp_x_${f}_p${j}_t`
+    const arg = (field: string, text: string) => argExpr(text, f, sig.params.length, `model ${field}`)
     const isVoid = sig.returnType.kind === 'opaque' && sig.returnType.text === 'void'
     const R = `klp_x_${f}_r_t`
     const decls: string[] = []
@@ -105,7 +117,7 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
     switch (kind) {
       case 'alloc': {
         state.push(`static _Bool klp_${f}_fail[2][${MAX_CALLS}];`, `static void *klp_${f}_proto[${MAX_CALLS}];`)
-        const size = argExpr(model!.size ?? 'arg0')
+        const size = arg('size', model!.size ?? 'arg0')
         body.push(
           `_Bool fail;${nd('fail')}`,
           `if (match) fail = klp_${f}_fail[0][k];`,
@@ -126,13 +138,15 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
         )
         break
       }
-      case 'free':
-        body.push(`if (${argExpr(model!.ptr ?? 'arg0')}) free((void *)${argExpr(model!.ptr ?? 'arg0')});`, ...(isVoid ? [] : ret(`(${R})0`)))
+      case 'free': {
+        const ptr = arg('ptr', model!.ptr ?? 'arg0')
+        body.push(`if (${ptr}) free((void *)(${ptr}));`, ...(isVoid ? [] : ret(`(${R})0`)))
         break
+      }
       case 'lock':
       case 'unlock': {
         hasLocks = true
-        const id = `klp_abs((const void *)(${argExpr(model!.lock ?? 'arg0')}), v)`
+        const id = `klp_abs((const void *)(${arg('lock', model!.lock ?? 'arg0')}), v)`
         body.push(`long long id = ${id};`)
         if (kind === 'lock') {
           body.push(
@@ -151,7 +165,7 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
       }
       case 'copy-in': {
         state.push(`static unsigned char *klp_${f}_src[${MAX_CALLS}];`)
-        const size = argExpr(model!.size ?? 'arg2')
+        const size = arg('size', model!.size ?? 'arg2')
         body.push(
           `unsigned long n = (unsigned long)(${size});`,
           `unsigned long left;${nd('left')}`,
@@ -160,17 +174,17 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
           'unsigned char *src;',
           `if (match) src = klp_${f}_src[k];`,
           `else { src = __CPROVER_allocate(n, 0); if (v == 0) klp_${f}_src[k] = src; }`,
-          `if (n - left) memcpy((void *)(${argExpr(model!.to ?? 'arg0')}), src, n - left);`,
+          `if (n - left) memcpy((void *)(${arg('to', model!.to ?? 'arg0')}), src, n - left);`,
           ...ret(`(${R})left`),
         )
         break
       }
       case 'copy-out': {
-        const size = argExpr(model!.size ?? 'arg2')
+        const size = arg('size', model!.size ?? 'arg2')
         body.push(
           `unsigned long n = (unsigned long)(${size});`,
           `unsigned char *snap = __CPROVER_allocate(n, 0);`,
-          `if (n) memcpy(snap, (const void *)(${argExpr(model!.from ?? 'arg1')}), n);`,
+          `if (n) memcpy(snap, (const void *)(${arg('from', model!.from ?? 'arg1')}), n);`,
           'klp_seq_blob[v][s] = snap;',
           'klp_seq_bloblen[v][s] = n;',
           `${isVoid ? '' : `${R} left;${nd('left')}`}`,
@@ -182,12 +196,12 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
         body.push(...(isVoid ? [] : ret(`(${R})0`)))
         break
       case 'warn':
-        body.push(...(isVoid ? [] : ret(`(${R})(${argExpr(model!.value ?? 'arg0')})`)))
+        body.push(...(isVoid ? [] : ret(`(${R})(${arg('value', model!.value ?? 'arg0')})`)))
         break
       case 'bug':
         // BUG() always; BUG_ON(cond) when its condition holds
         body.push(
-          model!.value ? `if (${argExpr(model!.value)}) { __CPROVER_assert(0, "BUG() reached"); __CPROVER_assume(0); }` : '__CPROVER_assert(0, "BUG() reached"); __CPROVER_assume(0);',
+          model!.value ? `if (${arg('value', model!.value)}) { __CPROVER_assert(0, "BUG() reached"); __CPROVER_assume(0); }` : '__CPROVER_assert(0, "BUG() reached"); __CPROVER_assume(0);',
           ...(isVoid ? [] : ret(`(${R})0`)),
         )
         break
@@ -210,11 +224,14 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
           body.push('r = 0;')
         }
         for (const w of s.writes ?? []) {
+          if (!Number.isInteger(w.arg) || w.arg < 0 || w.arg >= sig.params.length) {
+            throw new ConfigError(`${f}(): writes arg ${w.arg}, but ${f}() takes ${sig.params.length} argument${sig.params.length === 1 ? '' : 's'}`, { hint: 'externals.<fn>.writes.arg counts the arguments from 0' })
+          }
           const loop = `${f}.${unwindset.filter(u => u.loop.startsWith(`${f}.`)).length}`
           unwindset.push({ loop, bound: MAX_BLOB + 1 })
           state.push(`static unsigned char klp_${f}_w${w.arg}[${MAX_CALLS}][${MAX_BLOB}];`)
           body.push(
-            `{ unsigned long n = (unsigned long)(${argExpr(w.size)});`,
+            `{ unsigned long n = (unsigned long)(${argExpr(w.size, f, sig.params.length, 'writes size')});`,
             `  __CPROVER_assert(n <= ${MAX_BLOB}, "KLP_LIMIT out-parameter size");`,
             `  __CPROVER_assume(n <= ${MAX_BLOB});`,
             `  for (unsigned long j = 0; j < n; j++) { unsigned char b;${nd('b')} if (match) b = klp_${f}_w${w.arg}[k][j]; else if (v == 0) klp_${f}_w${w.arg}[k][j] = b; ((unsigned char *)klp_a${w.arg})[j] = b; } }`,

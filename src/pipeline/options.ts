@@ -1,12 +1,29 @@
 /** Turn the user's expressions (claims, assumptions, buffer sizes) into harness C, checking names. */
-import { UsageError } from '../errors.js'
+import { ConfigError, UsageError } from '../errors.js'
 import { rewriteExpr, type ExprEnv } from '../extract/expr.js'
+import { ARG_EXPR_HINT, argRules, checkExpr, checkRawExpr, shownExpr } from '../extract/validate-expr.js'
+import { checkModelExprs } from './models.js'
 import type { FunctionPair } from '../extract/types.js'
 import type { ExternalStub, HarnessClaim, HarnessOptions, ModelSpec } from '../harness/types.js'
 import type { VerifyRequest } from './types.js'
 
-/** Expressions to macro-expand, in a fixed order: assumes, buffer sizes, WHENs, THENs. */
+/**
+ * Expressions to macro-expand, in a fixed order: assumes, buffer sizes, WHENs, THENs. Each is checked
+ * as written first (validate-expr.ts checkRawExpr): nothing the preprocessor would act on or hide
+ * (a comment, `#`, `_Pragma`, a backslash, a string) gets to it; the expansion is checked in full
+ * by buildHarnessOptions.
+ */
 export function exprList(req: VerifyRequest): string[] {
+  const raw = (text: string, what: string, hint: string, noun = 'claims') => {
+    const r = checkRawExpr(text, noun)
+    if (!r.ok) throw new UsageError(`${what} ${r.reason}`, { hint })
+  }
+  for (const a of req.assumes) raw(a, `--assume '${a}'`, HINT_ENTRY, 'assumptions')
+  for (const [p, len] of Object.entries(req.buffers)) raw(len, `--buffer ${p}:${len}`, HINT_BUFFER, 'buffer lengths')
+  for (const c of req.claims) {
+    raw(c.when, `WHEN of claim ${c.id} ('${c.when}')`, HINT_ENTRY)
+    if (c.then !== undefined) raw(c.then, `THEN of claim ${c.id} ('${c.then}')`, HINT_EXIT)
+  }
   return [
     ...req.assumes,
     ...Object.values(req.buffers),
@@ -47,6 +64,7 @@ function worldNames(expanded: string, pair: FunctionPair, what: string): Map<str
 
 const HINT_ENTRY = 'use the function parameters and globals (at entry); e.g. --intended \'len > 64 => ret == -EINVAL\''
 const HINT_EXIT = 'THEN may use ret (new return value), old_ret, parameters and globals (after the new version returns)'
+const HINT_BUFFER = 'the length is an expression over the scalar parameters, e.g. --buffer buf:len'
 
 export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest, models: ReadonlyMap<string, ModelSpec> = new Map()): Promise<HarnessOptions> {
   const sig = pair.signature
@@ -84,12 +102,12 @@ export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest
   let k = 0
   const assumes: string[] = []
   for (const a of req.assumes) {
-    assumes.push(await rewriteExpr(oldX[k++]!, entry, { what: `--assume '${a}'`, hint: HINT_ENTRY }))
+    assumes.push(await rewriteExpr(oldX[k++]!, entry, { what: `--assume '${a}'`, hint: HINT_ENTRY, noun: 'assumptions' }))
   }
   const buffers: Record<string, string> = {}
   for (const [p, len] of Object.entries(req.buffers)) {
     buffers[p] = await rewriteExpr(oldX[k++]!, { names: scalars, keep: pair.old.enumerators }, {
-      what: `--buffer ${p}:${len}`, hint: 'the length is an expression over the scalar parameters, e.g. --buffer buf:len',
+      what: `--buffer ${p}:${len}`, hint: HINT_BUFFER, noun: 'buffer lengths',
     })
   }
   const claims: HarnessClaim[] = []
@@ -118,14 +136,29 @@ export async function buildHarnessOptions(pair: FunctionPair, req: VerifyRequest
   }
   const held: { old: string; new: string }[] = []
   for (const h of req.held) {
-    const what = { what: `held: '${h}'`, hint: 'write the lock the caller holds as a pointer expression, e.g. "&o->lock"' }
+    const what = { what: `held: '${h}'`, hint: 'write the lock the caller holds as a pointer expression, e.g. "&o->lock"', noun: 'held locks' }
     held.push({ old: await rewriteExpr(h, entry, what), new: await rewriteExpr(h, atEntryNew, what) })
   }
-  const externals: ExternalStub[] = pair.externals.externals.map(fn => ({
-    fn,
-    model: models.get(fn.name),
-    writes: req.externals[fn.name],
-  }))
+  // the world's expressions, now that each callee's arity is known: arg0..argN-1 only
+  const externals: ExternalStub[] = pair.externals.externals.map(fn => {
+    const arity = fn.signature.params.length
+    const model = models.get(fn.name)
+    if (model) checkModelExprs(fn.name, model, undefined, { arity })
+    const writes = req.externals[fn.name]
+    for (const w of writes ?? []) {
+      const where = `externals: ${fn.name}: writes`
+      if (w.arg >= arity) {
+        throw new ConfigError(`${where} arg ${w.arg}, but ${fn.name}() takes ${arity} argument${arity === 1 ? '' : 's'}`, { hint: 'writes.arg counts the arguments from 0 (arg: 0 is the first)' })
+      }
+      const p = fn.signature.params[w.arg]!
+      if (p.type.kind !== 'pointer') {
+        throw new ConfigError(`${where} arg ${w.arg}, but that argument of ${fn.name}() is not a pointer`, { hint: 'writes.arg names the out-parameter (a pointer) the function writes through' })
+      }
+      const r = checkExpr(w.size, argRules('sizes', { name: fn.name, arity }))
+      if (!r.ok) throw new ConfigError(`${where} size '${shownExpr(w.size)}' ${r.reason}`, { hint: ARG_EXPR_HINT })
+    }
+    return { fn, model, writes }
+  })
   return {
     buffers, nullable: req.nullable, maxSize: req.maxSize, assumes, claims, initGlobals: req.initGlobals, pointerDepth: 1, externals, ...(held.length ? { held } : {}),
   }

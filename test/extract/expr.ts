@@ -24,11 +24,12 @@ t.test('rewriteExpr maps names and keeps the rest', async t => {
     ['len <= limit', '(len <= klp_shared_limit)'],
     ['sizeof(struct msg) > (unsigned)len', '(sizeof(struct msg) > (unsigned)len)'],
     ['m->buf[len - 1] != \'\\0\'', '(klp_in_m->buf[len - 1] != \'\\0\')'],
-    ['__builtin_expect_dummy + len', '(__builtin_expect_dummy + len)'],
     ['  len  ', '(len)'],
     ['m->len.len', '(klp_in_m->len.len)'],
     ['!m', '(!klp_in_m)'],
-    ['len ? 1 : 0, len', '(len ? 1 : 0, len)'],
+    ['len ? 1 : 0', '(len ? 1 : 0)'],
+    ['len\n  >\t64', '(len > 64)'],
+    ['(u32)m + m', '((u32)klp_in_m + klp_in_m)'],
   ]
   for (const [src, want] of rows) t.equal(await rewriteExpr(src, env, ctx), want, src)
 })
@@ -37,13 +38,18 @@ t.test('rewriteExpr rejects what is not a side-effect free expression over known
   const rows: [string, RegExp][] = [
     ['', /^--intended 'X' is empty$/],
     ['   ', /^--intended 'X' is empty$/],
-    ['len >', /^--intended 'X' is not a C expression \(near '.*'\)$/],
-    ['len len', /^--intended 'X' is not a C expression/],
-    ['1); int x = (2', /^--intended 'X' is not a C expression/],
-    ['1; }', /^--intended 'X' is not a C expression/],
-    ['}', /^--intended 'X' is not a C expression/],
+    ['len >', /^--intended 'X' is not a C expression \(near the end\)$/],
+    ['len len', /^--intended 'X' is not a single C expression \('len' follows 'len'\)$/],
+    ['1); int x = (2', /^--intended 'X' is not a single C expression \('\); int x = \(2' follows '1'\)$/],
+    ['1; }', /^--intended 'X' is not a single C expression/],
+    ['}', /^--intended 'X' is not a C expression \(near '}'\)$/],
     ['{', /^--intended 'X' is not a C expression/],
     [')', /^--intended 'X' is not a C expression/],
+    ['len > 1 // comment', /^--intended 'X' contains a comment \('\/\/'\); comments are not allowed in claims$/],
+    ['len ? 1 : 0, len', /^--intended 'X' uses the comma operator; claims are single C expressions$/],
+    ['({ len; })', /^--intended 'X' contains a statement expression/],
+    ['__builtin_expect_dummy + len', /uses '__builtin_expect_dummy', which is not a parameter/],
+    ['klp_ret_new', /uses 'klp_ret_new', which is not a parameter/],
     ['count > 0', /^--intended 'X' uses 'count', which is not a parameter, global or constant of the function$/],
     ['len > MSG_NEW', /uses 'MSG_NEW'/],
     ['strlen(m->buf) > 3', /^--intended 'X' calls a function \(strlen\); claims are side-effect free C expressions$/],
@@ -57,6 +63,7 @@ t.test('rewriteExpr rejects what is not a side-effect free expression over known
     await t.rejects(rewriteExpr(src, env, ctx), { name: 'UsageError', message, hint: ctx.hint, exitCode: 3 }, JSON.stringify(src))
   }
   t.ok(new UsageError('x') instanceof Error)
+  await t.rejects(rewriteExpr('len++', env, { ...ctx, noun: 'held locks' }), { message: "--intended 'X' assigns (len++); held locks are side-effect free C expressions" }, 'the noun of the context')
 })
 
 t.test('splitClaim', async t => {
