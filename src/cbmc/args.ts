@@ -40,6 +40,65 @@ export interface CbmcArgOptions {
 
 const UI_FLAGS: ReadonlySet<string> = new Set(['--xml-ui', '--json-ui', '--json-interface'])
 
+/**
+ * The cbmc options a user may add with --cbmc-arg: ones that cannot drop, narrow or change the meaning
+ * of a property klp-verify plants or asks for (solver choice, encoding, more checks). Everything
+ * else is refused: `--no-assertions`, `--property`, `--cover`, `--no-unwinding-assertions`,
+ * `--partial-loops`, `--unwind*`, `--depth`, `--stop-on-fail`, `--no-*-check`, `--function`,
+ * `--show-*`, UI flags, `--paths`, extra files, ….
+ */
+const HARMLESS_FLAGS: ReadonlySet<string> = new Set([
+  // solvers and their encodings: another way to decide the same formula
+  '--no-sat-preprocessor', '--smt2', '--z3', '--bitwuzla', '--boolector', '--cprover-smt2', '--cvc4', '--cvc5',
+  '--mathsat', '--yices', '--fpa', '--refine', '--refine-arrays', '--refine-arithmetic', '--arrays-uf-never',
+  '--arrays-uf-always', '--slice-formula', '--symex-cache-dereferences', '--beautify',
+  // more checks (each adds properties, none removes one)
+  '--bounds-check', '--pointer-check', '--memory-leak-check', '--memory-cleanup-check', '--div-by-zero-check',
+  '--float-div-by-zero-check', '--signed-overflow-check', '--unsigned-overflow-check', '--pointer-overflow-check',
+  '--conversion-check', '--undefined-shift-check', '--float-overflow-check', '--nan-check', '--enum-range-check',
+  '--pointer-primitive-check', '--retain-trivial-checks', '--unwinding-assertions', '--no-self-loops-to-assumptions',
+])
+
+/** Harmless options that take a value (the next --cbmc-arg), with the values allowed. */
+const HARMLESS_VALUED: Readonly<Record<string, (v: string) => boolean>> = {
+  '--sat-solver': v => /^[\w.-]+$/.test(v),
+  '--external-sat-solver': v => v !== '' && !v.startsWith('-'),
+  '--max-node-refinement': v => /^\d+$/.test(v),
+  '--object-bits': v => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 63,
+  // below 4 cbmc drops its final status (cbmc-notes §1)
+  '--verbosity': v => /^\d+$/.test(v) && Number(v) >= 4 && Number(v) <= 10,
+}
+
+/** The --cbmc-arg values that are refused (each with its value, if it takes one); empty if all are harmless. */
+export function refusedCbmcArgs(extra: readonly string[]): string[] {
+  const refused: string[] = []
+  for (let i = 0; i < extra.length; i++) {
+    const a = extra[i]!
+    if (HARMLESS_FLAGS.has(a)) continue
+    const valueOk = Object.hasOwn(HARMLESS_VALUED, a) ? HARMLESS_VALUED[a] : undefined
+    if (valueOk) {
+      const v = extra[i + 1]
+      if (v !== undefined && valueOk(v)) { i++; continue }
+      refused.push(v === undefined || v.startsWith('--') ? `${a} (no valid value)` : `${a} ${v}`)
+      if (v !== undefined && !v.startsWith('--')) i++
+      continue
+    }
+    refused.push(a)
+  }
+  return refused
+}
+
+/** Refuse --cbmc-arg values that can drop, narrow or change the properties klp-verify checks; returns them otherwise. */
+export function checkCbmcArgs(extra: readonly string[]): string[] {
+  const refused = refusedCbmcArgs(extra)
+  if (refused.length) {
+    throw new UsageError(`--cbmc-arg refused: ${refused.map(r => JSON.stringify(r)).join(', ')} (it could drop, narrow or change the properties klp-verify checks)`, {
+      hint: 'allowed: solver choice (--sat-solver S, --external-sat-solver CMD, --z3, --refine, …), --object-bits N, --verbosity N (4-10), --slice-formula, and flags that add checks (--unsigned-overflow-check, …)',
+    })
+  }
+  return [...extra]
+}
+
 /** Whether the user already chose cbmc's output format (then we must not add `--json-ui`). */
 export function hasUiFlag(args: readonly string[]): boolean {
   return args.some(a => UI_FLAGS.has(a))
@@ -48,7 +107,7 @@ export function hasUiFlag(args: readonly string[]): boolean {
 /** argv for one verification run (without the cbmc executable itself). */
 export function buildCbmcArgs(opts: CbmcArgOptions): string[] {
   checkBound('unwind', opts.unwind)
-  const extra = opts.extra ?? []
+  const extra = checkCbmcArgs(opts.extra ?? [])
   const args: string[] = []
   if (opts.checks === 'none') args.push('--no-standard-checks')
   // Explicit although on by default in CBMC 6, and needed to re-enable them after --no-standard-checks.
@@ -83,8 +142,7 @@ export function buildListFunctionsArgs(
  * order and change with the check flags, so this takes the same options as the verification run.
  */
 export function buildShowPropertiesArgs(opts: CbmcArgOptions): string[] {
-  const extra = (opts.extra ?? []).filter(a => !UI_FLAGS.has(a))
-  const args = buildCbmcArgs({ ...opts, files: [], properties: [], solver: undefined, sliceFormula: false, extra })
+  const args = buildCbmcArgs({ ...opts, files: [], properties: [], solver: undefined, sliceFormula: false })
   return [...args, '--show-properties', ...opts.files]
 }
 

@@ -2,6 +2,7 @@
  * Option blocks shared by commands (yargs, `as const` for typing). Repeatable options take one value
  * each (`nargs: 1`), so `--buffer buf:len old.c new.c` leaves the file names as positionals.
  */
+import { checkCbmcArgs } from '../cbmc/args.js'
 import { UsageError } from '../errors.js'
 
 export const FORMATS = ['text', 'json', 'junit', 'markdown'] as const
@@ -34,13 +35,15 @@ export const proofOptions = {
   output: { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' },
   'keep-harness': { type: 'string', describe: 'write the generated harnesses and cbmc commands to DIR' },
   // not `array: true`: yargs arrays never take a value that starts with '-', and cbmc flags all do
-  'cbmc-arg': { type: 'string', nargs: 1, coerce: (v: string | string[]) => ([] as string[]).concat(v), describe: 'extra argument passed to cbmc, e.g. --cbmc-arg --no-standard-checks (repeatable)' },
+  'cbmc-arg': { type: 'string', nargs: 1, coerce: (v: string | string[]) => ([] as string[]).concat(v), describe: 'extra argument passed to cbmc, e.g. --cbmc-arg --object-bits --cbmc-arg 12; only options that cannot drop or narrow a property (repeatable)' },
   verbose: { alias: 'v', type: 'boolean', describe: 'print progress and the cbmc command lines' },
   debug: { type: 'boolean', describe: 'verbose, plus stack traces on errors' },
 } as const
 
 /** yargs turns a repeated single-valued option into an array; refuse it instead of guessing. */
 export function checkSingleValued(argv: Readonly<Record<string, unknown>>): true {
+  // refused before anything runs if it could drop or narrow a property (both commands check here)
+  if (Array.isArray(argv['cbmc-arg'])) checkCbmcArgs(argv['cbmc-arg'] as string[])
   for (const [name, opt] of Object.entries(proofOptions)) {
     if (!('array' in opt) && !('coerce' in opt) && Array.isArray(argv[name])) {
       throw new UsageError(`--${name} was given more than once (${(argv[name] as unknown[]).join(', ')})`, { hint: `give --${name} once` })
