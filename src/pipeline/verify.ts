@@ -56,6 +56,7 @@ function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: numb
   b.push({ what: 'pointer fields of input objects', value: 'NULL or one fresh object (depth 1)', isDefault: true })
   b.push({ what: 'globals at entry', value: opts.initGlobals ? 'their initializers (--init-globals)' : 'any value, the same for both versions', isDefault: !opts.initGlobals })
   b.push({ what: 'signed overflow', value: req.fwrapv ? 'wraps (--fwrapv)' : 'undefined (a safety violation)', isDefault: !req.fwrapv })
+  if (req.extraCbmcArgs.length) b.push({ what: 'extra cbmc arguments (--cbmc-arg)', value: req.extraCbmcArgs.join(' '), isDefault: false })
   return b
 }
 
