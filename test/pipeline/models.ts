@@ -2,7 +2,8 @@
 import path from 'node:path'
 import t from 'tap'
 import { ConfigError } from '../../src/errors.js'
-import { loadModelDir, loadModels, ModelSchema } from '../../src/pipeline/models.js'
+import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
+import { checkModelExprs, loadModelDir, loadModels, MODEL_EXPR_FIELDS, ModelSchema } from '../../src/pipeline/models.js'
 
 const HINT = 'see templates/models/kernel.yaml for the format'
 
@@ -132,4 +133,61 @@ t.test('loadModels: the user directory adds and overrides models', async t => {
   t.same(models.get('kfree'), builtin.get('kfree'), 'the rest is built in')
   t.equal(models.size, builtin.size + 1)
   await t.rejects(loadModels(path.join(dir, 'missing')), { name: 'ConfigError', message: /^cannot read models directory / }, 'a bad user directory is an error')
+})
+
+t.test('loadModelDir: every expression field goes through the expression validator (file, model, field and text named)', async t => {
+  // [field, model text (YAML), message after `<file>: `]: each a way to get code into the stub
+  const rows: [string, string, string][] = [
+    ['size', 'fill: {kind: alloc, size: "n); __CPROVER_assume(0); (n"}',
+      "model fill: size 'n); __CPROVER_assume(0); (n' is not a single C expression ('); __CPROVER_assume(0); (n' follows 'n')"],
+    ['size', 'fill: {kind: copy-in, size: "({ system(0); 4; })"}',
+      "model fill: size '({ system(0); 4; })' contains a statement expression ('({ … })'); model expressions are side-effect free C expressions"],
+    ['ptr', 'fill: {kind: free, ptr: "arg0 /* ) ; __CPROVER_assume(0) ; ( */"}',
+      "model fill: ptr 'arg0 /* ) ; __CPROVER_assume(0) ; ( */' contains a comment ('/*'); comments are not allowed in model expressions"],
+    ['lock', 'fill: {kind: lock, lock: "&klp_rcu_lock"}',
+      "model fill: lock '&klp_rcu_lock' uses 'klp_rcu_lock', which is not an argument (write arg0, arg1, … for the call's arguments)"],
+    ['to', 'fill: {kind: copy-in, to: "system(0)"}',
+      'model fill: to \'system(0)\' calls a function (system); model expressions are side-effect free C expressions'],
+    ['from', 'fill: {kind: copy-out, from: "klp_cur = 1"}',
+      "model fill: from 'klp_cur = 1' assigns (klp_cur = 1); model expressions are side-effect free C expressions (did you mean '=='?)"],
+    ['value', 'fill: {kind: warn, value: "arg0++"}',
+      'model fill: value \'arg0++\' assigns (arg0++); model expressions are side-effect free C expressions'],
+    ['value', 'fill: {kind: bug, value: "arg0 // )"}',
+      "model fill: value 'arg0 // )' contains a comment ('//'); comments are not allowed in model expressions"],
+    ['value', 'fill: {kind: bug, value: "arg0\\n#include \\"/etc/passwd\\"\\n"}',
+      "model fill: value 'arg0 #include \"/etc/passwd\"' contains '#'; preprocessor directives and operators are not allowed in model expressions"],
+    ['value', 'fill: {kind: warn, value: "0, 1"}',
+      'model fill: value \'0, 1\' uses the comma operator; model expressions are single C expressions'],
+  ]
+  for (const [field, yaml, message] of rows) {
+    const dir = t.testdir({ 'evil.yaml': `ok: {kind: log}\n${yaml}\n` })
+    const file = path.join(dir, 'evil.yaml')
+    await t.rejects(loadModelDir(dir), { name: 'ConfigError', message: `${file}: ${message}`, hint: ARG_EXPR_HINT, exitCode: 3 }, `${field}: ${yaml}`)
+  }
+  t.same(MODEL_EXPR_FIELDS, ['size', 'ptr', 'lock', 'to', 'from', 'value'], 'the expression fields of the schema')
+  t.same(Object.keys(ModelSchema.shape).filter(k => k !== 'kind' && k !== 'zero').sort(), [...MODEL_EXPR_FIELDS].sort(), 'every string field but kind is an expression, and checked')
+})
+
+t.test('checkModelExprs: against the callee\'s arity, naming the file the model came from', async t => {
+  const dir = t.testdir({ 'site.yaml': 'two: {kind: copy-in, to: arg0, size: arg2}\n' })
+  const models = await loadModelDir(dir)
+  const two = models.get('two')!
+  t.doesNotThrow(() => checkModelExprs('two', two, undefined, { arity: 3 }), 'within the arity')
+  t.throws(() => checkModelExprs('two', two, undefined, { arity: 2 }), {
+    name: 'ConfigError',
+    message: `${path.join(dir, 'site.yaml')}: model two: size 'arg2' uses 'arg2', which is not an argument of two() (it takes arg0..arg1)`,
+    hint: ARG_EXPR_HINT,
+  })
+  t.throws(() => checkModelExprs('x', { kind: 'free', ptr: 'arg1' }, undefined, { arity: 1 }), {
+    message: "model x: ptr 'arg1' uses 'arg1', which is not an argument of x() (it takes arg0)",
+  }, 'a model built in code: no file to name')
+})
+
+t.test('the built-in models pass the validator, each within the arity its expressions need', async t => {
+  const models = await loadModels()
+  t.ok(models.size > 40)
+  for (const [name, m] of models) {
+    const used = MODEL_EXPR_FIELDS.flatMap(f => [...(m[f] ?? '').matchAll(/arg(\d+)/g)].map(x => Number(x[1])))
+    t.doesNotThrow(() => checkModelExprs(name, m, undefined, { arity: used.length ? Math.max(...used) + 1 : 0 }), name)
+  }
 })

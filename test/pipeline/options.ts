@@ -2,6 +2,7 @@ import t from 'tap'
 import path from 'node:path'
 import { extractFunctionPair } from '../../src/extract/extract.js'
 import type { ModelSpec, ObservableKind } from '../../src/harness/types.js'
+import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
 import { buildHarnessOptions, exprList, worldRefs } from '../../src/pipeline/options.js'
 import type { ClaimSource, VerifyRequest } from '../../src/pipeline/types.js'
 
@@ -27,6 +28,7 @@ int f(struct s *o, const unsigned char *buf, unsigned long len, int (*cb)(int), 
 void g(int *p, int n) { *p = n; counter++; }
 int v(int n, ...) { return n; }
 int none(void) { return counter; }
+#define STMT_EXPR(x) ({ counter = 0; (x); })
 `
 // The new version uses another global (new_only instead of old_only) and has a macro the old one lacks.
 const NEW = OLD.replace(/old_only/g, 'new_only').replace('int new_only;', 'int new_only;\n#define NEW_LIMIT 9')
@@ -88,6 +90,11 @@ t.test('harness options from a request', async t => {
     ], 'WHEN at entry (macros expanded); THEN after the new version: ret, old_ret, new globals, pointer params as klp_new_*')
   })
 
+  t.test('held locks: each version\'s copy of the entry state', async t => {
+    const opts = await build({ held: ['&o->a', '&counter'] })
+    t.same(opts.held, [{ old: '(&o->a)', new: '(&klp_new_o->a)' }, { old: '(&klp_old_counter)', new: '(&klp_new_counter)' }])
+  })
+
   t.test('each version expands its own macros and sees its own globals', async t => {
     const opts = await build({ claims: [claim('c', 'old_only == 1', 'new_only == NEW_LIMIT')] })
     t.same(opts.claims[0], { id: 'c', when: '(klp_old_old_only == 1)', then: '(klp_new_new_only == 9)', differs: ALL })
@@ -112,6 +119,7 @@ t.test('harness options from a request', async t => {
   // [what, request, message, hint]: every way a request is refused against the function.
   const HINT_ENTRY = "use the function parameters and globals (at entry); e.g. --intended 'len > 64 => ret == -EINVAL'"
   const HINT_EXIT = 'THEN may use ret (new return value), old_ret, parameters and globals (after the new version returns)'
+  const HELD = 'write the lock the caller holds as a pointer expression, e.g. "&o->lock"'
   const invalid: [string, Partial<VerifyRequest>, string | RegExp, string][] = [
     ['--nullable of no parameter', { nullable: ['nope'] }, '--nullable nope: f() has no parameter nope', 'parameters: o, buf, len, cb, flag'],
     ['--nullable of a scalar', { nullable: ['len'] }, '--nullable len: parameter len is not a pointer', 'only pointer parameters can be NULL'],
@@ -129,6 +137,23 @@ t.test('harness options from a request', async t => {
     ['a function call in WHEN', { claims: [claim('c', 'none() > 0')] }, /^WHEN of claim c \('none\(\) > 0'\) calls a function \(none\)/, HINT_ENTRY],
     ['unknown name in THEN', { claims: [claim('c', 'len > 8', 'retval == -22')] }, /^THEN of claim c \('retval == -22'\) uses 'retval'/, HINT_EXIT],
     ['a static local is not a global for claims', { claims: [claim('c', 'calls > 0')] }, /^WHEN of claim c \('calls > 0'\) uses 'calls'/, HINT_ENTRY],
+    // hostile expressions, as written (before macros are expanded) and as expanded: one validator
+    ['a comment in WHEN', { claims: [claim('c', 'len > 1 // comment')] }, "WHEN of claim c ('len > 1 // comment') contains a comment ('//'); comments are not allowed in claims", HINT_ENTRY],
+    ['// inside a longer claim', { claims: [claim('c', 'len > 1 // why => ret == 0')] }, "WHEN of claim c ('len > 1 // why => ret == 0') contains a comment ('//'); comments are not allowed in claims", HINT_ENTRY],
+    ['a comment in THEN', { claims: [claim('c', 'len > 1', 'ret == 0 /* ) || (1 */')] }, "THEN of claim c ('ret == 0 /* ) || (1 */') contains a comment ('/*'); comments are not allowed in claims", HINT_EXIT],
+    ['a comment in --assume', { assumes: ['len < 9 // small'] }, "--assume 'len < 9 // small' contains a comment ('//'); comments are not allowed in assumptions", HINT_ENTRY],
+    ['a comment in a buffer length', { buffers: { buf: 'len /* bytes */' } }, "--buffer buf:len /* bytes */ contains a comment ('/*'); comments are not allowed in buffer lengths", 'the length is an expression over the scalar parameters, e.g. --buffer buf:len'],
+    ['a statement smuggled into WHEN', { claims: [claim('c', 'len); __CPROVER_assume(0); (len')] }, "WHEN of claim c ('len); __CPROVER_assume(0); (len') is not a single C expression (';' in it)", HINT_ENTRY],
+    ['a statement expression in --assume', { assumes: ['({ counter = 0; 1; })'] }, "--assume '({ counter = 0; 1; })' contains '{'; assumptions are single side-effect free C expressions, not statements", HINT_ENTRY],
+    ['_Pragma in WHEN', { claims: [claim('c', '_Pragma(X) len')] }, "WHEN of claim c ('_Pragma(X) len') uses '_Pragma', which is reserved", HINT_ENTRY],
+    ['a macro that expands to a statement expression', { claims: [claim('c', 'STMT_EXPR(len)')] }, "WHEN of claim c ('STMT_EXPR(len)') contains a statement expression ('({ … })'); claims are side-effect free C expressions", HINT_ENTRY],
+    ['an assignment in THEN', { claims: [claim('c', 'len > 1', 'counter = 0')] }, "THEN of claim c ('counter = 0') assigns (counter = 0); claims are side-effect free C expressions (did you mean '=='?)", HINT_EXIT],
+    ['the comma operator in WHEN', { claims: [claim('c', 'counter++, 1')] }, "WHEN of claim c ('counter++, 1') assigns (counter++); claims are side-effect free C expressions", HINT_ENTRY],
+    ['an increment in a buffer length', { buffers: { buf: 'len++' } }, '--buffer buf:len++ assigns (len++); buffer lengths are side-effect free C expressions', 'the length is an expression over the scalar parameters, e.g. --buffer buf:len'],
+    ['a call in --assume', { assumes: ['none() == 0'] }, "--assume 'none() == 0' calls a function (none); assumptions are side-effect free C expressions", HINT_ENTRY],
+    ['a statement in held', { held: ['&o->a); __CPROVER_assume(0); (0'] }, "held: '&o->a); __CPROVER_assume(0); (0' is not a single C expression ('); __CPROVER_assume(0); (0' follows '&o->a')", HELD],
+    ['an increment in held', { held: ['&o[counter++]'] }, "held: '&o[counter++]' assigns (counter++); held locks are side-effect free C expressions", HELD],
+    ['a comment in held', { held: ['&o->a // )'] }, "held: '&o->a // )' contains a comment ('//'); comments are not allowed in held locks", HELD],
   ]
   t.test('invalid requests: UsageError with message and hint', async t => {
     for (const [what, over, message, hint] of invalid) {
@@ -217,6 +242,35 @@ int g(int x) { return x; }
     ['spec externals when there are none', { func: 'g', externals: { blob_fill: [{ arg: 0, size: '4' }] } },
       'externals: blob_fill is not an external function g() calls', 'external functions called: none'],
   ]
+  t.test('spec out-parameters and models against each callee\'s arguments: ConfigError', async t => {
+    // [what, externals, models, message, hint]
+    const rows: [string, VerifyRequest['externals'], Record<string, ModelSpec>, string, string][] = [
+      ['writes through an argument it does not have', { blob_fill: [{ arg: 2, size: '4' }] }, {},
+        'externals: blob_fill: writes arg 2, but blob_fill() takes 2 arguments', 'writes.arg counts the arguments from 0 (arg: 0 is the first)'],
+      ['writes through an argument a one-argument callee does not have', { blob_fill__2x: [{ arg: 1, size: '4' }] }, {},
+        'externals: blob_fill__2x: writes arg 1, but blob_fill__2x() takes 1 argument', 'writes.arg counts the arguments from 0 (arg: 0 is the first)'],
+      ['writes through a scalar', { blob_fill: [{ arg: 1, size: '4' }] }, {},
+        "externals: blob_fill: writes arg 1, but that argument of blob_fill() is not a pointer", 'writes.arg names the out-parameter (a pointer) the function writes through'],
+      ['a size over an argument it does not have', { blob_fill: [{ arg: 0, size: 'arg2' }] }, {},
+        "externals: blob_fill: writes size 'arg2' uses 'arg2', which is not an argument of blob_fill() (it takes arg0..arg1)", ARG_EXPR_HINT],
+      ['a size smuggling a statement (a request not from a spec file)', { blob_fill: [{ arg: 0, size: '4); __CPROVER_assume(0); (4' }] }, {},
+        "externals: blob_fill: writes size '4); __CPROVER_assume(0); (4' is not a single C expression ('); __CPROVER_assume(0); (4' follows '4')", ARG_EXPR_HINT],
+      ['a model over an argument the callee does not have', {}, { blob_log: { kind: 'warn', value: 'arg1' } },
+        "model blob_log: value 'arg1' uses 'arg1', which is not an argument of blob_log() (it takes arg0)", ARG_EXPR_HINT],
+      ['a model smuggling a call', {}, { blob_fill: { kind: 'alloc', size: 'system(0)' } },
+        "model blob_fill: size 'system(0)' calls a function (system); model expressions are side-effect free C expressions", ARG_EXPR_HINT],
+    ]
+    for (const [what, externals, models, message, hint] of rows) {
+      await t.rejects(build({ externals }, new Map(Object.entries(models))), { name: 'ConfigError', message, hint, exitCode: 3 }, what)
+    }
+    const ok = await build({ externals: { blob_fill: [{ arg: 0, size: 'arg1 * 2' }] } }, new Map([['blob_log', { kind: 'warn' as const, value: 'arg0 != 0' }]]))
+    t.same(ok.externals!.map(e => [e.fn.name, e.model, e.writes]), [
+      ['blob_fill', undefined, [{ arg: 0, size: 'arg1 * 2' }]],
+      ['blob_fill__2x', undefined, undefined],
+      ['blob_log', { kind: 'warn', value: 'arg0 != 0' }, undefined],
+    ], 'within the arity: kept as written')
+  })
+
   t.test('invalid claims about the world: UsageError with message and hint', async t => {
     for (const [what, over, message, hint] of invalid) {
       await t.rejects(build(over), { name: 'UsageError', message, hint, exitCode: 3 }, what)
