@@ -1,6 +1,7 @@
 /**
  * Pure construction of cbmc command lines (kani `cbmc_flags`, BenchExec `cmdline`).
- * Order: check flags, entry and bounds, properties, solver, preprocessor, user passthrough, UI flag, files.
+ * Order: check flags, entry and bounds, properties, solver, preprocessor, user passthrough (only options
+ * that cannot drop or narrow a property), `--json-ui`, files.
  */
 import { UsageError } from '../errors.js'
 
@@ -38,8 +39,6 @@ export interface CbmcArgOptions {
   readonly extra?: readonly string[]
 }
 
-const UI_FLAGS: ReadonlySet<string> = new Set(['--xml-ui', '--json-ui', '--json-interface'])
-
 /**
  * The cbmc options a user may add with --cbmc-arg: ones that cannot drop, narrow or change the meaning
  * of a property klp-verify plants or asks for (solver choice, encoding, more checks). Everything
@@ -52,6 +51,8 @@ const HARMLESS_FLAGS: ReadonlySet<string> = new Set([
   '--no-sat-preprocessor', '--smt2', '--z3', '--bitwuzla', '--boolector', '--cprover-smt2', '--cvc4', '--cvc5',
   '--mathsat', '--yices', '--fpa', '--refine', '--refine-arrays', '--refine-arithmetic', '--arrays-uf-never',
   '--arrays-uf-always', '--slice-formula', '--symex-cache-dereferences', '--beautify',
+  // JSON output always carries traces; this only shapes plain text (cbmc-notes §1)
+  '--trace',
   // more checks (each adds properties, none removes one)
   '--bounds-check', '--pointer-check', '--memory-leak-check', '--memory-cleanup-check', '--div-by-zero-check',
   '--float-div-by-zero-check', '--signed-overflow-check', '--unsigned-overflow-check', '--pointer-overflow-check',
@@ -99,11 +100,6 @@ export function checkCbmcArgs(extra: readonly string[]): string[] {
   return [...extra]
 }
 
-/** Whether the user already chose cbmc's output format (then we must not add `--json-ui`). */
-export function hasUiFlag(args: readonly string[]): boolean {
-  return args.some(a => UI_FLAGS.has(a))
-}
-
 /** argv for one verification run (without the cbmc executable itself). */
 export function buildCbmcArgs(opts: CbmcArgOptions): string[] {
   checkBound('unwind', opts.unwind)
@@ -122,7 +118,8 @@ export function buildCbmcArgs(opts: CbmcArgOptions): string[] {
   if (opts.sliceFormula ?? true) args.push('--slice-formula')
   args.push(...preprocessorArgs(opts.defines, opts.includes))
   args.push(...extra)
-  if (!hasUiFlag(extra)) args.push('--json-ui')
+  // a UI flag of the user's is refused (checkCbmcArgs): klp-verify reads only cbmc's JSON
+  args.push('--json-ui')
   args.push(...opts.files)
   return args
 }

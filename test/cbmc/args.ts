@@ -3,7 +3,8 @@ import {
   buildCbmcArgs,
   buildListFunctionsArgs,
   buildShowPropertiesArgs,
-  hasUiFlag,
+  checkCbmcArgs,
+  refusedCbmcArgs,
   renderCommand,
   resolveUnwind,
   type CbmcArgOptions,
@@ -49,6 +50,7 @@ t.test('buildCbmcArgs', async t => {
       { solver: '/opt/bin/cadical' },
       [...ALWAYS, '--external-sat-solver', '/opt/bin/cadical', '--slice-formula', '--json-ui', 'harness.c', 'old.c'],
     ],
+    ['SMT wins over the SAT solver', { smt: 'z3', solver: '/opt/bin/cadical' }, [...ALWAYS, '--z3', '--slice-formula', '--json-ui', 'harness.c', 'old.c']],
     ['sliceFormula false', { sliceFormula: false }, [...ALWAYS, '--json-ui', 'harness.c', 'old.c']],
     [
       'defines and includes',
@@ -64,12 +66,10 @@ t.test('buildCbmcArgs', async t => {
       { extra: ['--object-bits', '12'] },
       [...ALWAYS, '--slice-formula', '--object-bits', '12', '--json-ui', 'harness.c', 'old.c'],
     ],
-    ['user --xml-ui suppresses --json-ui', { extra: ['--xml-ui'] }, [...ALWAYS, '--slice-formula', '--xml-ui', 'harness.c', 'old.c']],
-    ['user --json-ui is not doubled', { extra: ['--json-ui'] }, [...ALWAYS, '--slice-formula', '--json-ui', 'harness.c', 'old.c']],
     [
-      'user --json-interface suppresses --json-ui',
-      { extra: ['--json-interface'] },
-      [...ALWAYS, '--slice-formula', '--json-interface', 'harness.c', 'old.c'],
+      'harmless passthrough: solver, verbosity, more checks',
+      { extra: ['--sat-solver', 'minisat2', '--verbosity', '9', '--unsigned-overflow-check'] },
+      [...ALWAYS, '--slice-formula', '--sat-solver', 'minisat2', '--verbosity', '9', '--unsigned-overflow-check', '--json-ui', 'harness.c', 'old.c'],
     ],
     ['unwind 0 is a valid bound', { unwind: 0 }, [...ALWAYS.slice(0, 5), '0', '--slice-formula', '--json-ui', 'harness.c', 'old.c']],
   ]
@@ -86,6 +86,8 @@ t.test('buildCbmcArgs rejects bad bounds and names', async t => {
     ['loop id with a comma', { unwindset: [{ loop: 'f.0,g.0', bound: 2 }] }, /invalid loop id/],
     ['empty loop id', { unwindset: [{ loop: '', bound: 2 }] }, /invalid loop id ''/],
     ['empty entry', { entry: '' }, /empty harness function name/],
+    ['a passthrough that drops properties', { extra: ['--no-assertions'] }, /--cbmc-arg refused: "--no-assertions"/],
+    ['a UI flag of the user', { extra: ['--xml-ui'] }, /--cbmc-arg refused: "--xml-ui"/],
   ]
   for (const [name, over, message] of rows) {
     t.throws(() => buildCbmcArgs({ ...base, ...over }), message, name)
@@ -93,16 +95,39 @@ t.test('buildCbmcArgs rejects bad bounds and names', async t => {
   }
 })
 
-t.test('hasUiFlag', async t => {
-  const rows: [string[], boolean][] = [
-    [[], false],
-    [['--xml-ui'], true],
-    [['--json-ui'], true],
-    [['--json-interface'], true],
-    [['--trace', '--object-bits', '12'], false],
-    [['--json-uix'], false],
+t.test('refusedCbmcArgs: only options that cannot drop, narrow or change a property pass', async t => {
+  const rows: [string, string[], string[]][] = [
+    ['nothing', [], []],
+    ['solver choice', ['--sat-solver', 'cadical', '--external-sat-solver', '/opt/kissat', '--z3', '--no-sat-preprocessor', '--refine'], []],
+    ['encoding and slicing', ['--object-bits', '12', '--slice-formula', '--arrays-uf-always', '--max-node-refinement', '5'], []],
+    ['verbosity 4..10', ['--verbosity', '4', '--verbosity', '10'], []],
+    ['checks that only add properties', ['--unsigned-overflow-check', '--conversion-check', '--memory-leak-check', '--unwinding-assertions'], []],
+    ['--no-assertions', ['--no-assertions'], ['--no-assertions']],
+    ['--property and its value', ['--property', 'klp_harness.assertion.1'], ['--property', 'klp_harness.assertion.1']],
+    ['--cover', ['--cover', 'location'], ['--cover', 'location']],
+    ['unwinding', ['--no-unwinding-assertions', '--partial-loops', '--unwind', '3', '--unwindset', 'f.0:1', '--depth', '9'], ['--no-unwinding-assertions', '--partial-loops', '--unwind', '3', '--unwindset', 'f.0:1', '--depth', '9']],
+    ['disabled checks', ['--no-bounds-check', '--no-standard-checks', '--no-built-in-assertions', '--no-assumptions', '--assert-to-assume'], ['--no-bounds-check', '--no-standard-checks', '--no-built-in-assertions', '--no-assumptions', '--assert-to-assume']],
+    ['entry, shows, UI, paths', ['--function', 'main', '--show-properties', '--xml-ui', '--json-ui', '--paths', 'lifo', '--stop-on-fail'], ['--function', 'main', '--show-properties', '--xml-ui', '--json-ui', '--paths', 'lifo', '--stop-on-fail']],
+    ['an extra file', ['evil.c'], ['evil.c']],
+    ['semantics changes', ['--malloc-may-fail', '--drop-unused-functions', '--nondet-static', '--16', '--unsigned-char'], ['--malloc-may-fail', '--drop-unused-functions', '--nondet-static', '--16', '--unsigned-char']],
+    ['verbosity below 4 drops the final status', ['--verbosity', '2'], ['--verbosity 2']],
+    ['verbosity without a value', ['--verbosity'], ['--verbosity (no valid value)']],
+    ['a valued option followed by a flag', ['--object-bits', '--z3'], ['--object-bits (no valid value)']],
+    ['object bits out of range', ['--object-bits', '0', '--object-bits', 'x'], ['--object-bits 0', '--object-bits x']],
+    ['one space-separated item is not two', ['--object-bits 12'], ['--object-bits 12']],
+    ['a prototype key is no option', ['__proto__', 'constructor'], ['__proto__', 'constructor']],
   ]
-  for (const [args, want] of rows) t.equal(hasUiFlag(args), want, args.join(' '))
+  for (const [name, args, want] of rows) t.same(refusedCbmcArgs(args), want, name)
+})
+
+t.test('checkCbmcArgs names every refused argument on one line, with a hint', async t => {
+  t.same(checkCbmcArgs(['--object-bits', '12']), ['--object-bits', '12'])
+  const err = t.throws(() => checkCbmcArgs(['--z3', '--no-assertions', '--property', 'x', '--cover', 'location'])) as UsageError
+  t.type(err, UsageError)
+  t.equal(err.exitCode, 3)
+  t.equal(err.message, '--cbmc-arg refused: "--no-assertions", "--property", "x", "--cover", "location" (it could drop, narrow or change the properties klp-verify checks)')
+  t.notMatch(err.message, /\n/)
+  t.match(err.hint, /--object-bits N/)
 })
 
 t.test('buildListFunctionsArgs', async t => {
@@ -123,7 +148,7 @@ t.test('buildShowPropertiesArgs keeps the check flags that decide property numbe
     properties: ['klp_harness.assertion.1'],
     solver: '/opt/bin/cadical',
     defines: ['X'],
-    extra: ['--xml-ui', '--unsigned-overflow-check'],
+    extra: ['--unsigned-overflow-check'],
   }
   t.same(buildShowPropertiesArgs(opts), [
     '--no-standard-checks', '--unwinding-assertions', '--no-malloc-may-fail', '--no-signed-overflow-check',

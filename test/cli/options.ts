@@ -34,6 +34,7 @@ t.test('checkSingleValued', async t => {
     [{ 'max-size': [1, 2], func: 'f' }, '--max-size was given more than once (1, 2)', 'give --max-size once'],
     [{ spec: ['a.yaml', 'b.yaml'] }, '--spec was given more than once (a.yaml, b.yaml)', 'give --spec once'],
     [{ output: ['a', 'b'] }, '--output was given more than once (a, b)', 'give --output once'],
+    [{ 'cbmc-arg': ['--z3', '--no-assertions'] }, '--cbmc-arg refused: "--no-assertions" (it could drop, narrow or change the properties klp-verify checks)', 'allowed: solver choice'],
   ]
   for (const [argv, message, hint] of bad) {
     const err = t.throws(() => checkSingleValued(argv), { name: 'UsageError', message }, message)
