@@ -5,6 +5,7 @@ import { argRules, checkExpr, checkRawExpr, shownExpr, type ExprCheck } from '..
 
 /** A failed expression check as a zod issue naming the text (the path names the field). */
 const exprIssue = (check: (text: string) => ExprCheck) => (text: string, ctx: z.RefinementCtx) => {
+  if (text === '') return // min(1) says so
   const r = check(text)
   if (!r.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${shownExpr(text)}' ${r.reason}` })
 }

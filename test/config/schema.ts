@@ -48,6 +48,19 @@ t.test('a full spec is kept, string lists become arrays', async t => {
   t.same(SpecSchema.parse({ unwind: 3 }).unwind, 3, 'a numeric unwind')
 })
 
+t.test('expressions: written as C is written (macros and @f(k) still to expand), writes sizes over the arguments', async t => {
+  const spec = SpecSchema.parse({
+    assume: ['len <= LIMIT', 'MIN(a, b) > 0'],
+    intended: [{ when: '@req_check(1) != 0 => x', then: 'ret == -EINVAL' }],
+    held: ['&o->lock'],
+    externals: { fill: { writes: [{ arg: 0, size: 'arg1 * sizeof(struct blob)' }, { arg: 1, size: 4 }] }, one: { writes: { arg: 2, size: '(unsigned long)arg0' } }, none: {} },
+  })
+  t.same(spec.externals.one!.writes, [{ arg: 2, size: '(unsigned long)arg0' }], 'one out-parameter: a list of one')
+  t.same(spec.externals.none, {})
+  t.same(spec.externals.fill!.writes, [{ arg: 0, size: 'arg1 * sizeof(struct blob)' }, { arg: 1, size: '4' }])
+  t.same(spec.assume, ['len <= LIMIT', 'MIN(a, b) > 0'])
+})
+
 t.test('every observable is allowed in differs', async t => {
   t.same(ClaimSchema.parse({ when: '1', differs: [...OBSERVABLES] }).differs, [...OBSERVABLES])
 })
@@ -78,6 +91,21 @@ const invalid: [string, unknown, string, RegExp][] = [
   ['claim without when', { intended: [{ then: 'ret == 0' }] }, 'intended.0.when', /Required/],
   ['bad claim id', { intended: [{ id: 'a b', when: 'x' }] }, 'intended.0.id', /use letters, digits/],
   ['not an object', ['a'], '', /Expected object, received array/],
+  // expressions pasted into C: checked already when the spec is read (the field and the text named)
+  ['writes.size smuggling a statement', { externals: { fill: { writes: { arg: 0, size: '4); __CPROVER_assume(0); (4' } } } }, 'externals.fill.writes.size',
+    /^'4\); __CPROVER_assume\(0\); \(4' is not a single C expression \('\); __CPROVER_assume\(0\); \(4' follows '4'\)$/],
+  ['writes.size calling system() in a statement expression', { externals: { fill: { writes: [{ arg: 0, size: 4 }, { arg: 1, size: '({ system(0); 4; })' }] } } }, 'externals.fill.writes.1.size',
+    /^'\(\{ system\(0\); 4; \}\)' contains a statement expression/],
+  ['writes.size naming something else than an argument', { externals: { fill: { writes: { arg: 0, size: 'klp_cur' } } } }, 'externals.fill.writes.size',
+    /^'klp_cur' uses 'klp_cur', which is not an argument \(write arg0, arg1, … for the call's arguments\)$/],
+  ['writes.size with a comment', { externals: { fill: { writes: { arg: 0, size: 'arg1 // bytes' } } } }, 'externals.fill.writes.size', /contains a comment \('\/\/'\)/],
+  ['writes.size assigning', { externals: { fill: { writes: { arg: 0, size: 'arg1 = 0' } } } }, 'externals.fill.writes.size', /assigns \(arg1 = 0\)/],
+  ['a comment in a WHEN', { intended: [{ when: 'x > 1 // comment' }] }, 'intended.0.when', /^'x > 1 \/\/ comment' contains a comment \('\/\/'\); comments are not allowed in expressions$/],
+  ['a statement in a THEN', { intended: [{ when: 'x', then: 'ret); __CPROVER_assume(0); (1' }] }, 'intended.0.then', /is not a single C expression \(';' in it\)/],
+  ['a statement expression in an assumption', { assume: ['({ x = 0; 1; })'] }, 'assume.0', /contains '\{'/],
+  ['_Pragma in a buffer length', { buffers: { buf: '_Pragma(X) len' } }, 'buffers.buf', /uses '_Pragma', which is reserved/],
+  ['a blank expression', { held: ['  '] }, 'held.0', /^'' is empty$/],
+  ['a preprocessor line in held', { held: ['&o->lock\n#include "/etc/passwd"'] }, 'held.0', /contains '#'/],
 ]
 
 t.test('invalid specs', async t => {
@@ -86,6 +114,7 @@ t.test('invalid specs', async t => {
     t.notOk(r.success, `${name}: rejected`)
     if (r.success) continue
     const issue = r.error.issues.find(i => i.path.join('.') === path)
+    t.equal(r.error.issues.length, 1, `${name}: one issue`)
     t.ok(issue, `${name}: an issue at '${path}' (got ${r.error.issues.map(i => i.path.join('.')).join(', ')})`)
     t.match(issue?.message, message, `${name}: message`)
   }
