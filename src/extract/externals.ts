@@ -78,7 +78,7 @@ function ownDeclarator(decl: Node, d: Node): Node {
 /** Top-level prototypes (declared, not defined) by name. */
 function prototypes(unit: Unit): Map<string, { decl: Node; fd: Node }> {
   const out = new Map<string, { decl: Node; fd: Node }>()
-  for (const n of unit.tree.rootNode.namedChildren) {
+  for (const n of unit.top) {
     if (n.type !== 'declaration' || storageClasses(n).includes('typedef')) continue
     for (const d of n.childrenForFieldName('declarator')) {
       if (!declaresFunction(d)) continue

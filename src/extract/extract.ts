@@ -95,9 +95,9 @@ async function pairOf(o: Loaded, n: Loaded, opts: ExtractOptions): Promise<Funct
   const shared = sharedGlobals(o.unit, n.unit, opts.func)
   const reo = reachable(o.unit, opts.func), ren = reachable(n.unit, opts.func)
   await checkpoint(opts.signal)
-  const ro = renameUnit(o.unit, PREFIX.old, opts.func, shared, ren)
+  const ro = await renameUnit(o.unit, PREFIX.old, opts.func, shared, ren, { signal: opts.signal })
   await checkpoint(opts.signal)
-  const rn = renameUnit(n.unit, PREFIX.new, opts.func, shared, reo)
+  const rn = await renameUnit(n.unit, PREFIX.new, opts.func, shared, reo, { signal: opts.signal })
   await checkpoint(opts.signal)
   const constChanges: string[] = []
   for (const g of ro.globals) {

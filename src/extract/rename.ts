@@ -7,6 +7,7 @@ import type { Node } from './c-parser.js'
 import { declaratorIdentifier } from './ctypes.js'
 import { declaresFunction, sourceText, storageClasses, type FnInfo, type Unit, type VarInfo } from './unit.js'
 import type { GlobalVar } from './types.js'
+import { checkpoint } from './checkpoint.js'
 
 interface Edit { start: number; end: number; text: string }
 
@@ -67,6 +68,8 @@ export interface RenameOptions {
    * every definition.
    */
   readonly keep?: 'reached' | 'all'
+  /** A big file is renamed in steps with the event loop free in between; an abort stops it. */
+  readonly signal?: AbortSignal
 }
 
 /** Prefix of read-only globals both versions share (one object, one value). */
@@ -76,14 +79,18 @@ export const SHARED_PREFIX = 'klp_shared_'
  * `other`: what the other version reaches. A global (or static local) only one version touches is
  * state both versions have: it must be compared too (the other version leaves it unchanged).
  */
-export function renameUnit(unit: Unit, prefix: string, target: string, shared: ReadonlySet<string> = new Set(), other?: { readonly fns: ReadonlySet<string>; readonly vars: ReadonlySet<string> }, ropts: RenameOptions = {}): RenamedUnit {
+export async function renameUnit(unit: Unit, prefix: string, target: string, shared: ReadonlySet<string> = new Set(), other?: { readonly fns: ReadonlySet<string>; readonly vars: ReadonlySet<string> }, ropts: RenameOptions = {}): Promise<RenamedUnit> {
   const renamed = new Set<string>([...unit.functions.keys(), ...unit.variables.keys()])
   const edits: Edit[] = []
   const hoistedBefore = new Map<Node, string[]>()
   const fnAt = new Map<number, FnInfo>()
-  for (const f of unit.functions.values()) fnAt.set(f.node.startIndex, f)
-  const top = unit.tree.rootNode.namedChildren
+  for (const [i, f] of [...unit.functions.values()].entries()) {
+    if (i % 2000 === 1999) await checkpoint(ropts.signal)
+    fnAt.set(f.node.startIndex, f)
+  }
+  const top = unit.top
   const kept = ropts.keep === 'all' ? undefined : keptFunctions(unit, target, other, top)
+  await checkpoint(ropts.signal)
 
   const renameTarget = (name: string) => (shared.has(name) ? SHARED_PREFIX : prefix) + name
 
@@ -196,7 +203,8 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
   // of dropped functions is one edit
   let prevEnd = 0
   let dropFrom: number | undefined
-  for (const c of top) {
+  for (const [i, c] of top.entries()) {
+    if (i % 1000 === 999) await checkpoint(ropts.signal)
     const info = c.type === 'function_definition' ? fnAt.get(c.startIndex) : undefined
     if (kept && info && !kept.has(info.name)) {
       dropFrom ??= prevEnd
@@ -208,6 +216,7 @@ export function renameUnit(unit: Unit, prefix: string, target: string, shared: R
     prevEnd = c.endIndex
   }
   if (dropFrom !== undefined) edits.push(blankRange(unit.text, dropFrom, prevEnd, ''))
+  await checkpoint(ropts.signal)
   for (const [fnNode, decls] of hoistedBefore) {
     edits.push({ start: fnNode.startIndex, end: fnNode.startIndex, text: decls.join(' ') + ' ' })
   }

@@ -33,6 +33,8 @@ export interface VarInfo {
 
 export interface Unit {
   readonly tree: Tree
+  /** The top-level nodes (tree.rootNode.namedChildren, built once: a big file has many). */
+  readonly top: readonly Node[]
   readonly text: string
   readonly functions: ReadonlyMap<string, FnInfo>
   readonly variables: ReadonlyMap<string, VarInfo>
@@ -222,9 +224,16 @@ export async function analyzeUnit(text: string, signal?: AbortSignal): Promise<U
     // everywhere: enumerators and records declared inside functions count too
     for (const c of n.namedChildren) visitTypes(c)
   }
-  const top = root.namedChildren
+  // the top-level nodes one at a time (root.namedChildren builds them all in one go: a long stretch)
+  const top: Node[] = []
+  const cursor = root.walk()
+  for (let more = cursor.gotoFirstChild(), i = 1; more; more = cursor.gotoNextSibling(), i++) {
+    if (cursor.nodeIsNamed) top.push(cursor.currentNode)
+    if (i % 2000 === 0) await checkpoint(signal)
+  }
+  cursor.delete()
   for (let i = 0; i < top.length; i++) {
-    if (i % 2000 === 1999) await checkpoint(signal)
+    if (i % 500 === 499) await checkpoint(signal)
     const n = top[i]!
     if (n.type !== 'function_definition') {
       visitTypes(n)
@@ -278,7 +287,7 @@ export async function analyzeUnit(text: string, signal?: AbortSignal): Promise<U
   }
 
   for (let i = 0; i < top.length; i++) {
-    if (i % 2000 === 1999) await checkpoint(signal)
+    if (i % 500 === 499) await checkpoint(signal)
     const n = top[i]!
     if (n.type === 'function_definition') {
       const fd = findFunctionDeclarator(n.childForFieldName('declarator'))
@@ -312,7 +321,7 @@ export async function analyzeUnit(text: string, signal?: AbortSignal): Promise<U
   }
 
   return {
-    tree, text, functions, variables, staticLocals, scope, resolver, enumerators, typeDefs,
+    tree, top, text, functions, variables, staticLocals, scope, resolver, enumerators, typeDefs,
     location: lineMapper(text),
   }
 }

@@ -135,7 +135,7 @@ t.test('hoisting keeps line markers inside the static declaration', async t => {
     '}',
   ].join('\n')
   const u = await analyzeUnit(src)
-  const r = renameUnit(u, 'klp_old_', 'f')
+  const r = await renameUnit(u, 'klp_old_', 'f')
   t.equal(lines(r.text), lines(src))
   const out = r.text.split('\n')
   t.equal(out[1], '_Bool klp_old_f__seen; int klp_old_f(void) {', 'hoisted without the markers')
@@ -367,9 +367,9 @@ t.test('static locals of the same name in one function stay distinct objects', a
 
 t.test('a global only the other version reaches is still one of this version\'s globals', async t => {
   const u = await analyzeUnit('int nr_err, other;\nint f(int x) { return x; }\n')
-  const alone = renameUnit(u, 'klp_old_', 'f')
+  const alone = await renameUnit(u, 'klp_old_', 'f')
   t.same(alone.globals.map(g => g.name), [])
-  const r = renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['f']), vars: new Set(['nr_err']) })
+  const r = await renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['f']), vars: new Set(['nr_err']) })
   t.same(r.globals.map(g => g.name), ['nr_err'], 'the new version writes nr_err: old\'s copy is compared with it')
 })
 
@@ -395,7 +395,7 @@ t.test('only reached functions: the others become blank lines (markers and line 
     'int f(int x) { return leaf(x); }',
     'static int tail_unused(void) { return 4; }',
   ].join('\n')
-  const r = renameUnit(await analyzeUnit(src), 'klp_old_', 'f')
+  const r = await renameUnit(await analyzeUnit(src), 'klp_old_', 'f')
   const out = r.text.split('\n')
   t.equal(out.length, src.split('\n').length, 'no line added or removed')
   t.equal(out[0], '# 1 "drv.c"', 'a marker before a dropped function stays')
@@ -418,11 +418,11 @@ t.test('only reached functions: what file-scope declarations name and the other 
     'int f(void) { return 0; }',
   ].join('\n')
   const u = await analyzeUnit(src)
-  const alone = renameUnit(u, 'klp_old_', 'f').text
+  const alone = (await renameUnit(u, 'klp_old_', 'f')).text
   t.match(alone, /klp_old_run_a\(void\) \{ return 1; \}/, 'named by an initializer: kept')
   t.notMatch(alone, /run_b\(void\) \{/, 'not named anywhere: dropped')
   t.notMatch(alone, /only_other/, 'reached by nothing: dropped')
-  const withOther = renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['only_other', 'not_here']), vars: new Set() })
+  const withOther = await renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['only_other', 'not_here']), vars: new Set() })
   t.match(withOther.text, /int klp_old_only_other__n; static int klp_old_only_other\(void\)/, 'what the other version reaches stays, static local and all')
   t.match(withOther.text, /klp_old_helper_of_b\(void\) \{ return 3; \}/, 'with what it calls')
   t.ok(withOther.globals.some(g => g.name === 'only_other::n'), 'its static local is one of the globals')
