@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
 import { ExtractError, ToolNotFoundError } from '../errors.js'
+import { escapeMarkerName } from './unit.js'
 
 export interface PreprocessOptions {
   readonly includes: readonly string[]
@@ -111,8 +112,7 @@ const UNSAFE_NAME = /[\x00-\x1f\x7f"\\]/
  * has a quote, backslash or control character (which make cbmc fail), those (and %) as %XX.
  */
 export function markerName(p: string): string {
-  if (!UNSAFE_NAME.test(p)) return p
-  return p.replace(/[\x00-\x1f\x7f"\\%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  return UNSAFE_NAME.test(p) ? escapeMarkerName(p) : p
 }
 
 /** gcc's escapes in a line marker's file name (\\, \", octal). */

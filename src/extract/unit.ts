@@ -335,7 +335,17 @@ export function userSyntaxError(unit: Unit, userFile: string): { line: number; t
 
 export function sameFile(a: string, b: string): boolean {
   const strip = (s: string) => s.replace(/^\.\//, '')
-  return strip(a) === strip(b) || a.endsWith('/' + strip(b)) || b.endsWith('/' + strip(a))
+  const same = (x: string, y: string) => strip(x) === strip(y) || x.endsWith('/' + strip(y)) || y.endsWith('/' + strip(x))
+  // a line marker names a file with a quote, backslash or control character by its escaped name
+  return same(a, b) || (a.includes('%') && same(a, escapeMarkerName(b)))
+}
+
+/**
+ * A path with quotes, backslashes, control characters (cbmc's C front end fails on them in a line
+ * marker) and % written as %XX: the name such a file goes by in line markers (read.ts markerName).
+ */
+export function escapeMarkerName(p: string): string {
+  return p.replace(/[\x00-\x1f\x7f"\\%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
 export { declaratorIdentifier }

@@ -243,6 +243,12 @@ t.test('sameFile', async t => {
     ['dir/a.c', '/w/dir/a.c', true],
     ['/w/ba.c', 'a.c', false],
     ['/x/a.c', '/y/a.c', false],
+    // a line marker names a file with a quote, backslash or newline by its %XX name (read.ts markerName)
+    ['/w/we%22ird.c', 'we"ird.c', true],
+    ['/w/q%22d/new%0Aline.c', '/w/q"d/new\nline.c', true],
+    ['/w/q%22d/a%25b.c', 'a%b.c', true],
+    ['/w/we%22ird.c', 'we%ird.c', false],
+    ['/w/we%22ird.c', 'other.c', false],
     ['b.c', 'a.c', false],
   ]
   for (const [a, b, want] of rows) t.equal(sameFile(a, b), want, `${a} ~ ${b}`)
