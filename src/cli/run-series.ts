@@ -1,5 +1,5 @@
 /** The series command's work, loaded lazily. */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compareWithBaseline, type BaselineDiff, type ProofKey } from '../series/baseline.js'
 import { UsageError } from '../errors.js'
@@ -54,12 +54,14 @@ export function shardOf(argv: Pick<SeriesArgs, 'shard' | 'shards'>, env: Readonl
 export async function emit(text: string, output: string | undefined, ctx: CliContext, exitCode: number, what: string): Promise<void> {
   if (!output) return void ctx.stdout(text)
   // written whole, then renamed into place: a merge job polling a shared folder never reads half a report
-  const tmp = `${output}.${process.pid}.tmp`
+  // (a device or pipe such as /dev/stdout is written as it is)
+  const special = await stat(output).then(st => !st.isFile(), () => false)
+  const tmp = special ? output : `${output}.${process.pid}.tmp`
   try {
     await writeFile(tmp, text)
-    await rename(tmp, output)
+    if (tmp !== output) await rename(tmp, output)
   } catch (err) {
-    await rm(tmp, { force: true })
+    if (tmp !== output) await rm(tmp, { force: true })
     throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { hint: 'check the --output path', cause: err })
   }
   ctx.stderr(`klp-verify: ${what} exit ${exitCode} — report written to ${output}`)
