@@ -1,7 +1,7 @@
 /** Judge one cbmc run from its properties (kani VerificationResult::from; BenchExec determine_result). */
 import { propertyClass, renderValue } from '../cbmc/parse.js'
 import type { CbmcRun, ParseResult, Property, RawValue, SourceLocation } from '../cbmc/types.js'
-import { MARK, PREFIX, parseMarker } from '../harness/markers.js'
+import { ENTRY_MARK, MARK, PREFIX, parseMarker } from '../harness/markers.js'
 import { callSequences, differingValues, inputsOf, isFalse, lastValues } from './trace.js'
 import { MAX_CALLS } from '../harness/externals.js'
 import { DYN_BASE } from '../harness/plan.js'
@@ -60,16 +60,42 @@ function safetyKind(p: Property): string {
   return KIND[cls] ?? cls.replace(/[_-]/g, ' ')
 }
 
-function statusOf(run: CbmcRun, parsed: ParseResult): { status: JobStatus; error?: string } {
+/** What stopped a cbmc that died of a signal, and what to do about it (no memory evidence: not out-of-memory). */
+export function signalCause(signal: string): { error: string; hint: string } {
+  if (signal === 'SIGKILL') {
+    return {
+      error: 'cbmc was killed (SIGKILL) by something outside klp-verify, not by its time limit, and reported no memory exhaustion',
+      hint: 'another process or the system stopped cbmc (the kernel OOM killer logs to dmesg); re-run it, and cap cbmc with --memory to get a clean out-of-memory verdict',
+    }
+  }
+  if (signal === 'SIGTERM' || signal === 'SIGINT' || signal === 'SIGHUP' || signal === 'SIGQUIT') {
+    return { error: `cbmc was stopped by ${signal} from outside klp-verify`, hint: 'something else ended the cbmc process; re-run the proof' }
+  }
+  return {
+    error: `cbmc crashed (${signal})`,
+    hint: 'this is a crash of cbmc, not a verdict about the code: re-run with --keep-harness DIR to reproduce it with cbmc-command.txt, or try another cbmc with --cbmc',
+  }
+}
+
+function statusOf(run: CbmcRun, parsed: ParseResult): { status: JobStatus; error?: string; hint?: string } {
   if (run.termination === 'timeout') return { status: 'timeout' }
   if (run.termination === 'cancelled') return { status: 'cancelled' }
   const oomMsg = parsed.messages.some(m => m.type === 'ERROR' && /out of memory|std::bad_alloc/i.test(m.text))
-  if (run.exitCode === 137 || run.signal === 'SIGKILL' || oomMsg || /bad_alloc|out of memory/i.test(run.stderr)) return { status: 'out-of-memory' }
+  // out of memory only with evidence: cbmc (or the C++ runtime under a --memory cap) says so
+  if (oomMsg || /bad_alloc|out of memory|cannot allocate memory/i.test(run.stderr)) return { status: 'out-of-memory' }
+  const signal = run.signal ?? (run.exitCode !== null && run.exitCode > 128 && run.exitCode < 160 ? signalName(run.exitCode - 128) : null)
+  if (signal) return { status: 'error', ...signalCause(signal) }
   if (run.termination !== 'exited') return { status: 'error', error: `cbmc could not run (${run.termination})${run.error ? `: ${run.error}` : ''}` }
   if (!parsed.ok) return { status: 'error', error: `cbmc output could not be read: ${parsed.reason}${firstErrors(parsed.messages, run.stderr)}` }
   if (!parsed.properties) return { status: 'error', error: `cbmc reported no results (exit ${run.exitCode})${firstErrors(parsed.messages, run.stderr)}` }
   if (parsed.properties.some(p => p.status === 'ERROR')) return { status: 'error', error: 'the SAT solver failed (properties in ERROR state)' }
   return { status: 'complete' }
+}
+
+/** `9` → `SIGKILL` (a shell that ran cbmc reports a signal as exit 128 + n). */
+function signalName(n: number): string {
+  const names: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE', 9: 'SIGKILL', 11: 'SIGSEGV', 13: 'SIGPIPE', 15: 'SIGTERM' }
+  return names[n] ?? `signal ${n}`
 }
 
 function firstErrors(messages: ParseResult['messages'], stderr: string): string {
@@ -88,15 +114,52 @@ const isUnwind = (p: Property) => {
   return c === 'unwind' || c === 'recursion' || isLimit(p)
 }
 
+const isEntry = (p: Property) => p.description.startsWith(`${ENTRY_MARK} `)
+
+/** Quote a list of names for one error line, at most `max` of them. */
+function listed(names: readonly string[], max = 4): string {
+  const shown = names.slice(0, max).map(n => `'${n}'`).join(', ')
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown
+}
+
+/**
+ * What the run failed to decide that the harness planted: every planted description (or, in a run
+ * restricted with --property, every restricted id) must come back with a status; a cbmc that drops
+ * one (--no-assertions, a narrowing option, a broken or fake binary) proved nothing.
+ */
+function missingProperties(job: JobInput, props: readonly Property[]): string[] {
+  if (job.properties) {
+    const ids = new Set(props.map(p => p.id))
+    return job.properties.filter(id => !ids.has(id))
+  }
+  const descs = new Set(props.map(p => p.description))
+  return job.harness.planted.filter(d => !descs.has(d))
+}
+
 export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): JobResult {
   const { harness } = job
   const base = { run: job.run, mode: harness.mode, unwind: job.unwind, durationMs: run.durationMs, command: run.command }
   const st = statusOf(run, parsed)
   const empty = { openLoops: [], noBody: [], eqFailures: [], reachProven: false, safety: [], findingIds: [] }
   if (st.status !== 'complete' || !parsed.ok || !parsed.properties) {
-    return { ...base, ...empty, status: st.status, errors: st.error ? [st.error] : [] }
+    return { ...base, ...empty, status: st.status, errors: st.error ? [st.error] : [], ...(st.hint ? { hints: [st.hint] } : {}) }
   }
   const props = parsed.properties
+  // the entry state must be reachable: otherwise every property holds vacuously
+  const entry = props.find(isEntry)
+  if (entry?.status === 'SUCCESS') {
+    const what = harness.entryAssumptions.length ? `the entry assumptions (${listed(harness.entryAssumptions, 8)})` : 'the harness\'s entry state'
+    return { ...base, ...empty, status: 'error', errors: [`${what} allow no input at all, so every property would hold vacuously; nothing was proved`],
+      hints: ['drop or relax the contradicting --assume / spec assume: / Klp-Assume: entries, buffer lengths (--buffer, --max-size) or held: locks'] }
+  }
+  const missing = missingProperties(job, props)
+  if (missing.length) {
+    return {
+      ...base, ...empty, status: 'error',
+      errors: [`cbmc reported no status for ${missing.length} of the properties klp-verify planted (${listed(missing)}); a run that drops properties proves nothing (check --cbmc-arg and --cbmc)`],
+      hints: ['run with a real cbmc (--cbmc, $KLP_CBMC) and without options that drop properties'],
+    }
+  }
   const failed = props.filter(p => p.status === 'FAILURE')
   const openLoops: OpenLoop[] = failed.filter(isUnwind).map(p => ({
     loop: isLimit(p) ? p.description.replace(/^KLP_LIMIT /, 'limit: ') : p.id.replace(/\.unwind\.(\d+)$/, '.$1').replace(/\.recursion$/, ''),
@@ -111,6 +174,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
   const safety: SafetyViolation[] = []
   const errors: string[] = []
   for (const p of props) {
+    if (isEntry(p)) continue
     const m = parseMarker(p.description)
     if (m) {
       if (p.status === 'SUCCESS' && m.tag === MARK.reach) reachProven = true
@@ -152,7 +216,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
   // a property cbmc could not decide (UNKNOWN after a failed fatal check, NOT CHECKED) is not a proof
   const undecided = props.some(p => (p.status === 'UNKNOWN' || p.status === 'NOT CHECKED') && (parseMarker(p.description) !== undefined || isUnwind(p)))
   const status: JobStatus = errors.length ? 'error' : openLoops.length ? 'bound-too-small' : undecided ? 'undetermined' : 'complete'
-  const findingIds = failed.filter(p => !isUnwind(p) && propertyClass(p.id) !== 'no-body' && (parseMarker(p.description) || harness.checks === 'all')).map(p => p.id)
+  const findingIds = failed.filter(p => !isEntry(p) && !isUnwind(p) && propertyClass(p.id) !== 'no-body' && (parseMarker(p.description) || harness.checks === 'all')).map(p => p.id)
   return { ...base, status, openLoops, noBody, eqFailures, reach, reachProven, thenFailure, safety, errors, findingIds }
 }
 

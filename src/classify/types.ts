@@ -58,6 +58,8 @@ export interface JobResult {
   readonly thenFailure?: Found
   readonly safety: readonly SafetyViolation[]
   readonly errors: readonly string[]
+  /** What to do about the errors, when the run knows better than the generic advice. */
+  readonly hints?: readonly string[]
   /** Ids of the failed properties that are findings (not unwinding or missing bodies). */
   readonly findingIds: readonly string[]
   readonly durationMs: number
@@ -68,4 +70,6 @@ export interface JobInput {
   readonly run: string
   readonly harness: Harness
   readonly unwind: number
+  /** The property ids a run was restricted to (`--property`, the traces re-run): each must have a status. */
+  readonly properties?: readonly string[]
 }

@@ -54,10 +54,17 @@ function confirmation(f: { confirmed?: boolean | 'n/a'; confirmation?: string })
   return f.confirmation ? { confirmed: f.confirmed, confirmation: f.confirmation } : { confirmed: f.confirmed }
 }
 
+/** Each run's errors, one line per distinct message naming every run that gave it. */
+function groupErrors(jobs: readonly JobResult[]): string[] {
+  const runs = new Map<string, string[]>()
+  for (const j of jobs) for (const e of j.errors) runs.set(e, [...(runs.get(e) ?? []), j.run])
+  return [...runs].map(([e, rs]) => `${[...new Set(rs)].join(', ')}: ${e}`)
+}
+
 export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): VerdictParts {
   const differences: Difference[] = []
   const hints: string[] = []
-  const errors = jobs.flatMap(j => j.errors.map(e => `${j.run}: ${e}`))
+  const errors = groupErrors(jobs)
   const incomplete = jobs.filter(j => j.status !== 'complete')
 
   // --- equivalence and claim runs
@@ -178,6 +185,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
   const base = { differences, claims, preExisting: [...preExisting.values()], hints, errors, openLoops, bound }
   const complete = incomplete.length === 0 && !safetyOpen && noBody.length === 0
   if (errors.length || statuses.has('error')) {
+    for (const h of jobs.flatMap(j => j.hints ?? [])) if (!hints.includes(h)) hints.push(h)
     return { ...base, verdict: 'error', summary: 'cbmc could not check this proof', complete: false }
   }
   if (unintended.length) {

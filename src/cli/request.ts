@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { UsageError } from '../errors.js'
 import type { Spec } from '../config/schema.js'
 import { splitFlags } from '../config/flags.js'
+import { checkCbmcArgs } from '../cbmc/args.js'
 import { splitClaim } from '../extract/expr.js'
 import { OBSERVABLES } from '../harness/types.js'
 import type { ClaimSource, VerifyRequest } from '../pipeline/types.js'
@@ -133,7 +134,8 @@ export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyReq
     cbmc: args.cbmc,
     jobs,
     keepHarness: args.keepHarness,
-    extraCbmcArgs: args.cbmcArg ?? [],
+    // refused here, before any cbmc runs: an option that drops or narrows properties proves nothing
+    extraCbmcArgs: checkCbmcArgs(args.cbmcArg ?? []),
     solver: args.solver ?? 'auto',
     models: args.models,
     replay: args.replay ?? true,

@@ -8,6 +8,15 @@ export const MARK = {
   then: 'KLP_THEN',
 } as const
 
+/**
+ * `KLP_ENTRY`: `__CPROVER_assert(0, …)` right after the entry assumptions (--assume, spec `assume:`,
+ * `Klp-Assume:`, buffer bounds, held locks), before a mode's claim assumptions. FAILURE = the entry
+ * state is reachable (a witness); SUCCESS = the assumptions allow no input, so every other property
+ * would hold vacuously.
+ */
+export const ENTRY_MARK = 'KLP_ENTRY'
+export const ENTRY_DESCRIPTION = `${ENTRY_MARK} the entry assumptions can be satisfied`
+
 /** Prefixes given to each version's renamed symbols. */
 export const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
 

@@ -5,7 +5,7 @@
  */
 import type { CType, FunctionPair, GlobalVar } from '../extract/types.js'
 import { containsPointer } from '../extract/ctypes.js'
-import { MARK, ENTRY } from './markers.js'
+import { MARK, ENTRY, ENTRY_DESCRIPTION } from './markers.js'
 import { MAX_BLOB, MAX_LOCKS, MAX_SEQ, planExternals } from './externals.js'
 import type { ExternalStub, HarnessMode, HarnessOptions, InputInfo, Leaf, ObservableInfo, ObservableKind } from './types.js'
 
@@ -27,6 +27,9 @@ export interface HarnessPlan {
   readonly observables: readonly ObservableInfo[]
   readonly inputs: readonly InputInfo[]
   readonly bounds: readonly string[]
+  /** Descriptions of the planted properties (see Harness.planted). */
+  readonly planted: readonly string[]
+  readonly entryAssumptions: readonly string[]
 }
 
 interface Obj {
@@ -281,6 +284,8 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const setup: string[] = []
   const inputs: InputInfo[] = []
   const bounds: string[] = []
+  const planted: string[] = []
+  const entryAssumptions: string[] = []
   const isVoid = sig.returnType.kind === 'opaque' && sig.returnType.text === 'void'
   sig.params.forEach((p, i) => fileScope.push(paramTypedef(i, p.typedefText)))
   fileScope.push(`typedef ${sig.returnTypedef.replace(TYPE_NAME, 'klp_ret_t')};`)
@@ -342,6 +347,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       const shown = unparen(buf)
       const src = `klp_src_${p.name}`
       setup.push(`__CPROVER_assume((${buf}) >= 0 && (${buf}) <= ${opts.maxSize});`)
+      entryAssumptions.push(`0 <= ${shown} <= ${opts.maxSize} (buffer ${p.name})`)
       bounds.push(`0 <= ${shown} <= ${opts.maxSize} (elements of ${p.name})`)
       setup.push(`unsigned long ${len} = (unsigned long)(${buf});`)
       setup.push(`${elemT} ${src}[${opts.maxSize}];${nd(`${src}`)}`)
@@ -469,13 +475,29 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   setup.push(...g.decls)
   const entryState: string[] = [...g.oldCode, ...g.newCode]
   if ((opts.externals ?? []).length) {
-    ;(opts.held ?? []).slice(0, MAX_LOCKS).forEach((h, i) => entryState.push(
+    const held = (opts.held ?? []).slice(0, MAX_LOCKS)
+    held.forEach((h, i) => entryState.push(
       `klp_held[0][${i}] = klp_entry_held[0][${i}] = klp_abs((const void *)(${h.old}), 0);`,
       `klp_held[1][${i}] = klp_entry_held[1][${i}] = klp_abs((const void *)(${h.new}), 1);`,
     ))
+    // a lock the caller holds exists, and no lock is held twice
+    held.forEach((h, i) => {
+      const others = held.slice(0, i).map((_, j) => ` && klp_held[0][${i}] != klp_held[0][${j}]`).join('')
+      entryState.push(`__CPROVER_assume(klp_held[0][${i}] != 0${others});`)
+      entryAssumptions.push(`held ${unparen(h.old)}`)
+    })
   }
   // after the entry state: an assumption may read through pointer parameters and globals
-  for (const a of opts.assumes) entryState.push(`__CPROVER_assume(${a});`)
+  for (const a of opts.assumes) {
+    entryState.push(`__CPROVER_assume(${a});`)
+    entryAssumptions.push(unparen(a))
+  }
+  // the entry state these assumptions allow must exist (FAILURE = reachable); the claims' own
+  // assumptions come after it. Not in a native replay: it would report a failure there.
+  if (!opts.native) {
+    entryState.push(`__CPROVER_assert(0, "${ENTRY_DESCRIPTION}");`)
+    planted.push(ENTRY_DESCRIPTION)
+  }
   // claims about the world are decided once the old version has run (its answers are known)
   const late = opts.claims.some(c => c.world) && mode.kind !== 'safety'
   const claimCode: string[] = late ? [] : entryState
@@ -535,7 +557,9 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       const eqv = `klp_same_${index}`
       const cond = out.conds.length ? out.conds.join(' && ') : '1'
       compare.push(...out.code, `_Bool ${eqv} = ${p.guard ? `${p.guard} || ` : ''}(${cond});`)
-      compare.push(`__CPROVER_assert(${allowed(p.kind)} || ${eqv}, "${MARK.eq} ${index} ${p.label.replace(/"/g, "'")}");`)
+      const eqDesc = `${MARK.eq} ${index} ${p.label.replace(/"/g, "'")}`
+      compare.push(`__CPROVER_assert(${allowed(p.kind)} || ${eqv}, "${eqDesc}");`)
+      planted.push(eqDesc)
       eqVars.push({ kind: p.kind, v: eqv })
       observables.push({
         index, kind: p.kind, label: p.label, leaves: out.leaves, arrayDiff: out.arrayDiff,
@@ -545,8 +569,14 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     if (mode.kind === 'claim') {
       const c = opts.claims[mode.claim]!
       const inClaim = eqVars.filter(e => c.differs.includes(e.kind)).map(e => e.v)
-      if (inClaim.length) compare.push(`__CPROVER_assert(${inClaim.join(' && ')}, "${MARK.reach} ${mode.claim} ${c.id}");`)
-      if (c.then) compare.push(`__CPROVER_assert(${c.then}, "${MARK.then} ${mode.claim} ${c.id}");`)
+      if (inClaim.length) {
+        compare.push(`__CPROVER_assert(${inClaim.join(' && ')}, "${MARK.reach} ${mode.claim} ${c.id}");`)
+        planted.push(`${MARK.reach} ${mode.claim} ${c.id}`)
+      }
+      if (c.then) {
+        compare.push(`__CPROVER_assert(${c.then}, "${MARK.then} ${mode.claim} ${c.id}");`)
+        planted.push(`${MARK.then} ${mode.claim} ${c.id}`)
+      }
     }
   }
 
@@ -563,7 +593,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     callOld: callOld && world ? `klp_cur = 0; ${callOld}` : callOld,
     callNew: callNew && world ? `klp_cur = 1; ${callNew}` : callNew,
     afterOld, afterNew,
-    compare, unwindset: [...g.unwindset, ...ext.unwindset], observables, inputs, bounds,
+    compare, unwindset: [...g.unwindset, ...ext.unwindset], observables, inputs, bounds, planted, entryAssumptions,
   }
 }
 

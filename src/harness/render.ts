@@ -64,5 +64,7 @@ export function renderHarness(pair: FunctionPair, opts: HarnessOptions, mode: Ha
     inputs: plan.inputs,
     checks: mode.kind === 'safety' ? 'all' : 'none',
     bounds: plan.bounds,
+    planted: plan.planted,
+    entryAssumptions: plan.entryAssumptions,
   }
 }

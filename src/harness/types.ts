@@ -109,5 +109,12 @@ export interface Harness {
   readonly checks: 'all' | 'none'
   /** The input bounds this harness assumes (for the report). */
   readonly bounds: readonly string[]
+  /**
+   * Descriptions of the properties this harness plants for its mode (KLP_EQ, KLP_REACH, KLP_THEN,
+   * KLP_ENTRY): after a run each must have a status, or the run proved nothing.
+   */
+  readonly planted: readonly string[]
+  /** The entry assumptions (assumptions, buffer bounds, held locks) as harness C, to name them when they allow no input. */
+  readonly entryAssumptions: readonly string[]
 }
 

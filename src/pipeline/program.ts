@@ -7,6 +7,7 @@ import path from 'node:path'
 import { buildListFunctionsArgs } from '../cbmc/args.js'
 import { parseCbmcJson, parseGotoFunctions } from '../cbmc/parse.js'
 import { runCbmc } from '../cbmc/run.js'
+import { signalCause } from '../classify/job.js'
 import { ToolFailureError } from '../errors.js'
 import type { FunctionPair } from '../extract/types.js'
 import { modeLabel, modeName } from '../harness/render.js'
@@ -28,6 +29,14 @@ export async function checkProgram(s: Session, req: VerifyRequest, pair: Functio
   if (run.termination === 'timeout') return 'timeout'
   // under a --memory cap cbmc may not even load (the loader cannot map it) or parse the program
   if (req.memoryMb !== undefined && run.exitCode !== 0 && (!run.stdout.trim() || /out of memory|bad_alloc|cannot allocate memory/i.test(run.stdout + run.stderr))) return 'out-of-memory'
+  // a cbmc that died of a signal did not judge the code: say what stopped it
+  if (run.termination === 'exited' && run.signal && !/bad_alloc|out of memory/i.test(run.stderr)) {
+    const { error, hint } = signalCause(run.signal)
+    throw new ToolFailureError(`${error} while building the harness for ${pair.func}()`, { hint })
+  }
+  if (run.termination === 'spawn-failed' || run.termination === 'max-buffer') {
+    throw new ToolFailureError(`cbmc could not run to build the harness for ${pair.func}() (${run.termination})${run.error ? `: ${run.error}` : ''}`, { hint: 'check that the cbmc klp-verify found (--cbmc, $KLP_CBMC) runs' })
+  }
   const fns = parseGotoFunctions(run.stdout)
   if (!Array.isArray(fns)) {
     const parsed = parseCbmcJson(run.stdout)

@@ -137,7 +137,7 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
   const name = modeName(h.mode)
   const argv = argsFor(s, req, h, first.unwind, first.findingIds)
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
-  const again = interpretRun({ run: name, harness: h, unwind: first.unwind }, run, parseCbmcJson(run.stdout))
+  const again = interpretRun({ run: name, harness: h, unwind: first.unwind, properties: first.findingIds }, run, parseCbmcJson(run.stdout))
   runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
   if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
   // keep the first run's completeness facts; take the findings with whole traces

@@ -13,7 +13,7 @@ import type { JobResult } from '../classify/types.js'
 import { EXIT_OF, decideVerdict, type VerdictParts } from '../classify/verdict.js'
 import { ToolNotFoundError } from '../errors.js'
 import { extractFunctionPair } from '../extract/extract.js'
-import type { Preprocessed } from '../extract/read.js'
+import { PREPROCESS_LIMITS, type Preprocessed } from '../extract/read.js'
 import type { FunctionPair } from '../extract/types.js'
 import { modeName, renderHarness } from '../harness/render.js'
 import type { HarnessOptions } from '../harness/types.js'
@@ -56,6 +56,11 @@ function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: numb
   b.push({ what: 'pointer fields of input objects', value: 'NULL or one fresh object (depth 1)', isDefault: true })
   b.push({ what: 'globals at entry', value: opts.initGlobals ? 'their initializers (--init-globals)' : 'any value, the same for both versions', isDefault: !opts.initGlobals })
   b.push({ what: 'signed overflow', value: req.fwrapv ? 'wraps (--fwrapv)' : 'undefined (a safety violation)', isDefault: !req.fwrapv })
+  for (const h of req.held) b.push({ what: 'lock held at entry (held:)', value: h, isDefault: false })
+  // what the proof was preprocessed with: it decides which code was compared
+  if (req.cflags.length) b.push({ what: 'compiler flags (--cflags)', value: req.cflags.join(' '), isDefault: false })
+  for (const d of req.defines) b.push({ what: 'define (-D)', value: d, isDefault: false })
+  for (const i of req.includes) b.push({ what: 'include folder (-I)', value: i, isDefault: false })
   if (req.extraCbmcArgs.length) b.push({ what: 'extra cbmc arguments (--cbmc-arg)', value: req.extraCbmcArgs.join(' '), isDefault: false })
   return b
 }
@@ -94,8 +99,9 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func,
       includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
-      // gcc -E gets the time limit of a tool run (--timeout); an abort stops it and the analysis
-      timeoutMs: req.timeoutSec * 1000, signal: env.signal,
+      // gcc -E gets its own limit, or the limit of a tool run (--timeout) if that is longer; an
+      // abort stops it and the analysis
+      timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), signal: env.signal,
     })
     env.signal?.throwIfAborted()
     const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())

@@ -15,6 +15,8 @@ interface Capture {
   readonly command: string
   readonly exitCode: number
   readonly harness: Omit<Harness, 'files'>
+  /** The ids a traces capture was restricted to (`--property`). */
+  readonly properties?: readonly string[]
 }
 const index = JSON.parse(readFileSync(new URL('../fixtures/classify/index.json', import.meta.url), 'utf8')) as Record<string, Capture>
 const stdoutOf = (name: string) => readFileSync(new URL(`../fixtures/classify/${name}.json`, import.meta.url), 'utf8')
@@ -44,11 +46,14 @@ function withoutTraces(r: JobResult): JobResult {
 function judge(name: string, harness = harnessOf(name), unwind = 10): JobResult {
   const c = index[name]!
   const stdout = stdoutOf(name)
-  return withoutTraces(interpretRun({ run: name, harness, unwind }, runOf(stdout, { exitCode: c.exitCode, command: c.command }), parseCbmcJson(stdout)))
+  return withoutTraces(interpretRun({ run: name, harness, unwind, ...(c.properties ? { properties: c.properties } : {}) }, runOf(stdout, { exitCode: c.exitCode, command: c.command }), parseCbmcJson(stdout)))
 }
 
+/** A harness that planted nothing of its own, for hand-made property lists about other things. */
+const unplanted = (h: Harness): Harness => ({ ...h, planted: [] })
+
 /** Judge a hand-made run with the equivalence harness of bounds-check. */
-function judgeRaw(run: Partial<CbmcRun>, parsed?: ParseResult, harness = harnessOf('eq-fail')): JobResult {
+function judgeRaw(run: Partial<CbmcRun>, parsed?: ParseResult, harness = unplanted(harnessOf('eq-fail'))): JobResult {
   const r = runOf(run.stdout ?? '', run)
   return withoutTraces(interpretRun({ run: 'equiv', harness, unwind: 8 }, r, parsed ?? parseCbmcJson(r.stdout)))
 }
@@ -65,7 +70,7 @@ t.test('findings keep their counterexample trace for the native replay', async t
 })
 
 t.test('the captures are there and were made by cbmc', async t => {
-  for (const name of ['eq-fail', 'eq-fail-traces', 'safety-old', 'safety-old-traces', 'claim-then-fail', 'claim-then-fail-traces', 'unwind-fail', 'safety-new', 'no-body', 'all-success', 'claim-proven', 'harness-check']) {
+  for (const name of ['eq-fail', 'eq-fail-traces', 'safety-old', 'safety-old-traces', 'claim-then-fail', 'claim-then-fail-traces', 'unwind-fail', 'safety-new', 'external-stub', 'all-success', 'claim-proven', 'harness-check']) {
     const p = parseCbmcJson(stdoutOf(name))
     t.ok(p.ok && p.program?.startsWith('CBMC 6.') && p.properties?.length, name)
   }
@@ -81,7 +86,7 @@ t.test('EQ failures with counterexample inputs and values', async t => {
   t.same(r.eqFailures.map(f => [f.observable, f.label, f.kind]), [[0, 'return', 'return'], [1, 'memory *m', 'memory']])
   t.same(r.eqFailures[0]!.values, [{ what: 'return', old: '0', new: '-22' }])
   t.same(r.eqFailures[0]!.inputs, [{ name: 'len', value: '9' }], '--slice-formula leaves only the inputs the failure depends on')
-  t.same(r.findingIds, ['klp_harness.assertion.1', 'klp_harness.assertion.2'])
+  t.same(r.findingIds, ['klp_harness.assertion.2', 'klp_harness.assertion.3'], 'the entry marker (assertion.1) fails too, but is no finding')
   t.same(r.safety, [], 'an equivalence run reports no safety findings')
   t.same([r.run, r.unwind, r.durationMs, r.command], ['eq-fail', 10, 1234, index['eq-fail']!.command])
 
@@ -145,14 +150,20 @@ t.test('safety violations are attributed to the version whose function failed', 
 })
 
 t.test('equivalence runs ignore check failures that are not their own assertions', async t => {
-  const r = judge('safety-old', harnessOf('eq-fail'))
+  // the equivalence harness's own markers are not in a safety run's output: this is about the checks only
+  const r = judge('safety-old', unplanted(harnessOf('eq-fail')))
   t.same(r.safety, [])
   t.same(r.findingIds, [])
   t.same(r.errors, [])
 })
 
 t.test('calls to functions without a body', async t => {
-  const r = judge('no-body')
+  // external functions get stubs now, so cbmc's no-body property comes only from a hand-made list
+  const r = judgeRaw({}, ok([
+    { id: 'klp_harness.assertion.1', description: 'KLP_ENTRY the entry assumptions can be satisfied', status: 'FAILURE', trace: [] },
+    { id: 'klp_new_fill_buf.no-body.hw_read', description: 'no body for callee hw_read', status: 'FAILURE', location: { function: 'klp_new_fill_buf' } },
+    { id: 'klp_old_fill_buf.no-body.hw_read', description: 'no body for callee hw_read', status: 'FAILURE', location: { function: 'klp_old_fill_buf' } },
+  ]))
   t.same(r.noBody, ['hw_read'])
   t.equal(r.status, 'complete')
   t.notOk(r.findingIds.some(id => id.includes('no-body')), 'the no-body property is not a finding')
@@ -166,13 +177,22 @@ t.test('the harness itself failing a check is an error (a claim read through a N
   t.ok(r.safety.every(v => v.version === 'old' && v.function === 'req_assign_id'), 'the function\'s own failures are still attributed')
 })
 
+const KILLED = 'cbmc was killed (SIGKILL) by something outside klp-verify, not by its time limit, and reported no memory exhaustion'
+
 t.test('runs without a result', async t => {
   const truncated = stdoutOf('eq-fail').slice(0, 2000)
   const rows: [string, Partial<CbmcRun>, Partial<JobResult>][] = [
     ['timeout', { termination: 'timeout', exitCode: null, signal: 'SIGTERM', stdout: truncated }, { status: 'timeout', errors: [] }],
     ['cancelled', { termination: 'cancelled', exitCode: null, signal: 'SIGTERM', stdout: truncated }, { status: 'cancelled', errors: [] }],
-    ['exit 137', { exitCode: 137, stdout: truncated }, { status: 'out-of-memory', errors: [] }],
-    ['SIGKILL', { exitCode: null, signal: 'SIGKILL', stdout: truncated }, { status: 'out-of-memory', errors: [] }],
+    // killed without evidence of memory exhaustion: someone else did it, not out-of-memory
+    ['exit 137', { exitCode: 137, stdout: truncated }, { status: 'error', errors: [KILLED] }],
+    ['SIGKILL', { exitCode: null, signal: 'SIGKILL', stdout: truncated }, { status: 'error', errors: [KILLED] }],
+    ['SIGKILL under a memory cap that says bad_alloc', { exitCode: null, signal: 'SIGKILL', stderr: 'std::bad_alloc' }, { status: 'out-of-memory', errors: [] }],
+    ['SIGSEGV', { exitCode: null, signal: 'SIGSEGV', stdout: truncated }, { status: 'error', errors: ['cbmc crashed (SIGSEGV)'] }],
+    ['exit 139 (a shell reports SIGSEGV)', { exitCode: 139, stdout: truncated }, { status: 'error', errors: ['cbmc crashed (SIGSEGV)'] }],
+    ['SIGTERM from outside', { exitCode: null, signal: 'SIGTERM', stdout: truncated }, { status: 'error', errors: ['cbmc was stopped by SIGTERM from outside klp-verify'] }],
+    ['exit 158 (a signal without a name here)', { exitCode: 158, stdout: truncated }, { status: 'error', errors: ['cbmc crashed (signal 30)'] }],
+    ['exit 190 (no signal)', { exitCode: 190, stdout: '[{"program":"CBMC 6.6.0"}]' }, { status: 'error', errors: ['cbmc reported no results (exit 190)'] }],
     ['bad_alloc on stderr', { exitCode: 6, stderr: "terminate called after throwing an instance of 'std::bad_alloc'" }, { status: 'out-of-memory', errors: [] }],
     ['Out of memory message', { exitCode: 6, stdout: '[{"program":"CBMC 6.6.0"},{"messageText":"Out of memory","messageType":"ERROR"}]' }, { status: 'out-of-memory', errors: [] }],
     ['spawn failed', { termination: 'spawn-failed', exitCode: null, error: 'spawn /opt/cbmc ENOENT' }, { status: 'error', errors: ['cbmc could not run (spawn-failed): spawn /opt/cbmc ENOENT'] }],
@@ -209,7 +229,7 @@ t.test('runs without a result', async t => {
 })
 
 t.test('hand-made properties: recursion, unknown observables, attribution', async t => {
-  const safetyHarness = harnessOf('safety-old')
+  const safetyHarness = unplanted(harnessOf('safety-old'))
   const r = judgeRaw({}, ok([
     { id: 'klp_old_fact.recursion', description: 'recursion unwinding assertion', status: 'FAILURE', location: { file: '/x/old.c', function: 'klp_old_fact', line: 3 } },
     { id: 'klp_new_fact.recursion', description: 'recursion unwinding assertion', status: 'FAILURE' },
@@ -242,7 +262,7 @@ t.test('hand-made properties: recursion, unknown observables, attribution', asyn
   t.equal(harnessFault.status, 'error')
   t.same(harnessFault.errors, ['the harness itself failed a check (dereference failure: pointer NULL in *m at klp_harness.pointer_dereference.2); a claim or assumption may dereference a NULL or out-of-bounds pointer'], 'named by id without a location')
 
-  const then = judgeRaw({}, ok([{ id: 'klp_harness.assertion.4', description: 'KLP_THEN 0 c', status: 'FAILURE', trace: [] }]), { ...harnessOf('claim-then-fail') })
+  const then = judgeRaw({}, ok([{ id: 'klp_harness.assertion.4', description: 'KLP_THEN 0 c', status: 'FAILURE', trace: [] }]), unplanted(harnessOf('claim-then-fail')))
   t.same(then.thenFailure, { inputs: [], values: [] }, 'a THEN failure without return values in the trace')
 })
 
@@ -274,15 +294,76 @@ t.test('a comparison property cbmc left UNKNOWN or NOT CHECKED is not a proof', 
     const r = judgeRaw({}, ok([{ id: 'klp_harness.assertion.1', description: 'KLP_EQ 0 return', status: status as 'UNKNOWN' }]))
     t.equal(r.status, want, `KLP_EQ ${status} → ${want}`)
   }
-  const other = judgeRaw({}, ok([{ id: 'klp_new_f.pointer_dereference.1', description: 'later check', status: 'UNKNOWN' }]), harnessOf('safety-old'))
+  const other = judgeRaw({}, ok([{ id: 'klp_new_f.pointer_dereference.1', description: 'later check', status: 'UNKNOWN' }]), unplanted(harnessOf('safety-old')))
   t.equal(other.status, 'complete', 'an UNKNOWN safety check after a failed one does not matter')
 })
 
 t.test('the harness limit on external calls is incompleteness, not a finding', async t => {
   const r = judgeRaw({}, ok([
     { id: 'kmalloc.assertion.1', description: 'KLP_LIMIT external calls', status: 'FAILURE', location: { function: 'kmalloc' } },
-  ]), harnessOf('safety-old'))
+  ]), unplanted(harnessOf('safety-old')))
   t.equal(r.status, 'bound-too-small')
   t.same(r.openLoops, [{ loop: 'limit: external calls', location: undefined, recursion: false }])
   t.same(r.safety, [], 'not a safety violation of either version')
+})
+
+t.test('every planted property must come back with a status', async t => {
+  const h = harnessOf('eq-fail')
+  t.same(h.planted, ['KLP_ENTRY the entry assumptions can be satisfied', 'KLP_EQ 0 return', 'KLP_EQ 1 memory *m', 'KLP_EQ 2 memory buf[0..len)'], 'the capture\'s harness lists what it planted')
+  const all = parseCbmcJson(stdoutOf('eq-fail'))
+  const props = all.ok ? all.properties ?? [] : []
+  const rows: [string, Property[], RegExp | undefined][] = [
+    ['an empty result list with success', [], /no status for 4 of the properties klp-verify planted \('KLP_ENTRY the entry assumptions can be satisfied', 'KLP_EQ 0 return', 'KLP_EQ 1 memory \*m', 'KLP_EQ 2 memory buf\[0\.\.len\)'\)/],
+    ['one comparison dropped', props.filter(p => p.description !== 'KLP_EQ 1 memory *m'), /no status for 1 of the properties klp-verify planted \('KLP_EQ 1 memory \*m'\)/],
+    ['the entry marker dropped', props.filter(p => !p.description.startsWith('KLP_ENTRY')), /no status for 1 .*'KLP_ENTRY/],
+    ['every property there', props, undefined],
+  ]
+  for (const [what, list, want] of rows) {
+    const r = judgeRaw({ exitCode: 0 }, { ok: true, messages: [], properties: list, status: 'success' }, h)
+    if (want) {
+      t.equal(r.status, 'error', `${what}: error, never a pass`)
+      t.equal(r.errors.length, 1)
+      t.match(r.errors[0], want, what)
+      t.same(r.hints, ['run with a real cbmc (--cbmc, $KLP_CBMC) and without options that drop properties'])
+      t.same([r.eqFailures, r.findingIds], [[], []], `${what}: no facts from a run that proved nothing`)
+    } else {
+      t.equal(r.status, 'complete', what)
+    }
+  }
+  const many = { ...h, planted: ['A', 'B', 'C', 'D', 'E', 'F'] }
+  t.match(judgeRaw({}, ok([]), many).errors[0], /\('A', 'B', 'C', 'D' and 2 more\)/, 'a long list is cut')
+})
+
+t.test('a run restricted with --property must decide each restricted id (the traces re-run)', async t => {
+  const c = index['eq-fail-traces']!
+  t.same(c.properties, ['klp_harness.assertion.3'])
+  const stdout = stdoutOf('eq-fail-traces')
+  const job = { run: 'equiv', harness: harnessOf('eq-fail'), unwind: 10 }
+  const whole = interpretRun({ ...job, properties: c.properties }, runOf(stdout), parseCbmcJson(stdout))
+  t.equal(whole.status, 'complete', 'the planted markers the run was not asked about are not required')
+  const missing = interpretRun({ ...job, properties: ['klp_harness.assertion.3', 'klp_harness.assertion.7'] }, runOf(stdout), parseCbmcJson(stdout))
+  t.equal(missing.status, 'error')
+  t.match(missing.errors[0], /no status for 1 .*\('klp_harness\.assertion\.7'\)/)
+})
+
+t.test('assumptions that allow no entry state are an error naming them, not a vacuous pass', async t => {
+  const h = { ...harnessOf('eq-fail'), entryAssumptions: ['0 <= len <= 9 (buffer buf)', 'len > 100'] }
+  const all = parseCbmcJson(stdoutOf('all-success'))
+  const props = (all.ok ? all.properties ?? [] : []).map(p => (p.description.startsWith('KLP_ENTRY') ? { ...p, status: 'SUCCESS' as const, trace: undefined } : p))
+  const r = judgeRaw({ exitCode: 0 }, { ok: true, messages: [], properties: props, status: 'success' }, { ...h, planted: [] })
+  t.equal(r.status, 'error')
+  t.same(r.errors, ["the entry assumptions ('0 <= len <= 9 (buffer buf)', 'len > 100') allow no input at all, so every property would hold vacuously; nothing was proved"])
+  t.match(r.hints?.[0], /drop or relax the contradicting --assume .*held: locks/)
+  const none = judgeRaw({}, ok([{ id: 'klp_harness.assertion.1', description: 'KLP_ENTRY the entry assumptions can be satisfied', status: 'SUCCESS' }]), { ...h, entryAssumptions: [] })
+  t.match(none.errors[0], /^the harness's entry state allow/, 'without assumptions the harness itself is named')
+  const reached = judge('all-success')
+  t.equal(reached.status, 'complete', 'the marker failing (a witness) is the normal case')
+  t.same(reached.findingIds, [], 'and never a finding')
+})
+
+t.test('the entry marker in a safety run is neither a finding nor a harness fault', async t => {
+  const r = judge('safety-new')
+  t.same(r.errors, [])
+  t.notOk(r.findingIds.some(id => id === 'klp_harness.assertion.1'))
+  t.same(r.safety.map(v => v.function), ['avg_samples'])
 })

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { extractFunctionPair } from '../../src/extract/extract.js'
 import type { CType, FunctionPair } from '../../src/extract/types.js'
-import { ENTRY, parseMarker } from '../../src/harness/markers.js'
+import { ENTRY, ENTRY_DESCRIPTION, ENTRY_MARK, parseMarker } from '../../src/harness/markers.js'
 import { planHarness, typeName, unparen } from '../../src/harness/plan.js'
 import { modeName, renderHarness } from '../../src/harness/render.js'
 import { OBSERVABLES, type Harness, type HarnessMode, type HarnessOptions } from '../../src/harness/types.js'
@@ -360,6 +360,8 @@ t.test('cbmc compiles every mode; properties and loops are the planned ones', as
       const markers = list.map(p => p.description).filter(d => parseMarker(d)).sort()
       const planned = [...entryBody(h).matchAll(/"(KLP_\w+ \d+[^"]*)"/g)].map(m => m[1]!).sort()
       t.same(markers, planned, `${what}: every planned KLP property exists`)
+      const ours = list.map(p => p.description).filter(d => parseMarker(d) || d.startsWith(`${ENTRY_MARK} `)).sort()
+      t.same(ours, [...h.planted].sort(), `${what}: the harness lists exactly the properties it planted (the entry marker too)`)
       const loops = cbmc(d, ['--function', h.entry, '--show-loops'])
       const names = ((loops.json.find(i => 'loops' in i)?.loops ?? []) as { name: string }[]).map(l => l.name).filter(n => n.startsWith(`${ENTRY}.`))
       t.same(names.sort(), h.unwindset.map(u => u.loop).sort(), `${what}: the unwindset names exactly cbmc's harness loops`)
@@ -384,7 +386,29 @@ t.test('identical versions are proven equal (no spurious difference from the har
     const r = cbmc(d, ['--function', h.entry, '--no-standard-checks', '--unwinding-assertions', '--no-malloc-may-fail', '--unwind', '5', ...(unwindset ? ['--unwindset', unwindset] : [])])
     const result = (r.json.find(i => 'result' in i)?.result ?? []) as { property: string; description: string; status: string }[]
     t.ok(result.length > 0, `${what}: cbmc checked properties${errorsOf(r.json).length ? `: ${errorsOf(r.json).join('; ')}` : ''}`)
-    t.same(result.filter(p => p.status !== 'SUCCESS').map(p => `${p.description}: ${p.status}`), [], `${what}: every property holds`)
-    t.equal(r.status, 0, `${what}: cbmc exit 0`)
+    const isEntry = (p: { description: string }) => p.description.startsWith(`${ENTRY_MARK} `)
+    t.same(result.filter(p => p.status !== 'SUCCESS' && !isEntry(p)).map(p => `${p.description}: ${p.status}`), [], `${what}: every property holds`)
+    t.same(result.filter(isEntry).map(p => p.status), ['FAILURE'], `${what}: the entry state is reachable (the marker's witness)`)
+    t.equal(r.status, 10, `${what}: cbmc exit 10, for the entry marker alone`)
   }
+})
+
+t.test('the entry marker: after the entry assumptions, before the claims\' own, listed with the planted properties', async t => {
+  const [msg, tc] = CASES
+  for (const mode of msg!.modes) {
+    const h = renderHarness(msg!.pair, msg!.opts, mode)
+    const lines = entryBody(h).split('\n').map(l => l.trim())
+    const at = lines.indexOf(`__CPROVER_assert(0, "${ENTRY_DESCRIPTION}");`)
+    t.ok(at > 0, `${modeName(mode)}: planted`)
+    t.ok(lines.findIndex(l => l === '__CPROVER_assume((m->type != 3));') < at, `${modeName(mode)}: after the user's assumption`)
+    t.ok(lines.findIndex(l => l.startsWith('__CPROVER_assume(((len)) >= 0')) < at, `${modeName(mode)}: after the buffer bound`)
+    const claimAssume = lines.findIndex(l => /^__CPROVER_assume\(!?klp_w_0\);$/.test(l))
+    t.ok(claimAssume < 0 || claimAssume > at, `${modeName(mode)}: before the mode's claim assumption`)
+    t.equal(h.planted[0], ENTRY_DESCRIPTION)
+    t.same(h.entryAssumptions, ['0 <= len <= 12 (buffer buf)', 'm->type != 3'], 'named as the user reads them')
+  }
+  const native = renderHarness(msg!.pair, { ...msg!.opts, native: true }, equiv)
+  t.notOk(native.files[0]!.text.includes(ENTRY_MARK), 'not in a native replay (it would report a failure there)')
+  t.notOk(native.planted.includes(ENTRY_DESCRIPTION))
+  t.same(renderHarness(tc!.pair, { ...tc!.opts, assumes: [] }, safety('new', 'all')).entryAssumptions, [], 'no assumptions: none named')
 })

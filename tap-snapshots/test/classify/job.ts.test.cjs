@@ -57,8 +57,8 @@ Object {
   "eqFailures": Array [],
   "errors": Array [],
   "findingIds": Array [
-    "klp_harness.assertion.4",
     "klp_harness.assertion.5",
+    "klp_harness.assertion.6",
   ],
   "mode": Object {
     "claim": 0,
@@ -110,12 +110,12 @@ Object {
 
 exports[`test/classify/job.ts > TAP > every capture, judged (snapshots) > claim-then-fail-traces 1`] = `
 Object {
-  "command": "cd claim-0 && <root>/.klp-tools/bin/cbmc --no-standard-checks --unwinding-assertions --no-malloc-may-fail --function klp_harness --unwind 10 --unwindset klp_harness.0:10,klp_harness.1:10,klp_harness.2:9,klp_harness.3:10 --external-sat-solver <root>/.klp-tools/bin/cadical --property klp_harness.assertion.5 --json-ui klp_old.i klp_new.i",
+  "command": "cd claim-0 && <root>/.klp-tools/bin/cbmc --no-standard-checks --unwinding-assertions --no-malloc-may-fail --function klp_harness --unwind 10 --unwindset klp_harness.0:10,klp_harness.1:10,klp_harness.2:9,klp_harness.3:10 --external-sat-solver <root>/.klp-tools/bin/cadical --property klp_harness.assertion.6 --json-ui klp_old.i klp_new.i",
   "durationMs": 1234,
   "eqFailures": Array [],
   "errors": Array [],
   "findingIds": Array [
-    "klp_harness.assertion.5",
+    "klp_harness.assertion.6",
   ],
   "mode": Object {
     "claim": 0,
@@ -188,13 +188,19 @@ Object {
       "kind": "memory",
       "label": "memory *m",
       "observable": 1,
-      "values": Array [],
+      "values": Array [
+        Object {
+          "new": "65535",
+          "old": "9",
+          "what": "m->len",
+        },
+      ],
     },
   ],
   "errors": Array [],
   "findingIds": Array [
-    "klp_harness.assertion.1",
     "klp_harness.assertion.2",
+    "klp_harness.assertion.3",
   ],
   "mode": Object {
     "kind": "equiv",
@@ -213,7 +219,7 @@ Object {
 
 exports[`test/classify/job.ts > TAP > every capture, judged (snapshots) > eq-fail-traces 1`] = `
 Object {
-  "command": "cd equiv && <root>/.klp-tools/bin/cbmc --no-standard-checks --unwinding-assertions --no-malloc-may-fail --function klp_harness --unwind 10 --unwindset klp_harness.0:10,klp_harness.1:10,klp_harness.2:9,klp_harness.3:10 --external-sat-solver <root>/.klp-tools/bin/cadical --property klp_harness.assertion.2 --json-ui klp_old.i klp_new.i",
+  "command": "cd equiv && <root>/.klp-tools/bin/cbmc --no-standard-checks --unwinding-assertions --no-malloc-may-fail --function klp_harness --unwind 10 --unwindset klp_harness.0:10,klp_harness.1:10,klp_harness.2:9,klp_harness.3:10 --external-sat-solver <root>/.klp-tools/bin/cadical --property klp_harness.assertion.3 --json-ui klp_old.i klp_new.i",
   "durationMs": 1234,
   "eqFailures": Array [
     Object {
@@ -245,7 +251,7 @@ Object {
   ],
   "errors": Array [],
   "findingIds": Array [
-    "klp_harness.assertion.2",
+    "klp_harness.assertion.3",
   ],
   "mode": Object {
     "kind": "equiv",
@@ -262,15 +268,37 @@ Object {
 }
 `
 
+exports[`test/classify/job.ts > TAP > every capture, judged (snapshots) > external-stub 1`] = `
+Object {
+  "command": "cd equiv && <root>/.klp-tools/bin/cbmc --no-standard-checks --unwinding-assertions --no-malloc-may-fail --function klp_harness --unwind 2 --unwindset klp_harness.0:65,klp_harness.1:65 --external-sat-solver <root>/.klp-tools/bin/cadical --slice-formula --json-ui klp_old.i klp_new.i",
+  "durationMs": 1234,
+  "eqFailures": Array [],
+  "errors": Array [],
+  "findingIds": Array [],
+  "mode": Object {
+    "kind": "equiv",
+  },
+  "noBody": Array [],
+  "openLoops": Array [],
+  "reach": undefined,
+  "reachProven": false,
+  "run": "external-stub",
+  "safety": Array [],
+  "status": "complete",
+  "thenFailure": undefined,
+  "unwind": 10,
+}
+`
+
 exports[`test/classify/job.ts > TAP > every capture, judged (snapshots) > harness-check 1`] = `
 Object {
   "command": "cd safety-old-outside && <root>/.klp-tools/bin/cbmc --unwinding-assertions --no-malloc-may-fail --no-signed-overflow-check --function klp_harness --unwind 2 --external-sat-solver <root>/.klp-tools/bin/cadical --slice-formula --json-ui klp_old.i klp_new.i",
   "durationMs": 1234,
   "eqFailures": Array [],
   "errors": Array [
-    "the harness itself failed a check (dereference failure: pointer NULL in r->prio at <klp-harness>:49); a claim or assumption may dereference a NULL or out-of-bounds pointer",
-    "the harness itself failed a check (dereference failure: deallocated dynamic object in r->prio at <klp-harness>:49); a claim or assumption may dereference a NULL or out-of-bounds pointer",
-    "the harness itself failed a check (dereference failure: pointer outside dynamic object bounds in r->prio at <klp-harness>:49); a claim or assumption may dereference a NULL or out-of-bounds pointer",
+    "the harness itself failed a check (dereference failure: pointer NULL in r->prio at <klp-harness>:50); a claim or assumption may dereference a NULL or out-of-bounds pointer",
+    "the harness itself failed a check (dereference failure: deallocated dynamic object in r->prio at <klp-harness>:50); a claim or assumption may dereference a NULL or out-of-bounds pointer",
+    "the harness itself failed a check (dereference failure: pointer outside dynamic object bounds in r->prio at <klp-harness>:50); a claim or assumption may dereference a NULL or out-of-bounds pointer",
   ],
   "findingIds": Array [
     "klp_old_req_assign_id.pointer_dereference.1",
@@ -425,46 +453,6 @@ Object {
     },
   ],
   "status": "error",
-  "thenFailure": undefined,
-  "unwind": 10,
-}
-`
-
-exports[`test/classify/job.ts > TAP > every capture, judged (snapshots) > no-body 1`] = `
-Object {
-  "command": "cd equiv && <root>/.klp-tools/bin/cbmc --no-standard-checks --unwinding-assertions --no-malloc-may-fail --function klp_harness --unwind 2 --external-sat-solver <root>/.klp-tools/bin/cadical --slice-formula --json-ui klp_old.i klp_new.i",
-  "durationMs": 1234,
-  "eqFailures": Array [
-    Object {
-      "inputs": Array [],
-      "kind": "return",
-      "label": "return",
-      "observable": 0,
-      "values": Array [
-        Object {
-          "new": "-2147483648",
-          "old": "0",
-          "what": "return",
-        },
-      ],
-    },
-  ],
-  "errors": Array [],
-  "findingIds": Array [
-    "klp_harness.assertion.1",
-  ],
-  "mode": Object {
-    "kind": "equiv",
-  },
-  "noBody": Array [
-    "hw_read",
-  ],
-  "openLoops": Array [],
-  "reach": undefined,
-  "reachProven": false,
-  "run": "no-body",
-  "safety": Array [],
-  "status": "complete",
   "thenFailure": undefined,
   "unwind": 10,
 }

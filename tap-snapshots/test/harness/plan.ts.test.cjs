@@ -766,6 +766,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(klp_w_0);
 
@@ -1641,6 +1642,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(!klp_w_0);
 
@@ -2220,6 +2222,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((n == 1));
 
   /* run each version */
@@ -2693,6 +2696,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(klp_w_0);
 
@@ -3167,6 +3171,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(!klp_w_0);
 
@@ -3320,6 +3325,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(klp_w_0);
 
@@ -3498,6 +3504,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(!klp_w_0);
 
@@ -3618,6 +3625,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = (((len > 8)));
 
   /* run each version */
@@ -3714,6 +3722,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(klp_w_0);
 
@@ -3811,6 +3820,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(!klp_w_0);
 
@@ -3892,6 +3902,7 @@ void klp_harness(void)
   klp_h_old_1 = &klp_old_ticks;
   klp_new_ticks = klp_src_0;
   klp_h_new_1 = &klp_new_ticks;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
 
   /* run each version */
   klp_ret_t klp_ret_old = klp_old_tick();
@@ -3957,6 +3968,7 @@ void klp_harness(void)
   klp_h_old_1 = &klp_old_ticks;
   klp_new_ticks = klp_src_0;
   klp_h_new_1 = &klp_new_ticks;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
 
   /* run each version */
   klp_ret_t klp_ret_new = klp_new_tick();
@@ -4168,6 +4180,7 @@ void klp_harness(void)
   klp_h_new_7 = &klp_new_limit;
   klp_h_new_8 = &klp_new_last;
   klp_h_new_9 = &klp_new_touch__calls;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
 
   /* run each version */
   klp_old_touch(n, out, k);
@@ -4455,6 +4468,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((k > 100));
   __CPROVER_assume(klp_w_0);
 
@@ -4745,6 +4759,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((k > 100));
   __CPROVER_assume(!klp_w_0);
 
@@ -4963,6 +4978,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((k > 100));
 
   /* run each version */
@@ -5153,6 +5169,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((k > 100));
 
   /* run each version */
@@ -5343,6 +5360,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
+  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
   _Bool klp_w_0 = ((k > 100));
 
   /* run each version */
