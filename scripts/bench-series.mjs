@@ -3,6 +3,7 @@
 // repository, proved with `klp-verify series --git` at -j1 and at -j2 (one cbmc process per proof
 // at a time), then once more from the result cache.
 // Targets: -j2 at least 1.8x faster than -j1 on 2 cores; the fully cached re-run under 2 s in total.
+// First, the shard balance of a synthetic 240-proof plan (scripts/bench-shard.mjs, no cbmc).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
@@ -10,6 +11,8 @@ import path from 'node:path'
 import { bin, requireBuild } from './bench-lib.mjs'
 
 requireBuild()
+await import('./bench-shard.mjs')
+console.log('')
 const FILES = Number(process.env.KLP_BENCH_FILES ?? 10)
 const PER_FILE = Number(process.env.KLP_BENCH_PER_FILE ?? 5)
 const work = mkdtempSync(path.join(tmpdir(), 'klp-bench-series-'))

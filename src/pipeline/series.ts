@@ -76,6 +76,9 @@ export interface SeriesRunPlan {
   readonly digest: string
 }
 
+/** klp-verify's own code, hashed once per process (a plan made by another build is another plan). */
+let fingerprint: Promise<string> | undefined
+
 /** The options that change what a proof proves (paths left out: they differ between machines). */
 const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'timeout', 'proofTimeout', 'memory', 'fwrapv', 'initGlobals', 'include', 'define', 'cflags', 'replay', 'solver', 'cbmcArg'] as const
 
@@ -110,7 +113,7 @@ export async function planSeriesRun(source: SeriesSource, cli: Omit<ProofArgs, '
   }))
   const options = Object.fromEntries(PLAN_OPTIONS.map(k => [k, (cli as Record<string, unknown>)[k]]))
   const digest = createHash('sha256').update(stable({
-    tool: `${TOOL_VERSION} ${await toolFingerprint(PACKAGE_ROOT)}`, kind: source.kind, options,
+    tool: `${TOOL_VERSION} ${await (fingerprint ??= toolFingerprint(PACKAGE_ROOT))}`, kind: source.kind, options,
     patches: patches.map(p => [p.id, p.status]), proofs: planned.map(({ cost, ...p }) => (void cost, p)),
   })).digest('hex').slice(0, 16)
   return {
