@@ -47,15 +47,18 @@ t.test('a 50,000-function file: the proof of f (one callee) takes seconds and fi
 
 t.test('a signal during CPU-bound extraction stops the run within about a second', async t => {
   const rows: Array<[NodeJS.Signals, number]> = [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]]
-  // ~4 MB per version: seconds of parsing and analysis, during which node computes
-  const files = { 'old.c': manyFunctions(60_000, 'old'), 'new.c': manyFunctions(60_000, 'new') }
+  // ~5 MB per version: seconds of parsing and analysis, during which node computes; the signal
+  // comes 3 s in (node has started and set its handlers, gcc is done, the extraction is running)
+  const files = { 'old.c': manyFunctions(80_000, 'old'), 'new.c': manyFunctions(80_000, 'new') }
   for (const [sig, code] of rows) {
     await t.test(sig, async t => {
       const box = await sandbox(t, files)
-      const r = await box.run(['old.c', 'new.c', '--func', 'f', '--unwind', '1', '--no-replay'], { killAfterMs: 1500, killSignal: sig, timeoutMs: 60_000 })
+      const r = await box.run(['old.c', 'new.c', '--func', 'f', '--unwind', '1', '--no-replay'], { killAfterMs: 3000, killSignal: sig, timeoutMs: 60_000 })
       t.equal(r.signal, null, 'node exits by itself, it is not killed')
       t.equal(r.code, code, `exit ${code} (stderr: ${r.stderr.slice(0, 300)})`)
-      t.ok(r.stopMs !== undefined && r.stopMs < 1500, `stopped ${r.stopMs} ms after ${sig}`)
+      // the longest stretch without a turn of the event loop is ~0.2 s on an idle machine (stops in
+      // 0.2-0.6 s); a CI machine busy with other jobs gets some slack
+      t.ok(r.stopMs !== undefined && r.stopMs < 2500, `stopped ${r.stopMs} ms after ${sig}`)
       t.match(r.stderr, new RegExp(`^error: interrupted by ${sig}\\nhint: `), 'says why it stopped')
       t.equal(r.stdout, '', 'no report: nothing was proved')
       await box.assertClean(t)
