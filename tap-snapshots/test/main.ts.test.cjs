@@ -13,6 +13,10 @@ Prove, with CBMC, that a C patch changes a function exactly as its author claims
 Commands:
   klp-verify series [manifest]  prove every function a series of patches changed (a manifest, a git
                                 range, or a patch directory)
+  klp-verify merge <reports..>  merge the JSON reports of a sharded series run (series --shard I/N)
+                                into one report, as if one machine ran it all
+  klp-verify cache <command>    move result-cache entries between machines: export to / import from
+                                a .tar.gz (e.g. a CI artifact)
   klp-verify <old> <new>        prove that new.c changes the function exactly as claimed relative to
                                 old.c                                                      [default]
 
@@ -54,8 +58,8 @@ Options:
                            [string] [choices: "text", "json", "junit", "markdown"] [default: "text"]
   -o, --output         write the report to FILE instead of stdout                           [string]
       --keep-harness   write the generated harnesses and cbmc commands to DIR               [string]
-      --cbmc-arg       extra argument passed to cbmc, e.g. --cbmc-arg --no-standard-checks
-                       (repeatable)                                                         [string]
+      --cbmc-arg       extra argument passed to cbmc, e.g. --cbmc-arg --object-bits --cbmc-arg 12;
+                       only options that cannot drop or narrow a property (repeatable)      [string]
   -v, --verbose        print progress and the cbmc command lines                           [boolean]
       --debug          verbose, plus stack traces on errors                                [boolean]
   -h, --help           Show help                                                           [boolean]
