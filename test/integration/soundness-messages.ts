@@ -5,6 +5,9 @@
  * and cbmc under names they take, and every error line stays one line.
  */
 import t, { type Test } from 'tap'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { requireCbmc } from '../fixtures/integration.js'
 import { DIFFERING, assertNotForged, nativeDiffers, sandbox, type SandboxRun } from '../fixtures/soundness.js'
 
@@ -77,4 +80,30 @@ t.test('series (manifest): an entry whose files have a quote in their names', as
   t.same(r.json?.proofs.map((p: { function: string; verdict: string }) => [p.function, p.verdict]), [['f', 'unintended']], 'the difference is found')
   assertNotForged(t, r)
   await box.assertClean(t)
+})
+
+t.test('series (git): a changed file whose name holds a quote, a newline or a %XX is found and proved', async t => {
+  // the plan compares line-marker names with paths: with the escaped names it used to find no changed
+  // function ("nothing to prove", exit 0)
+  for (const name of ['we"ird.c', 'new\nline.c', 'pc%22t.c']) {
+    await t.test(JSON.stringify(name), async t => {
+      const box = await sandbox(t, {})
+      // the repository lives in scratch (the sandbox checks box.in for stray files)
+      const repo = path.join(box.scratch, 'repo')
+      const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@x', ...args], { stdio: 'pipe' })
+      mkdirSync(repo)
+      git('init', '-q')
+      writeFileSync(path.join(repo, name), DIFFERING.old)
+      git('add', '--', name)
+      git('commit', '-q', '-m', 'base')
+      writeFileSync(path.join(repo, name), DIFFERING.new)
+      git('commit', '-q', '-a', '-m', 'change f')
+      const r = await box.run(['series', '--git', repo, '--range', 'HEAD~1..HEAD', '--format', 'json', '--unwind', '1', '--no-replay'])
+      t.equal(r.code, 1, `exit 1 (stderr: ${JSON.stringify(r.stderr.slice(0, 300))})`)
+      const proofs: Array<{ function: string; verdict: string }> = r.json?.proofs ?? []
+      t.same([...new Set(proofs.map(p => `${p.function} ${p.verdict}`))], ['f unintended'], 'f was proved, and found different')
+      assertNotForged(t, r)
+      await box.assertClean(t)
+    })
+  }
 })
