@@ -1,6 +1,6 @@
 import t from 'tap'
 import {
-  ConfigError, EXIT, ExtractError, InternalError, KlpError, ToolFailureError, ToolNotFoundError, UsageError, formatError,
+  ConfigError, EXIT, ExtractError, InternalError, InterruptedError, KlpError, ToolFailureError, ToolNotFoundError, UsageError, formatError, oneLine,
 } from '../src/errors.js'
 
 t.test('exit codes', async t => {
@@ -71,4 +71,22 @@ t.test('our own bugs and foreign errors: internal error, bug hint, always the st
       t.match(rest.join('\n'), stack, `${name} (debug ${debug}): stack`)
     }
   }
+})
+
+t.test('InterruptedError: exit 128 + the signal number, one error line and a hint', async t => {
+  const rows: [import('../src/errors.js').StopSignal, number][] = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]
+  for (const [sig, code] of rows) {
+    const e = new InterruptedError(sig)
+    t.ok(e instanceof KlpError)
+    t.equal(e.exitCode, code, sig)
+    t.equal(e.signal, sig)
+    t.match(formatError(e, false), new RegExp(`^error: interrupted by ${sig}\\nhint: nothing was proved`))
+  }
+})
+
+t.test('formatError keeps each line one line whatever a path in it holds', async t => {
+  t.equal(oneLine('a\nb\rc\x1bd\te\u2028f'), 'a\\nb\\rc\\x1bd\te\\u2028f', 'controls escaped, a tab kept')
+  const e = new ExtractError('cannot read ol\nd.c: no such file', { hint: 'check\nthe path' })
+  t.equal(formatError(e, false), 'error: cannot read ol\\nd.c: no such file\nhint: check\\nthe path')
+  t.equal(formatError(new Error('x\ny'), false).split('\n')[0], 'error: internal error: x\\ny')
 })

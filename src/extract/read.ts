@@ -183,7 +183,7 @@ async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Pr
     const where = `preprocessing ${file}`
     const cause = 'an #include of a device, a pipe or a huge (generated) file, or a macro that expands without end?'
     if (r.timedOut) {
-      throw new ExtractError(`gcc -E did not finish within ${Math.round(limits.timeoutMs / 1000)} s ${where}`, { hint: `${cause} (a file that really needs longer: --timeout above ${Math.round(limits.timeoutMs / 1000)})`, cause: r })
+      throw new ExtractError(`gcc -E did not finish within ${limits.timeoutMs / 1000} s ${where}`, { hint: `${cause} (a file that really needs longer: --timeout above ${Math.round(limits.timeoutMs / 1000)})`, cause: r })
     }
     if (r.isMaxBuffer) {
       throw new ExtractError(`gcc -E produced more than ${MB(limits.maxBuffer)} ${where}`, { hint: cause, cause: r })

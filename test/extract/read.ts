@@ -1,7 +1,7 @@
 import t from 'tap'
 import { chmodSync } from 'node:fs'
 import path from 'node:path'
-import { preprocess, preprocessorFlags, splitExprs, type PreprocessOptions } from '../../src/extract/read.js'
+import { markerName, preprocess, preprocessorFlags, safeMarkers, splitExprs, type PreprocessOptions } from '../../src/extract/read.js'
 
 const none: PreprocessOptions = { includes: [], defines: [], cflags: [], exprs: [] }
 
@@ -107,4 +107,38 @@ t.test('preprocess errors', async t => {
   for (const [name, file, opts, want] of rows) {
     await t.rejects(preprocess(file, { ...none, ...opts }), want, name)
   }
+})
+
+t.test('markerName and safeMarkers: names cbmc cannot take become %XX in line markers', async t => {
+  t.equal(markerName('/a/b.c'), '/a/b.c', 'a plain name is itself')
+  t.equal(markerName('/a/100%.c'), '/a/100%.c', 'a % alone needs nothing')
+  t.equal(markerName('/a/o"l\\d\n%.c'), '/a/o%22l%5Cd%0A%25.c', 'quote, backslash, newline and then % too')
+  const text = '# 1 "/x/we\\"ird.c"\nint a;\n# 1 "/y/plain.h" 1\n# 3 "/z/tab\\011.h" 2\n'
+  t.equal(safeMarkers(text), '# 1 "/x/we%22ird.c"\nint a;\n# 1 "/y/plain.h" 1\n# 3 "/z/tab%09.h" 2\n')
+  t.equal(safeMarkers('# 1 "/tmp/link.c"\n', new Map([['/tmp/link.c', '/u/o%0Ald.c']])), '# 1 "/u/o%0Ald.c"\n', 'a renamed file')
+})
+
+t.test('preprocess refuses an input or #include that is not a regular file, before gcc runs', async t => {
+  const dir = t.testdir({ 'zero.c': '#include "/dev/zero"\nint x;\n', 'ok.c': 'int x;\n', sub: {} })
+  await t.rejects(preprocess(path.join(dir, 'zero.c'), none), { message: /zero\.c:1: #include "\/dev\/zero" names a character device, not a file$/ })
+  await t.rejects(preprocess('/dev/null', none), { message: /cannot read \/dev\/null: it is a character device/ })
+  await t.rejects(preprocess(path.join(dir, 'sub'), none), { message: /it is a directory/ })
+  t.match((await preprocess(path.join(dir, 'ok.c'), none)).text, /int x;/)
+})
+
+t.test('preprocess: a file name with a newline is included through a link and named by markerName', async t => {
+  const dir = t.testdir({ 'ol\nd.c': 'int x;\n' })
+  const r = await preprocess(path.join(dir, 'ol\nd.c'), none)
+  t.match(r.text, /# 1 "[^"\n]*ol%0Ad\.c" 1\nint x;/)
+  t.notMatch(r.text, /input\.c|klp-pp-/, 'no temporary name left')
+})
+
+t.test('gcc -E limits: time and memory caps name the cause; an abort stops gcc', async t => {
+  const dir = t.testdir({ 'dz.h': '#include "/dev/zero"\n', 'dev.c': '#include "dz.h"\n' })
+  await t.rejects(preprocess(path.join(dir, 'dev.c'), { ...none, memoryMb: 256 }), { message: /^gcc -E ran out of memory \(cap 256 MiB\) preprocessing .*dev\.c$/ })
+  await t.rejects(preprocess(path.join(dir, 'dev.c'), { ...none, memoryMb: 100_000, timeoutMs: 300 }), { message: /^gcc -E did not finish within 0\.3 s preprocessing/ })
+  const ac = new AbortController()
+  const p = preprocess(path.join(dir, 'dev.c'), { ...none, memoryMb: 100_000, signal: ac.signal })
+  setTimeout(() => ac.abort(new Error('stop')), 200)
+  await t.rejects(p, { message: 'stop' }, 'an abort stops gcc and throws its reason')
 })
