@@ -1,5 +1,5 @@
 import t from 'tap'
-import { firstSyntaxError, parseC } from '../../src/extract/c-parser.js'
+import { SLICE_ABOVE, firstSyntaxError, parseC } from '../../src/extract/c-parser.js'
 
 t.test('parseC parses C into a tree-sitter tree', async t => {
   const tree = await parseC('int add(int a, int b) { return a + b; }\n')
@@ -41,4 +41,20 @@ t.test('firstSyntaxError: accept() skips errors it is not interested in', async 
   const tree = await parseC('int a = @;\nint ok;\nint f(void) { return 1 @ 2; }\n')
   t.match(firstSyntaxError(tree.rootNode, line => line === 3), { line: 3, column: 24, text: /^@/ })
   t.equal(firstSyntaxError(tree.rootNode, line => line === 2), undefined, 'no error on line 2')
+})
+
+t.test('parseC: a big text is parsed in slices with the event loop free; an abort stops it', async t => {
+  const text = 'int helper(int x) { return x + 1; }\n'.repeat(20_000)
+  t.ok(text.length > SLICE_ABOVE)
+  let ticks = 0
+  const iv = setInterval(() => ticks++, 1)
+  const tree = await parseC(text)
+  clearInterval(iv)
+  t.equal(tree.rootNode.namedChildCount, 20_000)
+  t.equal(tree.rootNode.hasError, false)
+  t.ok(ticks > 0, `timers ran during the parse (${ticks})`)
+  tree.delete()
+  const ac = new AbortController()
+  ac.abort(new Error('stop'))
+  await t.rejects(parseC(text, ac.signal), { message: 'stop' })
 })
