@@ -133,7 +133,8 @@ function missingProperties(job: JobInput, props: readonly Property[]): string[] 
     return job.properties.filter(id => !ids.has(id))
   }
   const descs = new Set(props.map(p => p.description))
-  return job.harness.planted.filter(d => !descs.has(d))
+  const ids = new Set(props.map(p => p.id))
+  return [...job.harness.planted.filter(d => !descs.has(d)), ...(job.instrumented ?? []).filter(id => !ids.has(id))]
 }
 
 export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): JobResult {

@@ -72,4 +72,6 @@ export interface JobInput {
   readonly unwind: number
   /** The property ids a run was restricted to (`--property`, the traces re-run): each must have a status. */
   readonly properties?: readonly string[]
+  /** The property ids cbmc instruments for this harness (`--show-properties`): an unrestricted run must report each. */
+  readonly instrumented?: readonly string[]
 }

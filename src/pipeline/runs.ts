@@ -4,8 +4,8 @@
  */
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { buildCbmcArgs, renderCommand } from '../cbmc/args.js'
-import { parseCbmcJson } from '../cbmc/parse.js'
+import { buildCbmcArgs, buildShowPropertiesArgs, renderCommand, type CbmcArgOptions } from '../cbmc/args.js'
+import { parseCbmcJson, parseShowProperties } from '../cbmc/parse.js'
 import { runCbmc } from '../cbmc/run.js'
 import type { CbmcTool } from '../cbmc/types.js'
 import { interpretRun } from '../classify/job.js'
@@ -90,7 +90,11 @@ export function commandLine(s: Session, req: VerifyRequest, h: Harness, argv: re
 }
 
 export function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
-  return buildCbmcArgs({
+  return buildCbmcArgs(argOptions(s, req, h, unwind, traceOf))
+}
+
+function argOptions(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): CbmcArgOptions {
+  return {
     smt: usesZ3(s, req, h, traceOf) ? 'z3' : undefined,
     properties: traceOf,
     sliceFormula: traceOf === undefined,
@@ -102,7 +106,20 @@ export function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: numb
     fwrapv: req.fwrapv,
     solver: s.tool.cadical,
     extra: req.extraCbmcArgs,
-  })
+  }
+}
+
+/**
+ * The property ids cbmc instruments for this harness (`--show-properties`, the same check flags as the
+ * runs, so the same numbering): every one must come back from an unrestricted run. Unwinding
+ * assertions are made during symex and are not among them (they cannot be dropped: the options that
+ * would are refused). undefined when cbmc could not list them: the run itself then says why.
+ */
+export async function instrumentedIds(s: Session, req: VerifyRequest, h: Harness, dir: string, unwind: number): Promise<string[] | undefined> {
+  const argv = buildShowPropertiesArgs(argOptions(s, req, h, unwind))
+  const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
+  const shown = parseShowProperties(run.stdout)
+  return Array.isArray(shown) ? shown.map(p => p.id) : undefined
 }
 
 /** Run one mode, deepening the bound in auto mode until complete, definitive, or out of budget. */
@@ -110,11 +127,13 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
   const runs: RunInfo[] = []
   const name = modeName(h.mode)
   let result: JobResult | undefined
-  for (const unwind of unwindSchedule(req.unwind, req.maxUnwind)) {
+  const schedule = unwindSchedule(req.unwind, req.maxUnwind)
+  const instrumented = await instrumentedIds(s, req, h, dir, schedule[0]!)
+  for (const unwind of schedule) {
     const argv = argsFor(s, req, h, unwind)
     s.log.debug(`[${name}] ${commandLine(s, req, h, argv)}`)
     const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
-    result = interpretRun({ run: name, harness: h, unwind }, run, parseCbmcJson(run.stdout))
+    result = interpretRun({ run: name, harness: h, unwind, ...(instrumented ? { instrumented } : {}) }, run, parseCbmcJson(run.stdout))
     const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
     runs.push({
       run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`,

@@ -334,6 +334,19 @@ t.test('every planted property must come back with a status', async t => {
   t.match(judgeRaw({}, ok([]), many).errors[0], /\('A', 'B', 'C', 'D' and 2 more\)/, 'a long list is cut')
 })
 
+t.test('an unrestricted run must report every property cbmc instruments (--show-properties)', async t => {
+  const stdout = stdoutOf('eq-fail')
+  const all = parseCbmcJson(stdout)
+  const ids = (all.ok ? all.properties ?? [] : []).map(p => p.id)
+  const job = { run: 'equiv', harness: harnessOf('eq-fail'), unwind: 10 }
+  t.equal(interpretRun({ ...job, instrumented: ids }, runOf(stdout), all).status, 'complete', 'all there: judged as usual')
+  const lost = interpretRun({ ...job, instrumented: [...ids, 'klp_new_f.array_bounds.1'] }, runOf(stdout), all)
+  t.equal(lost.status, 'error', 'a dropped safety check is an error, never a pass')
+  t.match(lost.errors[0], /no status for 1 .*\('klp_new_f\.array_bounds\.1'\)/)
+  const restricted = interpretRun({ ...job, instrumented: [...ids, 'klp_new_f.array_bounds.1'], properties: [ids[0]!] }, runOf(stdout), all)
+  t.not(restricted.status, 'error', 'a --property run answers only for its own ids')
+})
+
 t.test('a run restricted with --property must decide each restricted id (the traces re-run)', async t => {
   const c = index['eq-fail-traces']!
   t.same(c.properties, ['klp_harness.assertion.3'])
