@@ -124,3 +124,18 @@ t.test('a claim whose WHEN no input satisfies is never observed (not as-claimed)
   t.equal(r.code, 1, r.stderr)
   await box.assertClean(t)
 })
+
+t.test('the bounds section lists what the proof assumed and was preprocessed with', async t => {
+  const box = await sandbox(t, { ...PAIR, 'inc/defs.h': '#define UNUSED 1\n' })
+  const r = await box.run([...SINGLE, '--assume', 'x > 6', '--cflags', '-std=gnu11 -DFOO=2', '-D', 'BAR=3', '-I', 'inc'])
+  t.equal(r.json?.verdict, 'unintended', r.stderr)
+  const rows = ((r.json?.bounds ?? []) as { what: string; value: string }[]).map(b => `${b.what}: ${b.value}`)
+  for (const want of ['assumption: x > 6', 'compiler flags (--cflags): -std=gnu11 -DFOO=2', 'define (-D): BAR=3', 'include folder (-I): inc']) {
+    t.ok(rows.includes(want), `bounds list ${want} (${JSON.stringify(rows)})`)
+  }
+  const text = await box.run(['old.c', 'new.c', '--func', 'f', '--unwind', '1', '--fwrapv', '-D', 'BAR=3', '-I', 'inc', '--cflags', '-std=gnu11'])
+  t.match(text.stdout, /define \(-D\)\s+BAR=3/, 'the text report prints them')
+  t.match(text.stdout, /include folder \(-I\)\s+inc/)
+  t.match(text.stdout, /compiler flags \(--cflags\)\s+-std=gnu11/)
+  await box.assertClean(t)
+})
