@@ -4,7 +4,7 @@ import path from 'node:path'
 import { compareWithBaseline, type BaselineDiff, type ProofKey } from '../series/baseline.js'
 import { UsageError } from '../errors.js'
 import { checkCacheDir, defaultCacheDir, openCache } from '../pipeline/cache.js'
-import { planSeriesRun, runSeries } from '../pipeline/series.js'
+import { planSeriesRun, probeSeries, runSeries } from '../pipeline/series.js'
 import { durationsOf, parseShard, shardFromEnv, type ShardSpec } from '../series/shard.js'
 import { formatListing, formatSeries, type SeriesFormat } from '../report/series-format.js'
 import { loadManifest, manifestSource } from '../series/manifest.js'
@@ -93,12 +93,20 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   const log = cliLogger({ ...ctx, isTTY: false }, verbose)
   if (argv.list) {
     try {
-      const plan = await planSeriesRun(source, cli, defaults, { env: ctx.env, log, preprocessMemo: new Map() }, { specs: argv.spec ?? [], ...(shard ? { shard } : {}), ...(durations ? { durations } : {}) })
+      const penv = { env: ctx.env, log, preprocessMemo: new Map() }
+      const plan = await planSeriesRun(source, cli, defaults, penv, { specs: argv.spec ?? [], ...(shard ? { shard } : {}), ...(durations ? { durations } : {}) })
+      // which results the cache already holds (--no-cache: not asked); never part of the split, which must not depend on one machine's cache
+      const cacheDir = argv.cacheDir ? path.resolve(argv.cacheDir) : defaultCacheDir(ctx.env)
+      const probed = argv.cache && !(await checkCacheDir(cacheDir)) ? await probeSeries(plan, source, cli, { ...penv, cache: openCache(cacheDir, { note: log.debug }) }) : new Map<string, { cached: boolean; ms?: number }>()
+      const proofs = plan.planned.map(p => {
+        const c = probed.get(p.id)
+        return c ? { ...p, cached: c.cached, ...(c.ms ? { cachedMs: Math.round(c.ms) } : {}) } : p
+      })
       const shards = shard ? Array.from({ length: shard.total }, (_, i) => {
-        const own = plan.planned.filter(p => p.shard === i + 1)
-        return { index: i + 1, proofs: own.length, costMs: Math.round(own.reduce((s, p) => s + (p.cost ?? 0), 0)), unknown: own.filter(p => p.cost === undefined).length }
+        const own = proofs.filter(p => p.shard === i + 1)
+        return { index: i + 1, proofs: own.length, costMs: Math.round(own.reduce((s, p) => s + (p.cost ?? 0), 0)), unknown: own.filter(p => p.cost === undefined).length, cached: own.filter(p => 'cached' in p && p.cached).length }
       }) : undefined
-      const text = formatListing({ schemaVersion: 1, kind: 'series-plan', digest: plan.digest, ...(shard ? { shard: { index: shard.index, total: shard.total, source: shard.source } } : {}), proofs: plan.planned, ...(shards ? { shards } : {}) }, format === 'json' ? 'json' : 'text')
+      const text = formatListing({ schemaVersion: 1, kind: 'series-plan', digest: plan.digest, ...(shard ? { shard: { index: shard.index, total: shard.total, source: shard.source } } : {}), proofs, ...(shards ? { shards } : {}) }, format === 'json' ? 'json' : 'text')
       await emit(text, output, ctx, 0, 'plan')
       ctx.exitCode = 0
     } finally {

@@ -14,12 +14,12 @@ import type { VerdictStatus } from '../report/types.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
 import type { PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
 import { proofIds, splitShards, type ShardSpec } from '../series/shard.js'
-import { stable, toolFingerprint } from './cache.js'
+import { stable, toolFingerprint, type ResultCache } from './cache.js'
 import { createHash } from 'node:crypto'
 import { EXIT_OF } from '../classify/verdict.js'
 import { KlpError } from '../errors.js'
 import { messageOf, planSeries, type Task } from './series-plan.js'
-import { PACKAGE_ROOT, TOOL_VERSION, verify, type VerifyEnv } from './verify.js'
+import { PACKAGE_ROOT, TOOL_VERSION, probeProof, verify, type VerifyEnv } from './verify.js'
 import { runPool } from './pool.js'
 
 export type { SeriesProof, SeriesReport } from '../series/types.js'
@@ -180,6 +180,38 @@ export function countVerdicts(proofs: readonly Pick<SeriesProof, 'verdict'>[]): 
   return Object.fromEntries((Object.keys(EXIT_OF) as VerdictStatus[]).map(v => [v, proofs.filter(p => p.verdict === v).length])) as Record<VerdictStatus, number>
 }
 
+/** The single-proof request of a planned proof (what proveOne runs and probeSeries keys). */
+function requestOf(t: Task, base: Partial<ProofArgs>, scratch: string | undefined, keepDir?: string) {
+  if (!t.file.oldPath || !t.file.newPath) throw new KlpError(`${t.fn}() is not in both versions`, { exitCode: 3 })
+  const req = buildRequest({ ...base, jobs: 1, old: t.file.oldPath, new: t.file.newPath, func: t.fn, intended: t.trailers, assume: t.assumes, keepHarness: keepDir }, t.spec)
+  return {
+    ...req,
+    ...(t.file.oldIncludes.length || t.file.newIncludes.length ? { sideIncludes: { old: t.file.oldIncludes, new: t.file.newIncludes } } : {}),
+    ...(scratch ? { scratchRoot: scratch } : {}),
+  }
+}
+
+/**
+ * Which planned proofs the cache already holds, and the cbmc time each took when it ran (--list):
+ * each proof's harnesses are built and keyed as a run would, nothing is run. A proof that cannot
+ * even be built is left out (the run reports its error).
+ */
+export async function probeSeries(plan: SeriesRunPlan, source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, env: VerifyEnv & { readonly cache: ResultCache }): Promise<Map<string, { readonly cached: boolean; readonly ms?: number }>> {
+  const base = { cbmc: cli.cbmc, solver: cli.solver, replay: cli.replay, models: cli.models, cbmcArg: cli.cbmcArg }
+  const out = new Map<string, { cached: boolean; ms?: number }>()
+  await runPool([...plan.tasks], cli.jobs ?? availableParallelism(), async ({ id, task }) => {
+    try {
+      const r = await probeProof(requestOf(task, base, source.scratch), env)
+      if (!r) return
+      const ms = r.hit?.runs.reduce((n, x) => n + x.durationMs, 0)
+      out.set(id, r.hit ? { cached: true, ...(ms ? { ms } : {}) } : { cached: false })
+    } catch (err) {
+      env.log.debug(`series --list: ${task.fn}(): ${messageOf(err, [task.file])}`)
+    }
+  })
+  return out
+}
+
 async function proveOne(t: Task, i: number, base: Partial<ProofArgs>, env: VerifyEnv, opts: SeriesOptions, scratch: string | undefined): Promise<SeriesProof> {
   const head = {
     function: t.fn, old: t.file.oldLabel, new: t.file.newLabel, patch: t.patch ? t.patch.id : null, affected: t.affected,
@@ -187,13 +219,7 @@ async function proveOne(t: Task, i: number, base: Partial<ProofArgs>, env: Verif
   }
   const keepDir = opts.keep ? path.join(opts.keep.dir, `${String(i + 1).padStart(3, '0')}-${t.patch ? t.patch.index + 1 : 'base-tip'}-${t.fn}`) : undefined
   try {
-    if (!t.file.oldPath || !t.file.newPath) throw new KlpError(`${t.fn}() is not in both versions`, { exitCode: 3 })
-    const req = buildRequest({ ...base, jobs: 1, old: t.file.oldPath, new: t.file.newPath, func: t.fn, intended: t.trailers, assume: t.assumes, keepHarness: keepDir }, t.spec)
-    const withSides = {
-      ...req,
-      ...(t.file.oldIncludes.length || t.file.newIncludes.length ? { sideIncludes: { old: t.file.oldIncludes, new: t.file.newIncludes } } : {}),
-      ...(scratch ? { scratchRoot: scratch } : {}),
-    }
+    const withSides = requestOf(t, base, scratch, keepDir)
     env.log.debug(`series: ${t.fn}() ${t.file.oldLabel} → ${t.file.newLabel}${t.affected ? ' (affected)' : ''}`)
     const report = await verify(withSides, env)
     return {

@@ -83,6 +83,33 @@ export interface VerifyEnv {
   readonly preprocessMemo?: Map<string, Promise<Preprocessed>>
 }
 
+/** The function pair and harness options of a proof (what verify and probeProof share). */
+async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair: FunctionPair; opts: HarnessOptions }> {
+  const pair = await extractFunctionPair({
+    oldPath: req.oldPath, newPath: req.newPath, func: req.func,
+    includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
+    // gcc -E gets its own limit, or the limit of a tool run (--timeout) if that is longer; an
+    // abort stops it and the analysis
+    timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), signal: env.signal,
+  })
+  env.signal?.throwIfAborted()
+  const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
+  return { pair, opts }
+}
+
+/**
+ * A proof's cache key and the cached report, if any, without running cbmc (series --list): the same
+ * harnesses and key verify computes. undefined when such a proof is never cached (type changes).
+ */
+export async function probeProof(req: VerifyRequest, env: VerifyEnv & { readonly cache: ResultCache }): Promise<{ readonly key: string; readonly hit?: ProofReport } | undefined> {
+  const tool = await locateCbmc({ flag: req.cbmc, env: env.env, projectRoot: PACKAGE_ROOT })
+  const { pair, opts } = await prepareProof(req, env)
+  if (pair.typeChanges.length) return undefined
+  const key = await proofKey(PACKAGE_ROOT, tool, req, planModes(opts).map(m => ({ h: renderHarness(pair, opts, m) })))
+  const hit = await env.cache.get(key)
+  return hit ? { key, hit } : { key }
+}
+
 /** What decides a proof beyond its harness text: cbmc, solvers and the options that reach them. */
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
   const t0 = performance.now()
@@ -96,15 +123,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     ...(req.proofTimeoutSec !== undefined ? { deadline: t0 + req.proofTimeoutSec * 1000 } : {}),
   }
   try {
-    const pair = await extractFunctionPair({
-      oldPath: req.oldPath, newPath: req.newPath, func: req.func,
-      includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
-      // gcc -E gets its own limit, or the limit of a tool run (--timeout) if that is longer; an
-      // abort stops it and the analysis
-      timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), signal: env.signal,
-    })
-    env.signal?.throwIfAborted()
-    const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
+    const { pair, opts } = await prepareProof(req, env)
     s.nonlinear = pair.nonlinear
     if (req.solver === 'z3' && !tool.z3) {
       throw new ToolNotFoundError('--solver z3: no z3 found next to cbmc, in .klp-tools/bin or on PATH', { hint: 'run npm install (it provisions z3), or install z3' })

@@ -16,3 +16,40 @@ t.test('command-line options become spec defaults', async t => {
   t.same(cliDefaults({}), {}, 'nothing given: nothing overrides the manifest or the specs')
 })
 
+
+t.test('planSeriesRun: ids, a deterministic split over --durations, and a digest of the plan', async t => {
+  const { planSeriesRun } = await import('../../src/pipeline/series.js')
+  const { loadManifest, manifestSource } = await import('../../src/series/manifest.js')
+  const { proofIds } = await import('../../src/series/shard.js')
+  const fn = (name: string, body: string) => `int ${name}(int x)\n{\n\t${body}\n}\n`
+  const dir = t.testdir({
+    'a-old.c': fn('fa', 'return x;') + fn('fb', 'return x + 1;') + fn('fc', 'return 2 * x;'),
+    'a-new.c': fn('fa', 'return x + 0;') + fn('fb', 'return x + 2;') + fn('fc', 'return x + x;'),
+    'b-old.c': fn('fd', 'return x;'),
+    'b-new.c': fn('fd', 'return -x;'),
+    'm.yaml': 'entries:\n  - { old: a-old.c, new: a-new.c, functions: auto }\n  - { old: b-old.c, new: b-new.c, functions: auto }\n',
+  })
+  const file = `${dir}/m.yaml`
+  const plan = async (opts: Parameters<typeof planSeriesRun>[4], cli: Record<string, unknown> = {}) => {
+    const m = await loadManifest(file)
+    return planSeriesRun(manifestSource(m, file), cli, m.defaults, { env: process.env, log: { info: () => {}, debug: () => {} }, preprocessMemo: new Map() }, opts)
+  }
+  const whole = await plan({})
+  t.same(whole.planned.map(p => [p.function, p.patch]), [['fa', 0], ['fb', 0], ['fc', 0], ['fd', 1]])
+  t.same(whole.planned.map(p => p.id), proofIds(whole.planned), 'ids from each proof\'s place')
+  t.ok(whole.planned.every(p => p.shard === undefined), 'no shard asked: none assigned')
+  const shard = { index: 1, total: 2, source: '--shard' as const }
+  const split = await plan({ shard })
+  t.same(split.planned.map(p => p.id), whole.planned.map(p => p.id))
+  const byId = [...split.planned.map(p => p.id)].sort()
+  t.same(split.planned.map(p => p.shard), split.planned.map(p => (byId.indexOf(p.id) % 2) + 1), 'no durations: round-robin in id order')
+  t.same(split.tasks.map(x => x.shard + 1), split.planned.map(p => p.shard), 'the tasks carry the same shards')
+  t.not(split.digest, whole.digest, 'the shard count is part of the plan')
+  t.equal((await plan({ shard: { ...shard, index: 2 } })).digest, split.digest, 'every shard of one run has the same plan')
+  const durations = new Map(whole.planned.map((p, i) => [p.id, [50, 10, 10, 30][i]!]))
+  const balanced = await plan({ shard, durations })
+  t.same(balanced.planned.map(p => p.shard), [1, 2, 2, 2], 'LPT: 50 | 30 + 10 + 10')
+  t.same(balanced.planned.map(p => p.cost), [50, 10, 10, 30])
+  t.not(balanced.digest, split.digest, 'another split is another plan')
+  t.not((await plan({ shard }, { maxSize: 4 })).digest, split.digest, 'options are part of the plan')
+})
