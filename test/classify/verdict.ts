@@ -341,3 +341,12 @@ t.test('errors name their run', async t => {
   const p = decideVerdict([equiv({ status: 'error', errors: ['cbmc could not run (spawn-failed)'] }), safetyNew({ status: 'error', errors: ['a', 'b'] })], ctx())
   t.same(p.errors, ['equiv: cbmc could not run (spawn-failed)', 'safety-new: a', 'safety-new: b'])
 })
+
+t.test('the same error from several runs is one line naming them all; the runs\' own hints come along', async t => {
+  const e = "the entry assumptions ('0') allow no input at all, so every property would hold vacuously; nothing was proved"
+  const h = 'drop or relax the contradicting --assume / spec assume: / Klp-Assume: entries, buffer lengths (--buffer, --max-size) or held: locks'
+  const p = decideVerdict([equiv({ status: 'error', errors: [e], hints: [h] }), safetyNew({ status: 'error', errors: [e], hints: [h] })], ctx())
+  t.equal(p.verdict, 'error')
+  t.same(p.errors, [`equiv, safety-new: ${e}`])
+  t.same(p.hints, [h], 'each hint once')
+})
