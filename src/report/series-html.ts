@@ -61,7 +61,8 @@ ${kv([
 function renderMissing(r: SeriesHtmlInput): string {
   if (!r.missing) return ''
   const m = r.missing
-  return `<section id="missing" class="alert"><h2>Missing: ${m.shards.length ? `shard ${m.shards.join(', ')}` : 'part of a shard'} — ${plural(m.proofs.length, 'proof', 'proofs')} did not run</h2>
+  return `
+<section id="missing" class="alert"><h2>Missing: ${m.shards.length ? `shard ${m.shards.join(', ')}` : 'part of a shard'} — ${plural(m.proofs.length, 'proof', 'proofs')} did not run</h2>
 <p>The verdict is incomplete (exit 2 at best).</p>
 ${table(['function', 'patch', 'shard', 'old → new'], m.proofs.map(p => [code(fnLabel(p.function)) + (p.affected ? ' (affected)' : ''), h(p.patch === null ? 'base → tip' : String(p.patch)), h(String(p.shard ?? '')), `${code(p.old)} → ${code(p.new)}`]))}</section>`
 }
@@ -219,8 +220,7 @@ export function renderSeriesHtml(r: SeriesHtmlInput): string {
 <title>klp-verify series: ${OVERALL[r.exitCode]} · ${h(r.source.description)}</title>
 <style>${STYLE}</style></head><body>
 ${renderHeader(r)}
-${r.baseline ? renderBaseline(r.baseline) : ''}
-${renderMissing(r)}
+${r.baseline ? renderBaseline(r.baseline) : ''}${renderMissing(r)}
 <section id="proofs"><h2>Proofs</h2>
 ${renderFilters(r)}
 ${renderMatrix(r)}</section>

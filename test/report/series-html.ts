@@ -110,3 +110,13 @@ t.test('notes on what a patch\'s analysis left out are shown with the patch', as
   t.match(html, /<strong>note:<\/strong> common\.h changed and 40 \.c files include it: &lt;only&gt; these/)
   t.notMatch(renderSeriesHtml(seriesReport), /<strong>note:<\/strong>/)
 })
+
+t.test('a merged run with a missing shard: a section naming the shard and every proof that did not run', async t => {
+  t.notMatch(html, /id="missing"/, 'absent when nothing is missing')
+  const page = renderSeriesHtml({ ...seriesReport, exitCode: 2, missing: { shards: [3], proofs: [{ id: 'x', function: 'gone<1>', old: 'a.c', new: 'b.c', patch: null, affected: true, shard: 3 }] } })
+  const sec = between(page, '<section id="missing"', '</section>')
+  t.match(sec, /Missing: shard 3 — 1 proof did not run/)
+  t.match(sec, /<code>gone&lt;1&gt;\(\)<\/code> \(affected\)/)
+  t.match(sec, /base → tip/)
+  t.ok(page.indexOf('id="missing"') < page.indexOf('id="proofs"'), 'before the proofs')
+})

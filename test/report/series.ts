@@ -95,3 +95,27 @@ t.test('a function reads f(); an entry for a whole file as it is', async t => {
   t.equal(fnLabel('msg_fill'), 'msg_fill()')
   t.equal(fnLabel('(base → tip: drv/a.c)'), '(base → tip: drv/a.c)')
 })
+
+t.test('a merged run with a missing shard names it and its proofs in every format', async t => {
+  const missing: SeriesReport = {
+    ...report, proofs: report.proofs.slice(0, 1), exitCode: 2,
+    counts: { equivalent: 1, 'as-claimed': 0, unintended: 0, 'claim-unobserved': 0, inconclusive: 0, error: 0 },
+    missing: { shards: [2], proofs: [{ id: 'x1', function: 'gone', old: 'a/old.c', new: 'a/new.c', patch: 1, affected: true, shard: 2 }, { id: 'x2', function: 'lost', old: 'a/old.c', new: 'a/new.c', patch: null, affected: false, shard: 2 }] },
+  }
+  const text = renderSeriesText(missing)
+  t.match(text, /MISSING: shard 2 — 2 proofs did not run, the verdict is incomplete/)
+  t.match(text, /NOT RUN  gone\(\) patch 1 \(affected\) \(shard 2\)/)
+  t.match(text, /NOT RUN  lost\(\) base → tip \(shard 2\)/)
+  const md = renderSeriesMarkdown(missing)
+  t.match(md, /^### klp-verify series: INCOMPLETE \(exit 2\)/)
+  t.match(md, /- :warning: \*\*MISSING: shard 2 — 2 proofs did not run/)
+  t.match(md, /  - NOT RUN  gone\(\) patch 1/)
+  const xml = renderSeriesJunit(missing)
+  t.match(xml, /tests="3" failures="0" errors="0" skipped="2"/)
+  t.match(xml, /<testcase classname="patch 1: a\/old\.c → a\/new\.c" name="gone \(affected\)" time="0\.000">\n    <skipped message="not run: shard 2&apos;s report is missing or that shard stopped early"\/>/)
+  t.match(xml, /classname="patch base-tip: a\/old\.c → a\/new\.c" name="lost"/)
+  const partial = renderSeriesText({ ...missing, missing: { shards: [], proofs: [{ ...missing.missing!.proofs[0]!, shard: undefined }] } })
+  t.match(partial, /MISSING: part of a shard — 1 proof did not run/)
+  t.match(renderSeriesJunit({ ...missing, missing: { shards: [], proofs: [{ ...missing.missing!.proofs[0]!, shard: undefined }] } }), /not run: its shard did not finish/)
+  t.notMatch(renderSeriesText(report), /MISSING/, 'a whole run has nothing missing')
+})
