@@ -1,7 +1,7 @@
 /** The verify command's work, loaded lazily (tree-sitter, cbmc) once arguments are valid. */
 import { writeFile } from 'node:fs/promises'
 import { loadProofSpec } from '../config/load.js'
-import { UsageError } from '../errors.js'
+import { UsageError, oneLine } from '../errors.js'
 import { verify } from '../pipeline/verify.js'
 import { renderReport } from '../report/index.js'
 import { buildRequest } from './request.js'
@@ -25,7 +25,7 @@ export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void
     } catch (err) {
       throw new UsageError(`cannot write the report: ${(err as Error).message}`, { hint: 'check the path given to --output (its directory must exist)', cause: err })
     }
-    ctx.stderr(`klp-verify: ${report.verdict} — report written to ${argv.output}`)
+    ctx.stderr(`klp-verify: ${report.verdict} — report written to ${oneLine(argv.output)}`)
   } else {
     ctx.stdout(text)
   }

@@ -123,6 +123,13 @@ t.test('--output writes the report to a file and says so on stderr', async t => 
     if (format === 'json') t.equal(JSON.parse(text).verdict, 'equivalent')
     t.equal(f.ctx.exitCode, 0)
   }
+  // a newline in the path stays one line on stderr (written as \n)
+  const odd = path.join(dir, 'rep\nort.json')
+  const g = fake({ isTTY: true })
+  await runVerify(args({ ...base, format: 'json', output: odd }), g.ctx)
+  t.equal(JSON.parse(readFileSync(odd, 'utf8')).verdict, 'equivalent', 'written to the path as given')
+  t.equal(g.err.at(-1), `klp-verify: equivalent — report written to ${path.join(dir, 'rep\\nort.json')}`)
+  t.notOk(g.err.at(-1)?.includes('\n'), 'one line')
   const bad = path.join(dir, 'no', 'such', 'dir', 'r.json')
   await t.rejects(runVerify(args({ ...base, output: bad }), fake().ctx), {
     name: 'UsageError',
