@@ -155,7 +155,8 @@ function refused(e: unknown): ExprCheck {
  * Check an expression as written by the user, before the preprocessor expands its macros (a claim,
  * an assumption, a buffer length: names and structure are checked on the expansion, by checkExpr).
  * Catches what the preprocessor would act on or hide: comments, `#`, `_Pragma`, backslashes,
- * strings, trigraphs, digraphs, and `;`, `{`, `}` which no expression holds. `@f(k)` (a claim
+ * strings, trigraphs, digraphs, `defined` and `__has_include`-like operators (gcc opens the
+ * file named in `__has_include(<path>)` wherever it appears), and `;`, `{`, `}` which no expression holds. `@f(k)` (a claim
  * about the world) is allowed.
  */
 export function checkRawExpr(text: string, noun: string): ExprCheck {
@@ -166,6 +167,8 @@ export function checkRawExpr(text: string, noun: string): ExprCheck {
         throw new Reject(t.text === ';' ? `is not a single C expression ('${t.text}' in it)` : `contains '${t.text}'; ${noun} are single side-effect free C expressions, not statements`)
       }
       if (t.kind === 'id' && (t.text === '_Pragma' || /^__klp/i.test(t.text))) throw new Reject(`uses '${t.text}', which is reserved`)
+      // the preprocessor acts on these even outside a directive: __has_include(<path>) opens the path
+      if (t.kind === 'id' && (t.text === 'defined' || /^__has_/.test(t.text))) throw new Reject(`uses '${t.text}', a preprocessor operator; ${noun} are C expressions, not preprocessor conditions`)
     }
     return { ok: true, names: [] }
   } catch (e) {

@@ -172,3 +172,23 @@ t.test('a series: a manifest entry\'s spec smuggling a statement into writes siz
   t.notOk(r.json?.proofs?.some((p: { verdict: string }) => p.verdict === 'equivalent' || p.verdict === 'as-claimed'), 'no proof of the series is equivalent')
   await box.assertClean(t)
 })
+
+t.test('a claim naming a preprocessor operator is refused before gcc opens anything', async t => {
+  // gcc opens the file in __has_include(<path>) wherever it appears: a FIFO would block preprocessing
+  const rows: [string, string, RegExp][] = [
+    ['__has_include on a FIFO', '__has_include(<FIFO>) || x > 5', /^error: WHEN of claim intended-1 \('__has_include\(<.*>\) \|\| x > 5'\) uses '__has_include', a preprocessor operator/],
+    ['__has_include_next', 'x > 5 && __has_include_next(<stdio.h>)', /uses '__has_include_next', a preprocessor operator/],
+    ['defined', 'defined(x) || x > 5', /uses 'defined', a preprocessor operator/],
+  ]
+  for (const [what, claim, message] of rows) {
+    await t.test(what, async t => {
+      const box = await sandbox(t, { 'old.c': PAIR.old, 'new.c': PAIR.new })
+      const fifo = path.join(box.scratch, 'fifo')
+      execFileSync('mkfifo', [fifo])
+      const r = await box.run(['old.c', 'new.c', '--func', 'f', '--intended', claim.replace('FIFO', fifo), ...ARGS], { timeoutMs: 60_000 })
+      assertRefused(t, r, message, /^hint: /)
+      t.ok(r.durationMs < 30_000, `refused at once (${r.durationMs} ms), not after gcc's time limit`)
+      await box.assertClean(t)
+    })
+  }
+})
