@@ -105,8 +105,10 @@ export function makespan(items: readonly ShardItem[], shards: readonly number[],
 }
 
 /** What a proof of a previous report cost: its cbmc runs' time (kept by a cache hit), else its total. */
-function costOf(p: { readonly report?: { readonly runs?: readonly { readonly durationMs?: number }[]; readonly timings?: { readonly totalMs?: number } } | null; readonly cost?: unknown }): number | undefined {
+function costOf(p: { readonly report?: { readonly runs?: readonly { readonly durationMs?: number }[]; readonly timings?: { readonly totalMs?: number } } | null; readonly cost?: unknown; readonly cachedMs?: unknown }): number | undefined {
   if (typeof p.cost === 'number' && Number.isFinite(p.cost) && p.cost >= 0) return p.cost
+  // a --list plan: the time a cached proof took when it ran
+  if (typeof p.cachedMs === 'number' && Number.isFinite(p.cachedMs) && p.cachedMs > 0) return p.cachedMs
   const runs = p.report?.runs?.reduce((s, r) => s + (typeof r.durationMs === 'number' && r.durationMs > 0 ? r.durationMs : 0), 0) ?? 0
   if (runs > 0) return runs
   const total = p.report?.timings?.totalMs

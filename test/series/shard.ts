@@ -93,9 +93,11 @@ t.test('durationsOf: ids and costs from reports, plans and untrusted junk', asyn
       { id: 'c', function: 'h', new: 'x.c', patch: 0, report: null },
       { id: 'd', function: 'i', new: 'x.c', patch: 0, cost: 7 },
       { id: 'e', function: 'j', new: 'x.c', patch: 0, cost: -1, report: { timings: { totalMs: 'x' } } },
+      { id: 'f', function: 'k', new: 'x.c', patch: 0, cached: true, cachedMs: 1200 },
+      { id: 'g', function: 'l', new: 'x.c', patch: 0, cached: true, cachedMs: 'x' },
     ],
   })!
-  t.same([...d], [['a', 150], ['b', 40], ['d', 7]], 'runs time (kept by a cache hit), else total; junk left out')
+  t.same([...d], [['a', 150], ['b', 40], ['d', 7], ['f', 1200]], 'runs time (kept by a cache hit), else total, or a --list plan\'s cached time; junk left out')
   const old = durationsOf({ proofs: [{ function: 'f', new: 'x.c', patch: 0, report: { runs: [{ durationMs: 9 }] } }] })!
   t.same([...old.values()], [9])
   t.same([...old.keys()], proofIds([{ function: 'f', new: 'x.c', patch: 0 }]), 'a report without ids: ids from the place of each proof')
