@@ -493,10 +493,13 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     entryAssumptions.push(unparen(a))
   }
   // the entry state these assumptions allow must exist (FAILURE = reachable); the claims' own
-  // assumptions come after it. Not in a native replay: it would report a failure there.
+  // assumptions come after it. Not in a native replay, where it would report a failure: a comment
+  // there keeps the lines of both texts aligned (the replay matches trace steps by line).
   if (!opts.native) {
     entryState.push(`__CPROVER_assert(0, "${ENTRY_DESCRIPTION}");`)
     planted.push(ENTRY_DESCRIPTION)
+  } else {
+    entryState.push('/* entry reachability marker: cbmc runs only */')
   }
   // claims about the world are decided once the old version has run (its answers are known)
   const late = opts.claims.some(c => c.world) && mode.kind !== 'safety'
