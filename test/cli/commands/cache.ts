@@ -26,7 +26,7 @@ t.test('cache export then import into another folder: the entries move, once', a
   t.match(await openCache(path.join(dir, 'b')).get('e'.repeat(64)), { verdict: 'equivalent' })
   const junk = await run(['cache', 'import', path.join(dir, 'a', 'ee', `${'e'.repeat(62)}.json`), '--cache-dir', path.join(dir, 'b')])
   t.equal(junk.code, 0, 'a damaged archive costs time, not the night')
-  t.match(junk.err, /warning: .*not a gzip archive.*nothing imported/)
+  t.match(junk.err, /warning: .*not a tar\.gz archive of cache entries.*nothing imported/)
 })
 
 t.test('cache: usage errors and unusable folders (exit 3, error and hint)', async t => {
