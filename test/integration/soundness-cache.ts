@@ -53,6 +53,16 @@ function script(box: Box, rel: string, text: string): string {
   return file
 }
 
+/**
+ * A lying solver: the first call of each cbmc run (its own folder) goes to the real solver — that
+ * call finds the entry-reachability witness — and every later call answers `unsat`, hiding the rest.
+ */
+function lyingSolver(box: Box, rel: string, real: string, unsat: string, code: number): string {
+  const calls = path.join(box.scratch, 'solver-calls')
+  mkdirSync(calls, { recursive: true })
+  return script(box, rel, `#!/bin/sh\nf=${calls}/$(pwd | cksum | cut -d' ' -f1)\nif [ -e "$f" ]; then echo "${unsat}"; exit ${code}; fi\n: > "$f"\nexec ${real} "$@"\n`)
+}
+
 async function differingBox(t: Test, pair: { old: string; new: string } = DIFFERING, call = 'printf("%d\\n", f(7));'): Promise<Box> {
   const box = await sandbox(t, { 'old.c': pair.old, 'new.c': pair.new, 'm.yaml': MANIFEST })
   t.ok(await nativeDiffers(box, 'old.c', 'new.c', 'f', call), 'the pair differs when run natively')
@@ -78,13 +88,20 @@ async function plantForgedEntry(t: Test, box: Box): Promise<string> {
 
 t.test('the issue\'s example: an equivalent made by another cbmc (same version) is not served to the real one', async t => {
   const box = await differingBox(t)
-  // a stand-in that runs the real cbmc and turns every result into SUCCESS (the made-up all-SUCCESS answer)
+  // a stand-in that runs the real cbmc and turns every result into SUCCESS but the entry-reachability
+  // witness (a liar that knows klp-verify checks that one: a plain all-SUCCESS answer is an error now)
   const fake = script(box, 'fake/cbmc', `#!${process.execPath}
 const { spawnSync } = require('node:child_process')
 const r = spawnSync(${JSON.stringify(CBMC)}, process.argv.slice(2), { encoding: 'utf8', maxBuffer: 1 << 28 })
-process.stdout.write((r.stdout || '').replace(/"status": "FAILURE"/g, '"status": "SUCCESS"').replace(/"cProverStatus": "failure"/g, '"cProverStatus": "success"').replace(/VERIFICATION FAILED/g, 'VERIFICATION SUCCESSFUL'))
+let out = r.stdout || ''
+try {
+  const items = JSON.parse(out)
+  for (const it of items) for (const p of it.result || []) if (!/^KLP_ENTRY/.test(p.description)) { p.status = 'SUCCESS'; delete p.trace }
+  out = JSON.stringify(items, null, 2)
+} catch {}
+process.stdout.write(out)
 process.stderr.write(r.stderr || '')
-process.exit(r.status === 10 ? 0 : (r.status ?? 1))
+process.exit(r.status ?? 1)
 `)
   const forged = await box.run([...SERIES, '--cbmc', fake])
   t.equal(proof(forged).verdict, 'equivalent', `the fake cbmc makes the pair look equivalent; stderr: ${forged.stderr}`)
@@ -106,17 +123,22 @@ process.exit(r.status === 10 ? 0 : (r.status ?? 1))
   await box.assertClean(t)
 })
 
-t.test('another solver behind the same cbmc: a lying cadical\'s equivalent is not served', async t => {
-  const box = await differingBox(t)
+t.test('another solver behind the same cbmc: an entry made with one cadical is not served to another', async t => {
+  // (a cadical that simply lies no longer forges equivalent by itself: the entry witness must be
+  // found, and a liar that answers once honestly cannot choose which property that answer decides)
+  const box = await differingBox(t, DIFFERS_AT_7)
   // a cbmc folder of one's own: the cbmc wrapper and, next to it, the cadical it uses
   const cbmc = script(box, 'tools/cbmc', `#!/bin/sh\nexec ${CBMC} "$@"\n`)
   const cadical = (text: string) => script(box, 'tools/cadical', text)
-  cadical('#!/bin/sh\necho "s UNSATISFIABLE"\nexit 20\n')
-  const lying = await box.run([...SERIES, '--cbmc', cbmc])
-  t.equal(proof(lying).verdict, 'equivalent', `a solver that finds nothing makes the pair look equivalent; stderr: ${lying.stderr}`)
-  cadical(`#!/bin/sh\nexec ${path.join(path.dirname(CBMC), 'cadical')} "$@"\n`)
-  const honest = await box.run([...SERIES, '--cbmc', cbmc])
-  assertFoundAgain(t, honest)
+  const real = path.join(path.dirname(CBMC), 'cadical')
+  cadical(`#!/bin/sh\n# solver A\nexec ${real} "$@"\n`)
+  const first = await box.run([...SERIES, '--cbmc', cbmc])
+  assertFoundAgain(t, first)
+  const served = await box.run([...SERIES, '--cbmc', cbmc])
+  t.same([proof(served).verdict, proof(served).cached], ['unintended', true], 'the same solver gets its entry back')
+  cadical(`#!/bin/sh\n# solver B, same size and version, other bytes\nexec ${real} "$@"\n`)
+  const other = await box.run([...SERIES, '--cbmc', cbmc])
+  assertFoundAgain(t, other)
   await box.assertClean(t)
 })
 
@@ -125,7 +147,7 @@ t.test('--solver z3 with another z3, and another --cbmc-arg list: never the othe
   const cbmc = script(box, 'tools/cbmc', `#!/bin/sh\nexec ${CBMC} "$@"\n`)
   script(box, 'tools/cadical', `#!/bin/sh\nexec ${path.join(path.dirname(CBMC), 'cadical')} "$@"\n`)
   const z3 = (text: string) => script(box, 'tools/z3', text)
-  z3('#!/bin/sh\necho unsat\n')
+  lyingSolver(box, 'tools/z3', path.join(path.dirname(CBMC), 'z3'), 'unsat', 0)
   const lying = await box.run([...SERIES, '--cbmc', cbmc, '--solver', 'z3'])
   t.equal(proof(lying).verdict, 'equivalent', `a z3 that answers unsat makes the pair look equivalent; stderr: ${lying.stderr}`)
   z3(`#!/bin/sh\nexec ${path.join(path.dirname(CBMC), 'z3')} "$@"\n`)
