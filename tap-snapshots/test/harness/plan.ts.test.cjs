@@ -766,7 +766,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(klp_w_0);
 
@@ -1642,7 +1642,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(!klp_w_0);
 
@@ -2696,7 +2696,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(klp_w_0);
 
@@ -3171,7 +3171,7 @@ void klp_harness(void)
   memcpy((void *)&klp_new_lots, (const void *)&klp_src_19, sizeof(klp_old_lots));
   klp_h_new_22 = &klp_new_lots;
   klp_h_new_23 = &klp_new_elock;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((n == 1));
   __CPROVER_assume(!klp_w_0);
 
@@ -3325,7 +3325,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(klp_w_0);
 
@@ -3504,7 +3504,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(!klp_w_0);
 
@@ -3722,7 +3722,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(klp_w_0);
 
@@ -3820,7 +3820,7 @@ void klp_harness(void)
   for (unsigned long klp_k_1 = 0; klp_k_1 < klp_len_buf; klp_k_1++) ((u8 *)klp_new_buf)[klp_k_1] = klp_src_buf[klp_k_1];
   klp_h_new_2 = klp_new_buf;
   __CPROVER_assume((m->type != 3));
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = (((len > 8)));
   __CPROVER_assume(!klp_w_0);
 
@@ -3902,7 +3902,7 @@ void klp_harness(void)
   klp_h_old_1 = &klp_old_ticks;
   klp_new_ticks = klp_src_0;
   klp_h_new_1 = &klp_new_ticks;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
 
   /* run each version */
   klp_ret_t klp_ret_old = klp_old_tick();
@@ -4180,7 +4180,7 @@ void klp_harness(void)
   klp_h_new_7 = &klp_new_limit;
   klp_h_new_8 = &klp_new_last;
   klp_h_new_9 = &klp_new_touch__calls;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
 
   /* run each version */
   klp_old_touch(n, out, k);
@@ -4468,7 +4468,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((k > 100));
   __CPROVER_assume(klp_w_0);
 
@@ -4759,7 +4759,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((k > 100));
   __CPROVER_assume(!klp_w_0);
 
@@ -5169,7 +5169,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((k > 100));
 
   /* run each version */
@@ -5360,7 +5360,7 @@ void klp_harness(void)
   klp_h_new_9 = &klp_new_last;
   klp_new_touch__calls = klp_src_6;
   klp_h_new_10 = &klp_new_touch__calls;
-  __CPROVER_assert(0, "KLP_ENTRY the entry assumptions can be satisfied");
+  /* entry reachability marker: the new version's cbmc safety run only */
   _Bool klp_w_0 = ((k > 100));
 
   /* run each version */
