@@ -53,16 +53,6 @@ function script(box: Box, rel: string, text: string): string {
   return file
 }
 
-/**
- * A lying solver: the first call of each cbmc run (its own folder) goes to the real solver — that
- * call finds the entry-reachability witness — and every later call answers `unsat`, hiding the rest.
- */
-function lyingSolver(box: Box, rel: string, real: string, unsat: string, code: number): string {
-  const calls = path.join(box.scratch, 'solver-calls')
-  mkdirSync(calls, { recursive: true })
-  return script(box, rel, `#!/bin/sh\nf=${calls}/$(pwd | cksum | cut -d' ' -f1)\nif [ -e "$f" ]; then echo "${unsat}"; exit ${code}; fi\n: > "$f"\nexec ${real} "$@"\n`)
-}
-
 async function differingBox(t: Test, pair: { old: string; new: string } = DIFFERING, call = 'printf("%d\\n", f(7));'): Promise<Box> {
   const box = await sandbox(t, { 'old.c': pair.old, 'new.c': pair.new, 'm.yaml': MANIFEST })
   t.ok(await nativeDiffers(box, 'old.c', 'new.c', 'f', call), 'the pair differs when run natively')
@@ -147,7 +137,9 @@ t.test('--solver z3 with another z3, and another --cbmc-arg list: never the othe
   const cbmc = script(box, 'tools/cbmc', `#!/bin/sh\nexec ${CBMC} "$@"\n`)
   script(box, 'tools/cadical', `#!/bin/sh\nexec ${path.join(path.dirname(CBMC), 'cadical')} "$@"\n`)
   const z3 = (text: string) => script(box, 'tools/z3', text)
-  lyingSolver(box, 'tools/z3', path.join(path.dirname(CBMC), 'z3'), 'unsat', 0)
+  // z3 decides only the comparison runs (safety runs, where the entry witness lives, stay on SAT):
+  // a z3 that always answers unsat hides every difference
+  z3('#!/bin/sh\necho unsat\n')
   const lying = await box.run([...SERIES, '--cbmc', cbmc, '--solver', 'z3'])
   t.equal(proof(lying).verdict, 'equivalent', `a z3 that answers unsat makes the pair look equivalent; stderr: ${lying.stderr}`)
   z3(`#!/bin/sh\nexec ${path.join(path.dirname(CBMC), 'z3')} "$@"\n`)
