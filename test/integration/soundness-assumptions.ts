@@ -6,10 +6,10 @@
  */
 import t, { type Test } from 'tap'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { requireCbmc, ROOT } from '../fixtures/integration.js'
-import { DIFFERING, assertNotForged, nativeDiffers, sandbox, type SandboxRun } from '../fixtures/soundness.js'
+import { DIFFERING, assertNotForged, gitPair, nativeDiffers, sandbox, type SandboxRun } from '../fixtures/soundness.js'
 
 t.before(async () => {
   await requireCbmc()
@@ -94,15 +94,7 @@ t.test('held: locks that cannot all be held at once (the same lock twice) are an
 
 t.test('a Klp-Assume trailer that no input satisfies is an error in series git mode', async t => {
   const box = await sandbox(t, {})
-  const repo = path.join(box.scratch, 'repo')
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@x', ...args], { stdio: 'pipe' })
-  mkdirSync(repo)
-  git('init', '-q')
-  writeFileSync(path.join(repo, 'f.c'), DIFFERING.old)
-  git('add', 'f.c')
-  git('commit', '-q', '-m', 'base')
-  writeFileSync(path.join(repo, 'f.c'), DIFFERING.new)
-  git('commit', '-q', '-a', '-m', 'change f\n\nKlp-Assume: f: x != x\n')
+  const repo = gitPair(box, { message: 'change f\n\nKlp-Assume: f: x != x\n' })
   const r = await box.run(['series', '--git', repo, '--range', 'HEAD~1..HEAD', '--fwrapv', '--unwind', '1', '--format', 'json'])
   const proof = r.json?.proofs?.[0] as { verdict?: string; report?: { errors?: string[] } } | undefined
   t.equal(proof?.verdict, 'error', `the proof is an error (${r.stderr})`)
@@ -110,7 +102,7 @@ t.test('a Klp-Assume trailer that no input satisfies is an error in series git m
   assertVacuous(t, r, ['x != x'], proof?.report?.errors)
 
   // control: the same trailer with a satisfiable assumption finds the difference
-  git('commit', '-q', '--amend', '-m', 'change f\n\nKlp-Assume: f: x > 6\n')
+  execFileSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@x', 'commit', '-q', '--amend', '-m', 'change f\n\nKlp-Assume: f: x > 6\n'], { stdio: 'pipe' })
   const ok = await box.run(['series', '--git', repo, '--range', 'HEAD~1..HEAD', '--fwrapv', '--unwind', '1', '--format', 'json'])
   t.equal((ok.json?.proofs?.[0] as { verdict?: string } | undefined)?.verdict, 'unintended', ok.stderr)
   await box.assertClean(t)

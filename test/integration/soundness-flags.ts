@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { requireCbmc } from '../fixtures/integration.js'
-import { DIFFERING, assertNotForged, nativeDiffers, sandbox, type Box, type SandboxRun } from '../fixtures/soundness.js'
+import { DIFFERING, assertNotForged, gitPair, nativeDiffers, sandbox, type Box, type SandboxRun } from '../fixtures/soundness.js'
 
 t.before(async () => {
   await requireCbmc()
@@ -146,15 +146,7 @@ t.test('a series: manifest defaults, a PATCH.yaml beside a patch, a --spec file 
   await box.assertClean(t)
 
   // git mode: the repository lives in scratch (the sandbox checks box.in for stray files)
-  const repo = path.join(box.scratch, 'repo')
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@x', ...args], { stdio: 'pipe' })
-  mkdirSync(repo)
-  git('init', '-q')
-  writeFileSync(path.join(repo, 'f.c'), DIFFERING.old)
-  git('add', 'f.c')
-  git('commit', '-q', '-m', 'base')
-  writeFileSync(path.join(repo, 'f.c'), DIFFERING.new)
-  git('commit', '-q', '-a', '-m', 'change f')
+  const repo = gitPair(box)
   const g = await box.run(['series', '--git', repo, '--range', 'HEAD~1..HEAD', '--spec', 'git.yaml', '--format', 'json', '--unwind', '1'], { env: trap.env })
   assertRefused(t, g, ['git.yaml: define __CPROVER_assume=(void)'])
   t.notOk(existsSync(trap.gccLog), 'git mode: gcc was never started')

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { requireCbmc } from '../fixtures/integration.js'
-import { DIFFERING, assertNotForged, nativeDiffers, sandbox, type SandboxRun } from '../fixtures/soundness.js'
+import { DIFFERING, assertNotForged, gitPair, nativeDiffers, sandbox, type SandboxRun } from '../fixtures/soundness.js'
 
 t.before(async () => {
   await requireCbmc()
@@ -159,16 +159,7 @@ t.test('a header in the repository that links outside it is left out of the snap
   // outside the repository: a header that makes both versions return 0 (equivalent, if it were read)
   const outside = path.join(box.scratch, 'outside.h')
   writeFileSync(outside, '#define return return 0;\n')
-  const repo = path.join(box.scratch, 'repo')
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@x', ...args], { stdio: 'pipe' })
-  mkdirSync(repo)
-  git('init', '-q')
-  symlinkSync(outside, path.join(repo, 'cfg.h'))
-  writeFileSync(path.join(repo, 'f.c'), `#include "cfg.h"\n${DIFFERING.old}`)
-  git('add', '-A')
-  git('commit', '-q', '-m', 'base')
-  writeFileSync(path.join(repo, 'f.c'), `#include "cfg.h"\n${DIFFERING.new}`)
-  git('commit', '-q', '-a', '-m', 'change f')
+  const repo = gitPair(box, { base: `#include "cfg.h"\n${DIFFERING.old}`, tip: `#include "cfg.h"\n${DIFFERING.new}`, prepare: r => symlinkSync(outside, path.join(r, 'cfg.h')) })
   const r = await box.run(['series', '--git', repo, '--range', 'HEAD~1..HEAD', '--format', 'json', '--unwind', '1'])
   t.equal(r.code, 3, r.stderr)
   t.ok(r.json?.patches.some((p: { error?: string }) => /cfg\.h: No such file/.test(p.error ?? '')), 'the patch is an error: cfg.h is not there')

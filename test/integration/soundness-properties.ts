@@ -7,11 +7,10 @@
  * reported as what it is, not as a C front-end rejection or out-of-memory.
  */
 import t, { type Test } from 'tap'
-import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { requireCbmc } from '../fixtures/integration.js'
-import { DIFFERING, assertNotForged, nativeDiffers, sandbox, type Box, type SandboxRun } from '../fixtures/soundness.js'
+import { DIFFERING, assertNotForged, gitPair, nativeDiffers, sandbox, type Box, type SandboxRun } from '../fixtures/soundness.js'
 
 let REAL_CBMC = ''
 t.before(async () => {
@@ -131,15 +130,7 @@ t.test('--cbmc-arg --no-assertions is refused in series mode (git and patch dire
     ].join('\n'),
   })
   const fake = fakeCbmc(box)
-  const repo = path.join(box.scratch, 'repo')
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=T', '-c', 'user.email=t@x', ...args], { stdio: 'pipe' })
-  mkdirSync(repo)
-  git('init', '-q')
-  writeFileSync(path.join(repo, 'f.c'), DIFFERING.old)
-  git('add', 'f.c')
-  git('commit', '-q', '-m', 'base')
-  writeFileSync(path.join(repo, 'f.c'), DIFFERING.new)
-  git('commit', '-q', '-a', '-m', 'change f')
+  const repo = gitPair(box)
   const common = ['--fwrapv', '--unwind', '1', '--format', 'json', '--cbmc', fake.cbmc]
 
   // control: the same series with an allowed argument finds the difference
