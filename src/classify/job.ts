@@ -1,6 +1,6 @@
 /** Judge one cbmc run from its properties (kani VerificationResult::from; BenchExec determine_result). */
 import { propertyClass, renderValue } from '../cbmc/parse.js'
-import type { CbmcRun, ParseResult, Property, RawValue, SourceLocation } from '../cbmc/types.js'
+import type { CbmcMessage, CbmcRun, ParseResult, Property, RawValue, SourceLocation } from '../cbmc/types.js'
 import { ENTRY_MARK, MARK, PREFIX, parseMarker } from '../harness/markers.js'
 import { callSequences, differingValues, inputsOf, isFalse, lastValues } from './trace.js'
 import { MAX_CALLS } from '../harness/externals.js'
@@ -77,12 +77,19 @@ export function signalCause(signal: string): { error: string; hint: string } {
   }
 }
 
+/**
+ * The one out-of-memory detector, for loading a program and for verification runs: only with
+ * evidence, i.e. cbmc says so in an ERROR message, or the C++ runtime (under a --memory cap) or the
+ * system does on stderr. A killed cbmc without such words is not out of memory.
+ */
+export function saysOutOfMemory(run: Pick<CbmcRun, 'stderr'>, messages: readonly CbmcMessage[]): boolean {
+  return messages.some(m => m.type === 'ERROR' && /out of memory|std::bad_alloc/i.test(m.text)) || /bad_alloc|out of memory|cannot allocate memory/i.test(run.stderr)
+}
+
 function statusOf(run: CbmcRun, parsed: ParseResult): { status: JobStatus; error?: string; hint?: string } {
   if (run.termination === 'timeout') return { status: 'timeout' }
   if (run.termination === 'cancelled') return { status: 'cancelled' }
-  const oomMsg = parsed.messages.some(m => m.type === 'ERROR' && /out of memory|std::bad_alloc/i.test(m.text))
-  // out of memory only with evidence: cbmc (or the C++ runtime under a --memory cap) says so
-  if (oomMsg || /bad_alloc|out of memory|cannot allocate memory/i.test(run.stderr)) return { status: 'out-of-memory' }
+  if (saysOutOfMemory(run, parsed.messages)) return { status: 'out-of-memory' }
   const signal = run.signal ?? (run.exitCode !== null && run.exitCode > 128 && run.exitCode < 160 ? signalName(run.exitCode - 128) : null)
   if (signal) return { status: 'error', ...signalCause(signal) }
   if (run.termination !== 'exited') return { status: 'error', error: `cbmc could not run (${run.termination})${run.error ? `: ${run.error}` : ''}` }

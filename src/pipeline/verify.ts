@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { locateCbmc } from '../cbmc/locate.js'
 import type { CbmcTool } from '../cbmc/types.js'
+import { classifyPrecheck, type LoadFacts } from '../classify/precheck.js'
 import type { JobResult } from '../classify/types.js'
 import { EXIT_OF, decideVerdict, type VerdictParts } from '../classify/verdict.js'
 import { ToolNotFoundError } from '../errors.js'
@@ -25,7 +26,7 @@ import { findGcc, notReplayed, replayRun } from './replay.js'
 import { runPool } from './pool.js'
 import type { ResultCache } from './cache.js'
 import { cacheable, proofKey } from './proof-key.js'
-import { checkProgram, keepHarnesses, writeHarness } from './program.js'
+import { keepHarnesses, loadProgram, writeHarness } from './program.js'
 import { planModes, runMode, timed, type Session } from './runs.js'
 import type { Logger, VerifyRequest } from './types.js'
 
@@ -134,7 +135,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
       function: req.func, old: req.oldPath, new: req.newPath, options: optionsOf(req),
       typeChanges: pair.typeChanges, constChanges: pair.constChanges,
     }
-    const finish = (parts: VerdictParts, runs: RunInfo[], extra: Partial<ProofReport> = {}): ProofReport => {
+    const finish = (parts: VerdictParts, runs: RunInfo[]): ProofReport => {
       const totalMs = performance.now() - t0
       return {
         ...base, verdict: parts.verdict, reason: parts.reason, exitCode: EXIT_OF[parts.verdict], summary: parts.summary,
@@ -142,23 +143,14 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
         unwinding: { mode: req.unwind === 'auto' ? 'auto' : 'fixed', bound: parts.bound, complete: parts.complete, openLoops: parts.openLoops },
         bounds: boundsOf(req, opts, parts), hints: parts.hints, errors: parts.errors, runs,
         timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)) },
-        ...extra,
       }
     }
-    const emptyParts = (over: Partial<VerdictParts>): VerdictParts => ({
-      verdict: 'inconclusive', summary: '', differences: [], preExisting: [], hints: [], errors: [], complete: false, openLoops: [], bound: 0,
-      claims: req.claims.map(c => ({ id: c.id, when: c.when, then: c.then, differs: c.differs, observed: null })),
-      ...over,
-    })
-
-    if (pair.typeChanges.length) {
-      const names = pair.typeChanges.map(t => t.type).join(', ')
-      return finish(emptyParts({
-        reason: 'type-changed',
-        summary: `the patch changes type definitions (${names}); old and new cannot be compared on shared types`,
-        hints: ['a live patch cannot change the layout of a type that running code already uses; keep the old layout (e.g. use shadow variables) or prove each caller'],
-      }), [])
-    }
+    const precheck = (load?: LoadFacts) => classifyPrecheck(
+      { func: pair.func, typeChanges: pair.typeChanges, ...(load ? { load } : {}) },
+      { claims: req.claims, timeoutSec: req.timeoutSec, ...(req.memoryMb !== undefined ? { memoryMb: req.memoryMb } : {}) },
+    )
+    const extracted = precheck()
+    if (extracted) return finish(extracted, [])
 
     const modes = planModes(opts)
     const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, opts, m), dir: path.join(dir, modeName(m)) }))
@@ -171,33 +163,9 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
       const totalMs = Math.round(performance.now() - t0)
       return { ...hit, ...base, cached: true, timings: { totalMs, toolMs: Math.round(s.toolMs), ownMs: Math.max(0, totalMs - Math.round(s.toolMs)) } }
     }
-    const store = async (r: ProofReport): Promise<ProofReport> => {
-      // a full disk never costs a finished proof its result
-      if (env.cache && cacheable(r, env.signal)) await env.cache.put(key, r).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
-      return r
-    }
-    const externals = await checkProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir)
-    if (externals === 'out-of-memory') {
-      return finish(emptyParts({
-        reason: 'out-of-memory',
-        summary: `cbmc could not load the program within the --memory cap of ${req.memoryMb} MiB`,
-        hints: [`raise --memory (now ${req.memoryMb} MiB per cbmc process)`],
-      }), [])
-    }
-    if (externals === 'timeout') {
-      return store(finish(emptyParts({
-        reason: 'timeout',
-        summary: `cbmc did not even load the program within the ${req.timeoutSec} s timeout`,
-        hints: [`raise --timeout (now ${req.timeoutSec} s per cbmc run)`],
-      }), []))
-    }
-    if (externals.length) {
-      return finish(emptyParts({
-        reason: 'external-calls',
-        summary: `${pair.func}() calls functions without a body (${externals.join(', ')}); they are not modelled, so the versions cannot be compared honestly`,
-        hints: [`add the bodies of ${externals.join(', ')} to both files (or a shared header), or prove a function that does not call them`],
-      }), [])
-    }
+    // a proof stopped before its runs is not cached (a limit may not hold next time; the rest is quickly found again)
+    const loaded = precheck(await loadProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir))
+    if (loaded) return finish(loaded, [])
     env.log.info(`proving ${pair.func}(): ${modes.length} cbmc runs (${modes.map(modeName).join(', ')}), ${req.jobs} in parallel`)
     const done = await runPool(harnesses, req.jobs, x => runMode(s, req, x.h, x.dir))
     // runs cut short by a signal are no result
@@ -208,7 +176,10 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
       claims: opts.claims, claimSources: req.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
       ...(req.proofTimeoutSec !== undefined ? { proofTimeoutSec: req.proofTimeoutSec } : {}),
     })
-    return await store(finish(parts, done.flatMap(d => d.runs)))
+    const report = finish(parts, done.flatMap(d => d.runs))
+    // a full disk never costs a finished proof its result
+    if (env.cache && cacheable(report, env.signal)) await env.cache.put(key, report).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
+    return report
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
