@@ -155,16 +155,6 @@ function shellQuote(arg: string): string {
   return `'${arg.replaceAll("'", `'\\''`)}'`
 }
 
-export type Unwind = number | 'auto'
-
-/**
- * The unwind bound for one function: the CLI flag wins over the spec/config entry, which wins over
- * the default (`--default-unwind`). `auto` means "derive from the input bounds".
- */
-export function resolveUnwind(sources: { cli?: Unwind; spec?: Unwind; dflt: Unwind }): Unwind {
-  return sources.cli ?? sources.spec ?? sources.dflt
-}
-
 function entryArgs(entry: string): string[] {
   if (entry === '') throw new UsageError('empty harness function name', { hint: 'pass the entry function with --function' })
   return ['--function', entry]

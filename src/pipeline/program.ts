@@ -39,7 +39,7 @@ export async function keepHarnesses(s: Session, req: VerifyRequest, hs: readonly
     const d = path.join(root, modeName(mode))
     await writeHarness(d, h)
     const unwind = req.unwind === 'auto' ? req.maxUnwind : req.unwind
-    const cmd = commandLine(s, req, h, argsFor(s, req, h, unwind))
+    const cmd = commandLine(s, argsFor(s, req, h, unwind))
     await writeFile(path.join(d, 'cbmc-command.txt'), `# ${modeLabel(mode)}\ncd ${modeName(mode)} && ${cmd}\n`)
     lines.push(`(cd ${modeName(mode)} && ${cmd})`)
   }

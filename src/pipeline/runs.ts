@@ -83,8 +83,7 @@ export function invocation(s: Session, req: VerifyRequest, dir: string, argv: re
 }
 
 /** The command line a user can paste (with PATH set so cbmc --z3 finds the same z3). */
-export function commandLine(s: Session, req: VerifyRequest, h: Harness, argv: readonly string[]): string {
-  void req, h
+export function commandLine(s: Session, argv: readonly string[]): string {
   const cmd = renderCommand(s.tool.cbmc, argv)
   return argv.includes('--z3') ? `PATH=${renderCommand(path.dirname(s.tool.z3!), []).trim()}:"$PATH" ${cmd}` : cmd
 }
@@ -131,12 +130,12 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
   const instrumented = await instrumentedIds(s, req, h, dir, schedule[0]!)
   for (const unwind of schedule) {
     const argv = argsFor(s, req, h, unwind)
-    s.log.debug(`[${name}] ${commandLine(s, req, h, argv)}`)
+    s.log.debug(`[${name}] ${commandLine(s, argv)}`)
     const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
     result = interpretRun({ run: name, harness: h, unwind, ...(instrumented ? { instrumented } : {}) }, run, parseCbmcJson(run.stdout))
     const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
     runs.push({
-      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`,
+      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, argv)}`,
       status: result.status === 'complete' ? (definitive || result.safety.length || result.reach ? 'found' : 'complete') : result.status,
     })
     s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
@@ -157,7 +156,7 @@ async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: strin
   const argv = argsFor(s, req, h, first.unwind, first.findingIds)
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
   const again = interpretRun({ run: name, harness: h, unwind: first.unwind, properties: first.findingIds }, run, parseCbmcJson(run.stdout))
-  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, req, h, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
+  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
   if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
   // keep the first run's completeness facts; take the findings with whole traces
   return {

@@ -6,9 +6,7 @@ import {
   checkCbmcArgs,
   refusedCbmcArgs,
   renderCommand,
-  resolveUnwind,
   type CbmcArgOptions,
-  type Unwind,
 } from '../../src/cbmc/args.js'
 import { UsageError } from '../../src/errors.js'
 
@@ -169,19 +167,4 @@ t.test('renderCommand quotes for a POSIX shell', async t => {
     ['cbmc', ['$HOME', 'a;b', 'x*'], "cbmc '$HOME' 'a;b' 'x*'"],
   ]
   for (const [cbmc, argv, want] of rows) t.equal(renderCommand(cbmc, argv), want, want)
-})
-
-t.test('resolveUnwind: CLI > spec > default', async t => {
-  const rows: [{ cli?: Unwind; spec?: Unwind; dflt: Unwind }, Unwind][] = [
-    [{ dflt: 'auto' }, 'auto'],
-    [{ dflt: 8 }, 8],
-    [{ spec: 3, dflt: 8 }, 3],
-    [{ spec: 'auto', dflt: 8 }, 'auto'],
-    [{ cli: 1, spec: 3, dflt: 8 }, 1],
-    [{ cli: 1, dflt: 'auto' }, 1],
-    [{ cli: 'auto', spec: 3, dflt: 8 }, 'auto'],
-    [{ cli: 0, spec: 3, dflt: 8 }, 0],
-    [{ cli: undefined, spec: undefined, dflt: 2 }, 2],
-  ]
-  for (const [src, want] of rows) t.equal(resolveUnwind(src), want, JSON.stringify(src))
 })
