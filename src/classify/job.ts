@@ -1,10 +1,8 @@
 /** Judge one cbmc run from its properties (kani VerificationResult::from; BenchExec determine_result). */
 import { propertyClass, renderValue } from '../cbmc/parse.js'
 import type { CbmcMessage, CbmcRun, ParseResult, Property, RawValue, SourceLocation } from '../cbmc/types.js'
-import { ENTRY_MARK, MARK, PREFIX, parseMarker } from '../harness/markers.js'
+import { DYN_BASE, ENTRY_MARK, LIMIT_MARK, MARK, MAX_CALLS, PREFIX, VAR, parseMarker } from '../model/names.js'
 import { callSequences, differingValues, inputsOf, isFalse, lastValues } from './trace.js'
-import { MAX_CALLS } from '../harness/externals.js'
-import { DYN_BASE } from '../harness/plan.js'
 import type { EqFailure, JobInput, JobResult, JobStatus, OpenLoop, SafetyViolation } from './types.js'
 
 const KIND: Readonly<Record<string, string>> = {
@@ -115,7 +113,7 @@ function firstErrors(messages: ParseResult['messages'], stderr: string): string 
 }
 
 /** Unwinding assertions, and the harness's own limits (e.g. on external calls), bound the search. */
-const isLimit = (p: Property) => p.description.startsWith('KLP_LIMIT')
+const isLimit = (p: Property) => p.description.startsWith(LIMIT_MARK)
 const isUnwind = (p: Property) => {
   const c = propertyClass(p.id)
   return c === 'unwind' || c === 'recursion' || isLimit(p)
@@ -170,7 +168,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
   }
   const failed = props.filter(p => p.status === 'FAILURE')
   const openLoops: OpenLoop[] = failed.filter(isUnwind).map(p => ({
-    loop: isLimit(p) ? p.description.replace(/^KLP_LIMIT /, 'limit: ') : p.id.replace(/\.unwind\.(\d+)$/, '.$1').replace(/\.recursion$/, ''),
+    loop: isLimit(p) ? p.description.replace(`${LIMIT_MARK} `, 'limit: ') : p.id.replace(/\.unwind\.(\d+)$/, '.$1').replace(/\.recursion$/, ''),
     location: isLimit(p) ? undefined : locationText(p.location),
     recursion: propertyClass(p.id) === 'recursion',
   }))
@@ -195,7 +193,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
         const vals = obs.calls ? callSequences(values, obs, MAX_CALLS, DYN_BASE) : differingValues(values, obs)
         eqFailures.push({ observable: m.index, label: obs.label, kind: obs.kind, inputs, values: vals, trace: p.trace })
       } else if (m.tag === MARK.reach) {
-        const differing = harness.observables.filter(o => isFalse(values.get(`klp_same_${o.index}`)))
+        const differing = harness.observables.filter(o => isFalse(values.get(VAR.same(o.index))))
         reach = { inputs, values: differing.flatMap(o => (o.calls ? callSequences(values, o, MAX_CALLS, DYN_BASE) : differingValues(values, o))), observables: differing.map(o => o.label), trace: p.trace }
       } else {
         thenFailure = { inputs, values: thenValues(values), trace: p.trace }
@@ -229,7 +227,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
 }
 
 function thenValues(values: Map<string, RawValue>) {
-  const o = values.get('klp_ret_old'), n = values.get('klp_ret_new')
+  const o = values.get(VAR.retOld), n = values.get(VAR.retNew)
   return o && n ? [{ what: 'return', old: renderValue(o), new: renderValue(n) }] : []
 }
 

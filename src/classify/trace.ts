@@ -2,6 +2,7 @@
 import { renderValue } from '../cbmc/parse.js'
 import type { RawValue, TraceStep } from '../cbmc/types.js'
 import type { InputInfo, ObservableInfo } from '../harness/types.js'
+import { VAR, arrayEqOf } from '../model/names.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 
 type Token = { member: string } | { index: number }
@@ -94,7 +95,7 @@ export function differingValues(values: Map<string, RawValue>, obs: ObservableIn
     const idx = values.get(d.index)
     const o = d.oldVar ? values.get(d.oldVar) : undefined
     const n = d.newVar ? values.get(d.newVar) : undefined
-    const eqVar = d.index.replace('klp_di_', 'klp_eq_')
+    const eqVar = arrayEqOf(d.index)
     if (idx && isFalse(values.get(eqVar))) {
       const at = `${d.elem.replace(/\[\]$/, '')}[${renderValue(idx)}]`
       out.push({ what: at, old: o ? renderValue(o) : '(differs)', new: n ? renderValue(n) : '(differs)' })
@@ -138,21 +139,21 @@ export function callSequences(values: Map<string, RawValue>, obs: ObservableInfo
   const c = obs.calls
   if (!c) return []
   const side = (v: number): string => {
-    const n = Number(num(at(values.get('klp_nseq'), v)) ?? 0n)
+    const n = Number(num(at(values.get(VAR.nseq), v)) ?? 0n)
     const parts: string[] = []
     for (let s = 0; s < n; s++) {
-      const fn = Number(num(at(values.get('klp_seq_fn'), v, s)) ?? -1n)
+      const fn = Number(num(at(values.get(VAR.seqFn), v, s)) ?? -1n)
       const name = c.names[fn] ?? '?'
       const args = (c.pointerArgs[fn] ?? []).map((isPtr, a) => {
-        const x = num(at(values.get('klp_seq_arg'), v, s, a))
+        const x = num(at(values.get(VAR.seqArg), v, s, a))
         if (x === undefined) return '?'
         return isPtr ? objectName(x, c.objects, c.names, maxCalls, dynBase) : String(x)
       })
-      const r = num(at(values.get('klp_seq_ret'), v, s))
+      const r = num(at(values.get(VAR.seqRet), v, s))
       const ret = c.voidRet[fn] || r === undefined ? '' : ` → ${c.pointerRet[fn] ? objectName(r, c.objects, c.names, maxCalls, dynBase) : String(r)}`
       parts.push(`${name}(${args.join(', ')})${ret}`)
     }
-    const ret = values.get(v === 0 ? 'klp_ret_old' : 'klp_ret_new')
+    const ret = values.get(v === 0 ? VAR.retOld : VAR.retNew)
     if (ret) parts.push(`return ${renderValue(ret)}`)
     return parts.join(', ') || '(no calls)'
   }

@@ -6,6 +6,7 @@
 import type { HarnessClaim, HarnessMode } from '../harness/types.js'
 import type { ClaimReport, Difference, InconclusiveReason, SafetyFinding, VerdictStatus } from '../report/types.js'
 import type { JobResult, SafetyViolation } from './types.js'
+import { LIMITS_TEXT } from '../model/names.js'
 
 export interface VerdictContext {
   readonly claims: readonly HarnessClaim[]
@@ -160,7 +161,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
     for (const l of j.openLoops) {
       const next = ctx.unwindMode === 'auto' ? ctx.maxUnwind * 2 : j.unwind * 2 + 1
       const h = l.loop.startsWith('limit: ')
-        ? `the harness bounds ${l.loop.slice('limit: '.length)} (at most 6 calls per external function, 16 in all, 64 bytes per out-parameter); a path needs more, so the proof is incomplete`
+        ? `the harness bounds ${l.loop.slice('limit: '.length)} (${LIMITS_TEXT}); a path needs more, so the proof is incomplete`
         : l.recursion
         ? `recursion depth ${j.unwind} was too small for ${l.loop.replace(/^klp_(old|new)_/, '')}()${l.location ? ` at ${l.location}` : ''}; try --unwind ${next}`
         : `bound ${j.unwind} was too small for the loop${l.location ? ` at ${l.location}` : ''}; try ${ctx.unwindMode === 'auto' ? '--max-unwind' : '--unwind'} ${next}`

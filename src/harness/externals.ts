@@ -11,11 +11,10 @@ import type { CType } from '../extract/types.js'
 import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
 import type { ExternalStub, ModelSpec } from './types.js'
 
-export const MAX_CALLS = 6
-export const MAX_SEQ = 16
-export const MAX_LOCKS = 6
-/** Bytes of a copy_to_user-like call compared as part of the call. */
-export const MAX_BLOB = 64
+import { MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../model/names.js'
+
+/** Transition: the limits live in model/names.ts. */
+export { MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ }
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
 

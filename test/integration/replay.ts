@@ -1,14 +1,17 @@
-/** Native replay: build the harness with gcc, feed it the counterexample's values, judge what it printed. */
+/**
+ * Native replay with a real gcc: the replay header and assignments compiled and run, each finding's
+ * native run judged, the budget, and bounds-check end to end through the real pipeline (cbmc).
+ */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
-import type { TraceStep } from '../../src/cbmc/types.js'
+import type { RawValue, TraceStep } from '../../src/cbmc/types.js'
 import type { EqFailure, JobResult, SafetyViolation } from '../../src/classify/types.js'
 import type { Harness, HarnessMode } from '../../src/harness/types.js'
-import { findGcc, GCC_FLAGS, notReplayed, replayRun } from '../../src/pipeline/replay.js'
+import { findGcc, replayRun } from '../../src/pipeline/replay/native.js'
+import { assignments, HARNESS_FILE, replayHeader } from '../../src/pipeline/replay/values.js'
 import type { ProofReport } from '../../src/report/types.js'
-import { HARNESS_FILE } from '../../src/replay/values.js'
 import { HARNESSES, requireCbmc, runCli } from '../fixtures/integration.js'
 
 const TRACE = (v: number): TraceStep[] => [{ stepType: 'assignment', hidden: false, lhs: 'v', value: { name: 'integer', data: String(v) }, location: { file: HARNESS_FILE, line: 2 } }]
@@ -44,16 +47,57 @@ t.test('findGcc: gcc is on PATH', async t => {
   t.equal(await findGcc(), 'gcc')
 })
 
-t.test('findGcc: undefined when gcc does not run', async t => {
-  const { findGcc } = await t.mockImport<typeof import('../../src/pipeline/replay.js')>('../../src/pipeline/replay.js', {
-    execa: { execa: async () => ({ exitCode: 127 }) },
-  })
-  t.equal(await findGcc(), undefined)
+
+const int = (data: string): RawValue => ({ name: 'integer', data })
+const S = (n: string, x: string, c: string): RawValue => ({
+  name: 'struct',
+  members: [{ name: 'n', value: int(n) }, { name: '$pad1', value: int('0') }, { name: 'x', value: int(x) }, { name: 'c', value: { name: 'integer', data: c } }],
 })
 
-t.test('GCC_FLAGS: sanitizers and pattern-initialised locals', async t => {
-  t.ok(GCC_FLAGS.includes('-fsanitize=address,undefined'))
-  t.ok(GCC_FLAGS.includes('-ftrivial-auto-var-init=pattern'))
+t.test('replayHeader: compiled by gcc, struct members n and x do not clash with the macro parameters', async t => {
+  const dir = t.testdir({})
+  const values = new Map<string, RawValue[]>([
+    ['s', [S('-2147483648', '-9223372036854775808', "'z'"), S('2147483647', '5', '255')]],
+    ['x', [int('-1')]],
+    ['n', [{ name: 'array', elements: [{ index: 0, value: { name: 'boolean', data: 'TRUE' } }, { index: 2, value: { name: 'float', data: '1.5' } }] }]],
+  ])
+  writeFileSync(path.join(dir, 'klp-replay.h'), replayHeader(values, new Set(['s', 'x', 'n', 'unused'])))
+  writeFileSync(path.join(dir, 'main.c'), [
+    '#include <stdio.h>',
+    '#include <string.h>',
+    '#define KLP_NONDET(x) do { KLP_REPLAY_##x((x), klp_nd_n_##x); klp_nd_n_##x++; } while (0)',
+    '#include "klp-replay.h"',
+    'struct st { int n; long long x; unsigned char c; };',
+    'int main(void) {',
+    '  for (int i = 0; i < 3; i++) { struct st s; memset(&s, 0x55, sizeof s); KLP_NONDET(s); printf("%d %lld %u\\n", s.n, s.x, s.c); }',
+    '  int x = 7; KLP_NONDET(x); printf("%d\\n", x);',
+    '  double n[3] = {9, 9, 9}; KLP_NONDET(n); printf("%g %g %g\\n", n[0], n[1], n[2]);',
+    '  long unused = 3; KLP_NONDET(unused); printf("%ld\\n", unused);',
+    '  return 0;',
+    '}',
+  ].join('\n'))
+  execFileSync('gcc', ['-std=gnu11', '-w', '-I', '.', 'main.c', '-o', 'main'], { cwd: dir })
+  const out = execFileSync(path.join(dir, 'main'), { cwd: dir, encoding: 'utf8' })
+  t.equal(out, [
+    `-2147483648 -9223372036854775808 ${'z'.charCodeAt(0)}`,
+    '2147483647 5 255',
+    '0 0 0',
+    '-1',
+    '1 0 1.5',
+    '0',
+    '',
+  ].join('\n'), 'values per occurrence, in order; past the last occurrence and for names without values: zero')
+})
+
+t.test('assignments: a negative integral float (cbmc prints double -2.0 as data "-2", name "float")', async t => {
+  const dir = t.testdir({})
+  const stmts = assignments('d', { name: 'float', data: '-2' }).join(' ')
+  writeFileSync(path.join(dir, 'main.c'), `#include <stdio.h>\nint main(void) { double d = 0; ${stmts} printf("%g\\n", d); return 0; }\n`)
+  execFileSync('gcc', ['-w', 'main.c', '-o', 'main'], { cwd: dir })
+  t.equal(execFileSync(path.join(dir, 'main'), { encoding: 'utf8' }), '-2\n')
+  t.same(assignments('d', { name: 'float', data: '+INF' }), ['d = __builtin_inf();'])
+  t.same(assignments('d', { name: 'float', data: '-inf' }), ['d = -__builtin_inf();'])
+  t.same(assignments('d', { name: 'float', data: 'NaN' }), ['d = __builtin_nan("");'])
 })
 
 t.test('replayRun: each finding judged by its native run', async t => {
@@ -122,19 +166,6 @@ t.test('replayRun: the budget', async t => {
   t.same(one.eqFailures.map(f => f.confirmed), [true, 'n/a'], 'the first runs, the second is over budget')
   t.equal(budget.left, 0)
   t.notOk(existsSync(path.join(dir, 'replay-2')), 'no program for a finding over budget')
-})
-
-t.test('notReplayed: every finding n/a with the reason', async t => {
-  const j = job({ kind: 'claim', claim: 1 }, {
-    eqFailures: [eq(1), eq(2)], reach: { inputs: [], values: [], observables: ['return'] }, thenFailure: { inputs: [], values: [] }, safety: [safety(1)],
-  })
-  const out = notReplayed(j, 'gcc not found')
-  for (const f of [...out.eqFailures, out.reach!, out.thenFailure!, ...out.safety]) t.same([f.confirmed, f.confirmation], ['n/a', 'gcc not found'])
-  t.same(out.eqFailures.map(f => f.trace), [TRACE(1), TRACE(2)], 'the findings are otherwise unchanged')
-  const none = notReplayed(job({ kind: 'equiv' }, {}), 'why')
-  t.equal(none.reach, undefined)
-  t.equal(none.thenFailure, undefined)
-  t.same(none.eqFailures, [])
 })
 
 t.test('end to end: bounds-check through the real pipeline', { timeout: 600_000 }, async t => {

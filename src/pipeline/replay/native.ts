@@ -1,15 +1,16 @@
 /**
  * Native replay: rebuild the harness of the run that found a difference with gcc (ASan, UBSan,
- * pattern-initialised locals), feed it the counterexample's values, run it, and say whether the
- * native run shows the same difference. The program stays next to the kept harness for gdb.
+ * pattern-initialised locals), feed it the counterexample's values and run it; judge.ts says
+ * whether the native run shows the same difference. The program stays next to the kept harness for gdb.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { execa } from 'execa'
-import type { TraceStep } from '../cbmc/types.js'
-import type { Found, JobResult, SafetyViolation } from '../classify/types.js'
-import type { Harness } from '../harness/types.js'
-import { NATIVE_MAIN, NATIVE_PRELUDE, nondetSites, nondetValues, parseNative, replayHeader, type NativeOutcome } from '../replay/values.js'
+import type { TraceStep } from '../../cbmc/types.js'
+import type { Found, JobResult, SafetyViolation } from '../../classify/types.js'
+import type { Harness } from '../../harness/types.js'
+import { bytesOnly, judgeNative } from './judge.js'
+import { NATIVE_MAIN, NATIVE_PRELUDE, nondetSites, nondetValues, parseNative, replayHeader, type NativeOutcome } from './values.js'
 
 export const GCC_FLAGS = [
   '-std=gnu11', '-g', '-O0', '-w', '-fno-strict-aliasing', '-ftrivial-auto-var-init=pattern',
@@ -29,8 +30,6 @@ export interface ReplayContext {
   readonly fwrapv: boolean
   readonly signal?: AbortSignal
 }
-
-type Verdict = { readonly confirmed: boolean | 'n/a'; readonly confirmation: string }
 
 /** Build and run one replay program; undefined outcome with a reason when it cannot be built or run. */
 async function buildAndRun(ctx: ReplayContext, dir: string, native: Harness, trace: readonly TraceStep[]): Promise<NativeOutcome | string> {
@@ -64,22 +63,6 @@ async function buildAndRun(ctx: ReplayContext, dir: string, native: Harness, tra
   return out
 }
 
-function judge(out: NativeOutcome | string, expectTag: string | undefined, what: string, safety: boolean): Verdict {
-  if (typeof out === 'string') return { confirmed: 'n/a', confirmation: out }
-  if (out.assumeFailed) return { confirmed: false, confirmation: 'the native run left the counterexample path (an assumption failed natively)' }
-  if (safety) {
-    if (out.sanitizer.length) return { confirmed: true, confirmation: `native run: ${out.sanitizer[0]}` }
-    const model = out.failed.find(f => /^(lock:|BUG\(\))/.test(f))
-    if (model) return { confirmed: true, confirmation: `native run: ${model}` }
-    return { confirmed: false, confirmation: 'the native run (ASan/UBSan) reported nothing: sanitizers do not see every violation cbmc checks (e.g. an overflow inside one object)' }
-  }
-  if (expectTag && out.failed.some(f => f.startsWith(expectTag))) return { confirmed: true, confirmation: `the gcc-built harness shows the same ${what}` }
-  if (out.sanitizer.length) {
-    return { confirmed: 'n/a', confirmation: `the path has undefined behavior natively (${out.sanitizer[0]!.slice(0, 80)}), so what the versions do after it cannot be compared natively` }
-  }
-  return { confirmed: false, confirmation: `natively old and new agree on ${what} for these inputs (it may depend on uninitialised data or memory cbmc chose)` }
-}
-
 /** Replay every finding of one run; returns the run with each finding marked. */
 export async function replayRun(ctx: ReplayContext, job: JobResult, native: Harness, dir: string, budget: { left: number }): Promise<JobResult> {
   let n = 0
@@ -88,15 +71,9 @@ export async function replayRun(ctx: ReplayContext, job: JobResult, native: Harn
     if (budget.left <= 0) return { ...f, confirmed: 'n/a', confirmation: 'not replayed: replay budget of this proof used up' }
     budget.left--
     const out = await buildAndRun(ctx, path.join(dir, `replay-${++n}`), native, f.trace)
-    const v = judge(out, tag, what, safety)
+    const v = judgeNative(out, tag, what, safety)
     return { ...f, confirmed: v.confirmed, confirmation: `${v.confirmation} (program: ${path.basename(dir)}/replay-${n})` }
   }
-  // bytes copied out of uninitialised memory: gcc's auto-init zero-fills padding, so a native run
-  // cannot show them differ
-  const bytesOnly = <T extends Found>(f: T): T =>
-    f.confirmed === false && f.values.some(v => v.what === 'calls (bytes copied out differ)')
-      ? { ...f, confirmed: 'n/a', confirmation: 'the difference is in bytes copied out of memory the function never initialised; a native run zero-fills such padding, so it cannot show it (cbmc can)' }
-      : f
   const eqFailures = []
   for (const f of job.eqFailures) eqFailures.push(bytesOnly(await one(f, `KLP_EQ ${f.observable} `, f.label, false)))
   const claim = job.mode.kind === 'claim' ? job.mode.claim : -1
@@ -105,18 +82,6 @@ export async function replayRun(ctx: ReplayContext, job: JobResult, native: Harn
   const safety = []
   for (const v of job.safety) safety.push(await one(v, undefined, v.kind, true))
   return { ...job, eqFailures, reach, thenFailure, safety }
-}
-
-/** Mark every finding of a run as not replayed, with the reason. */
-export function notReplayed(job: JobResult, why: string): JobResult {
-  const mark = <T extends object>(f: T): T => ({ ...f, confirmed: 'n/a' as const, confirmation: why })
-  return {
-    ...job,
-    eqFailures: job.eqFailures.map(mark),
-    reach: job.reach && mark(job.reach),
-    thenFailure: job.thenFailure && mark(job.thenFailure),
-    safety: job.safety.map(mark),
-  }
 }
 
 /** The gcc to use, or undefined. */

@@ -2,8 +2,8 @@
  * Native replay, pure part: which value each nondeterministic declaration took in a CBMC
  * counterexample, and the C that gives a gcc-built program the same values.
  */
-import type { RawValue, TraceStep } from '../cbmc/types.js'
-import { splitLhs, updateAt } from '../classify/trace.js'
+import type { RawValue, TraceStep } from '../../cbmc/types.js'
+import { splitLhs, updateAt } from '../../classify/trace.js'
 
 export const HARNESS_FILE = '<klp-harness>'
 
