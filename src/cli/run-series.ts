@@ -5,12 +5,14 @@ import { compareWithBaseline, type BaselineDiff, type ProofKey } from '../series
 import { UsageError } from '../errors.js'
 import { checkCacheDir, defaultCacheDir, openCache } from '../pipeline/cache.js'
 import { planSeriesRun, probeSeries, runSeries } from '../pipeline/series.js'
+import { checkProofArgs } from '../pipeline/resolve.js'
 import { durationsOf, parseShard, shardFromEnv, type ShardSpec } from '../series/shard.js'
 import { formatListing, formatSeries, type SeriesFormat } from '../report/series-format.js'
 import { loadManifest, manifestSource } from '../series/manifest.js'
 import { openGitRange } from '../series/git.js'
 import { openPatchDir } from '../series/patches.js'
 import type { SeriesReport, SeriesSource } from '../series/types.js'
+import type { SpecDefaults } from '../series/claims.js'
 import { cliLogger, type CliContext } from './context.js'
 import { seriesProgress } from './progress.js'
 import type { SeriesArgs } from './commands/series.js'
@@ -18,7 +20,7 @@ import type { SeriesArgs } from './commands/series.js'
 /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 export const INTERRUPTED_EXIT = 130
 
-async function openSource(argv: SeriesArgs): Promise<{ source: SeriesSource; defaults: Record<string, unknown> }> {
+async function openSource(argv: SeriesArgs): Promise<{ source: SeriesSource; defaults: SpecDefaults }> {
   if (argv.manifest !== undefined) {
     const m = await loadManifest(argv.manifest)
     return { source: manifestSource(m, argv.manifest), defaults: m.defaults }
@@ -82,6 +84,8 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   const { format, output } = argv
   if (format === 'html' && !output) throw new UsageError('--format html needs --output FILE', { hint: 'e.g. --format html --output report.html (proof harnesses are kept next to it)' })
   if (argv.list && format !== 'text' && format !== 'json') throw new UsageError(`--list prints text or json, not ${format}`, { hint: 'use --list --format json for the machine-readable plan' })
+  // every proof option checked once, before any file is read, copied, preprocessed or proved
+  const cli = checkProofArgs(argv)
   const shard = shardOf(argv, ctx.env)
   if (shard && shard.source !== '--shard') ctx.stderr(`klp-verify: shard ${shard.index}/${shard.total} (from ${shard.source})`)
   // read the baseline and durations first: a bad one should not cost a night of proofs
@@ -89,7 +93,6 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   const durations = argv.durations ? await readDurations(argv.durations) : undefined
   const verbose = Boolean(argv.verbose || argv.debug)
   const { source, defaults } = await openSource(argv)
-  const cli = Object.fromEntries(Object.entries(argv).filter(([k]) => !k.includes('-') && k !== '_' && k !== '$0')) as SeriesArgs
   const log = cliLogger({ ...ctx, isTTY: false }, verbose)
   if (argv.list) {
     try {
@@ -97,7 +100,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
       const plan = await planSeriesRun(source, cli, defaults, penv, { specs: argv.spec ?? [], ...(shard ? { shard } : {}), ...(durations ? { durations } : {}) })
       // which results the cache already holds (--no-cache: not asked); never part of the split, which must not depend on one machine's cache
       const cacheDir = argv.cacheDir ? path.resolve(argv.cacheDir) : defaultCacheDir(ctx.env)
-      const probed = argv.cache && !(await checkCacheDir(cacheDir)) ? await probeSeries(plan, source, cli, { ...penv, cache: openCache(cacheDir, { note: log.debug }) }) : new Map<string, { cached: boolean; ms?: number }>()
+      const probed = argv.cache && !(await checkCacheDir(cacheDir)) ? await probeSeries(plan, source, cli.jobs, { ...penv, cache: openCache(cacheDir, { note: log.debug }) }) : new Map<string, { cached: boolean; ms?: number }>()
       const proofs = plan.planned.map(p => {
         const c = probed.get(p.id)
         return c ? { ...p, cached: c.cached, ...(c.ms ? { cachedMs: Math.round(c.ms) } : {}) } : p
@@ -123,7 +126,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
     const cacheDir = argv.cacheDir ? path.resolve(argv.cacheDir) : defaultCacheDir(ctx.env)
     const unusable = await checkCacheDir(cacheDir)
     if (unusable) ctx.stderr(`klp-verify: warning: cannot use the cache folder ${cacheDir} (${unusable}); every proof runs and nothing is stored (pass --cache-dir DIR)`)
-    report = await runSeries(source, { ...cli, keepHarness: undefined }, defaults, {
+    report = await runSeries(source, cli, defaults, {
       env: ctx.env,
       signal: ctx.signal,
       log,

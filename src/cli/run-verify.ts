@@ -4,7 +4,7 @@ import { loadProofSpec } from '../config/load.js'
 import { UsageError, oneLine } from '../errors.js'
 import { verify } from '../pipeline/verify.js'
 import { renderReport } from '../report/index.js'
-import { buildRequest } from './request.js'
+import { buildRequest } from '../pipeline/resolve.js'
 import { cliLogger, type CliContext } from './context.js'
 import type { VerifyArgs } from './commands/verify.js'
 

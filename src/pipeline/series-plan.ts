@@ -5,13 +5,14 @@
  */
 import path from 'node:path'
 import { checkDataFiles, includesRelativeTo, loadSpecs, type DataFlags } from '../config/load.js'
+import { splitFlags } from '../config/flags.js'
 import { SpecSchema, type Spec } from '../config/schema.js'
 import { preprocess, type Preprocessed } from '../extract/read.js'
 import { analyzeUnit } from '../extract/unit.js'
 import { definedFunctions, functionChanges, type FunctionChanges } from '../series/changes.js'
-import { mergeSpec, specFor, unionClaims, type FunctionClaims, type SpecDefaults } from '../series/claims.js'
+import { mergeSpec, specFor, unionClaims, type FunctionClaims } from '../series/claims.js'
 import type { PatchFile, SeriesPatch, SeriesPatchInfo, SeriesProof, SeriesSource } from '../series/types.js'
-import { ConfigError, KlpError } from '../errors.js'
+import { ConfigError, ExtractError, KlpError } from '../errors.js'
 import { runPool } from './pool.js'
 
 export interface Task {
@@ -19,6 +20,7 @@ export interface Task {
   readonly file: PatchFile
   readonly fn: string
   readonly affected: boolean
+  /** The function's own spec (claims and options; the command line and a manifest's defaults are resolved with it per proof). */
   readonly spec: Spec
   readonly trailers: readonly string[]
   readonly assumes: readonly string[]
@@ -29,14 +31,22 @@ async function loadSpecHere(file: string): Promise<Spec[]> {
   return (await loadSpecs(file)).map(spec => includesRelativeTo(spec, file))
 }
 
+/** The preprocessing every proof of a series shares: the command line's and a manifest's defaults (resolve.ts sharedFlags). */
+export interface SharedFlags {
+  readonly includes: readonly string[]
+  readonly defines: readonly string[]
+  /** Words, split once (a `cflags:` string is split like --cflags). */
+  readonly cflags: readonly string[]
+}
+
 /** Which functions of one file changed (parsed with the same preprocessing the proofs use). */
-async function changesOf(f: PatchFile, defaults: SpecDefaults, specs: readonly Spec[], memo: Map<string, Promise<Preprocessed>>): Promise<FunctionChanges> {
+async function changesOf(f: PatchFile, flags: SharedFlags, specs: readonly Spec[], memo: Map<string, Promise<Preprocessed>>): Promise<FunctionChanges> {
   const shared = {
-    defines: [...(defaults.define ?? []), ...specs.flatMap(s => s.define ?? [])],
-    cflags: [...(defaults.cflags ?? []), ...specs.flatMap(s => s.cflags ?? [])],
+    defines: [...flags.defines, ...specs.flatMap(s => s.define ?? [])],
+    cflags: [...flags.cflags, ...specs.flatMap(s => splitFlags(s.cflags))],
     exprs: [],
   }
-  const inc = [...(defaults.include ?? []), ...specs.flatMap(s => s.include ?? [])]
+  const inc = [...flags.includes, ...specs.flatMap(s => s.include ?? [])]
   const load = async (p: string | null, side: readonly string[]) => {
     if (!p) return null
     const pp = await preprocess(p, { ...shared, includes: [...side, ...inc], memo })
@@ -67,7 +77,7 @@ export interface SeriesPlan {
  */
 export async function planSeries(
   source: SeriesSource,
-  shared: SpecDefaults,
+  shared: SharedFlags,
   specFiles: readonly string[],
   jobs: number,
   memo: Map<string, Promise<Preprocessed>>,
@@ -141,6 +151,10 @@ export async function planSeries(
             if (named.has(fn)) found.add(fn)
             if (named.has(fn) && !targets.some(x => x.fn === fn)) targets.push({ fn, affected: false })
           }
+          // fail closed: a changed file nothing could be planned for is this patch's error, never a green run
+          if (ch.unplanned && !targets.length) {
+            throw new ExtractError(`${f.newPath ?? f.oldPath}: ${ch.unplanned}`, { hint: UNPLANNED_HINT })
+          }
         } else {
           targets = p.functions.map(fn => ({ fn, affected: false }))
         }
@@ -148,7 +162,7 @@ export async function planSeries(
           const own = specFor(specs, t.fn)
           const trailers = p.trailerClaims[t.fn] ?? []
           const assumes = p.trailerAssumes?.[t.fn] ?? []
-          tasks.push({ patch: p, file: f, fn: t.fn, affected: t.affected, spec: mergeSpec(empty, shared, own), trailers, assumes })
+          tasks.push({ patch: p, file: f, fn: t.fn, affected: t.affected, spec: mergeSpec(empty, {}, own), trailers, assumes })
           const k = `${f.key}\0${t.fn}`
           history.set(k, [...(history.get(k) ?? []), { spec: own, trailers, assumes }])
         }
@@ -180,7 +194,7 @@ export async function planSeries(
         if (claimed && !targets.some(x => x.fn === fn)) targets.push({ fn, affected: false })
       }
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
-        const u = unionClaims(empty, shared, history.get(`${f.key}\0${t.fn}`) ?? [])
+        const u = unionClaims(empty, {}, history.get(`${f.key}\0${t.fn}`) ?? [])
         tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes })
       }
     } catch (err) {
@@ -189,6 +203,8 @@ export async function planSeries(
   }
   return { tasks, patches, proofs }
 }
+
+const UNPLANNED_HINT = 'check the preprocessing flags the file needs (-I, -D, --cflags), or name the functions to prove (a manifest entry\'s functions: [...], a Klp-Intended trailer)'
 
 /** An error in words, snapshot paths shown as the files' labels (`commit:path`), not temporary folders. */
 export function messageOf(err: unknown, files: readonly PatchFile[] = []): string {

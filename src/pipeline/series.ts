@@ -4,12 +4,9 @@
  * single-function pipeline against the tree before the patch; then, for a chain of patches, each
  * function base → tip with the union of its claims. One failing proof never stops the others.
  */
-import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Preprocessed } from '../extract/read.js'
-import type { ProofArgs } from '../cli/request.js'
-import { buildRequest, splitFlags } from '../cli/request.js'
 import type { VerdictStatus } from '../report/types.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
 import type { PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
@@ -17,8 +14,9 @@ import { proofIds, splitShards, type ShardSpec } from '../series/shard.js'
 import { stable, toolFingerprint, type ResultCache } from './cache.js'
 import { createHash } from 'node:crypto'
 import { EXIT_OF } from '../classify/verdict.js'
-import { KlpError } from '../errors.js'
+import { ExtractError, KlpError } from '../errors.js'
 import { messageOf, planSeries, type Task } from './series-plan.js'
+import { resolveProofOptions, sharedFlags, type CheckedArgs } from './resolve.js'
 import { PACKAGE_ROOT, TOOL_VERSION, probeProof, verify, type VerifyEnv } from './verify.js'
 import { runPool } from './pool.js'
 
@@ -49,22 +47,6 @@ export interface SeriesOptions {
   readonly durations?: ReadonlyMap<string, number>
 }
 
-/** Command-line options as spec defaults (the manifest's `defaults:` refine them). */
-export function cliDefaults(cli: Omit<ProofArgs, 'old' | 'new'>): SpecDefaults {
-  return Object.fromEntries(Object.entries({
-    unwind: cli.unwind === undefined ? undefined : cli.unwind === 'auto' ? 'auto' : Number(cli.unwind),
-    'max-unwind': cli.maxUnwind,
-    'max-size': cli.maxSize,
-    timeout: cli.timeout,
-    'proof-timeout': cli.proofTimeout,
-    memory: cli.memory,
-    fwrapv: cli.fwrapv,
-    cflags: cli.cflags === undefined ? undefined : splitFlags(cli.cflags),
-    include: cli.include,
-    define: cli.define,
-  }).filter(([, v]) => v !== undefined)) as SpecDefaults
-}
-
 /** What runSeries plans before it proves anything: every proof of the series, with its id, cost and shard. */
 export interface SeriesRunPlan {
   readonly tasks: readonly { readonly id: string; readonly task: Task; readonly shard: number }[]
@@ -74,13 +56,15 @@ export interface SeriesRunPlan {
   /** Every planned proof in report order, with its expected cost (ms) when known. */
   readonly planned: readonly (PlannedProof & { readonly cost?: number })[]
   readonly digest: string
+  /** What every proof's options are resolved from, with its own spec (resolve.ts). */
+  readonly options: { readonly cli: CheckedArgs; readonly manifestDefaults: SpecDefaults }
 }
 
 /** klp-verify's own code, hashed once per process (a plan made by another build is another plan). */
 let fingerprint: Promise<string> | undefined
 
 /** The options that change what a proof proves (paths left out: they differ between machines). */
-const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'timeout', 'proofTimeout', 'memory', 'fwrapv', 'initGlobals', 'include', 'define', 'cflags', 'replay', 'solver', 'cbmcArg'] as const
+const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'timeoutSec', 'proofTimeoutSec', 'memoryMb', 'fwrapv', 'initGlobals', 'includes', 'defines', 'cflags', 'replay', 'solver', 'extraCbmcArgs'] as const
 
 /** Reports list proofs in series order: each patch's in turn, then base → tip; by function, then file. */
 function seriesOrder(source: SeriesSource): (a: Pick<SeriesProof, 'patch' | 'function' | 'new'>, b: Pick<SeriesProof, 'patch' | 'function' | 'new'>) => number {
@@ -89,12 +73,17 @@ function seriesOrder(source: SeriesSource): (a: Pick<SeriesProof, 'patch' | 'fun
   return (a, b) => rank(a) - rank(b) || a.function.localeCompare(b.function) || a.new.localeCompare(b.new)
 }
 
-export async function planSeriesRun(source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesRunPlan> {
-  const defaults: SpecDefaults = { ...cliDefaults(cli), ...Object.fromEntries(Object.entries(manifestDefaults).filter(([, v]) => v !== undefined)) }
+/**
+ * `cli`: the command line, checked before anything was read (resolve.ts checkProofArgs); it sets
+ * the defaults, a manifest's `defaults:` refine them, a function's spec wins.
+ */
+export async function planSeriesRun(source: SeriesSource, checked: CheckedArgs, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesRunPlan> {
   // in git and patch modes the -I dirs were mapped into each snapshot (PatchFile includes)
   const chain = source.kind !== 'manifest'
-  const shared: SpecDefaults = chain ? { ...defaults, include: [] } : defaults
-  const jobs = cli.jobs ?? availableParallelism()
+  // one proof at a time each (-j is proofs in parallel); its own function, claims and harness folder come per proof
+  const cli: CheckedArgs = { ...checked, ...(chain ? { includes: [] } : {}), jobs: 1, intended: [], assumes: [], nullable: [], buffers: {}, keepHarness: undefined }
+  const shared = sharedFlags(cli, manifestDefaults)
+  const jobs = checked.jobs
   // a manifest's defaults are a data file too (the command line's are the user's own)
   const fromManifest = source.kind === 'manifest' && source.root !== undefined
     ? [{ file: source.description, cflags: manifestDefaults.cflags, define: manifestDefaults.define, include: manifestDefaults.include, roots: [source.root], rootsText: "the manifest's folder" }]
@@ -105,13 +94,20 @@ export async function planSeriesRun(source: SeriesSource, cli: Omit<ProofArgs, '
     ...tasks.map(task => ({ head: { function: task.fn, old: task.file.oldLabel, new: task.file.newLabel, patch: task.patch ? task.patch.id : null, affected: task.affected }, task })),
     ...proofs.map(proof => ({ head: { function: proof.function, old: proof.old, new: proof.new, patch: proof.patch, affected: proof.affected }, proof })),
   ].sort((a, b) => seriesOrder(source)(a.head, b.head))
+  // fail closed: C files changed and not one proof planned is never a green run (a patch that failed already is an error)
+  const changed = source.patches.reduce((n, p) => n + p.files.length, 0)
+  if (!units.length && changed && patches.every(p => p.status === 'applied')) {
+    throw new ExtractError(`the series changed ${changed} C file${changed === 1 ? '' : 's'}, but no proof was planned: nothing would be proved`, {
+      hint: 'if only comments or unused declarations changed, no live patch is needed; to prove a function anyway, name it (a manifest entry\'s functions: [...], a Klp-Intended trailer, or a spec with function:)',
+    })
+  }
   const ids = proofIds(units.map(u => u.head))
   const total = opts.shard?.total ?? 1
   const split = splitShards(ids.map(id => ({ id, ...(opts.durations?.has(id) ? { cost: opts.durations.get(id)! } : {}) })), total)
   const planned = units.map((u, i) => ({
     id: ids[i]!, ...u.head, ...(opts.shard ? { shard: split[i]! + 1 } : {}), ...(opts.durations?.has(ids[i]!) ? { cost: opts.durations.get(ids[i]!)! } : {}),
   }))
-  const options = Object.fromEntries(PLAN_OPTIONS.map(k => [k, (cli as Record<string, unknown>)[k]]))
+  const options = Object.fromEntries(PLAN_OPTIONS.map(k => [k, checked[k]]))
   const digest = createHash('sha256').update(stable({
     tool: `${TOOL_VERSION} ${await (fingerprint ??= toolFingerprint(PACKAGE_ROOT))}`, kind: source.kind, options,
     patches: patches.map(p => [p.id, p.status]), proofs: planned.map(({ cost, ...p }) => (void cost, p)),
@@ -119,17 +115,15 @@ export async function planSeriesRun(source: SeriesSource, cli: Omit<ProofArgs, '
   return {
     tasks: units.flatMap((u, i) => ('task' in u && u.task ? [{ id: ids[i]!, task: u.task, shard: split[i]! }] : [])),
     failed: units.flatMap((u, i) => ('proof' in u && u.proof ? [{ proof: { ...u.proof, id: ids[i]! }, shard: split[i]! }] : [])),
-    patches, planned, digest,
+    patches, planned, digest, options: { cli, manifestDefaults },
   }
 }
 
-export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesReport> {
+export async function runSeries(source: SeriesSource, cli: CheckedArgs, manifestDefaults: SpecDefaults, env: VerifyEnv, opts: SeriesOptions = {}): Promise<SeriesReport> {
   const t0 = performance.now()
   // snapshots do not change during the run: preprocess each file once per set of options
   const memo = new Map<string, Promise<Preprocessed>>()
   const penv: VerifyEnv = { ...env, preprocessMemo: memo }
-  const base = { cbmc: cli.cbmc, solver: cli.solver, replay: cli.replay, models: cli.models, cbmcArg: cli.cbmcArg }
-  const jobs = cli.jobs ?? availableParallelism()
   const plan = await planSeriesRun(source, cli, manifestDefaults, penv, opts)
   // a shard runs only its own proofs (and reports only those)
   const mine = (s: number) => !opts.shard || s === opts.shard.index - 1
@@ -144,12 +138,12 @@ export async function runSeries(source: SeriesSource, cli: Omit<ProofArgs, 'old'
   let running = 0
   let failures = 0
   opts.onEvent?.({ kind: 'planned', total })
-  const results = await runPool(tasks, jobs, async ({ id, task: t }, i): Promise<SeriesProof | null> => {
+  const results = await runPool(tasks, cli.jobs, async ({ id, task: t }, i): Promise<SeriesProof | null> => {
     if (env.signal?.aborted) return null
     running++
     const where = t.patch ? `patch ${t.patch.index + 1}/${source.patches.length}` : 'base → tip'
     opts.onEvent?.({ kind: 'start', label: `${t.fn}() (${where})`, running })
-    const proof = { id, ...await proveOne(t, i, base, penv, opts, scratch) }
+    const proof = { id, ...await proveOne(t, i, plan.options, penv, opts, scratch) }
     running--
     // a proof cut short by Ctrl-C is no result (finished ones are; they are cached too)
     if (env.signal?.aborted && (proof.verdict === 'error' || proof.report?.runs.some(r => r.status === 'cancelled'))) return null
@@ -181,11 +175,13 @@ export function countVerdicts(proofs: readonly Pick<SeriesProof, 'verdict'>[]): 
 }
 
 /** The single-proof request of a planned proof (what proveOne runs and probeSeries keys). */
-function requestOf(t: Task, base: Partial<ProofArgs>, scratch: string | undefined, keepDir?: string) {
+function requestOf(t: Task, options: SeriesRunPlan['options'], scratch: string | undefined, keepDir?: string) {
   if (!t.file.oldPath || !t.file.newPath) throw new KlpError(`${t.fn}() is not in both versions`, { exitCode: 3 })
-  const req = buildRequest({ ...base, jobs: 1, old: t.file.oldPath, new: t.file.newPath, func: t.fn, intended: t.trailers, assume: t.assumes, keepHarness: keepDir }, t.spec)
+  const cli: CheckedArgs = { ...options.cli, func: t.fn, intended: t.trailers, assumes: t.assumes, ...(keepDir ? { keepHarness: keepDir } : {}) }
   return {
-    ...req,
+    oldPath: t.file.oldPath,
+    newPath: t.file.newPath,
+    ...resolveProofOptions(cli, options.manifestDefaults, t.spec, 'defaults'),
     ...(t.file.oldIncludes.length || t.file.newIncludes.length ? { sideIncludes: { old: t.file.oldIncludes, new: t.file.newIncludes } } : {}),
     ...(scratch ? { scratchRoot: scratch } : {}),
   }
@@ -196,12 +192,11 @@ function requestOf(t: Task, base: Partial<ProofArgs>, scratch: string | undefine
  * each proof's harnesses are built and keyed as a run would, nothing is run. A proof that cannot
  * even be built is left out (the run reports its error).
  */
-export async function probeSeries(plan: SeriesRunPlan, source: SeriesSource, cli: Omit<ProofArgs, 'old' | 'new'>, env: VerifyEnv & { readonly cache: ResultCache }): Promise<Map<string, { readonly cached: boolean; readonly ms?: number }>> {
-  const base = { cbmc: cli.cbmc, solver: cli.solver, replay: cli.replay, models: cli.models, cbmcArg: cli.cbmcArg }
+export async function probeSeries(plan: SeriesRunPlan, source: SeriesSource, jobs: number, env: VerifyEnv & { readonly cache: ResultCache }): Promise<Map<string, { readonly cached: boolean; readonly ms?: number }>> {
   const out = new Map<string, { cached: boolean; ms?: number }>()
-  await runPool([...plan.tasks], cli.jobs ?? availableParallelism(), async ({ id, task }) => {
+  await runPool([...plan.tasks], jobs, async ({ id, task }) => {
     try {
-      const r = await probeProof(requestOf(task, base, source.scratch), env)
+      const r = await probeProof(requestOf(task, plan.options, source.scratch), env)
       if (!r) return
       const ms = r.hit?.runs.reduce((n, x) => n + x.durationMs, 0)
       out.set(id, r.hit ? { cached: true, ...(ms ? { ms } : {}) } : { cached: false })
@@ -212,14 +207,14 @@ export async function probeSeries(plan: SeriesRunPlan, source: SeriesSource, cli
   return out
 }
 
-async function proveOne(t: Task, i: number, base: Partial<ProofArgs>, env: VerifyEnv, opts: SeriesOptions, scratch: string | undefined): Promise<SeriesProof> {
+async function proveOne(t: Task, i: number, options: SeriesRunPlan['options'], env: VerifyEnv, opts: SeriesOptions, scratch: string | undefined): Promise<SeriesProof> {
   const head = {
     function: t.fn, old: t.file.oldLabel, new: t.file.newLabel, patch: t.patch ? t.patch.id : null, affected: t.affected,
     claims: [...t.spec.intended.map(claimText), ...t.trailers],
   }
   const keepDir = opts.keep ? path.join(opts.keep.dir, `${String(i + 1).padStart(3, '0')}-${t.patch ? t.patch.index + 1 : 'base-tip'}-${t.fn}`) : undefined
   try {
-    const withSides = requestOf(t, base, scratch, keepDir)
+    const withSides = requestOf(t, options, scratch, keepDir)
     env.log.debug(`series: ${t.fn}() ${t.file.oldLabel} → ${t.file.newLabel}${t.affected ? ' (affected)' : ''}`)
     const report = await verify(withSides, env)
     return {

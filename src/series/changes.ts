@@ -4,9 +4,9 @@
  * the same file of a changed static helper are "affected": a live patch replaces them too when
  * the helper was inlined.
  */
-import type { Node } from '../extract/c-parser.js'
+import { firstSyntaxError, type Node } from '../extract/c-parser.js'
 import { declaratorIdentifier } from '../extract/ctypes.js'
-import { sameFile, type Unit } from '../extract/unit.js'
+import { sameFile, userSyntaxError, type Unit } from '../extract/unit.js'
 
 export interface FunctionChanges {
   readonly changed: readonly string[]
@@ -22,6 +22,12 @@ export interface FunctionChanges {
   readonly declarations?: readonly string[]
   /** Functions defined in both versions of the file (a claim may name one whose text did not change). */
   readonly common?: readonly string[]
+  /**
+   * Set when the compiler sees a change in the file but no function to prove, add or remove was
+   * found, and nothing (a changed declaration or header function no function here uses) explains
+   * it: why, in words. A series fails closed on it (the file's patch is an error), never green.
+   */
+  readonly unplanned?: string
 }
 
 function userFunctions(unit: Unit, file: string, inHeaders = false): Map<string, string> {
@@ -151,12 +157,31 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
       }
     }
   }
+  const nothing = !changed.length && !affected.size && !added.length && !removed.length
+  const unplanned = nothing ? unplannedWhy(oldUnit, oldFile, newUnit, newFile, decls.length > 0 || fromHeaders.length > 0) : undefined
   return {
     changed, affected: [...affected].sort(), added, removed,
     ...(fromHeaders.length ? { fromHeaders } : {}),
     ...(decls.length ? { declarations: decls } : {}),
     common: [...b.keys()].filter(n => a.has(n)).sort(),
+    ...(unplanned ? { unplanned } : {}),
   }
+}
+
+/**
+ * Nothing to prove was found: fine when the compiler sees the same file (a comment, whitespace),
+ * or when the change is a declaration or header function that no function here uses (`explained`)
+ * in a file that parses. Otherwise why not: a file that does not parse hides its functions.
+ */
+function unplannedWhy(oldUnit: Unit, oldFile: string, newUnit: Unit, newFile: string, explained: boolean): string | undefined {
+  if (tokens(oldUnit.tree.rootNode) === tokens(newUnit.tree.rootNode)) return undefined
+  for (const [unit, file, which] of [[oldUnit, oldFile, 'old'], [newUnit, newFile, 'new']] as const) {
+    const own = userSyntaxError(unit, file)
+    const any = own ? undefined : firstSyntaxError(unit.tree.rootNode)
+    const at = own ? { file, line: own.line, text: own.text } : any ? { ...unit.location(any.line - 1), text: any.text } : undefined
+    if (at) return `the ${which} version does not parse (near '${at.text.replace(/\s+/g, ' ')}' at ${at.file}:${at.line}), so no function of it could be planned`
+  }
+  return explained ? undefined : 'it changed, but no function whose body changed was found in it'
 }
 
 

@@ -4,8 +4,8 @@ import { SpecSchema, type Spec } from '../../src/config/schema.js'
 import { UsageError } from '../../src/errors.js'
 import { OBSERVABLES } from '../../src/harness/types.js'
 import {
-  DEFAULTS, MAX_SIZE, MAX_TIMEOUT_SEC, buildRequest, parseBuffer, parseUnwind, splitFlags, type ProofArgs,
-} from '../../src/cli/request.js'
+  DEFAULTS, MAX_SIZE, MAX_TIMEOUT_SEC, buildRequest, checkProofArgs, parseBuffer, parseUnwind, resolveProofOptions, sharedFlags, type ProofArgs,
+} from '../../src/pipeline/resolve.js'
 
 const files = { old: 'old.c', new: 'new.c' }
 /** A spec as the loader returns it (defaults filled in). */
@@ -213,7 +213,7 @@ t.test('parseBuffer', async t => {
   t.same(parseBuffer('_x1:16'), ['_x1', '16'])
 })
 
-t.test('splitFlags splits like a shell', async t => {
+t.test('--cflags and a file\'s cflags: are split like a shell, once', async t => {
   const rows: [string | string[] | undefined, string[]][] = [
     [undefined, []],
     ['', []],
@@ -232,5 +232,82 @@ t.test('splitFlags splits like a shell', async t => {
     ['trailing\\', ['trailing\\']],
     [['-DA -DB', '-O2'], ['-DA', '-DB', '-O2']],
   ]
-  for (const [input, want] of rows) t.same(splitFlags(input), want, JSON.stringify(input))
+  for (const [input, want] of rows) {
+    if (typeof input !== 'object') t.same(checkProofArgs({ cflags: input }).cflags, want, `--cflags ${JSON.stringify(input)}`)
+    const fromSpec = input === undefined ? {} : { cflags: input }
+    t.same(req({}, fromSpec).cflags, want, `spec cflags: ${JSON.stringify(input)}`)
+    t.same(resolveProofOptions(checkProofArgs({ func: 'f' }), fromSpec, undefined, 'defaults').cflags, want, `manifest cflags: ${JSON.stringify(input)}`)
+  }
+  // a quoted word split once stays one word through the series' layers
+  t.same(resolveProofOptions(checkProofArgs({ func: 'f', cflags: '-DMSG="a b"' }), { cflags: ['-DX="c d"'] }, spec({ cflags: "-DY='e f'" }), 'defaults').cflags, ['-DMSG=a b', '-DX=c d', '-DY=e f'])
+})
+
+// The four series options of issue 9, and their kin: each refused by the check that runs before any work.
+t.test('checkProofArgs: a bad value is a UsageError naming the option, before anything runs', async t => {
+  const rows: [Parameters<typeof checkProofArgs>[0], RegExp, RegExp][] = [
+    [{ unwind: 'abc' }, /^--unwind must be a positive whole number or auto, not 'abc'$/, /--unwind 10/],
+    [{ jobs: NaN }, /^--jobs must be a positive whole number, not a non-number$/, /-j 2/],
+    [{ maxSize: -1 }, /^--max-size must be a whole number from 0 to 4096, not -1$/, /--max-size 32/],
+    [{ timeout: 0 }, /^--timeout must be a positive number of seconds up to 2147483, not 0$/, /--timeout 300/],
+    [{ proofTimeout: 0 }, /^--proof-timeout must be .* not 0$/, /--proof-timeout 900/],
+    [{ memory: 8 }, /^--memory must be a number of MiB of at least 16, not 8$/, /--memory 4096/],
+    [{ maxUnwind: 0 }, /^--max-unwind must be a positive whole number, not 0$/, /--max-unwind 64/],
+    [{ buffer: ['nolen'] }, /^--buffer 'nolen' is not PARAM:LEN$/, /buf:len/],
+    [{ intended: ['a => b => c'] }, /more than one '=>'/, /WHEN => THEN/],
+    [{ cbmcArg: ['--no-unwinding-assertions'] }, /--no-unwinding-assertions/, /./],
+  ]
+  for (const [args, message, hint] of rows) {
+    const err = caught(() => checkProofArgs(args))
+    t.match(err, { exitCode: 3, message, hint }, JSON.stringify(args))
+  }
+  t.same(checkProofArgs({ unwind: '8', maxUnwind: 9, maxSize: 0, timeout: 30, proofTimeout: 60, memory: 2048, jobs: 2, cflags: '-DX -fwrapv', include: ['inc'], define: ['A'] }), {
+    intended: [], assumes: [], nullable: [], buffers: {},
+    unwind: 8, maxUnwind: 9, maxSize: 0, timeoutSec: 30, proofTimeoutSec: 60, memoryMb: 2048,
+    includes: ['inc'], defines: ['A'], cflags: ['-DX', '-fwrapv'], jobs: 2, extraCbmcArgs: [], solver: 'auto', replay: true,
+  }, 'checked values, normalised; nothing given stays absent')
+  t.equal(checkProofArgs({}).jobs, availableParallelism(), '-j defaults to the number of cores')
+})
+
+// Series (`defaults`): the command line sets the defaults, a manifest's defaults refine them, the function's
+// spec wins (kani's resolve_unwind_value: --default-unwind < annotation). [what, CLI, manifest, spec, field, want]
+const seriesRows: [string, Partial<ProofArgs>, Record<string, unknown>, Record<string, unknown> | undefined, string, unknown][] = [
+  ['nothing anywhere: built-in default', {}, {}, undefined, 'unwind', 'auto'],
+  ['CLI alone', { unwind: '8' }, {}, undefined, 'unwind', 8],
+  ['manifest over CLI', { unwind: '8' }, { unwind: 4 }, undefined, 'unwind', 4],
+  ['spec over manifest and CLI', { unwind: '8' }, { unwind: 4 }, { unwind: 2 }, 'unwind', 2],
+  ['spec over CLI', { unwind: '8' }, {}, { unwind: 'auto' }, 'unwind', 'auto'],
+  ['manifest alone', {}, { 'max-size': 8 }, undefined, 'maxSize', 8],
+  ['max-size from the CLI is not the default', { maxSize: 32 }, {}, undefined, 'maxSizeIsDefault', false],
+  ['timeout: spec over CLI', { timeout: 30 }, {}, { timeout: 20 }, 'timeoutSec', 20],
+  ['memory: manifest over CLI', { memory: 1024 }, { memory: 2048 }, undefined, 'memoryMb', 2048],
+  ['proof-timeout: CLI alone', { proofTimeout: 90 }, {}, {}, 'proofTimeoutSec', 90],
+  ['fwrapv: spec false over CLI true', { fwrapv: true }, {}, { fwrapv: false }, 'fwrapv', false],
+  ['fwrapv implied by a manifest\'s cflags string', {}, { cflags: '-O2 -fno-strict-overflow' }, undefined, 'fwrapv', true],
+  ['lists add up, CLI first', { define: ['A'] }, { define: ['B'] }, { define: ['C'] }, 'defines', ['A', 'B', 'C']],
+  ['includes add up, CLI first', { include: ['a'] }, { include: ['b'] }, { include: ['c'] }, 'includes', ['a', 'b', 'c']],
+  ['cflags add up, each split once', { cflags: '-DA -DB' }, { cflags: '-DC -DD' }, { cflags: ['-DE'] }, 'cflags', ['-DA', '-DB', '-DC', '-DD', '-DE']],
+  ['buffers: the spec wins for one parameter', {}, {}, { buffers: { b: 'n' } }, 'buffers', { b: 'n' }],
+  ['the series\' jobs per proof come from its CLI', { jobs: 1 }, {}, undefined, 'jobs', 1],
+]
+
+t.test('resolveProofOptions in a series: spec > manifest defaults > command line > built-in', async t => {
+  for (const [what, args, manifest, s, field, want] of seriesRows) {
+    const r = resolveProofOptions(checkProofArgs({ func: 'f', ...args }), manifest as never, s && spec(s), 'defaults')
+    t.same((r as unknown as Record<string, unknown>)[field], want, what)
+  }
+})
+
+t.test('resolveProofOptions for one proof: the command line wins over the spec; no manifest', async t => {
+  const cli = checkProofArgs({ func: 'f', unwind: '8', define: ['A'] })
+  const r = resolveProofOptions(cli, {}, spec({ unwind: 2, define: ['C'] }))
+  t.equal(r.unwind, 8)
+  t.same(r.defines, ['C', 'A'], 'spec first, then the CLI')
+  t.equal(r.maxUnwind, 64, 'max-unwind from the defaults, above the fixed unwind')
+})
+
+t.test("sharedFlags: what change detection preprocesses with (CLI, then a manifest's defaults, cflags split)", async t => {
+  t.same(sharedFlags(checkProofArgs({ include: ['i'], define: ['A'], cflags: '-DB' }), { include: ['j'], define: ['C'], cflags: ['-DD=1 -DE=2'] }), {
+    includes: ['i', 'j'], defines: ['A', 'C'], cflags: ['-DB', '-DD=1', '-DE=2'],
+  })
+  t.same(sharedFlags(checkProofArgs({}), {}), { includes: [], defines: [], cflags: [] })
 })

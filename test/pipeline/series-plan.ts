@@ -8,6 +8,9 @@ const v1 = 'static int helper(int x) { return x + 1; }\nint uses(int x) { return
 const v2 = 'static int helper(int x) { return x + 2; }\nint uses(int x) { return helper(x); }\nint f(int len) { if (len > 4) return -22; return len; }\nint same(void) { return 0; }\n'
 const v3 = 'static int helper(int x) { return x + 2; }\nint uses(int x) { return helper(x); }\nint f(int len) { if (len > 4) return -22; if (len < 0) return -1; return len; }\nint same(void) { return 0; }\nint fresh(void) { return 1; }\n'
 
+/** No command-line or manifest preprocessing flags. */
+const none = { includes: [], defines: [], cflags: [] }
+
 const file = (dir: string, a: string, b: string, key = 'a.c'): PatchFile => ({
   key, oldLabel: `${a}:${key}`, newLabel: `${b}:${key}`, oldPath: path.join(dir, a, key), newPath: path.join(dir, b, key), oldIncludes: [], newIncludes: [],
 })
@@ -30,7 +33,7 @@ t.test('a chain: changed and affected functions per patch, claims from specs and
     baseTip: [file(dir, 's0', 's2')],
     cleanup: async () => {},
   }
-  const plan = await planSeries(source, { timeout: 60 }, [], 2, new Map())
+  const plan = await planSeries(source, none, [], 2, new Map())
   const rows = plan.tasks.map(x => [x.patch?.id ?? null, x.fn, x.affected])
   t.same(rows, [
     ['p0', 'f', false], ['p0', 'helper', false], ['p0', 'uses', true],
@@ -39,7 +42,7 @@ t.test('a chain: changed and affected functions per patch, claims from specs and
   ], 'changed functions, then callers of the changed static helper (affected); unchanged ones are not proved')
   const p0f = plan.tasks[0]!
   t.equal(p0f.spec['max-size'], 8, 'the spec document naming f')
-  t.equal(p0f.spec.timeout, 60, 'defaults below the spec')
+  t.equal(p0f.spec.timeout, undefined, 'the function\'s own spec: the command line and a manifest are resolved per proof (resolve.ts)')
   t.same(p0f.assumes, ['len < 100'], 'Klp-Assume trailer')
   t.equal(plan.tasks[2]!.spec.unwind, 3, 'the second document of the same spec file names uses()')
   const tip = plan.tasks.find(x => x.patch === null && x.fn === 'f')!
@@ -57,7 +60,7 @@ t.test('a file that does not preprocess is that patch\'s error, named by its lab
     kind: 'patches', description: 'test', baseTip: [], cleanup: async () => {},
     patches: [{ id: 'p0', index: 0, title: 'x', files: [file(dir, 's0', 's1')], functions: 'auto', specs: [], trailerClaims: {} }],
   }
-  const plan = await planSeries(source, {}, [], 1, new Map())
+  const plan = await planSeries(source, none, [], 1, new Map())
   t.same(plan.tasks, [])
   t.equal(plan.patches[0]!.status, 'error')
   t.match(plan.patches[0]!.error, /^cannot preprocess (s0|s1):a\.c: (s0|s1):a\.c:1:10: fatal error: missing\.h/, "either side may fail first")
@@ -82,7 +85,7 @@ t.test('changes outside functions and claims about unchanged functions are prove
     kind: 'patches', description: 'test', baseTip: [file(dir, 's0', 's2')], cleanup: async () => {},
     patches: [mk(0, { trailerClaims: { other: ['n > 100 => ret == 0'] } }), mk(1, { trailerClaims: { nope: ['1'] } })],
   }
-  const plan = await planSeries(source, {}, [], 2, new Map())
+  const plan = await planSeries(source, none, [], 2, new Map())
   t.same(plan.tasks.map(x => [x.patch?.id ?? null, x.fn, x.affected]), [
     ['p0', 'check', true], ['p0', 'other', false],
     [null, 'check', true], [null, 'other', false],
@@ -110,7 +113,7 @@ t.test('refused flags in any data file stop the whole plan with one error, befor
     baseTip: [], cleanup: async () => {},
   }
   const manifest = { file: 'm.yaml', cflags: ['-Wp,-imacros,/etc/passwd'], roots: [root], rootsText: "the manifest's folder" }
-  await t.rejects(planSeries(source, {}, [path.join(dir, 'common.yaml')], 2, new Map(), [manifest]), {
+  await t.rejects(planSeries(source, none, [path.join(dir, 'common.yaml')], 2, new Map(), [manifest]), {
     name: 'ConfigError',
     message: 'compiler flags refused in data files: m.yaml: -Wp,-imacros,/etc/passwd (passes options to another program); ' +
       `${path.join(dir, 'common.yaml')}: define __CPROVER_assume=(void) (__CPROVER_assume is a name the proof harness uses); ` +
@@ -119,5 +122,26 @@ t.test('refused flags in any data file stop the whole plan with one error, befor
   })
   // without a root, only the spec's own folder
   const bare: SeriesSource = { ...source, root: undefined, patches: [patch(0, [path.join(dir, 'patches', 'p0.yaml')])] }
-  await t.rejects(planSeries(bare, {}, [], 2, new Map()), { message: /include .*tree\/inc \(outside the spec's folder\)/ })
+  await t.rejects(planSeries(bare, none, [], 2, new Map()), { message: /include .*tree\/inc \(outside the spec's folder\)/ })
+})
+
+t.test('fail closed: a changed file with nothing planned is its patch\'s error; cflags: strings are split for change detection', async t => {
+  // f's change is visible only with both macros: a `cflags:` string that kept "-DA=1 -DB=2" as one word hid it
+  const fn = (ret: string) => `int f(int x)\n{\n#if defined(A) && defined(B)\n\treturn ${ret};\n#else\n\treturn 0;\n#endif\n}\n`
+  const dir = t.testdir({
+    s0: { 'a.c': fn('x'), 'b.c': '_Static_assert(1, "a");\nint g(void) { return 0; }\n', 'c.c': 'int h(void) { return 0; }\n' },
+    s1: { 'a.c': fn('x + 1'), 'b.c': '_Static_assert(2, "a");\nint g(void) { return 0; }\n', 'c.c': 'int h(void) { /* only a comment */ return 0; }\n' },
+    'ab.yaml': 'cflags: "-DA=1 -DB=2"\n',
+  })
+  const mk = (id: string, key: string, specs: string[] = []): SeriesPatch => ({ id, index: 0, title: id, files: [file(dir, 's0', 's1', key)], functions: 'auto', specs, trailerClaims: {} })
+  const source = (p: SeriesPatch): SeriesSource => ({ kind: 'patches', description: 'test', baseTip: [], cleanup: async () => {}, patches: [p] })
+  const split = await planSeries(source(mk('p', 'a.c', [path.join(dir, 'ab.yaml')])), none, [], 1, new Map())
+  t.same(split.tasks.map(x => x.fn), ['f'], "a spec's cflags: string is split like --cflags")
+  const shared = await planSeries(source(mk('p', 'a.c')), { ...none, cflags: ['-DA=1', '-DB=2'] }, [], 1, new Map())
+  t.same(shared.tasks.map(x => x.fn), ['f'], 'the shared flags (CLI, manifest defaults) reach change detection')
+  const unexplained = await planSeries(source(mk('p', 'b.c')), none, [], 1, new Map())
+  t.same(unexplained.tasks, [])
+  t.match(unexplained.patches[0], { status: 'error', error: /^s1:b\.c: it changed, but no function whose body changed was found in it \(hint: check the preprocessing flags/ })
+  const comment = await planSeries(source(mk('p', 'c.c')), none, [], 1, new Map())
+  t.match(comment.patches[0], { status: 'applied' }, 'a comment-only change: nothing to prove, no error')
 })

@@ -1,19 +1,12 @@
 import t from 'tap'
-import { cliDefaults, worstExit } from '../../src/pipeline/series.js'
+import { worstExit } from '../../src/pipeline/series.js'
+import { checkProofArgs } from '../../src/pipeline/resolve.js'
 
 t.test('worst exit code: 3 > 1 > 2 > 0', async t => {
   t.equal(worstExit([0, 2, 1]), 1)
   t.equal(worstExit([2, 0]), 2)
   t.equal(worstExit([1, 3, 2]), 3)
   t.equal(worstExit([]), 0)
-})
-
-t.test('command-line options become spec defaults', async t => {
-  t.same(cliDefaults({ unwind: '8', timeout: 30, memory: 2048, cflags: '-DX -fno-strict-overflow', include: ['inc'] }), {
-    unwind: 8, timeout: 30, memory: 2048, cflags: ['-DX', '-fno-strict-overflow'], include: ['inc'],
-  })
-  t.same(cliDefaults({ unwind: 'auto' }), { unwind: 'auto' })
-  t.same(cliDefaults({}), {}, 'nothing given: nothing overrides the manifest or the specs')
 })
 
 
@@ -30,9 +23,9 @@ t.test('planSeriesRun: ids, a deterministic split over --durations, and a digest
     'm.yaml': 'entries:\n  - { old: a-old.c, new: a-new.c, functions: auto }\n  - { old: b-old.c, new: b-new.c, functions: auto }\n',
   })
   const file = `${dir}/m.yaml`
-  const plan = async (opts: Parameters<typeof planSeriesRun>[4], cli: Record<string, unknown> = {}) => {
+  const plan = async (opts: Parameters<typeof planSeriesRun>[4], cli: Parameters<typeof checkProofArgs>[0] = {}) => {
     const m = await loadManifest(file)
-    return planSeriesRun(manifestSource(m, file), cli, m.defaults, { env: process.env, log: { info: () => {}, debug: () => {} }, preprocessMemo: new Map() }, opts)
+    return planSeriesRun(manifestSource(m, file), checkProofArgs(cli), m.defaults, { env: process.env, log: { info: () => {}, debug: () => {} }, preprocessMemo: new Map() }, opts)
   }
   const whole = await plan({})
   t.same(whole.planned.map(p => [p.function, p.patch]), [['fa', 0], ['fb', 0], ['fc', 0], ['fd', 1]])
@@ -52,4 +45,20 @@ t.test('planSeriesRun: ids, a deterministic split over --durations, and a digest
   t.same(balanced.planned.map(p => p.cost), [50, 10, 10, 30])
   t.not(balanced.digest, split.digest, 'another split is another plan')
   t.not((await plan({ shard }, { maxSize: 4 })).digest, split.digest, 'options are part of the plan')
+})
+
+t.test('fail closed: changed C files and not one proof planned is an error, never a green run', async t => {
+  const { planSeriesRun } = await import('../../src/pipeline/series.js')
+  const { loadManifest, manifestSource } = await import('../../src/series/manifest.js')
+  const dir = t.testdir({
+    'old.c': 'int f(int x) { return x; }\n',
+    'new.c': 'int f(int x) { /* a comment */ return x; }\n',
+    'm.yaml': 'entries:\n  - { old: old.c, new: new.c }\n',
+  })
+  const m = await loadManifest(`${dir}/m.yaml`)
+  await t.rejects(planSeriesRun(manifestSource(m, `${dir}/m.yaml`), checkProofArgs({}), m.defaults, { env: process.env, log: { info: () => {}, debug: () => {} } }), {
+    name: 'ExtractError', exitCode: 3,
+    message: 'the series changed 1 C file, but no proof was planned: nothing would be proved',
+    hint: /no live patch is needed; to prove a function anyway, name it/,
+  })
 })

@@ -78,3 +78,30 @@ int untouched(struct pair *p) { return p->a; }
   t.same(ch.affected, ['calls_helper', 'helper', 'uses_enum', 'uses_limit', 'uses_tbl', 'uses_type'], 'their users, and callers of an affected static helper')
   t.same(ch.common?.length, 7)
 })
+
+// Fail closed (issue 10): the compiler sees a change, but nothing to prove, add or remove was found.
+// [what, old, new, unplanned (a pattern) or undefined when nothing is wrong]
+const unplannedRows: [string, string, string, RegExp | undefined][] = [
+  ['a comment and whitespace: the compiler sees the same file', 'int f(int x) { return x; }\n', '\nint f(int x) { /* c */ return x; }\n', undefined],
+  ['a changed declaration no function uses', 'int f(int x) { return x; }\nstatic int t = 1;\n', 'int f(int x) { return x; }\nstatic int t = 2;\n', undefined],
+  ['a change in no function and no declaration', '_Static_assert(1, "a");\nint f(int x) { return x; }\n', '_Static_assert(2, "a");\nint f(int x) { return x; }\n', /^it changed, but no function whose body changed was found in it$/],
+  ['a function changed: planned', 'int f(int x) { return x; }\n', 'int f(int x) { return x + 1; }\n', undefined],
+]
+
+t.test('a file that changed with nothing planned says why, unless nothing the compiler sees changed', async t => {
+  for (const [what, a, b, want] of unplannedRows) {
+    const ch = functionChanges(await unit(a), 'f.c', await unit(b), 'f.c')
+    if (want) t.match(ch.unplanned, want, what)
+    else t.equal(ch.unplanned, undefined, what)
+  }
+})
+
+t.test('a file that does not parse hides its functions: named with the first error, even if a changed declaration would explain it', async t => {
+  const text = (ret: string) => `# 1 "h.h"\nstruct s {\n# 1 "f.c"\nint f(int x) { return ${ret}; }\n`
+  const ch = functionChanges(await analyzeUnit(text('x')), 'f.c', await analyzeUnit(text('x + 1')), 'f.c')
+  t.same(ch.changed, [], 'the function was swallowed by the error')
+  t.match(ch.unplanned, /^the old version does not parse \(near '.*' at f\.c:1\), so no function of it could be planned$/)
+  const hdr = (ret: string) => `# 1 "h.h"\nint g = (\n# 1 "f.c"\nint f(int x) { return ${ret}; }\n`
+  const h = functionChanges(await analyzeUnit(hdr('x')), 'f.c', await analyzeUnit(hdr('x + 1')), 'f.c')
+  t.match(h.unplanned, /does not parse \(near 'int f\(int x\)' at f\.c:1\)/)
+})

@@ -2,7 +2,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs'
 import { UsageError } from '../../errors.js'
 import { checkSingleValued, proofOptions } from '../options.js'
-import type { ProofArgs } from '../request.js'
+import type { ProofArgs } from '../../pipeline/resolve.js'
 import type { CliContext } from '../context.js'
 
 export const SERIES_FORMATS = ['text', 'json', 'junit', 'markdown', 'html'] as const

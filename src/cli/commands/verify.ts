@@ -1,7 +1,7 @@
 /** `klp-verify <old.c> <new.c> --func NAME [options]` (the default command). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs'
 import { checkSingleValued, proofOptions, type Format } from '../options.js'
-import type { ProofArgs } from '../request.js'
+import type { ProofArgs } from '../../pipeline/resolve.js'
 import type { CliContext } from '../context.js'
 
 export interface VerifyArgs extends ProofArgs {
