@@ -1,21 +1,23 @@
 /**
  * Plan the C code of an equivalence harness: shared nondeterministic inputs copied into
  * per-version objects, the calls, and one comparison property per observable.
- * Pure: FunctionPair + options + mode → code fragments for the template.
+ * Pure: FunctionPair + options + mode → the template's view.
  */
-import type { CType, FunctionPair, GlobalVar } from '../extract/types.js'
-import { containsPointer } from '../extract/ctypes.js'
+import type { CType, FunctionPair } from '../extract/types.js'
 import { MARK, ENTRY, ENTRY_DESCRIPTION } from './markers.js'
 import { MAX_BLOB, MAX_LOCKS, MAX_SEQ, planExternals } from './externals.js'
 import type { ExternalStub, HarnessMode, HarnessOptions, InputInfo, Leaf, ObservableInfo, ObservableKind } from './types.js'
+import { planInputs, inputInfos, type InputsModel, type Segment } from '../model/inputs.js'
+import { UNROLL, isVoid, typeName, unparen } from '../model/inputs-ctype.js'
+import { inputsView, lvalue, type InputsView } from './inputs.js'
 
-const TYPE_NAME = 'KLP_TYPE_NAME'
-/** Arrays up to this length are compared element by element without a loop. */
-const UNROLL = 4
+export { typeName, unparen }
 
 export interface HarnessPlan {
-  readonly fileScope: readonly string[]
-  readonly setup: readonly string[]
+  readonly inputs: InputsView
+  readonly world: { readonly runtime: readonly string[]; readonly stubs: readonly string[]; readonly dynamic: readonly { slot: number; id: number }[]; readonly rcu: boolean }
+  readonly newEntry: string
+  readonly protoParams: string
   readonly entryState: readonly string[]
   readonly callOld: string | null
   readonly callNew: string | null
@@ -25,141 +27,22 @@ export interface HarnessPlan {
   readonly compare: readonly string[]
   readonly unwindset: readonly { loop: string; bound: number }[]
   readonly observables: readonly ObservableInfo[]
-  readonly inputs: readonly InputInfo[]
+  readonly inputInfos: readonly InputInfo[]
   readonly bounds: readonly string[]
   /** Descriptions of the planted properties (see Harness.planted). */
   readonly planted: readonly string[]
   readonly entryAssumptions: readonly string[]
 }
 
-interface Obj {
-  readonly oldHandle: string
-  readonly newHandle: string
-}
-
+/** Harness variable numbers and loop ids the comparisons take, after the inputs'. */
 class Gen {
-  /** Native replay: mark every nondeterministic declaration (same line, so trace lines still match). */
-  nd = (x: string): string => (this.opts.native ? ` KLP_NONDET(${x});` : '')
-  n = 0
-  loops = 0
+  constructor(public n: number, public loops: number) {}
   readonly unwindset: { loop: string; bound: number }[] = []
-  readonly objects: Obj[] = []
-  readonly oldCode: string[] = []
-  readonly newCode: string[] = []
-  readonly handles: string[] = []
-  /** Declarations both versions' set-up code refers to (nondeterministic choices). */
-  readonly decls: string[] = []
-  constructor(readonly opts: HarnessOptions) {}
   id(): number {
     return this.n++
   }
   loop(bound: number): void {
     this.unwindset.push({ loop: `${ENTRY}.${this.loops++}`, bound })
-  }
-  /** The stub standing behind a function-pointer member or global (`struct tag.member`, `global g`). */
-  callback(key: string): string | undefined {
-    return (this.opts.externals ?? []).find(e => e.fn.callbackOf === key)?.fn.name
-  }
-  /** Names of the objects, by klp_abs id - 1, for reports. */
-  readonly labels: string[] = []
-  handle(oldExpr: string, newExpr: string, label = oldExpr): void {
-    this.labels.push(label)
-    const k = this.objects.length + 1
-    const h = { oldHandle: `klp_h_old_${k}`, newHandle: `klp_h_new_${k}` }
-    this.handles.push(`static const void *${h.oldHandle};`, `static const void *${h.newHandle};`)
-    this.oldCode.push(`${h.oldHandle} = ${oldExpr};`)
-    this.newCode.push(`${h.newHandle} = ${newExpr};`)
-    this.objects.push(h)
-  }
-}
-
-/** A name for an unqualified version of a type, usable in casts; undefined if there is none. */
-export function typeName(t: CType): string | undefined {
-  switch (t.kind) {
-    case 'scalar':
-      return t.text
-    case 'record':
-      return t.text.includes('<anonymous>') ? undefined : t.text
-    case 'pointer': {
-      const to = t.to.kind === 'opaque' ? t.to.text : typeName(t.to)
-      return to && t.to.kind !== 'function' && t.to.kind !== 'array' ? `${to} *` : undefined
-    }
-    case 'opaque':
-      return t.text === 'void' ? 'void' : t.text
-    default:
-      return undefined
-  }
-}
-
-/** The lvalue `*p` with qualifiers cast away, so the harness may write it. */
-function deref(p: string, pointee: CType): string {
-  const name = typeName(pointee)
-  return name ? `(*(${name} *)(${p}))` : `(*(${p}))`
-}
-
-/** An empty struct (GNU C, e.g. a lock type in some kernel configs): nothing to copy, and cbmc 6.6 crashes assigning one. */
-function isEmptyRecord(t: CType): boolean {
-  return t.kind === 'record' && t.fields.length === 0
-}
-
-function pointeeAllocatable(t: CType): boolean {
-  return t.kind === 'record' || t.kind === 'scalar' || (t.kind === 'pointer' && t.to.kind !== 'function')
-}
-
-/**
- * Make the object at `oldLv` (already nondeterministic) safe to share: pointer members get
- * a fresh object (to a depth) or NULL. Mirrors the same graph for the new version at `newLv`.
- */
-function sanitize(g: Gen, t: CType, oldLv: string, newLv: string, depth: number, label: string): void {
-  switch (t.kind) {
-    case 'pointer': {
-      const hook = t.to.kind === 'function' ? g.callback(`global ${label}`) : undefined
-      if (hook) {
-        g.oldCode.push(`${oldLv} = ${hook};`)
-        return
-      }
-      if (t.to.kind !== 'function' && pointeeAllocatable(t.to) && depth < g.opts.pointerDepth) {
-        const c = `klp_c_${g.id()}`
-        g.decls.push(`_Bool ${c};${g.nd(c)}`)
-        g.oldCode.push(`if (${c}) {`, `${oldLv} = __CPROVER_allocate(sizeof(*(${oldLv})), 0);`)
-        g.newCode.push(`if (${c}) {`, `${newLv} = __CPROVER_allocate(sizeof(*(${oldLv})), 0);`,
-          `memcpy((void *)(${newLv}), (const void *)(${oldLv}), sizeof(*(${oldLv})));`)
-        sanitize(g, t.to, deref(oldLv, t.to), deref(newLv, t.to), depth + 1, `${label}`)
-        g.handle(oldLv, newLv, label)
-        g.oldCode.push(`} else ${oldLv} = 0;`)
-        g.newCode.push(`} else ${newLv} = 0;`)
-      } else {
-        g.oldCode.push(`${oldLv} = 0;`)
-      }
-      return
-    }
-    case 'record':
-      if (!containsPointer(t)) return
-      if (t.union) {
-        g.oldCode.push(`memset((void *)&(${oldLv}), 0, sizeof(${oldLv}));`)
-        return
-      }
-      for (const f of t.fields) {
-        if (f.bitfield || !containsPointer(f.type)) continue
-        const hook = f.type.kind === 'pointer' && f.type.to.kind === 'function' ? g.callback(`${t.tag}.${f.name}`) : undefined
-        if (hook) {
-          // a function-pointer member: the same stub in both versions' objects
-          g.oldCode.push(`(${oldLv}).${f.name} = ${hook};`)
-          continue
-        }
-        sanitize(g, f.type, `(${oldLv}).${f.name}`, `(${newLv}).${f.name}`, depth, `${label}.${f.name}`)
-      }
-      return
-    case 'array':
-      if (!containsPointer(t.of)) return
-      if (t.length !== null && t.length <= UNROLL) {
-        for (let i = 0; i < t.length; i++) sanitize(g, t.of, `(${oldLv})[${i}]`, `(${newLv})[${i}]`, depth, `${label}[${i}]`)
-      } else {
-        g.oldCode.push(`memset((void *)&(${oldLv}), 0, sizeof(${oldLv}));`)
-      }
-      return
-    default:
-      return
   }
 }
 
@@ -246,26 +129,6 @@ function arrayLoop(g: Gen, elem: CType, o: string, n: string, count: string, bou
   }
 }
 
-/** `(len)` → `len`: expressions come back parenthesised from the rewriter. */
-export function unparen(e: string): string {
-  let t = e.trim()
-  while (t.startsWith('(') && t.endsWith(')')) {
-    let depth = 0
-    let closesEarly = false
-    for (let i = 0; i < t.length - 1; i++) {
-      if (t[i] === '(') depth++
-      else if (t[i] === ')') depth--
-      if (depth === 0) { closesEarly = true; break }
-    }
-    if (closesEarly) break
-    t = t.slice(1, -1).trim()
-  }
-  return t
-}
-
-function paramTypedef(i: number, text: string): string {
-  return `typedef ${text.replace(TYPE_NAME, `klp_p${i}_t`)};`
-}
 
 export interface PlanInput {
   readonly pair: FunctionPair
@@ -273,207 +136,75 @@ export interface PlanInput {
   readonly mode: HarnessMode
 }
 
-export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
-  const g = new Gen(opts)
-  const nd = g.nd
+type Pending = { label: string; kind: ObservableKind; emit: () => CompareOut; guard?: string }
+
+function pendingObservables(g: Gen, pair: FunctionPair, m: InputsModel, opts: HarnessOptions): Pending[] {
+  const pending: Pending[] = []
   const sig = pair.signature
-  const fileScope: string[] = [
-    'void *memcpy(void *, const void *, unsigned long);',
-    'void *memset(void *, int, unsigned long);',
-  ]
-  const setup: string[] = []
-  const inputs: InputInfo[] = []
+  const leaves = (t: CType, o: string, n: string, label: string) => () => {
+    const out: CompareOut = { code: [], conds: [], leaves: [] }
+    compareLeaves(g, t, o, n, label, out)
+    return out
+  }
+  for (const p of m.params) {
+    if (p.kind !== 'buffer' && p.kind !== 'object') continue
+    const to = (sig.params[p.index]!.type as Extract<CType, { kind: 'pointer' }>).to
+    const nv = `klp_new_${p.name}`
+    const guard = p.nullable ? `klp_null_${p.name}` : undefined
+    if (p.kind === 'buffer') {
+      const elem: CType = p.bytes ? { kind: 'scalar', text: 'unsigned char' } : to
+      const oCast = p.bytes ? `((const unsigned char *)${p.name})` : p.name
+      const nCast = p.bytes ? `((const unsigned char *)${nv})` : nv
+      pending.push({
+        label: `memory ${p.name}[0..${p.shown})`, kind: 'memory', guard,
+        emit: () => {
+          const out: CompareOut = { code: [], conds: [], leaves: [] }
+          arrayLoop(g, elem, oCast, nCast, `klp_len_${p.name}`, opts.maxSize, `${p.name}[]`, out)
+          return out
+        },
+      })
+    }
+    if (p.kind === 'object') {
+      const d: Segment[] = [{ deref: p.type }]
+      pending.push({ label: `memory *${p.name}`, kind: 'memory', guard, emit: leaves(to, lvalue(p.name, d), lvalue(nv, d), to.kind === 'record' ? `${p.name}->` : `*${p.name}`) })
+    }
+  }
+  const oldByName = new Map(pair.old.globals.map(v => [v.name, v]))
+  for (const gl of m.globals) {
+    if (gl.kind === 'paired') pending.push({ label: gl.label, kind: 'globals', emit: leaves(oldByName.get(gl.name)!.type, gl.oldC, gl.newC, gl.name) })
+  }
+  return pending
+}
+
+/** The loops that copy buffers into each version's objects, in cbmc's numbering. */
+function copyLoops(m: InputsModel): { loop: string; bound: number }[] {
+  return m.params.flatMap(p => (p.kind === 'buffer' ? [p.copy.old.loop, p.copy.new.loop] : []))
+    .sort((a, b) => a.id - b.id).map(l => ({ loop: `${ENTRY}.${l.id}`, bound: l.bound }))
+}
+
+export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
+  const sig = pair.signature
+  const callbacks = Object.fromEntries((opts.externals ?? []).filter(e => e.fn.callbackOf !== undefined).reverse().map(e => [e.fn.callbackOf!, e.fn.name]))
+  const model = planInputs(pair, { ...opts, callbacks })
+  const g = new Gen(model.nextVar, model.nextLoop)
   const bounds: string[] = []
   const planted: string[] = []
   const entryAssumptions: string[] = []
-  const isVoid = sig.returnType.kind === 'opaque' && sig.returnType.text === 'void'
-  sig.params.forEach((p, i) => fileScope.push(paramTypedef(i, p.typedefText)))
-  fileScope.push(`typedef ${sig.returnTypedef.replace(TYPE_NAME, 'klp_ret_t')};`)
-  const protoParams = sig.params.length ? sig.params.map((_, i) => `klp_p${i}_t`).join(', ') : 'void'
-  fileScope.push(`extern klp_ret_t ${pair.new.entry}(${protoParams});`)
-
-  // --- parameters: scalars first (buffer lengths refer to them), then pointers
-  const argsOld: string[] = []
-  const argsNew: string[] = []
+  const voidRet = isVoid(sig.returnType)
+  const argsOld = sig.params.map(p => p.name)
+  const argsNew = sig.params.map(p => (p.type.kind === 'pointer' ? `klp_new_${p.name}` : p.name))
+  const pending = pendingObservables(g, pair, model, opts)
   const observables: ObservableInfo[] = []
-  const pending: { label: string; kind: ObservableKind; emit: () => { code: string[]; conds: string[]; leaves: Leaf[]; arrayDiff?: ObservableInfo['arrayDiff'] }; guard?: string }[] = []
-  let opaqueCount = 0
-
-  sig.params.forEach((p, i) => {
-    const T = `klp_p${i}_t`
-    if (p.type.kind !== 'pointer') {
-      setup.push(`${T} ${p.name};${nd(`${p.name}`)}`)
-      inputs.push({ label: p.name, variable: p.name })
-      argsOld[i] = p.name
-      argsNew[i] = p.name
-    }
-  })
-  sig.params.forEach((p, i) => {
-    const T = `klp_p${i}_t`
-    if (p.type.kind !== 'pointer') return
-    const nv = `klp_new_${p.name}`
-    argsOld[i] = p.name
-    argsNew[i] = nv
-    const to = p.type.to
-    const buf = opts.buffers[p.name]
-    const nullable = opts.nullable.includes(p.name)
-    setup.push(`${T} ${p.name} = 0;`, `${T} ${nv} = 0;`)
-    const callback = (opts.externals ?? []).find(e => e.fn.callbackOf === p.name)
-    if (to.kind === 'function' && callback) {
-      // a callback: the same stub for both versions, its calls are calls to the world
-      setup.push(`${p.name} = ${callback.fn.name}; ${nv} = ${p.name};`)
-      return
-    }
-    if (to.kind === 'function' || (to.kind === 'opaque' && buf === undefined)) {
-      // function pointers and opaque objects are passed through untouched: the same value for both
-      if (to.kind === 'opaque') {
-        setup.push(`${p.name} = (${T})&klp_opaque[${opaqueCount++}]; ${nv} = ${p.name};`)
-      }
-      inputs.push({ label: p.name, variable: p.name })
-      return
-    }
-    const open: string[] = []
-    const close: string[] = []
-    if (nullable) {
-      setup.push(`_Bool klp_null_${p.name};${nd(`klp_null_${p.name}`)}`)
-      inputs.push({ label: `${p.name} == NULL`, variable: `klp_null_${p.name}` })
-      open.push(`if (!klp_null_${p.name}) {`)
-      close.push('}')
-    }
-    if (buf !== undefined) {
-      const EN = to.kind === 'opaque' ? 'unsigned char' : typeName(to)
-      const elemT = EN ?? `__typeof__(*(${T})0)`
-      const len = `klp_len_${p.name}`
-      const shown = unparen(buf)
-      const src = `klp_src_${p.name}`
-      setup.push(`__CPROVER_assume((${buf}) >= 0 && (${buf}) <= ${opts.maxSize});`)
-      entryAssumptions.push(`0 <= ${shown} <= ${opts.maxSize} (buffer ${p.name})`)
-      bounds.push(`0 <= ${shown} <= ${opts.maxSize} (elements of ${p.name})`)
-      setup.push(`unsigned long ${len} = (unsigned long)(${buf});`)
-      setup.push(`${elemT} ${src}[${opts.maxSize}];${nd(`${src}`)}`)
-      inputs.push({ label: `${p.name}[0..${shown})`, variable: src })
-      if (to.kind !== 'opaque' && containsPointer(to)) setup.push(`memset((void *)${src}, 0, sizeof(${src}));`)
-      // copy element by element: cbmc's memcpy with a symbolic size does not copy reliably
-      const copy = (dst: string) => {
-        const k = `klp_k_${g.id()}`
-        g.loop(opts.maxSize + 1)
-        return EN
-          ? `for (unsigned long ${k} = 0; ${k} < ${len}; ${k}++) ((${EN} *)${dst})[${k}] = ${src}[${k}];`
-          : `for (unsigned long ${k} = 0; ${k} < ${len}; ${k}++) memcpy((char *)${dst} + ${k} * sizeof(${src}[0]), (const void *)&${src}[${k}], sizeof(${src}[0]));`
-      }
-      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(${elemT}) * ${len}, 0);`, copy(p.name), ...close)
-      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(${elemT}) * ${len}, 0);`, copy(nv), ...close)
-      g.handle(p.name, nv)
-      const elem: CType = to.kind === 'opaque' ? { kind: 'scalar', text: 'unsigned char' } : to
-      const oCast = to.kind === 'opaque' ? `((const unsigned char *)${p.name})` : p.name
-      const nCast = to.kind === 'opaque' ? `((const unsigned char *)${nv})` : nv
-      pending.push({
-        label: `memory ${p.name}[0..${unparen(buf)})`,
-        kind: 'memory',
-        guard: nullable ? `klp_null_${p.name}` : undefined,
-        emit: () => {
-          const out: CompareOut = { code: [], conds: [], leaves: [] }
-          arrayLoop(g, elem, oCast, nCast, len, opts.maxSize, `${p.name}[]`, out)
-          return out
-        },
-      })
-      return
-    }
-    // one object behind the pointer: a shared nondeterministic value assigned to each version's copy
-    const TN = typeName(to)
-    const src = `klp_src_${p.name}`
-    if (TN) {
-      g.decls.push(`${TN} ${src};${nd(`${src}`)}`)
-      inputs.push({ label: `*${p.name}`, variable: src })
-      // new's object must exist and hold the shared value before its pointer fields get their own copies
-      const assign = (v: string) => (isEmptyRecord(to) ? [] : [`*(${TN} *)${v} = ${src};`])
-      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, ...assign(nv))
-      sanitize(g, to, src, deref(nv, to), 0, `*${p.name}`)
-      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`, ...assign(p.name))
-    } else {
-      g.oldCode.push(...open, `${p.name} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`)
-      g.newCode.push(...open, `${nv} = (${T})__CPROVER_allocate(sizeof(*${p.name}), 0);`,
-        `memcpy((void *)${nv}, (const void *)${p.name}, sizeof(*${p.name}));`)
-      sanitize(g, to, deref(p.name, to), deref(nv, to), 0, `*${p.name}`)
-    }
-    g.handle(p.name, nv)
-    g.oldCode.push(...close)
-    g.newCode.push(...close)
-    if (!TN && !nullable && !isEmptyRecord(to)) {
-      // arrays (a pointer to an array parameter) cannot be initialised from another array: copy bytes
-      g.oldCode.push(to.kind === 'array'
-        ? `__typeof__(*${p.name}) klp_in_${p.name}; memcpy((void *)&klp_in_${p.name}, (const void *)${p.name}, sizeof(klp_in_${p.name}));`
-        : `__typeof__(*${p.name}) klp_in_${p.name} = *${p.name};`)
-      inputs.push({ label: `*${p.name}`, variable: `klp_in_${p.name}` })
-    }
-    pending.push({
-      label: `memory *${p.name}`,
-      kind: 'memory',
-      guard: nullable ? `klp_null_${p.name}` : undefined,
-      emit: () => {
-        const out: CompareOut = { code: [], conds: [], leaves: [] }
-        compareLeaves(g, to, deref(p.name, to), deref(nv, to), to.kind === 'record' ? `${p.name}->` : `*${p.name}`, out)
-        return out
-      },
-    })
-  })
-
-  // --- globals and static locals: the same starting state for both versions
-  const newByName = new Map(pair.new.globals.map(v => [v.name, v]))
-  const paired: { old: GlobalVar; new: GlobalVar }[] = []
-  for (const o of pair.old.globals) {
-    const nw = newByName.get(o.name)
-    if (nw) paired.push({ old: o, new: nw })
-  }
-  for (const { old: o, new: nw } of paired) {
-    if (o.shared) {
-      // read by both, written by neither: one object, one value
-      if (!opts.initGlobals) {
-        const src = `klp_src_${g.id()}`
-        g.decls.push(`__typeof__(${o.cName}) ${src};${nd(`${src}`)}`)
-        inputs.push({ label: `global ${o.name}`, variable: src })
-        g.oldCode.push(`${o.cName} = ${src};`)
-      }
-      g.handle(`&${o.cName}`, `&${o.cName}`, `&${o.name}`)
-      continue
-    }
-    fileScope.push(nw.externDecl)
-    const label = o.staticLocalOf ? `static ${o.name}` : `global ${o.name}`
-    if (!o.isConst && !opts.initGlobals && !isEmptyRecord(o.type)) {
-      const src = `klp_src_${g.id()}`
-      g.decls.push(`__typeof__(${o.cName}) ${src};${nd(`${src}`)}`)
-      inputs.push({ label, variable: src })
-      // new's copy takes the shared value first, then its pointer members get their own objects
-      if (o.type.kind === 'array') {
-        // arrays cannot be assigned: copy bytes (pointer members of elements were cleared)
-        g.newCode.push(`memcpy((void *)&${nw.cName}, (const void *)&${src}, sizeof(${o.cName}));`)
-        sanitize(g, o.type, src, nw.cName, 0, o.name)
-        g.oldCode.push(`memcpy((void *)&${o.cName}, (const void *)&${src}, sizeof(${o.cName}));`)
-      } else {
-        // assigning the same value to both lets the solver see that they are equal
-        g.newCode.push(`${nw.cName} = ${src};`)
-        sanitize(g, o.type, src, nw.cName, 0, o.name)
-        g.oldCode.push(`${o.cName} = ${src};`)
-      }
-    }
-    g.handle(`&${o.cName}`, `&${nw.cName}`, `&${o.name}`)
-    if (!o.isConst) {
-      pending.push({
-        label,
-        kind: 'globals',
-        emit: () => {
-          const out: CompareOut = { code: [], conds: [], leaves: [] }
-          compareLeaves(g, o.type, o.cName, nw.cName, o.name, out)
-          return out
-        },
-      })
+  for (const p of model.params) {
+    if (p.kind === 'buffer') {
+      entryAssumptions.push(`0 <= ${p.shown} <= ${opts.maxSize} (buffer ${p.name})`)
+      bounds.push(`0 <= ${p.shown} <= ${opts.maxSize} (elements of ${p.name})`)
     }
   }
   if (opts.initGlobals) bounds.push('globals start from their initializers (--init-globals)')
 
   // --- claims at entry
-  setup.push(...g.decls)
-  const entryState: string[] = [...g.oldCode, ...g.newCode]
+  const entryState: string[] = []
   if ((opts.externals ?? []).length) {
     const held = (opts.held ?? []).slice(0, MAX_LOCKS)
     held.forEach((h, i) => entryState.push(
@@ -528,8 +259,8 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     entryState.push(`__CPROVER_assume(klp_w_${mode.restrict.claim});`)
   }
 
-  const ret = isVoid ? '' : 'klp_ret_t klp_ret_old = '
-  const retNew = isVoid ? '' : 'klp_ret_t klp_ret_new = '
+  const ret = voidRet ? '' : 'klp_ret_t klp_ret_old = '
+  const retNew = voidRet ? '' : 'klp_ret_t klp_ret_new = '
   const callOld = mode.kind === 'safety' && mode.version === 'new' ? null : `${ret}${pair.old.entry}(${argsOld.join(', ')});`
   const callNew = mode.kind === 'safety' && mode.version === 'old' ? null : `${retNew}${pair.new.entry}(${argsNew.join(', ')});`
 
@@ -546,7 +277,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   // --- comparisons (only when both versions ran)
   const compare: string[] = []
   if (callOld && callNew) {
-    if (!isVoid) {
+    if (!voidRet) {
       pending.unshift({
         label: 'return',
         kind: 'return',
@@ -569,7 +300,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
       eqVars.push({ kind: p.kind, v: eqv })
       observables.push({
         index, kind: p.kind, label: p.label, leaves: out.leaves, arrayDiff: out.arrayDiff,
-        ...(p.kind === 'calls' ? { calls: callsInfo(opts.externals ?? [], g.labels) } : {}),
+        ...(p.kind === 'calls' ? { calls: callsInfo(opts.externals ?? [], model.objects.map(o => o.label)) } : {}),
       })
     })
     if (mode.kind === 'claim') {
@@ -586,20 +317,19 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     }
   }
 
-  fileScope.push(...ext.runtime)
-  fileScope.push(...g.handles)
-  fileScope.push(`static char klp_opaque[${Math.max(1, opaqueCount)}];`)
-  fileScope.push(absFunction(g.objects, ext.dynamicObjects, ext.runtime.length > 0))
-  fileScope.push(...ext.stubs)
   const world = ext.names.length > 0
   const afterOld = [...(ext.hasLocks && callOld ? ['klp_old_lock_balance();'] : []), ...(late ? claimCode : [])]
   const afterNew = ext.hasLocks && callNew ? ['klp_new_lock_balance();'] : []
   return {
-    fileScope, setup, entryState,
+    inputs: inputsView(model, sig),
+    world: { runtime: ext.runtime, stubs: ext.stubs, dynamic: Array.from({ length: ext.dynamicObjects }, (_, j) => ({ slot: j, id: DYN_BASE + j })), rcu: ext.runtime.length > 0 },
+    newEntry: pair.new.entry,
+    protoParams: sig.params.length ? sig.params.map((_, i) => `klp_p${i}_t`).join(', ') : 'void',
+    entryState,
     callOld: callOld && world ? `klp_cur = 0; ${callOld}` : callOld,
     callNew: callNew && world ? `klp_cur = 1; ${callNew}` : callNew,
     afterOld, afterNew,
-    compare, unwindset: [...g.unwindset, ...ext.unwindset], observables, inputs, bounds, planted, entryAssumptions,
+    compare, unwindset: [...copyLoops(model), ...g.unwindset, ...ext.unwindset], observables, inputInfos: inputInfos(model), bounds, planted, entryAssumptions,
   }
 }
 
@@ -639,20 +369,4 @@ function compareCalls(g: Gen, stubs: readonly ExternalStub[]): { code: string[];
   g.loop(MAX_BLOB + 1)
   g.loop(MAX_BLOB + 1)
   return { code, conds: [`klp_eq_${k}`], leaves: [] }
-}
-
-/** Pointers are compared as (object, offset): the k-th input object of old ~ the k-th of new. */
-function absFunction(objects: readonly Obj[], dynamic = 0, hasRcu = false): string {
-  const lines = ['static long long klp_abs(const void *q, int v) {', '  if (q == 0) return 0;']
-  objects.forEach((o, i) => {
-    lines.push(`  if (__CPROVER_same_object(q, v ? ${o.newHandle} : ${o.oldHandle})) return ${i + 1}LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);`)
-  })
-  // objects the world handed out (allocations): the j-th answer of old ~ the j-th of new
-  for (let j = 0; j < dynamic; j++) {
-    lines.push(`  if (klp_dyn[v][${j}] && __CPROVER_same_object(q, klp_dyn[v][${j}])) return ${DYN_BASE + j}LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);`)
-  }
-  if (hasRcu) lines.push('  if (__CPROVER_same_object(q, &klp_rcu_lock)) return -3LL * 4294967296LL;')
-  lines.push('  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);')
-  lines.push('  return -1;', '}')
-  return lines.join('\n')
 }

@@ -1,5 +1,5 @@
 /** Render a harness from templates/harness.c.hbs (private Handlebars instance, strict, no escaping). */
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
 import type { FunctionPair } from '../extract/types.js'
@@ -13,8 +13,25 @@ let compiled: HandlebarsTemplateDelegate | undefined
 /** The templates folder ships with the package (top level, next to dist/). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
 
+/** Native replay: a nondeterministic declaration gets KLP_NONDET(x) on the same line (trace lines still match). */
+hbs.registerHelper('nd', function (this: unknown, ...args: unknown[]) {
+  const options = args.pop() as Handlebars.HelperOptions
+  return (options.data as { root: { native: boolean } }).root.native ? ` KLP_NONDET(${args.join('')});` : ''
+})
+
+/** Partials (templates/partials/<name>.c.hbs): object construction, comparison blocks, stubs. */
+function registerPartials(): void {
+  const dir = `${TEMPLATES_DIR}partials/`
+  for (const f of readdirSync(dir).filter(n => n.endsWith('.c.hbs')).sort()) {
+    hbs.registerPartial(f.slice(0, -'.c.hbs'.length), hbs.compile(readFileSync(`${dir}${f}`, 'utf8'), { noEscape: true, strict: true }))
+  }
+}
+
 function template(): HandlebarsTemplateDelegate {
-  compiled ??= hbs.compile(readFileSync(`${TEMPLATES_DIR}harness.c.hbs`, 'utf8'), { noEscape: true, strict: true })
+  if (!compiled) {
+    registerPartials()
+    compiled = hbs.compile(readFileSync(`${TEMPLATES_DIR}harness.c.hbs`, 'utf8'), { noEscape: true, strict: true })
+  }
   return compiled
 }
 
@@ -50,6 +67,7 @@ export function renderHarness(pair: FunctionPair, opts: HarnessOptions, mode: Ha
     func: pair.func,
     modeLabel: modeLabel(mode, pair, opts.claims),
     entry: ENTRY,
+    native: opts.native ?? false,
     ...plan,
   })
   return {
@@ -61,7 +79,7 @@ export function renderHarness(pair: FunctionPair, opts: HarnessOptions, mode: Ha
     entry: ENTRY,
     unwindset: plan.unwindset,
     observables: plan.observables,
-    inputs: plan.inputs,
+    inputs: plan.inputInfos,
     checks: mode.kind === 'safety' ? 'all' : 'none',
     bounds: plan.bounds,
     planted: plan.planted,

@@ -317,7 +317,8 @@ t.test('planHarness returns the fragments the template fills', async t => {
   const v = planHarness({ pair: touch, opts: base, mode: equiv })
   t.equal(v.callOld, 'klp_old_touch(n, out, k);', 'void: no return value')
   t.notOk(v.observables.some(o => o.kind === 'return'), 'void: no return observable')
-  t.match(v.fileScope, ['void *memcpy(void *, const void *, unsigned long);', 'void *memset(void *, int, unsigned long);'])
+  t.same(v.inputs.scalars, [{ T: 'klp_p2_t', name: 'k' }], 'scalar parameters are declared first')
+  t.same(v.inputs.pointers.map(p => p.name), ['n', 'out'])
 })
 
 // --- cbmc accepts the generated C ------------------------------------------------------------------

@@ -1,0 +1,243 @@
+/**
+ * The inputs of a proof as model nodes: parameters, globals and the objects the harness builds
+ * behind pointers, each with its own ids (harness variables, klp_abs object ids, harness loops).
+ * Pure, readonly, JSON-serialisable data; `planInputs` builds it from a FunctionPair and options.
+ */
+import type { CType, FunctionPair, GlobalVar } from '../extract/types.js'
+import { containsPointer } from '../extract/ctypes.js'
+import { UNROLL, isEmptyRecord, pointeeAllocatable, typeName, unparen } from './inputs-ctype.js'
+
+/** A loop the harness itself adds: `klp_harness.<id>` in cbmc's numbering, and its exact bound. */
+export interface HarnessLoop {
+  readonly id: number
+  readonly bound: number
+}
+
+/** One step from an lvalue to a part of it: a member, an element, or the object a pointer points to. */
+export type Segment =
+  | { readonly field: string }
+  | { readonly index: number }
+  /** `*p`, cast to `name *` (qualifiers away) when the pointee has a name. */
+  | { readonly deref: string | null }
+
+/** What the harness does to one pointer-holding part of an input object so both versions may share it. */
+export type ObjectInit =
+  /** A function pointer with a stub behind it: the same stub for both versions. */
+  | { readonly kind: 'callback'; readonly path: readonly Segment[]; readonly stub: string }
+  /** A pointer beyond the depth, or to something the harness cannot allocate: NULL. */
+  | { readonly kind: 'null'; readonly path: readonly Segment[] }
+  /** A union or a long array holding pointers: zeroed. */
+  | { readonly kind: 'clear'; readonly path: readonly Segment[] }
+  /** A pointer to a fresh object (or NULL, by the choice `klp_c_<choice>`), one copy per version. */
+  | {
+    readonly kind: 'fresh'; readonly path: readonly Segment[]; readonly choice: number; readonly depth: number
+    /** klp_abs id of the object (its handle `klp_h_{old,new}_<object>`). */
+    readonly object: number
+    readonly inits: readonly ObjectInit[]
+  }
+
+export type ParamNode =
+  | { readonly kind: 'scalar'; readonly index: number; readonly name: string }
+  /** A function pointer a stub stands behind. */
+  | { readonly kind: 'callback'; readonly index: number; readonly name: string; readonly stub: string }
+  /** Passed through untouched: a function pointer (no slot) or an opaque object (a slot of klp_opaque). */
+  | { readonly kind: 'opaque'; readonly index: number; readonly name: string; readonly slot: number | null }
+  | {
+    readonly kind: 'buffer'; readonly index: number; readonly name: string; readonly nullable: boolean
+    /** Element count as harness C, and as the user reads it. */
+    readonly count: string; readonly shown: string
+    /** Element type name (`unsigned char` for opaque buffers); null: none, copied byte-wise. */
+    readonly elem: string | null
+    readonly bytes: boolean
+    /** Elements hold pointers: the shared source is zeroed. */
+    readonly clear: boolean
+    /** Element-by-element copy into each version's buffer: loop variables klp_k_<var> and loops. */
+    readonly copy: { readonly old: { readonly var: number; readonly loop: HarnessLoop }; readonly new: { readonly var: number; readonly loop: HarnessLoop } }
+    readonly object: number
+  }
+  | {
+    readonly kind: 'object'; readonly index: number; readonly name: string; readonly nullable: boolean
+    /** Name of the pointee type; null: none (the new copy is made by memcpy). */
+    readonly type: string | null
+    readonly empty: boolean
+    readonly array: boolean
+    /** The entry value is kept in `klp_in_<name>` for the report. */
+    readonly snapshot: boolean
+    readonly depth: number
+    readonly inits: readonly ObjectInit[]
+    readonly object: number
+  }
+
+export type GlobalNode =
+  /** Read by both, written by neither: one object, one value. */
+  | { readonly kind: 'shared'; readonly name: string; readonly cName: string; readonly source: number | null; readonly object: number }
+  /** One copy per version: the same entry value (from `klp_src_<source>`), then compared. */
+  | {
+    readonly kind: 'paired'; readonly name: string; readonly label: string; readonly oldC: string; readonly newC: string
+    readonly externDecl: string; readonly source: number | null; readonly array: boolean; readonly inits: readonly ObjectInit[]; readonly object: number
+  }
+  /** Constant: both copies keep their initializers; only their addresses are known. */
+  | { readonly kind: 'const'; readonly name: string; readonly oldC: string; readonly newC: string; readonly externDecl: string; readonly object: number }
+
+/** An object klp_abs knows: ids 1, 2, … in this order. */
+export interface InputObject {
+  readonly id: number
+  readonly label: string
+  readonly depth: number
+}
+
+export interface InputsModel {
+  readonly params: readonly ParamNode[]
+  readonly globals: readonly GlobalNode[]
+  readonly objects: readonly InputObject[]
+  readonly opaqueSlots: number
+  readonly maxSize: number
+  readonly initGlobals: boolean
+  /** First free harness variable number and harness loop id after the inputs. */
+  readonly nextVar: number
+  readonly nextLoop: number
+}
+
+/** The options the input model depends on. */
+export interface InputOptions {
+  readonly buffers: Readonly<Record<string, string>>
+  readonly nullable: readonly string[]
+  readonly maxSize: number
+  readonly initGlobals: boolean
+  readonly pointerDepth: number
+  /** Stubs by what they stand behind (`callbackOf`: a parameter, `struct tag.member`, `global g`). */
+  readonly callbacks: Readonly<Record<string, string>>
+}
+
+class Ids {
+  vars = 0
+  readonly objects: InputObject[] = []
+  constructor(readonly opts: InputOptions) {}
+  object(label: string, depth: number): number {
+    this.objects.push({ id: this.objects.length + 1, label, depth })
+    return this.objects.length
+  }
+}
+
+/** The object inits for an lvalue of type t at `path` (see ObjectInit), depth-first as the harness writes them. */
+function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, label: string): ObjectInit[] {
+  switch (t.kind) {
+    case 'pointer': {
+      const hook = t.to.kind === 'function' ? ids.opts.callbacks[`global ${label}`] : undefined
+      if (hook) return [{ kind: 'callback', path, stub: hook }]
+      if (t.to.kind === 'function' || !pointeeAllocatable(t.to) || depth >= ids.opts.pointerDepth) return [{ kind: 'null', path }]
+      const choice = ids.vars++
+      const inner = inits(ids, t.to, [...path, { deref: typeName(t.to) ?? null }], depth + 1, label)
+      return [{ kind: 'fresh', path, choice, depth: depth + 1, object: ids.object(label, depth + 1), inits: inner }]
+    }
+    case 'record':
+      if (!containsPointer(t)) return []
+      if (t.union) return [{ kind: 'clear', path }]
+      return t.fields.filter(f => !f.bitfield && containsPointer(f.type)).flatMap(f => {
+        const at = [...path, { field: f.name }]
+        const hook = f.type.kind === 'pointer' && f.type.to.kind === 'function' ? ids.opts.callbacks[`${t.tag}.${f.name}`] : undefined
+        return hook ? [{ kind: 'callback' as const, path: at, stub: hook }] : inits(ids, f.type, at, depth, `${label}.${f.name}`)
+      })
+    case 'array':
+      if (!containsPointer(t.of)) return []
+      if (t.length !== null && t.length <= UNROLL) {
+        return Array.from({ length: t.length }, (_, i) => inits(ids, t.of, [...path, { index: i }], depth, `${label}[${i}]`)).flat()
+      }
+      return [{ kind: 'clear', path }]
+    default:
+      return []
+  }
+}
+
+function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], index: number, copies: { n: number; of: number }, opaque: { n: number }): ParamNode {
+  const to = (p.type as Extract<CType, { kind: 'pointer' }>).to
+  const o = ids.opts
+  const buf = o.buffers[p.name]
+  const nullable = o.nullable.includes(p.name)
+  const stub = o.callbacks[p.name]
+  if (to.kind === 'function' && stub) return { kind: 'callback', index, name: p.name, stub }
+  if (to.kind === 'function' || (to.kind === 'opaque' && buf === undefined)) {
+    return { kind: 'opaque', index, name: p.name, slot: to.kind === 'opaque' ? opaque.n++ : null }
+  }
+  if (buf !== undefined) {
+    const k = copies.n++
+    const bound = o.maxSize + 1
+    const copy = { old: { var: ids.vars++, loop: { id: k, bound } }, new: { var: ids.vars++, loop: { id: copies.of + k, bound } } }
+    return {
+      kind: 'buffer', index, name: p.name, nullable, count: buf, shown: unparen(buf),
+      elem: to.kind === 'opaque' ? 'unsigned char' : typeName(to) ?? null, bytes: to.kind === 'opaque',
+      clear: to.kind !== 'opaque' && containsPointer(to), copy, object: ids.object(p.name, 0),
+    }
+  }
+  const type = typeName(to) ?? null
+  const init = inits(ids, to, [], 0, `*${p.name}`)
+  return {
+    kind: 'object', index, name: p.name, nullable, type, empty: isEmptyRecord(to), array: to.kind === 'array',
+    snapshot: !type && !nullable && !isEmptyRecord(to), depth: 0, inits: init, object: ids.object(p.name, 0),
+  }
+}
+
+function globalNode(ids: Ids, o: GlobalVar, nw: GlobalVar): GlobalNode {
+  if (o.shared) {
+    const source = ids.opts.initGlobals ? null : ids.vars++
+    return { kind: 'shared', name: o.name, cName: o.cName, source, object: ids.object(`&${o.name}`, 0) }
+  }
+  if (o.isConst) return { kind: 'const', name: o.name, oldC: o.cName, newC: nw.cName, externDecl: nw.externDecl, object: ids.object(`&${o.name}`, 0) }
+  const label = o.staticLocalOf ? `static ${o.name}` : `global ${o.name}`
+  const copied = !ids.opts.initGlobals && !isEmptyRecord(o.type)
+  const source = copied ? ids.vars++ : null
+  const init = copied ? inits(ids, o.type, [], 0, o.name) : []
+  return {
+    kind: 'paired', name: o.name, label, oldC: o.cName, newC: nw.cName, externDecl: nw.externDecl,
+    source, array: o.type.kind === 'array', inits: init, object: ids.object(`&${o.name}`, 0),
+  }
+}
+
+/** Build the input model: pointer parameters in order, then the globals both versions have. */
+export function planInputs(pair: FunctionPair, opts: InputOptions): InputsModel {
+  const ids = new Ids(opts)
+  const sig = pair.signature
+  const isBuffer = (p: (typeof sig.params)[number]) => {
+    if (p.type.kind !== 'pointer') return false
+    const to = p.type.to
+    return to.kind !== 'function' && opts.buffers[p.name] !== undefined
+  }
+  // the copy loops: every old copy comes before every new copy in the harness
+  const copies = { n: 0, of: sig.params.filter(isBuffer).length }
+  const opaque = { n: 0 }
+  const params: ParamNode[] = []
+  sig.params.forEach((p, i) => {
+    if (p.type.kind !== 'pointer') params[i] = { kind: 'scalar', index: i, name: p.name }
+  })
+  sig.params.forEach((p, i) => {
+    if (p.type.kind === 'pointer') params[i] = pointerParam(ids, p, i, copies, opaque)
+  })
+  const newByName = new Map(pair.new.globals.map(v => [v.name, v]))
+  const globals: GlobalNode[] = []
+  for (const o of pair.old.globals) {
+    const nw = newByName.get(o.name)
+    if (nw) globals.push(globalNode(ids, o, nw))
+  }
+  return {
+    params, globals, objects: ids.objects, opaqueSlots: opaque.n, maxSize: opts.maxSize, initGlobals: opts.initGlobals,
+    nextVar: ids.vars, nextLoop: 2 * copies.of,
+  }
+}
+
+/** Inputs as the report names them, with the harness variable whose last assignment holds each value. */
+export function inputInfos(m: InputsModel): { readonly label: string; readonly variable: string }[] {
+  const out: { label: string; variable: string }[] = []
+  for (const p of m.params) if (p.kind === 'scalar') out.push({ label: p.name, variable: p.name })
+  for (const p of m.params) {
+    if (p.kind === 'opaque') out.push({ label: p.name, variable: p.name })
+    if ((p.kind === 'buffer' || p.kind === 'object') && p.nullable) out.push({ label: `${p.name} == NULL`, variable: `klp_null_${p.name}` })
+    if (p.kind === 'buffer') out.push({ label: `${p.name}[0..${p.shown})`, variable: `klp_src_${p.name}` })
+    if (p.kind === 'object' && p.type) out.push({ label: `*${p.name}`, variable: `klp_src_${p.name}` })
+    if (p.kind === 'object' && p.snapshot) out.push({ label: `*${p.name}`, variable: `klp_in_${p.name}` })
+  }
+  for (const g of m.globals) {
+    if (g.kind === 'shared' && g.source !== null) out.push({ label: `global ${g.name}`, variable: `klp_src_${g.source}` })
+    if (g.kind === 'paired' && g.source !== null) out.push({ label: g.label, variable: `klp_src_${g.source}` })
+  }
+  return out
+}
