@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { parseCbmcJson, parseGotoFunctions } from '../cbmc/parse.js'
 import type { CbmcRun } from '../cbmc/types.js'
-import type { ObservableKind } from '../harness/types.js'
+import type { ObservableKind } from '../model/types.js'
 import { ENTRY, PREFIX } from '../model/names.js'
 import { saysOutOfMemory, signalCause } from './job.js'
 import type { VerdictParts } from './verdict.js'

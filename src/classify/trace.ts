@@ -1,7 +1,7 @@
 /** Read counterexample facts out of a CBMC trace: the last value each harness variable took. */
 import { renderValue } from '../cbmc/parse.js'
 import type { RawValue, TraceStep } from '../cbmc/types.js'
-import type { InputInfo, ObservableInfo } from '../harness/types.js'
+import type { InputInfo, ObservableInfo } from '../model/types.js'
 import { VAR, arrayEqOf } from '../model/names.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 

@@ -1,6 +1,6 @@
 /** The spec file (YAML) for one function proof, validated with zod. */
 import { z } from 'zod'
-import { OBSERVABLES } from '../harness/types.js'
+import { OBSERVABLES } from '../model/types.js'
 import { argRules, checkExpr, checkRawExpr, shownExpr, type ExprCheck } from '../extract/validate-expr.js'
 
 /** A failed expression check as a zod issue naming the text (the path names the field). */

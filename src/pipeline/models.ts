@@ -5,8 +5,8 @@ import { z } from 'zod'
 import { ConfigError } from '../errors.js'
 import { parseYamlAs } from '../config/load.js'
 import { TEMPLATES_DIR } from '../harness/render.js'
-import type { ModelSpec } from '../harness/types.js'
-import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
+import type { ModelSpec } from '../model/types.js'
+import { checkModelExprs, noteModelSource } from '../model/world.js'
 
 const Expr = z.string().min(1)
 export const ModelSchema = z
@@ -43,32 +43,11 @@ export async function loadModelDir(dir: string): Promise<Map<string, ModelSpec>>
     const models = parseYamlAs(text, file, ModelFile, { yaml: hint, schema: hint })
     for (const [name, m] of Object.entries(models)) {
       checkModelExprs(name, m, file)
-      SOURCE.set(m, file)
+      noteModelSource(m, file)
       out.set(name, m)
     }
   }
   return out
-}
-
-/** The fields of a model that are C expressions (pasted into the stub). */
-export const MODEL_EXPR_FIELDS = ['size', 'ptr', 'lock', 'to', 'from', 'value'] as const
-
-/** Which file each loaded model came from, for messages. */
-const SOURCE = new WeakMap<ModelSpec, string>()
-
-/**
- * Every expression of a model goes through the expression validator: over arg0, arg1, … only (below
- * the callee's arity when `callee` is given, as when a stub is built for a real call).
- */
-export function checkModelExprs(name: string, m: ModelSpec, file = SOURCE.get(m), callee?: { readonly arity: number }): void {
-  for (const field of MODEL_EXPR_FIELDS) {
-    const text = m[field]
-    if (text === undefined) continue
-    const r = checkExpr(text, argRules('model expressions', callee && { name, arity: callee.arity }))
-    if (!r.ok) {
-      throw new ConfigError(`${file ? `${file}: ` : ''}model ${name}: ${field} '${shownExpr(text)}' ${r.reason}`, { hint: ARG_EXPR_HINT })
-    }
-  }
 }
 
 /** Built-in models, overridden by the user's. */

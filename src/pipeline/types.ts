@@ -1,12 +1,7 @@
 /** What the CLI (or a series run) asks the pipeline to prove. */
-import type { ObservableKind } from '../harness/types.js'
+import type { ClaimSource } from '../model/types.js'
 
-export interface ClaimSource {
-  readonly id: string
-  readonly when: string
-  readonly then?: string
-  readonly differs: readonly ObservableKind[]
-}
+export type { ClaimSource }
 
 export interface VerifyRequest {
   readonly oldPath: string

@@ -3,7 +3,8 @@ import path from 'node:path'
 import t from 'tap'
 import { ConfigError } from '../../src/errors.js'
 import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
-import { checkModelExprs, loadModelDir, loadModels, MODEL_EXPR_FIELDS, ModelSchema } from '../../src/pipeline/models.js'
+import { loadModelDir, loadModels, ModelSchema } from '../../src/pipeline/models.js'
+import { checkModelExprs, MODEL_EXPR_FIELDS } from '../../src/model/world.js'
 
 const HINT = 'see templates/models/kernel.yaml for the format'
 

@@ -1,10 +1,11 @@
 import t from 'tap'
 import path from 'node:path'
 import { extractFunctionPair } from '../../src/extract/extract.js'
-import type { ModelSpec, ObservableKind } from '../../src/harness/types.js'
+import type { ClaimSource, ModelSpec, ObservableKind } from '../../src/model/types.js'
 import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
-import { buildHarnessOptions, exprList, worldRefs } from '../../src/pipeline/options.js'
-import type { ClaimSource, VerifyRequest } from '../../src/pipeline/types.js'
+import { buildHarnessOptions, exprList } from '../../src/model/build.js'
+import { worldRefs } from '../../src/model/claims.js'
+import type { VerifyRequest } from '../../src/pipeline/types.js'
 
 const ALL: ObservableKind[] = ['return', 'memory', 'globals', 'calls', 'safety']
 
@@ -84,9 +85,9 @@ t.test('harness options from a request', async t => {
     t.same(opts.buffers, { buf: '(len)' })
     t.same(opts.nullable, ['o'])
     t.same(opts.claims, [
-      { id: 'big', when: '(((len) > 8))', then: '(klp_ret_new == -22)', differs: ['return'] },
-      { id: 'flag', when: '(flag && klp_old_table_size)', then: '(klp_new_counter == klp_ret_old + flag && klp_new_o != 0)', differs: ALL },
-      { id: 'no-then', when: '(len == 0)', then: undefined, differs: ALL },
+      { id: 'big', source: { when: 'IS_BIG(len)', then: 'ret == -22' }, when: '(((len) > 8))', then: '(klp_ret_new == -22)', differs: ['return'] },
+      { id: 'flag', source: { when: 'flag && table_size', then: 'counter == old_ret + flag && o != 0' }, when: '(flag && klp_old_table_size)', then: '(klp_new_counter == klp_ret_old + flag && klp_new_o != 0)', differs: ALL },
+      { id: 'no-then', source: { when: 'len == 0' }, when: '(len == 0)', then: undefined, differs: ALL },
     ], 'WHEN at entry (macros expanded); THEN after the new version: ret, old_ret, new globals, pointer params as klp_new_*')
   })
 
@@ -97,7 +98,7 @@ t.test('harness options from a request', async t => {
 
   t.test('each version expands its own macros and sees its own globals', async t => {
     const opts = await build({ claims: [claim('c', 'old_only == 1', 'new_only == NEW_LIMIT')] })
-    t.same(opts.claims[0], { id: 'c', when: '(klp_old_old_only == 1)', then: '(klp_new_new_only == 9)', differs: ALL })
+    t.same(opts.claims[0], { id: 'c', source: { when: 'old_only == 1', then: 'new_only == NEW_LIMIT' }, when: '(klp_old_old_only == 1)', then: '(klp_new_new_only == 9)', differs: ALL })
     // a global only the new version has starts, in the old version, as a stand-in with the same value
     const entry = await build({ claims: [claim('c', 'new_only > 0')] })
     t.equal(entry.claims[0]!.when, '(klp_old_new_only > 0)', 'a global only one version has can be named at entry')
@@ -209,10 +210,10 @@ int g(int x) { return x; }
       ],
     })
     t.same(opts.claims, [
-      { id: 'first', when: '((klp_blob_fill_n[0] >= 1 ? klp_blob_fill_ret[0][0] : 0) != 0)', then: '(klp_ret_new != 0)', differs: ['calls'], world: true },
-      { id: 'third', when: '((klp_blob_fill_n[0] >= 3 ? klp_blob_fill_ret[0][2] : 0) < 0 && want > 0)', then: undefined, differs: ALL, world: true },
-      { id: 'underscores', when: '((klp_blob_fill__2x_n[0] >= 1 ? klp_blob_fill__2x_ret[0][0] : 0) == 1)', then: undefined, differs: ALL, world: true },
-      { id: 'plain', when: '(want > 0)', then: undefined, differs: ALL },
+      { id: 'first', source: { when: '@blob_fill(1) != 0', then: 'ret != 0' }, when: '((klp_blob_fill_n[0] >= 1 ? klp_blob_fill_ret[0][0] : 0) != 0)', then: '(klp_ret_new != 0)', differs: ['calls'], world: true },
+      { id: 'third', source: { when: '@ blob_fill ( 3 ) < 0 && want > 0' }, when: '((klp_blob_fill_n[0] >= 3 ? klp_blob_fill_ret[0][2] : 0) < 0 && want > 0)', then: undefined, differs: ALL, world: true },
+      { id: 'underscores', source: { when: '@blob_fill__2x(1) == 1' }, when: '((klp_blob_fill__2x_n[0] >= 1 ? klp_blob_fill__2x_ret[0][0] : 0) == 1)', then: undefined, differs: ALL, world: true },
+      { id: 'plain', source: { when: 'want > 0' }, when: '(want > 0)', then: undefined, differs: ALL },
     ])
   })
 
