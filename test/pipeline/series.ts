@@ -62,3 +62,28 @@ t.test('fail closed: changed C files and not one proof planned is an error, neve
     hint: /no live patch is needed; to prove a function anyway, name it/,
   })
 })
+
+t.test('runSeries: every planned proof runs (here: cbmc missing, so each is an error), events, worst exit, a shard runs its own', async t => {
+  const { runSeries } = await import('../../src/pipeline/series.js')
+  const { loadManifest, manifestSource } = await import('../../src/series/manifest.js')
+  const fn = (name: string, body: string) => `int ${name}(int x)\n{\n\t${body}\n}\n`
+  const dir = t.testdir({
+    'old.c': fn('fa', 'return x;') + fn('fb', 'return x;'),
+    'new.c': fn('fa', 'return x + 1;') + fn('fb', 'return -x;'),
+    'm.yaml': 'entries:\n  - { old: old.c, new: new.c, functions: [fb, fa] }\n',
+  })
+  const m = await loadManifest(`${dir}/m.yaml`)
+  const env = { env: {}, log: { info: () => {}, debug: () => {} } }
+  const cli = checkProofArgs({ cbmc: `${dir}/no-cbmc`, jobs: 2 })
+  const events: string[] = []
+  const r = await runSeries(manifestSource(m, `${dir}/m.yaml`), cli, m.defaults, env, { onEvent: e => events.push(e.kind) })
+  t.same(r.proofs.map(p => [p.function, p.verdict, p.patch]), [['fa', 'error', 0], ['fb', 'error', 0]], 'in series order')
+  t.match(r.proofs[0]!.error, /no-cbmc/)
+  t.equal(r.exitCode, 3)
+  t.equal(r.counts.error, 2)
+  t.same(events.filter(e => e !== 'start'), ['planned', 'done', 'done'])
+  const s = await runSeries(manifestSource(m, `${dir}/m.yaml`), cli, m.defaults, env, { shard: { index: 1, total: 2, source: '--shard' } })
+  t.equal(s.proofs.length, 1, 'shard 1 of 2 runs one of the two proofs')
+  t.same(s.shard?.owned, s.proofs.map(p => p.id))
+  t.equal(s.plan?.proofs.length, 2)
+})
