@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto'
 import { closeSync, constants, createReadStream, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { execa } from 'execa'
 import { ToolNotFoundError } from '../errors.js'
 import { isSharedObject, scriptTargets, solverCommands } from './identity.js'
@@ -156,12 +155,6 @@ export async function locateCbmc(opts: LocateOptions): Promise<CbmcTool> {
 const digests = new Map<string, Promise<string>>()
 /** Executable digests, with the identities of every file and folder they were made from (checked on each use). */
 const executables = new Map<string, { readonly deps: readonly (readonly [string, string])[]; readonly digest: string }>()
-const hashing = { files: 0, bytes: 0, ms: 0 }
-
-/** How much hashing this process has done (files, bytes, milliseconds): for --debug and benchmarks. */
-export function hashingStats(): { readonly files: number; readonly bytes: number; readonly ms: number } {
-  return { ...hashing }
-}
 
 /** Device, inode, size, mtime and ctime: any rewrite, replacement or chmod changes one. */
 function identityOf(file: string): string {
@@ -176,12 +169,8 @@ async function fileDigest(file: string, deps: [string, string][]): Promise<strin
   let d = digests.get(id)
   if (!d) {
     d = (async () => {
-      const t0 = performance.now()
       const h = createHash('sha256')
       for await (const chunk of createReadStream(file)) h.update(chunk as Buffer)
-      hashing.files++
-      hashing.bytes += statSync(file).size
-      hashing.ms += performance.now() - t0
       return h.digest('hex')
     })()
     digests.set(id, d)
