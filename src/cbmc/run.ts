@@ -68,7 +68,7 @@ export function withMemoryCap(inv: Pick<CbmcInvocation, 'cbmc' | 'argv' | 'memor
 }
 
 /** End whatever is left of a finished run's process group (solvers of a killed cbmc). */
-export function killGroup(pid: number): void {
+function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL')
   } catch {

@@ -114,7 +114,7 @@ function argOptions(s: Session, req: VerifyRequest, h: Harness, unwind: number, 
  * assertions are made during symex and are not among them (they cannot be dropped: the options that
  * would are refused). undefined when cbmc could not list them: the run itself then says why.
  */
-export async function instrumentedIds(s: Session, req: VerifyRequest, h: Harness, dir: string, unwind: number): Promise<string[] | undefined> {
+async function instrumentedIds(s: Session, req: VerifyRequest, h: Harness, dir: string, unwind: number): Promise<string[] | undefined> {
   const argv = buildShowPropertiesArgs(argOptions(s, req, h, unwind))
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
   const shown = parseShowProperties(run.stdout)
