@@ -1,0 +1,99 @@
+/**
+ * The comparisons part of a harness: the template's view of the observable nodes (templates/
+ * partials/compare*.c.hbs), one `klp_same_<index>` and one KLP_EQ property per observable.
+ */
+import { lvalue } from './inputs.js'
+import { MARK, MAX_BLOB, MAX_SEQ } from '../model/names.js'
+import type { ComparePart, Equality, ObservableNode, ObservableRoot } from '../model/observables.js'
+import type { ObservableKind } from '../model/types.js'
+
+/** A C boolean expression: the values at `o` and `n` are equal. */
+export function equalityC(e: Equality, o: string, n: string): string {
+  switch (e.kind) {
+    case 'scalar':
+      return `(${o}) == (${n})`
+    case 'pointer':
+      return `klp_abs((const void *)(${o}), 0) == klp_abs((const void *)(${n}), 1)`
+    case 'all': {
+      const parts = e.parts.map(p => equalityC(p.eq, lvalue(o, [p.at]), lvalue(n, [p.at])))
+      return parts.length ? parts.map(p => `(${p})`).join(' && ') : '1'
+    }
+    case 'none':
+      return '1'
+  }
+}
+
+function rootC(r: ObservableRoot): { old: string; new: string } {
+  switch (r.kind) {
+    case 'return':
+      return { old: 'klp_ret_old', new: 'klp_ret_new' }
+    case 'object':
+      return { old: lvalue(r.param, [{ deref: r.type }]), new: lvalue(`klp_new_${r.param}`, [{ deref: r.type }]) }
+    case 'buffer':
+      return r.bytes
+        ? { old: `((const unsigned char *)${r.param})`, new: `((const unsigned char *)klp_new_${r.param})` }
+        : { old: r.param, new: `klp_new_${r.param}` }
+    case 'global':
+      return { old: r.old, new: r.new }
+  }
+}
+
+export interface PartView {
+  readonly scalar: boolean
+  readonly pointer: boolean
+  readonly array: boolean
+  readonly var: number
+  readonly old: string
+  readonly new: string
+  readonly count: string
+  /** Arrays: elements at index klp_i_<var> are equal. */
+  readonly eq: string
+  readonly elemScalar: boolean
+}
+
+function partView(p: ComparePart, root: { old: string; new: string }): PartView {
+  const old = lvalue(root.old, p.path)
+  const nw = lvalue(root.new, p.path)
+  const base = { scalar: p.kind === 'scalar', pointer: p.kind === 'pointer', array: false, var: p.var, old, new: nw, count: '', eq: '', elemScalar: false }
+  if (p.kind !== 'array') return base
+  const i = `klp_i_${p.var}`
+  return { ...base, array: true, count: p.count, eq: equalityC(p.elem, `(${old})[${i}]`, `(${nw})[${i}]`), elemScalar: p.scalar }
+}
+
+export interface CompareView {
+  readonly index: number
+  readonly parts: readonly PartView[]
+  readonly calls: { readonly var: number; readonly args: readonly number[]; readonly maxSeq: number; readonly maxBlob: number } | null
+  readonly guard: string | null
+  readonly cond: string
+  /** The claims that allow this observable to differ (`klp_w_<i> || …`), or 0. */
+  readonly allowed: string
+  readonly desc: string
+}
+
+/** The property description of observable `n`: `KLP_EQ <index> <label>`. */
+export function eqDescription(n: ObservableNode): string {
+  return `${MARK.eq} ${n.index} ${n.label.replace(/"/g, "'")}`
+}
+
+export function compareView(n: ObservableNode, allowed: (k: ObservableKind) => string): CompareView {
+  const conds = [
+    ...n.parts.map(p => (p.kind === 'array' ? `klp_eq_${p.var}` : `klp_o_${p.var} == klp_n_${p.var}`)),
+    ...(n.calls ? [`klp_eq_${n.calls.var}`] : []),
+  ]
+  const root = n.root ? rootC(n.root) : { old: '', new: '' }
+  return {
+    index: n.index,
+    parts: n.parts.map(p => partView(p, root)),
+    calls: n.calls ? { var: n.calls.var, args: Array.from({ length: n.calls.args }, (_, a) => a), maxSeq: MAX_SEQ, maxBlob: MAX_BLOB } : null,
+    guard: n.guard,
+    cond: conds.length ? conds.join(' && ') : '1',
+    allowed: allowed(n.kind),
+    desc: eqDescription(n),
+  }
+}
+
+/** The loops the comparisons add, in cbmc's numbering. */
+export function compareLoops(nodes: readonly ObservableNode[]): { readonly id: number; readonly bound: number }[] {
+  return nodes.flatMap(n => [...n.parts.flatMap(p => (p.kind === 'array' ? [p.loop] : [])), ...(n.calls ? n.calls.loops : [])])
+}

@@ -1,0 +1,180 @@
+/**
+ * The observables of a proof as model nodes: what each planted `KLP_EQ <index>` compares (the
+ * return value, memory behind pointer parameters, written globals, the calls to the world), leaf
+ * by leaf, each leaf with its harness variable and each compare loop with its id and bound.
+ * Pure, readonly, JSON-serialisable data; `planObservables` builds it after the inputs.
+ */
+import type { CType, FunctionPair } from '../extract/types.js'
+import type { ExternalStub, ObservableInfo, ObservableKind } from './types.js'
+import { MAX_BLOB } from './names.js'
+import { UNROLL, isVoid } from './inputs-ctype.js'
+import type { HarnessLoop, InputsModel, Segment } from './inputs.js'
+
+/** How two values of one type are equal (pointers by object and offset); `none`: not compared. */
+export type Equality =
+  | { readonly kind: 'scalar' }
+  | { readonly kind: 'pointer' }
+  | { readonly kind: 'all'; readonly parts: readonly { readonly at: Segment; readonly eq: Equality }[] }
+  | { readonly kind: 'none' }
+
+/** One compared part of an observable, at `path` from its root, its values kept in `klp_o_<var>`/`klp_n_<var>`. */
+export type ComparePart =
+  | { readonly kind: 'scalar' | 'pointer'; readonly var: number; readonly path: readonly Segment[]; readonly label: string }
+  /** An array compared element by element in a loop; `klp_di_<var>` is the first differing index. */
+  | {
+    readonly kind: 'array'; readonly var: number; readonly path: readonly Segment[]; readonly label: string
+    /** Element count: a number, or the harness variable holding a buffer's length. */
+    readonly count: string
+    readonly loop: HarnessLoop
+    readonly elem: Equality
+    /** Scalar elements: the first differing values are kept too. */
+    readonly scalar: boolean
+  }
+
+/** Where an observable's two values are, before its parts' paths. */
+export type ObservableRoot =
+  | { readonly kind: 'return' }
+  | { readonly kind: 'object'; readonly param: string; readonly type: string | null }
+  | { readonly kind: 'buffer'; readonly param: string; readonly bytes: boolean }
+  | { readonly kind: 'global'; readonly old: string; readonly new: string }
+
+/** The calls observable: the call logs of both runs compared call by call. */
+export interface CallsCompare {
+  readonly var: number
+  /** cbmc numbers the nested (per-byte) loop before the loop over the calls: both get the larger bound. */
+  readonly loops: readonly [HarnessLoop, HarnessLoop]
+  /** Argument columns of the call log. */
+  readonly args: number
+  readonly info: NonNullable<ObservableInfo['calls']>
+}
+
+export interface ObservableNode {
+  readonly index: number
+  readonly kind: ObservableKind
+  readonly label: string
+  /** A nullable parameter's `klp_null_<p>`: NULL in both runs counts as equal. */
+  readonly guard: string | null
+  /** null for the calls observable (the call logs are its values). */
+  readonly root: ObservableRoot | null
+  readonly parts: readonly ComparePart[]
+  readonly calls: CallsCompare | null
+}
+
+export function equality(t: CType): Equality {
+  switch (t.kind) {
+    case 'scalar':
+      return { kind: 'scalar' }
+    case 'pointer':
+      return { kind: 'pointer' }
+    case 'record':
+      return { kind: 'all', parts: t.fields.map(f => ({ at: { field: f.name }, eq: equality(f.type) })) }
+    case 'array':
+      if (t.length !== null && t.length <= UNROLL) return { kind: 'all', parts: Array.from({ length: t.length }, (_, i) => ({ at: { index: i }, eq: equality(t.of) })) }
+      return { kind: 'none' }
+    default:
+      return { kind: 'none' }
+  }
+}
+
+class Counter {
+  constructor(public vars: number, public loops: number) {}
+  loop(bound: number): HarnessLoop {
+    return { id: this.loops++, bound }
+  }
+}
+
+/** Leaf by leaf: scalars, pointers (object+offset), small arrays unrolled, long arrays in a loop. */
+function parts(c: Counter, t: CType, path: readonly Segment[], label: string, out: ComparePart[]): void {
+  switch (t.kind) {
+    case 'scalar':
+      out.push({ kind: 'scalar', var: c.vars++, path, label })
+      return
+    case 'pointer':
+      out.push({ kind: 'pointer', var: c.vars++, path, label: `${label} (pointer)` })
+      return
+    case 'record':
+      for (const f of t.fields) parts(c, f.type, [...path, { field: f.name }], label.endsWith('->') ? `${label}${f.name}` : `${label}.${f.name}`, out)
+      return
+    case 'array':
+      if (t.length === null) return
+      if (t.length <= UNROLL) {
+        for (let i = 0; i < t.length; i++) parts(c, t.of, [...path, { index: i }], `${label}[${i}]`, out)
+        return
+      }
+      out.push(arrayPart(c, t.of, path, String(t.length), t.length, label))
+      return
+    default:
+      return
+  }
+}
+
+function arrayPart(c: Counter, elem: CType, path: readonly Segment[], count: string, max: number, label: string): ComparePart {
+  const v = c.vars++
+  return { kind: 'array', var: v, path, label, count, loop: c.loop(max + 1), elem: equality(elem), scalar: elem.kind === 'scalar' }
+}
+
+function compared(c: Counter, t: CType, label: string): ComparePart[] {
+  const out: ComparePart[] = []
+  parts(c, t, [], label, out)
+  return out
+}
+
+function callsCompare(c: Counter, stubs: readonly ExternalStub[], objects: readonly string[]): CallsCompare {
+  const sigs = stubs.map(s => s.fn.signature)
+  const v = c.vars++
+  return {
+    var: v, loops: [c.loop(MAX_BLOB + 1), c.loop(MAX_BLOB + 1)], args: Math.max(1, ...sigs.map(sg => sg.params.length)),
+    info: {
+      names: stubs.map(s => s.fn.callbackOf ? `${s.fn.callbackOf}` : s.fn.name),
+      objects: [...objects],
+      pointerArgs: sigs.map(sg => sg.params.map(p => p.type.kind === 'pointer')),
+      pointerRet: sigs.map(sg => sg.returnType.kind === 'pointer'),
+      voidRet: sigs.map(sg => isVoid(sg.returnType)),
+    },
+  }
+}
+
+type Node = Omit<ObservableNode, 'index'>
+
+/**
+ * The observables in planted order: the return value, memory behind each pointer parameter, each
+ * written global, then the calls to the world. Their variables and loops follow the inputs'.
+ */
+export function planObservables(pair: FunctionPair, inputs: InputsModel, externals: readonly ExternalStub[]): ObservableNode[] {
+  const c = new Counter(inputs.nextVar, inputs.nextLoop)
+  const sig = pair.signature
+  const nodes: Node[] = []
+  const base = { guard: null, calls: null }
+  if (!isVoid(sig.returnType)) nodes.push({ ...base, kind: 'return', label: 'return', root: { kind: 'return' }, parts: compared(c, sig.returnType, 'return') })
+  for (const p of inputs.params) {
+    if (p.kind !== 'buffer' && p.kind !== 'object') continue
+    const to = (sig.params[p.index]!.type as Extract<CType, { kind: 'pointer' }>).to
+    const guard = p.nullable ? `klp_null_${p.name}` : null
+    if (p.kind === 'buffer') {
+      const elem: CType = p.bytes ? { kind: 'scalar', text: 'unsigned char' } : to
+      const part = arrayPart(c, elem, [], `klp_len_${p.name}`, inputs.maxSize, `${p.name}[]`)
+      nodes.push({ ...base, guard, kind: 'memory', label: `memory ${p.name}[0..${p.shown})`, root: { kind: 'buffer', param: p.name, bytes: p.bytes }, parts: [part] })
+    } else {
+      const label = to.kind === 'record' ? `${p.name}->` : `*${p.name}`
+      nodes.push({ ...base, guard, kind: 'memory', label: `memory *${p.name}`, root: { kind: 'object', param: p.name, type: p.type }, parts: compared(c, to, label) })
+    }
+  }
+  const oldByName = new Map(pair.old.globals.map(v => [v.name, v]))
+  for (const g of inputs.globals) {
+    if (g.kind !== 'paired') continue
+    nodes.push({ ...base, kind: 'globals', label: g.label, root: { kind: 'global', old: g.oldC, new: g.newC }, parts: compared(c, oldByName.get(g.name)!.type, g.name) })
+  }
+  if (externals.length) {
+    nodes.push({ ...base, kind: 'calls', label: 'calls', root: null, parts: [], calls: callsCompare(c, externals, inputs.objects.map(o => o.label)) })
+  }
+  return nodes.map((n, index) => ({ index, ...n }))
+}
+
+/** What the classifier reads about an observable: its leaves' and first differing element's variables. */
+export function observableInfo(n: ObservableNode): ObservableInfo {
+  const leaves = n.parts.flatMap(p => (p.kind === 'array' ? [] : [{ label: p.label, oldVar: `klp_o_${p.var}`, newVar: `klp_n_${p.var}` }]))
+  const arrays = n.parts.filter(p => p.kind === 'array')
+  const last = arrays[arrays.length - 1]
+  const arrayDiff = last && { index: `klp_di_${last.var}`, oldVar: last.scalar ? `klp_o_${last.var}` : '', newVar: last.scalar ? `klp_n_${last.var}` : '', elem: last.label }
+  return { index: n.index, kind: n.kind, label: n.label, leaves, arrayDiff, ...(n.calls ? { calls: n.calls.info } : {}) }
+}

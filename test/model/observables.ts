@@ -1,0 +1,89 @@
+/**
+ * The observable model as tables, on hand-built FunctionPairs (no gcc): which observables a pair
+ * has, in planted order, the leaves each compares with their variables, the compare loops with
+ * their ids and bounds, and what the classifier reads (observableInfo).
+ */
+import t from 'tap'
+import type { CType, FunctionPair, GlobalVar, Param } from '../../src/extract/types.js'
+import type { ExternalStub } from '../../src/model/types.js'
+import { planInputs, type InputOptions } from '../../src/model/inputs.js'
+import { equality, observableInfo, planObservables } from '../../src/model/observables.js'
+import { MAX_BLOB } from '../../src/model/names.js'
+
+const int: CType = { kind: 'scalar', text: 'int' }
+const voidT: CType = { kind: 'opaque', text: 'void' }
+const ptr = (to: CType): CType => ({ kind: 'pointer', to, text: `${to.text} *` })
+const arr = (of: CType, length: number | null): CType => ({ kind: 'array', of, length, text: `${of.text}[${length ?? ''}]` })
+const rec = (tag: string, fields: [string, CType][]): CType =>
+  ({ kind: 'record', tag, union: false, text: `struct ${tag}`, fields: fields.map(([name, type]) => ({ name, type, bitfield: false })) })
+const param = (name: string, type: CType): Param => ({ name, type, typedefText: '' }) as Param
+const global = (name: string, type: CType, over: Partial<GlobalVar> = {}): GlobalVar =>
+  ({ name, cName: `klp_old_${name}`, type, isConst: false, shared: false, externDecl: '', ...over }) as GlobalVar
+
+function pairOf(params: Param[], returnType: CType, globals: GlobalVar[] = []): FunctionPair {
+  return {
+    signature: { name: 'f', params, returnType, returnTypedef: '', variadic: false },
+    old: { globals }, new: { globals: globals.map(g => ({ ...g, cName: g.cName.replace('klp_old_', 'klp_new_') })) },
+  } as unknown as FunctionPair
+}
+const opts: InputOptions = { buffers: {}, nullable: [], maxSize: 5, initGlobals: false, pointerDepth: 1, callbacks: {} }
+
+const stub = (name: string, params: CType[], returnType: CType, callbackOf?: string): ExternalStub => ({
+  fn: { name, signature: { name, params: params.map((type, i) => param(`a${i}`, type)), returnType, returnTypedef: '', variadic: false }, calledBy: ['old', 'new'], ...(callbackOf ? { callbackOf } : {}) },
+}) as ExternalStub
+
+t.test('observables in planted order: return, memory per pointer parameter, written globals, calls', async t => {
+  const s = rec('s', [['a', int], ['p', ptr(int)], ['few', arr(int, 2)], ['many', arr(int, 8)]])
+  const pair = pairOf([param('len', int), param('buf', ptr(voidT)), param('o', ptr(s)), param('fn', ptr({ kind: 'function', text: 'int (void)' }))], s, [
+    global('count', int), global('limit', int, { isConst: true }), global('mode', int, { shared: true }),
+  ])
+  const inputs = planInputs(pair, { ...opts, buffers: { buf: '(len)' }, nullable: ['o'] })
+  const nodes = planObservables(pair, inputs, [stub('kmalloc', [int], ptr(voidT)), stub('klp_cb_fn', [], int, 'fn')])
+  t.same(nodes.map(n => `${n.index} ${n.kind} ${n.label} ${n.guard}`), [
+    '0 return return null', '1 memory memory buf[0..len) null', '2 memory memory *o klp_null_o', '3 globals global count null', '4 calls calls null',
+  ])
+  // the inputs took variables 0..4 (two buffer copies, one inner object choice, two globals' entry values) and loops 0..1 (the copies)
+  t.same([inputs.nextVar, inputs.nextLoop], [5, 2])
+  t.same(nodes[0]!.parts.map(p => [p.kind, p.var, p.label, p.kind === 'array' ? p.loop : null]), [
+    ['scalar', 5, 'return.a', null], ['pointer', 6, 'return.p (pointer)', null], ['scalar', 7, 'return.few[0]', null], ['scalar', 8, 'return.few[1]', null],
+    ['array', 9, 'return.many', { id: 2, bound: 9 }],
+  ])
+  t.match(nodes[1]!.parts, [{ kind: 'array', var: 10, count: 'klp_len_buf', loop: { id: 3, bound: 6 }, scalar: true, elem: { kind: 'scalar' } }], 'a buffer: one loop up to --max-size, bytes when opaque')
+  t.same(nodes[1]!.root, { kind: 'buffer', param: 'buf', bytes: true })
+  t.same(nodes[2]!.parts.map(p => p.label), ['o->a', 'o->p (pointer)', 'o->few[0]', 'o->few[1]', 'o->many'], 'a record behind a pointer: o->field')
+  t.same(nodes[2]!.root, { kind: 'object', param: 'o', type: 'struct s' })
+  t.same(nodes[3]!.parts, [{ kind: 'scalar', var: 16, path: [], label: 'count' }])
+  t.match(nodes[4]!.calls, {
+    var: 17, loops: [{ id: 5, bound: MAX_BLOB + 1 }, { id: 6, bound: MAX_BLOB + 1 }], args: 1,
+    info: { names: ['kmalloc', 'fn'], objects: ['buf', '*o.p', 'o', '&count', '&limit', '&mode'], pointerArgs: [[false], []], pointerRet: [true, false], voidRet: [false, false] },
+  })
+  t.same(JSON.parse(JSON.stringify(nodes)), nodes, 'plain JSON data')
+})
+
+t.test('observableInfo: leaves and the last array\'s first difference', async t => {
+  const pair = pairOf([param('o', ptr(rec('r', [['x', int], ['p', ptr(int)], ['v', arr(ptr(int), 9)], ['w', arr(int, 9)]])))], voidT)
+  const inputs = planInputs(pair, { ...opts, pointerDepth: 0 })
+  const [mem] = planObservables(pair, inputs, [])
+  t.same(observableInfo(mem!), {
+    index: 0, kind: 'memory', label: 'memory *o',
+    leaves: [{ label: 'o->x', oldVar: 'klp_o_0', newVar: 'klp_n_0' }, { label: 'o->p (pointer)', oldVar: 'klp_o_1', newVar: 'klp_n_1' }],
+    arrayDiff: { index: 'klp_di_3', oldVar: 'klp_o_3', newVar: 'klp_n_3', elem: 'o->w' },
+  })
+  const [ptrs] = planObservables(pairOf([param('q', ptr(arr(ptr(int), 9)))], voidT), planInputs(pairOf([param('q', ptr(arr(ptr(int), 9)))], voidT), opts), [])
+  t.same(observableInfo(ptrs!).arrayDiff, { index: 'klp_di_0', oldVar: '', newVar: '', elem: '*q' }, 'pointer elements: only the index')
+  const none = planObservables(pairOf([param('n', int)], voidT), planInputs(pairOf([param('n', int)], voidT), opts), [])
+  t.same(none, [], 'a void function of scalars observes nothing (without a world)')
+})
+
+t.test('equality: leaf by leaf, small arrays unrolled, the rest not compared', async t => {
+  const rows: [string, CType, unknown][] = [
+    ['scalar', int, { kind: 'scalar' }],
+    ['pointer', ptr(int), { kind: 'pointer' }],
+    ['record', rec('r', [['a', int], ['p', ptr(int)]]), { kind: 'all', parts: [{ at: { field: 'a' }, eq: { kind: 'scalar' } }, { at: { field: 'p' }, eq: { kind: 'pointer' } }] }],
+    ['small array', arr(int, 2), { kind: 'all', parts: [{ at: { index: 0 }, eq: { kind: 'scalar' } }, { at: { index: 1 }, eq: { kind: 'scalar' } }] }],
+    ['long array', arr(int, 5), { kind: 'none' }],
+    ['flexible array', arr(int, null), { kind: 'none' }],
+    ['function', { kind: 'function', text: 'int (void)' }, { kind: 'none' }],
+  ]
+  for (const [what, type, want] of rows) t.same(equality(type), want, what)
+})
