@@ -1,8 +1,140 @@
-import t from 'tap'
-import { planModes, unwindSchedule } from '../../src/pipeline/runs.js'
+/**
+ * Running one harness: the modes and bounds of a proof, the solver each run gets, the time spent in
+ * tools, and runMode against a shell stand-in for cbmc (bound deepening, whole traces).
+ */
+import { chmodSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import t, { type Test } from 'tap'
+import type { Harness, HarnessMode } from '../../src/harness/types.js'
+import { argsFor, commandLine, invocation, planModes, runMode, timed, unwindSchedule, type Session } from '../../src/pipeline/runs.js'
+import type { VerifyRequest } from '../../src/pipeline/types.js'
+
+const REQ = { unwind: 2, maxUnwind: 64, timeoutSec: 60, fwrapv: false, extraCbmcArgs: [], solver: 'auto' } as unknown as VerifyRequest
+
+function harness(mode: HarnessMode = { kind: 'equiv' }): Harness {
+  return {
+    mode, entry: 'klp_harness', files: [{ name: 'h.c', text: '' }], unwindset: [], observables: [], inputs: [],
+    checks: mode.kind === 'safety' ? 'all' : 'none', bounds: [], planted: [], entryAssumptions: [],
+  } as unknown as Harness
+}
+
+function session(over: Partial<Session> = {}): Session {
+  return { tool: { cbmc: '/opt/cbmc/cbmc', version: '6.6.0', source: 'flag' }, dir: '/tmp/x', log: { info: () => {}, debug: () => {} }, toolMs: 0, running: 0, busySince: 0, nonlinear: 0, ...over }
+}
 
 t.test('bounds tried in auto mode, and the runs of a proof', async t => {
   t.same(unwindSchedule('auto', 10), [1, 2, 4, 8, 10])
+  t.same(unwindSchedule('auto', 1), [1])
   t.same(unwindSchedule(5, 64), [5])
   t.same(planModes({ claims: [] } as never).map(m => m.kind), ['equiv', 'safety', 'safety'])
+  const claims = [{ differs: ['return'] }, { differs: ['safety'] }, { differs: ['safety'], world: true }]
+  t.same(planModes({ claims } as never), [
+    { kind: 'equiv' }, { kind: 'claim', claim: 0 }, { kind: 'claim', claim: 1 }, { kind: 'claim', claim: 2 },
+    { kind: 'safety', version: 'old', restrict: 'outside-safety-claims' },
+    { kind: 'safety', version: 'old', restrict: { claim: 1 } },
+    { kind: 'safety', version: 'new', restrict: 'all' },
+  ], 'a claim about the world\'s answers restricts no safety run')
+})
+
+t.test('the solver of each run: z3 for comparisons of nonlinear code, SAT for safety and traces', async t => {
+  const z3 = { cbmc: '/opt/cbmc/cbmc', version: '6.6.0', source: 'flag' as const, z3: '/opt/z 3/z3', cadical: '/opt/cadical' }
+  const rows: [string, Partial<Session>, VerifyRequest['solver'], HarnessMode, readonly string[] | undefined, boolean][] = [
+    ['auto, nonlinear comparison', { tool: z3, nonlinear: 1 }, 'auto', { kind: 'equiv' }, undefined, true],
+    ['auto, linear', { tool: z3 }, 'auto', { kind: 'equiv' }, undefined, false],
+    ['z3 asked for', { tool: z3 }, 'z3', { kind: 'claim', claim: 0 }, undefined, true],
+    ['sat asked for', { tool: z3, nonlinear: 1 }, 'sat', { kind: 'equiv' }, undefined, false],
+    ['safety runs use SAT', { tool: z3, nonlinear: 1 }, 'z3', { kind: 'safety', version: 'old', restrict: 'all' }, undefined, false],
+    ['traces use SAT', { tool: z3, nonlinear: 1 }, 'z3', { kind: 'equiv' }, ['p.1'], false],
+    ['no z3 found', { nonlinear: 1 }, 'z3', { kind: 'equiv' }, undefined, false],
+  ]
+  for (const [name, over, solver, mode, traceOf, want] of rows) {
+    const s = session(over)
+    const argv = argsFor(s, { ...REQ, solver }, harness(mode), 3, traceOf)
+    t.equal(argv.includes('--z3'), want, name)
+    t.equal(invocation(s, REQ, '/w', argv).pathPrepend, want ? '/opt/z 3' : undefined, `${name}: PATH`)
+    t.equal(commandLine(s, argv).startsWith(`PATH='/opt/z 3':"$PATH" /opt/cbmc/cbmc `), want, `${name}: command`)
+  }
+  const traces = argsFor(session(), REQ, harness(), 3, ['p.1', 'p.2'])
+  t.ok(!traces.includes('--slice-formula') && argsFor(session(), REQ, harness(), 3).includes('--slice-formula'), 'traces unsliced')
+})
+
+t.test('a run\'s time limit: --timeout, or what is left of the proof\'s budget', async t => {
+  t.equal(invocation(session(), REQ, '/w', []).timeoutMs, 60_000)
+  const left = invocation(session({ deadline: performance.now() + 5000 }), REQ, '/w', []).timeoutMs
+  t.ok(left > 4000 && left <= 5000, `${left}`)
+  t.equal(invocation(session({ deadline: performance.now() + 600_000 }), REQ, '/w', []).timeoutMs, 60_000)
+  t.equal(invocation(session({ deadline: performance.now() - 10 }), REQ, '/w', []).timeoutMs, 1, 'spent: 1 ms, never 0 (no limit)')
+})
+
+t.test('timed: tool time is wall time with any tool running (overlaps counted once)', async t => {
+  const s = session()
+  await Promise.all([timed(s, () => sleep(60)), timed(s, () => sleep(60))])
+  t.equal(s.running, 0)
+  t.ok(s.toolMs >= 50 && s.toolMs < 110, `${s.toolMs}`)
+  await t.rejects(timed(s, async () => { throw new Error('boom') }), /boom/)
+  t.equal(s.running, 0, 'a failed run is counted out too')
+})
+
+const program = { program: 'CBMC 6.6.0' }
+const unwindFail = { property: 'klp_old_f.unwind.0', description: 'unwinding assertion loop 0', status: 'FAILURE', sourceLocation: { file: 'old.c', function: 'klp_old_f', line: '4' } }
+const noBody = { property: 'klp_old_f.no-body.g', description: 'no body for callee g', status: 'FAILURE', sourceLocation: { file: 'old.c', function: 'klp_old_f', line: '5' } }
+const overflow = (trace: unknown[]) => ({ property: 'klp_new_f.overflow.1', description: 'arithmetic overflow on signed +', status: 'FAILURE', sourceLocation: { file: 'new.c', function: 'klp_new_f', line: '3' }, trace })
+const result = (...ps: unknown[]) => JSON.stringify([program, { result: ps }, { cProverStatus: ps.length ? 'failure' : 'success' }])
+const STEP = { stepType: 'assignment', hidden: false, lhs: 'x', value: { name: 'integer', data: '7' }, sourceLocation: { file: 'h.c', line: '2' } }
+
+/** A stand-in answering `--unwind N` runs from run-N.json (else run.json) and `--property` re-runs from traces.json. */
+function standIn(t: Test, files: Record<string, string>): { s: Session; calls: () => string[] } {
+  const dir = t.testdir({
+    'props.json': JSON.stringify([program, { properties: [] }]),
+    ...files,
+    cbmc: `#!/bin/sh
+d=$(dirname "$0"); echo "$*" >> "$d/calls"
+unwind=; prop=
+while [ $# -gt 0 ]; do
+  case "$1" in --unwind) unwind=$2; shift ;; --property) prop=1 ;; --show-properties) exec cat "$d/props.json" ;; esac
+  shift
+done
+f="$d/run-$unwind.json"; [ -n "$prop" ] && f="$d/traces.json"; [ -f "$f" ] || f="$d/run.json"
+exec cat "$f"
+`,
+    work: {},
+  })
+  chmodSync(path.join(dir, 'cbmc'), 0o755)
+  return {
+    s: session({ tool: { cbmc: path.join(dir, 'cbmc'), version: '6.6.0', source: 'flag' }, dir: path.join(dir, 'work') }),
+    calls: () => readFileSync(path.join(dir, 'calls'), 'utf8').trim().split('\n'),
+  }
+}
+
+t.test('runMode: auto mode deepens the bound until the loops are unwound', async t => {
+  const { s, calls } = standIn(t, { 'run-1.json': result(unwindFail), 'run.json': result() })
+  const { result: r, runs } = await runMode(s, { ...REQ, unwind: 'auto', maxUnwind: 8 }, harness(), s.dir)
+  t.same(runs.map(x => [x.run, x.unwind, x.status]), [['equiv', 1, 'bound-too-small'], ['equiv', 2, 'complete']])
+  t.match(runs[1]!.command, new RegExp(`^cd equiv && ${s.tool.cbmc} .*--unwind 2 `))
+  t.match(r, { status: 'complete', unwind: 2 })
+  t.equal(calls().filter(c => c.includes('--show-properties')).length, 1, 'properties listed once per mode')
+})
+
+t.test('runMode: a function without a body stops the deepening', async t => {
+  const { s } = standIn(t, { 'run.json': result(unwindFail, noBody) })
+  const { result: r, runs } = await runMode(s, { ...REQ, unwind: 'auto', maxUnwind: 8 }, harness(), s.dir)
+  t.same(runs.map(x => x.unwind), [1])
+  t.match(r, { status: 'bound-too-small', noBody: ['g'] })
+})
+
+t.test('runMode: a finding is re-checked unsliced for its whole trace', async t => {
+  const { s, calls } = standIn(t, { 'run.json': result(overflow([])), 'traces.json': result(overflow([STEP])) })
+  const { result: r, runs } = await runMode(s, REQ, harness({ kind: 'safety', version: 'new', restrict: 'all' }), s.dir)
+  t.same(runs.map(x => [x.run, x.unwind, x.status]), [['safety-new', 2, 'found'], ['safety-new (traces)', 2, 'found']])
+  t.equal(r.safety.length, 1)
+  t.same(r.safety[0]!.trace?.map(x => x.lhs), ['x'], 'the trace of the re-run')
+  t.match(calls().at(-1), /--property klp_new_f\.overflow\.1/)
+})
+
+t.test('runMode: a traces re-run that fails keeps the first run\'s findings', async t => {
+  const { s } = standIn(t, { 'run.json': result(overflow([])), 'traces.json': 'not json' })
+  const { result: r, runs } = await runMode(s, REQ, harness({ kind: 'safety', version: 'new', restrict: 'all' }), s.dir)
+  t.same(runs.map(x => x.status), ['found', 'error'])
+  t.same(r.safety[0]!.trace, [])
 })
