@@ -1,9 +1,11 @@
-/** Exit codes of klp-verify (see README "Exit codes"). */
+import { EXIT_OF } from './model/outcomes.js'
+
+/** Exit codes of klp-verify (see README "Exit codes"), as the verdict taxonomy gives them. */
 export const EXIT = {
-  ok: 0,
-  unintended: 1,
-  inconclusive: 2,
-  error: 3,
+  ok: EXIT_OF.equivalent,
+  unintended: EXIT_OF.unintended,
+  inconclusive: EXIT_OF.inconclusive,
+  error: EXIT_OF.error,
 } as const
 
 export interface KlpErrorOptions {

@@ -2,8 +2,9 @@
 import type { Harness, HarnessMode } from '../harness/types.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 import type { TraceStep } from '../cbmc/types.js'
+import type { JobStatus } from '../model/outcomes.js'
 
-export type JobStatus = 'complete' | 'bound-too-small' | 'undetermined' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
+export type { JobStatus } from '../model/outcomes.js'
 
 export interface OpenLoop {
   /** e.g. `klp_new_msg_fill.0` */

@@ -4,7 +4,8 @@
  * incompleteness (timeout, memory, bound), unobserved claims, intended differences.
  */
 import type { HarnessClaim, HarnessMode } from '../harness/types.js'
-import type { ClaimReport, Difference, InconclusiveReason, SafetyFinding, VerdictStatus } from '../report/types.js'
+import { incompleteReason, type InconclusiveReason, type VerdictStatus } from '../model/outcomes.js'
+import type { ClaimReport, Difference, SafetyFinding } from '../report/types.js'
 import type { JobResult, SafetyViolation } from './types.js'
 import { LIMITS_TEXT } from '../model/names.js'
 
@@ -19,6 +20,9 @@ export interface VerdictContext {
   readonly proofTimeoutSec?: number
 }
 
+/** For the transition: importers take it from the taxonomy (`model/outcomes.ts`). */
+export { EXIT_OF } from '../model/outcomes.js'
+
 export interface VerdictParts {
   readonly verdict: VerdictStatus
   readonly reason?: InconclusiveReason
@@ -31,15 +35,6 @@ export interface VerdictParts {
   readonly complete: boolean
   readonly openLoops: readonly string[]
   readonly bound: number
-}
-
-export const EXIT_OF: Readonly<Record<VerdictStatus, 0 | 1 | 2 | 3>> = {
-  equivalent: 0,
-  'as-claimed': 0,
-  unintended: 1,
-  'claim-unobserved': 1,
-  inconclusive: 2,
-  error: 3,
 }
 
 const finding = (v: SafetyViolation): SafetyFinding => ({
@@ -200,7 +195,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
     }
   }
   if (!complete) {
-    const reason: InconclusiveReason = statuses.has('timeout') ? 'timeout' : statuses.has('out-of-memory') ? 'out-of-memory' : statuses.has('undetermined') ? 'solver' : safetyOpen && !statuses.has('bound-too-small') ? 'safety-incomplete' : 'unwinding-bound'
+    const reason: InconclusiveReason = incompleteReason(statuses, safetyOpen)
     return { ...base, verdict: 'inconclusive', reason, summary: `no unintended difference found, but the proof is incomplete (${reason})`, complete }
   }
   if (claims.some(c => c.observed !== true)) {

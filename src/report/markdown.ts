@@ -1,14 +1,8 @@
 /** A summary for a pull-request comment (GitHub-flavoured Markdown, no emoji). */
 import { formatDuration, formatInputs, formatRuns, plural } from './format.js'
-import { summarize, type Outcome } from './summary.js'
+import { OUTCOME_WORD } from '../model/outcomes.js'
+import { summarize } from './summary.js'
 import type { ClaimReport, NamedValue, ProofReport, ValuePair } from './types.js'
-
-const STATUS_WORD: Readonly<Record<Outcome, string>> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  skip: 'INCONCLUSIVE',
-  error: 'ERROR',
-}
 
 /** Escape free text so Markdown shows it literally. */
 export const escapeMarkdown = (s: string): string => s.replace(/[\\`*_[\]<|]|^[>#+-]/g, c => `\\${c}`)
@@ -45,7 +39,7 @@ const OBSERVED = (c: ClaimReport): string => (c.observed === true ? 'yes' : c.ob
 export function renderMarkdown(r: ProofReport): string {
   const s = summarize(r)
   const out: string[] = [
-    `### ${STATUS_WORD[s.outcome]} · ${r.verdict}${r.reason ? ` (${r.reason})` : ''} · ${code(`${r.function}()`)}`,
+    `### ${OUTCOME_WORD[s.outcome]} · ${r.verdict}${r.reason ? ` (${r.reason})` : ''} · ${code(`${r.function}()`)}`,
     '',
     `${escapeMarkdown(capitalise(s.sentence))}.`,
   ]

@@ -5,15 +5,17 @@
  */
 import { fnLabel } from './series.js'
 import { formatDuration, plural } from './format.js'
-import type { Difference, NamedValue, ProofReport, ValuePair, VerdictStatus } from './types.js'
+import { FINDINGS_FIRST, exitWord } from '../model/outcomes.js'
+import type { Difference, NamedValue, ProofReport, ValuePair } from './types.js'
 import type { BaselineDiff } from '../series/baseline.js'
 import type { SeriesPatchInfo, SeriesProof, SeriesReport } from '../series/types.js'
 
 /** A series report, optionally compared with a previous one. */
 export type SeriesHtmlInput = SeriesReport & { readonly baseline?: BaselineDiff }
 
-const VERDICTS: readonly VerdictStatus[] = ['unintended', 'claim-unobserved', 'error', 'inconclusive', 'as-claimed', 'equivalent']
-const OVERALL: Readonly<Record<number, string>> = { 0: 'PASS', 1: 'FAIL', 2: 'INCONCLUSIVE', 3: 'ERROR', 130: 'INTERRUPTED' }
+const VERDICTS = FINDINGS_FIRST
+/** The run's exit code in one word; 130: Ctrl-C stopped it. */
+const overallWord = (exitCode: number): string | undefined => (exitCode === 130 ? 'INTERRUPTED' : exitWord(exitCode))
 
 /** HTML-escape text and attribute values alike. */
 export const escapeHtml = (s: string): string =>
@@ -43,7 +45,7 @@ const patchKey = (id: number | string | null) => (id === null ? 'base-tip' : `p:
 const patchLabel = (p: SeriesPatchInfo) => `patch ${p.index + 1}: ${p.title}`
 
 function renderHeader(r: SeriesHtmlInput): string {
-  const overall = OVERALL[r.exitCode]
+  const overall = overallWord(r.exitCode)!
   const cbmc = [...new Set(r.proofs.flatMap(p => (p.report ? [p.report.cbmc.version] : [])))]
   const counts = VERDICTS.map(v => `<li>${badge(v)} <span class="n">${r.counts[v] ?? 0}</span></li>`).join('')
   return `<header><h1>klp-verify series: <span id="overall" class="overall o-${overall.toLowerCase()}">${overall}</span> <small>(exit ${r.exitCode})</small></h1>
@@ -217,7 +219,7 @@ export function renderSeriesHtml(r: SeriesHtmlInput): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>klp-verify series: ${OVERALL[r.exitCode]} · ${h(r.source.description)}</title>
+<title>klp-verify series: ${overallWord(r.exitCode)} · ${h(r.source.description)}</title>
 <style>${STYLE}</style></head><body>
 ${renderHeader(r)}
 ${r.baseline ? renderBaseline(r.baseline) : ''}${renderMissing(r)}

@@ -2,7 +2,7 @@
 import { escapeAttr, escapeText } from './junit.js'
 import { renderText } from './text.js'
 import type { SeriesReport } from '../series/types.js'
-import type { VerdictStatus } from './types.js'
+import { VERDICT_OUTCOME, VERDICT_STATUSES, compareVerdicts, type Outcome } from '../model/outcomes.js'
 import type { BaselineDiff } from '../series/baseline.js'
 
 function baselineMarkdown(d: BaselineDiff, cell: (s: string) => string): string[] {
@@ -17,7 +17,6 @@ function baselineMarkdown(d: BaselineDiff, cell: (s: string) => string): string[
   ]
 }
 
-const failing = new Set(['unintended', 'claim-unobserved'])
 
 /** Why a planned proof of a merged run did not run: its shard's report was missing, or that shard stopped early. */
 const missingWhy = (shard: number | undefined): string => (shard === undefined ? 'its shard did not finish' : `shard ${shard}'s report is missing or that shard stopped early`)
@@ -33,16 +32,13 @@ function missingLines(r: SeriesReport, indent: string): string[] {
   ]
 }
 
-/** Verdicts from the one that needs attention most. */
-const ORDER: readonly VerdictStatus[] = ['error', 'unintended', 'claim-unobserved', 'inconclusive', 'as-claimed', 'equivalent']
-
 function worstFirst(proofs: SeriesReport['proofs']): SeriesReport['proofs'][number][] {
-  return [...proofs].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict) || a.function.localeCompare(b.function))
+  return [...proofs].sort((a, b) => compareVerdicts(a.verdict, b.verdict) || a.function.localeCompare(b.function))
 }
 
 /** `3 unintended, 2 equivalent`: the verdicts that occur, worst first. */
 function countsText(r: SeriesReport, sep: string): string {
-  return ORDER.filter(v => r.counts[v]).map(v => `${r.counts[v]} ${v}`).join(sep) || 'nothing to prove'
+  return VERDICT_STATUSES.filter(v => r.counts[v]).map(v => `${r.counts[v]} ${v}`).join(sep) || 'nothing to prove'
 }
 
 /** `f()` for a function; an entry that stands for a whole file (`(base → tip: x.c)`) as it is. */
@@ -50,7 +46,7 @@ export const fnLabel = (fn: string): string => (fn.startsWith('(') ? fn : `${fn}
 
 /** JUnit: unintended/claim-unobserved fail, error errors, inconclusive is skipped with its reason. */
 export function renderSeriesJunit(r: SeriesReport): string {
-  const count = (f: (v: string) => boolean) => r.proofs.filter(p => f(p.verdict)).length
+  const count = (o: Outcome) => r.proofs.filter(p => VERDICT_OUTCOME[p.verdict] === o).length
   const broken = [
     ...r.patches.filter(p => p.status !== 'applied'),
     // an interrupted run is no green build: the proofs it did not get to are an error of their own
@@ -59,7 +55,7 @@ export function renderSeriesJunit(r: SeriesReport): string {
   const notRun = r.missing?.proofs ?? []
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length + notRun.length}" failures="${count(v => failing.has(v))}" errors="${count(v => v === 'error') + broken.length}" skipped="${count(v => v === 'inconclusive') + notRun.length}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
+    `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length + notRun.length}" failures="${count('fail')}" errors="${count('error') + broken.length}" skipped="${count('skip') + notRun.length}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
   ]
   // a patch that does not apply proves nothing: it is an error of its own
   for (const p of broken) {
@@ -72,9 +68,10 @@ export function renderSeriesJunit(r: SeriesReport): string {
     const time = ((p.report?.timings.totalMs ?? 0) / 1000).toFixed(3)
     const body = p.report ? renderText(p.report) : (p.error ?? '')
     const head = `  <testcase classname="${escapeAttr(cls)}" name="${escapeAttr(name)}" time="${time}">`
-    if (failing.has(p.verdict)) out.push(head, `    <failure message="${escapeAttr(`${p.verdict}: ${p.report?.summary ?? ''}`)}">${escapeText(body)}</failure>`, '  </testcase>')
-    else if (p.verdict === 'error') out.push(head, `    <error message="${escapeAttr(p.error ?? p.report?.summary ?? 'error')}">${escapeText(body)}</error>`, '  </testcase>')
-    else if (p.verdict === 'inconclusive') out.push(head, `    <skipped message="${escapeAttr(`inconclusive: ${p.report?.reason ?? 'unknown'}`)}"/>`, '  </testcase>')
+    const outcome = VERDICT_OUTCOME[p.verdict]
+    if (outcome === 'fail') out.push(head, `    <failure message="${escapeAttr(`${p.verdict}: ${p.report?.summary ?? ''}`)}">${escapeText(body)}</failure>`, '  </testcase>')
+    else if (outcome === 'error') out.push(head, `    <error message="${escapeAttr(p.error ?? p.report?.summary ?? 'error')}">${escapeText(body)}</error>`, '  </testcase>')
+    else if (outcome === 'skip') out.push(head, `    <skipped message="${escapeAttr(`inconclusive: ${p.report?.reason ?? 'unknown'}`)}"/>`, '  </testcase>')
     else out.push(`${head}</testcase>`)
   }
   // a merged run whose shards did not all come: the proofs they owned did not run (inconclusive, exit 2)

@@ -2,54 +2,13 @@
  * Everything the reporters count or phrase, computed once from a `ProofReport`.
  * Renderers format these numbers and sentences; they never count on their own.
  */
-import type { BoundInfo, InconclusiveReason, ProofReport, RunInfo, VerdictStatus } from './types.js'
+import {
+  REASON_TEXT, RUN_STATUSES, VERDICT_LABEL, VERDICT_OUTCOME, VERDICTS, type Outcome, type RunStatus,
+} from '../model/outcomes.js'
+import type { BoundInfo, ProofReport, VerdictStatus } from './types.js'
 
-export type RunStatus = RunInfo['status']
-
-/** How a CI system should treat the verdict. */
-export type Outcome = 'pass' | 'fail' | 'skip' | 'error'
-
-/** Display order of run statuses (the interesting ones first). */
-export const RUN_STATUSES: readonly RunStatus[] = [
-  'complete',
-  'found',
-  'bound-too-small',
-  'undetermined',
-  'timeout',
-  'out-of-memory',
-  'cancelled',
-  'error',
-]
-
-export const VERDICT_LABEL: Readonly<Record<VerdictStatus, string>> = {
-  equivalent: 'EQUIVALENT',
-  'as-claimed': 'AS-CLAIMED',
-  unintended: 'UNINTENDED',
-  'claim-unobserved': 'CLAIM-UNOBSERVED',
-  inconclusive: 'INCONCLUSIVE',
-  error: 'ERROR',
-}
-
-export const VERDICT_OUTCOME: Readonly<Record<VerdictStatus, Outcome>> = {
-  equivalent: 'pass',
-  'as-claimed': 'pass',
-  unintended: 'fail',
-  'claim-unobserved': 'fail',
-  inconclusive: 'skip',
-  error: 'error',
-}
-
-/** What each inconclusive reason means, for the headline. */
-export const REASON_TEXT: Readonly<Record<InconclusiveReason, string>> = {
-  'unwinding-bound': 'a loop needs a higher bound',
-  timeout: 'CBMC ran out of time',
-  'out-of-memory': 'CBMC ran out of memory',
-  'type-changed': 'a type the function uses changed',
-  'external-calls': 'calls to external code cannot be compared',
-  'unsupported-construct': 'a construct klp-verify cannot model',
-  solver: 'the solver gave no answer',
-  'safety-incomplete': 'the safety checks did not finish',
-}
+/** The verdict vocabulary is the model's (`model/outcomes.ts`). */
+export type { Outcome, RunStatus }
 
 export interface ReportSummary {
   readonly verdict: VerdictStatus
@@ -132,7 +91,7 @@ export function summarize(r: ProofReport): ReportSummary {
     r.claims.filter(c => c.observed === false).map(c => c.id),
   )
   const detail = r.summary.trim()
-  const boundsApply = r.verdict === 'equivalent' || r.verdict === 'as-claimed' || r.verdict === 'claim-unobserved'
+  const boundsApply = VERDICTS.some(v => v.status === r.verdict && v.withinBounds)
   return {
     verdict: r.verdict,
     label: VERDICT_LABEL[r.verdict],

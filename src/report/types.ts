@@ -1,19 +1,11 @@
 /** The report of one proof (what every reporter renders). Plain, JSON-serialisable data. */
 import type { ObservableKind } from '../harness/types.js'
+import type { ExitCode, InconclusiveReason, RunStatus, VerdictStatus } from '../model/outcomes.js'
+
+/** The verdict vocabulary lives in the model (`model/outcomes.ts`); reports use it. */
+export type { InconclusiveReason, VerdictStatus }
 
 export const SCHEMA_VERSION = 1 as const
-
-export type VerdictStatus = 'equivalent' | 'as-claimed' | 'unintended' | 'claim-unobserved' | 'inconclusive' | 'error'
-
-export type InconclusiveReason =
-  | 'unwinding-bound'
-  | 'timeout'
-  | 'out-of-memory'
-  | 'type-changed'
-  | 'external-calls'
-  | 'unsupported-construct'
-  | 'solver'
-  | 'safety-incomplete'
 
 export interface NamedValue {
   readonly name: string
@@ -81,7 +73,7 @@ export interface BoundInfo {
 export interface RunInfo {
   readonly run: string
   readonly unwind: number
-  readonly status: 'complete' | 'bound-too-small' | 'undetermined' | 'found' | 'timeout' | 'out-of-memory' | 'error' | 'cancelled'
+  readonly status: RunStatus
   readonly durationMs: number
   readonly command: string
 }
@@ -105,7 +97,7 @@ export interface ProofReport {
   readonly options: Readonly<Record<string, unknown>>
   readonly verdict: VerdictStatus
   readonly reason?: InconclusiveReason
-  readonly exitCode: 0 | 1 | 2 | 3
+  readonly exitCode: ExitCode
   /** One line for humans, e.g. "only intended differences, every claim observed". */
   readonly summary: string
   readonly differences: readonly Difference[]

@@ -1,5 +1,5 @@
 /** What changed since the last night: compare a series report with a previous one (pure). */
-import type { VerdictStatus } from '../report/types.js'
+import type { VerdictStatus } from '../model/outcomes.js'
 
 export interface ProofKey {
   readonly function: string

@@ -2,9 +2,8 @@
  * Merging the reports of a sharded series run into one report, as if one machine had run it all
  * (pure). The inputs are untrusted files: anything that is not the same plan is refused.
  */
-import { EXIT_OF } from '../classify/verdict.js'
+import { EXIT_OF, worstExit as worst, type VerdictStatus } from '../model/outcomes.js'
 import { UsageError } from '../errors.js'
-import type { VerdictStatus } from '../report/types.js'
 import type { PlannedProof, SeriesProof, SeriesReport } from './types.js'
 
 export interface ShardFile {
@@ -14,12 +13,6 @@ export interface ShardFile {
 }
 
 const HINT = 'merge the JSON reports of one sharded run: klp-verify series … --shard I/N --format json, the same series, options and klp-verify on every shard'
-
-/** The worst exit code: 3 (error) > 1 (unintended) > 2 (inconclusive, or proofs that did not run) > 0. */
-function worst(codes: readonly number[]): 0 | 1 | 2 | 3 {
-  for (const c of [3, 1, 2] as const) if (codes.includes(c)) return c
-  return 0
-}
 
 /** A shard's report, checked enough that merging it cannot go wrong quietly. */
 function asShard(f: ShardFile): SeriesReport & Required<Pick<SeriesReport, 'plan' | 'shard'>> {

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { RUN_STATUSES, summarize, VERDICT_LABEL, VERDICT_OUTCOME } from '../../src/report/summary.js'
+import { summarize } from '../../src/report/summary.js'
+import { RUN_STATUSES, VERDICT_LABEL, VERDICT_OUTCOME } from '../../src/model/outcomes.js'
 import type { ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
 
