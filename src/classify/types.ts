@@ -1,5 +1,5 @@
 /** Boundary types of the classify stage. */
-import type { Harness, HarnessMode } from '../harness/types.js'
+import type { HarnessDescriptor, HarnessMode } from '../model/types.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 import type { TraceStep } from '../cbmc/types.js'
 import type { JobStatus } from '../model/outcomes.js'
@@ -69,7 +69,8 @@ export interface JobResult {
 
 export interface JobInput {
   readonly run: string
-  readonly harness: Harness
+  /** What the harness planted (the classifier never needs its C). */
+  readonly harness: HarnessDescriptor
   readonly unwind: number
   /** The property ids a run was restricted to (`--property`, the traces re-run): each must have a status. */
   readonly properties?: readonly string[]

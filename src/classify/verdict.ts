@@ -3,16 +3,15 @@
  * Order of facts: errors, unintended differences (definitive even under partial unwinding),
  * incompleteness (timeout, memory, bound), unobserved claims, intended differences.
  */
-import type { HarnessClaim, HarnessMode } from '../harness/types.js'
+import type { Claim, HarnessMode } from '../model/types.js'
 import { incompleteReason, type InconclusiveReason, type VerdictStatus } from '../model/outcomes.js'
 import type { ClaimReport, Difference, SafetyFinding } from '../report/types.js'
 import type { JobResult, SafetyViolation } from './types.js'
 import { LIMITS_TEXT } from '../model/names.js'
 
 export interface VerdictContext {
-  readonly claims: readonly HarnessClaim[]
-  /** Claim texts as the user wrote them. */
-  readonly claimSources: readonly { readonly when: string; readonly then?: string }[]
+  /** The claims, each with the text the user wrote and its harness C. */
+  readonly claims: readonly Claim[]
   readonly unwindMode: 'auto' | 'fixed'
   readonly maxUnwind: number
   readonly timeoutSec: number
@@ -78,7 +77,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
       differences.push({
         classification: 'unintended', observable: `claim ${c.id}`, kind: 'claim', claim: c.id,
         inputs: j.thenFailure.inputs, values: j.thenFailure.values, run: j.run, ...confirmation(j.thenFailure),
-        detail: `WHEN holds but THEN (${ctx.claimSources[j.mode.claim]?.then ?? c.then}) does not`,
+        detail: `WHEN holds but THEN (${c.source.then}) does not`,
       })
     }
   }
@@ -144,7 +143,7 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
       })
     }
     return {
-      id: c.id, when: ctx.claimSources[i]?.when ?? c.when, then: ctx.claimSources[i]?.then, differs: c.differs, observed,
+      id: c.id, when: c.source.when, then: c.source.then, differs: c.differs, observed,
       witness: run?.reach ? { inputs: run.reach.inputs, values: run.reach.values } : undefined,
     }
   })

@@ -20,7 +20,8 @@ import { modeName, renderHarness } from '../harness/render.js'
 import type { HarnessOptions } from '../harness/types.js'
 import type { BoundInfo, ProofReport, RunInfo } from '../report/types.js'
 import { SCHEMA_VERSION } from '../report/types.js'
-import { buildHarnessOptions, exprList } from './options.js'
+import { buildHarnessOptions, exprList } from '../model/build.js'
+import type { EmitterOptions } from '../model/types.js'
 import { loadModels } from './models.js'
 import { notReplayed } from './replay/judge.js'
 import { findGcc, replayRun } from './replay/native.js'
@@ -86,7 +87,7 @@ export interface VerifyEnv {
 }
 
 /** The function pair and harness options of a proof (what verify and probeProof share). */
-async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair: FunctionPair; opts: HarnessOptions }> {
+async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair: FunctionPair; opts: EmitterOptions }> {
   const pair = await extractFunctionPair({
     oldPath: req.oldPath, newPath: req.newPath, func: req.func,
     includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
@@ -174,7 +175,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     let results = done.map(d => d.result)
     if (req.replay) results = await confirmNatively(s, req, pair, opts, results)
     const parts = decideVerdict(results, {
-      claims: opts.claims, claimSources: req.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
+      claims: opts.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
       ...(req.proofTimeoutSec !== undefined ? { proofTimeoutSec: req.proofTimeoutSec } : {}),
     })
     const report = finish(parts, done.flatMap(d => d.runs))

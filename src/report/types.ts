@@ -1,5 +1,5 @@
 /** The report of one proof (what every reporter renders). Plain, JSON-serialisable data. */
-import type { ObservableKind } from '../harness/types.js'
+import type { ObservableKind } from '../model/types.js'
 import type { ExitCode, InconclusiveReason, RunStatus, VerdictStatus } from '../model/outcomes.js'
 
 /** The verdict vocabulary lives in the model (`model/outcomes.ts`); reports use it. */

@@ -2,7 +2,7 @@
 import t from 'tap'
 import type { EqFailure, JobResult, SafetyViolation } from '../../src/classify/types.js'
 import { decideVerdict, type VerdictContext, type VerdictParts } from '../../src/classify/verdict.js'
-import type { HarnessClaim, HarnessMode } from '../../src/harness/types.js'
+import type { Claim, HarnessMode } from '../../src/model/types.js'
 
 // --- builders ------------------------------------------------------------------------------------
 
@@ -28,13 +28,12 @@ const openLoop = { loop: 'klp_new_msg_fill.0', location: 'new.c:12', recursion: 
 const bounded = (over: Partial<JobResult> = {}): Partial<JobResult> => ({ status: 'bound-too-small', openLoops: [openLoop], ...over })
 const witness = { inputs, values: [{ what: 'return', old: '0', new: '-22' }], observables: ['return', 'memory *m'] }
 
-const claims: HarnessClaim[] = [
-  { id: 'reject-long', when: '((len > 8))', then: '(klp_ret_new == -22)', differs: ['return', 'memory', 'safety'] },
-  { id: 'fix-bounds', when: '(len == 0)', differs: ['safety'] },
+const claims: Claim[] = [
+  { id: 'reject-long', source: { when: 'len > MSG_PAYLOAD', then: 'ret == -EINVAL' }, when: '((len > 8))', then: '(klp_ret_new == -22)', differs: ['return', 'memory', 'safety'] },
+  { id: 'fix-bounds', source: { when: 'len == 0' }, when: '(len == 0)', differs: ['safety'] },
 ]
-const claimSources = [{ when: 'len > MSG_PAYLOAD', then: 'ret == -EINVAL' }, { when: 'len == 0' }]
-const ctx = (over: Partial<VerdictContext> = {}): VerdictContext => ({ claims: [], claimSources: [], unwindMode: 'fixed', maxUnwind: 64, timeoutSec: 300, ...over })
-const withClaims = (over: Partial<VerdictContext> = {}) => ctx({ claims: claims.slice(0, 1), claimSources: claimSources.slice(0, 1), ...over })
+const ctx = (over: Partial<VerdictContext> = {}): VerdictContext => ({ claims: [], unwindMode: 'fixed', maxUnwind: 64, timeoutSec: 300, ...over })
+const withClaims = (over: Partial<VerdictContext> = {}) => ctx({ claims: claims.slice(0, 1), ...over })
 
 /** The facts a row is judged on (the rest is checked in dedicated subtests). */
 const facts = (p: VerdictParts) => ({
@@ -111,7 +110,7 @@ const ROWS: readonly Row[] = [
   {
     rule: 'a safety-only claim is observed by its safety run alone',
     jobs: [equiv(), claim(0), safetyOldOutside(), safetyOldIn(0, { safety: [violation('old')] }), safetyNew()],
-    ctx: ctx({ claims: [claims[1]!], claimSources: [claimSources[1]!] }),
+    ctx: ctx({ claims: [claims[1]!] }),
     want: { verdict: 'as-claimed', differences: ['intended safety: array bounds in old [fix-bounds] (safety-old-claim-0)'], claims: ['fix-bounds: true'] },
   },
   {
@@ -303,12 +302,12 @@ t.test('differences carry what the report shows', async t => {
   t.same(p.errors, [])
 })
 
-t.test('claim texts fall back to the harness C when the sources are missing', async t => {
-  const c: HarnessClaim = { id: 'c', when: '(x > 1)', then: '(klp_ret_new == 0)', differs: [] }
+t.test('a claim is reported in the words the user wrote, not its harness C', async t => {
+  const c: Claim = { id: 'c', source: { when: 'x > ONE', then: 'ret == 0' }, when: '(x > 1)', then: '(klp_ret_new == 0)', differs: [] }
   const p = decideVerdict([claim(0, { reach: { inputs: [], values: [], observables: [] }, thenFailure: { inputs: [], values: [] } })], ctx({ claims: [c] }))
-  t.same(p.claims, [{ id: 'c', when: '(x > 1)', then: undefined, differs: [], observed: true, witness: { inputs: [], values: [] } }])
+  t.same(p.claims, [{ id: 'c', when: 'x > ONE', then: 'ret == 0', differs: [], observed: true, witness: { inputs: [], values: [] } }])
   t.match(p.differences, [
-    { observable: 'claim c', detail: 'WHEN holds but THEN ((klp_ret_new == 0)) does not' },
+    { observable: 'claim c', detail: 'WHEN holds but THEN (ret == 0) does not' },
     { classification: 'intended', observable: 'behaviour', kind: 'return', claim: 'c' },
   ])
 })

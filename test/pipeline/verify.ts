@@ -94,7 +94,7 @@ async function orchestrator(t: Test, tool: CbmcTool, pair: FunctionPair = PAIR):
   return t.mockImport<Verify>('../../src/pipeline/verify.js', {
     '../../src/cbmc/locate.js': { ...(await import('../../src/cbmc/locate.js')), locateCbmc: async () => tool },
     '../../src/extract/extract.js': { ...(await import('../../src/extract/extract.js')), extractFunctionPair: async () => pair },
-    '../../src/pipeline/options.js': { ...(await import('../../src/pipeline/options.js')), buildHarnessOptions: async () => ({ claims: [], initGlobals: false }) },
+    '../../src/model/build.js': { ...(await import('../../src/model/build.js')), buildHarnessOptions: async () => ({ claims: [], initGlobals: false }) },
     '../../src/harness/render.js': { ...render, renderHarness: (_: unknown, __: unknown, m: HarnessMode) => harnessOf(m, render.modeName(m)) },
     '../../src/pipeline/replay/native.js': { ...(await import('../../src/pipeline/replay/native.js')), findGcc: async () => undefined },
   })
