@@ -7,7 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, KlpError, UsageError } from '../errors.js'
-import { createGit, createSnapshotStore, gitOk, INCLUDABLE, runGit, type Git, type Snapshot } from './snapshot.js'
+import { createGit, createSnapshotStore, gitOk, INCLUDABLE, runGit, type Git, type OverlayOf, type Snapshot } from './snapshot.js'
 import { parseTrailerAssumes, parseTrailerClaims } from './trailers.js'
 import type { PatchFile, SeriesPatch, SeriesSource } from './types.js'
 
@@ -100,6 +100,14 @@ export interface SeriesEnds {
   readonly tipName: string
 }
 
+/** How a series over a tree on disk (patch mode) differs from one read from git objects only. */
+export interface SeriesOverTree {
+  /** Each snapshot is an overlay of this tree (see OverlayOf). */
+  readonly overlay: OverlayOf
+  /** The tree's own files with an #include line naming one of these file names (the repository holds only touched files). */
+  readonly includers: (names: readonly string[]) => Promise<readonly string[]>
+}
+
 /** Snapshot every commit of the steps (and base, tip) under `root` and describe each patch's .c files. */
 export async function materializeSeries(
   git: Git,
@@ -107,6 +115,7 @@ export async function materializeSeries(
   steps: readonly SeriesStep[],
   ends: SeriesEnds,
   includes: readonly string[],
+  over?: SeriesOverTree,
 ): Promise<{ patches: SeriesPatch[]; baseTip: PatchFile[] }> {
   const changed: string[][] = []
   const notes: string[][] = []
@@ -120,7 +129,7 @@ export async function materializeSeries(
       renames.push(new Map())
       continue
     }
-    const c = await changedCFiles(git, s.parent, s.commit)
+    const c = await changedCFiles(git, s.parent, s.commit, over?.includers)
     changed.push(c.files)
     notes.push(c.notes)
     renames.push(c.renames)
@@ -130,7 +139,7 @@ export async function materializeSeries(
     }
   }
   const all = new Set([...changed.flat(), ...renames.flatMap(r => [...r.values()]), ...originOf.values()])
-  const store = createSnapshotStore(git, root, all)
+  const store = createSnapshotStore(git, root, all, over?.overlay)
 
   const side = (snap: Snapshot | null, name: string, key: string) => ({
     label: `${name}:${key}`,
@@ -190,7 +199,7 @@ export const MAX_INCLUDERS = 32
  * plus the `*.c` files that directly include a header it changed: a changed macro or static inline
  * function changes them too, though their text did not change.
  */
-async function changedCFiles(git: Git, parent: string | null, commit: string): Promise<{ files: string[]; notes: string[]; renames: Map<string, string> }> {
+async function changedCFiles(git: Git, parent: string | null, commit: string, more?: SeriesOverTree['includers']): Promise<{ files: string[]; notes: string[]; renames: Map<string, string> }> {
   const args = ['diff-tree', '-r', '-z', '-M', '--no-commit-id', '--name-status']
   const out = await gitOk(git, parent ? [...args, parent, commit] : [...args, '--root', commit])
   // -z --name-status: STATUS NUL PATH NUL, or for a rename/copy: R<score> NUL OLD NUL NEW NUL
@@ -212,7 +221,7 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
   const files = new Set(paths.filter(p => p.endsWith('.c')))
   const notes: string[] = []
   for (const h of paths.filter(p => INCLUDABLE.test(p))) {
-    const users = await cFilesIncluding(git, [parent, commit].filter((r): r is string => r !== null), h)
+    const users = await cFilesIncluding(git, [parent, commit].filter((r): r is string => r !== null), h, more)
     if (users.size > MAX_INCLUDERS) {
       notes.push(`${h} changed and more than ${MAX_INCLUDERS} .c files include it: only the .c files the patch itself changed were analysed, so the patch is not fully proved`)
       continue
@@ -223,24 +232,24 @@ async function changedCFiles(git: Git, parent: string | null, commit: string): P
 }
 
 /**
- * The .c files of any of the revisions that include `header`, directly or through other headers
- * (breadth first; stops early once there are more than MAX_INCLUDERS).
+ * The .c files of any of the revisions (and of the tree, over a tree) that include `header`,
+ * directly or through other headers (breadth first, one search per level; stops early once there
+ * are more than MAX_INCLUDERS).
  */
-async function cFilesIncluding(git: Git, revs: readonly string[], header: string): Promise<Set<string>> {
+async function cFilesIncluding(git: Git, revs: readonly string[], header: string, more?: SeriesOverTree['includers']): Promise<Set<string>> {
   const users = new Set<string>()
   const seen = new Set([header])
   let frontier = [header]
   for (let depth = 0; frontier.length && depth < 8 && users.size <= MAX_INCLUDERS; depth++) {
+    const names = [...new Set(frontier.map(f => path.posix.basename(f)))].sort()
+    const found = new Set(more ? await more(names) : [])
+    for (const rev of revs) for (const f of await includers(git, rev, names)) found.add(f)
     const next: string[] = []
-    for (const inc of frontier) {
-      for (const rev of revs) {
-        for (const f of await includers(git, rev, inc)) {
-          if (f.endsWith('.c')) users.add(f)
-          else if (!seen.has(f)) {
-            seen.add(f)
-            next.push(f)
-          }
-        }
+    for (const f of [...found].sort()) {
+      if (f.endsWith('.c')) users.add(f)
+      else if (!seen.has(f)) {
+        seen.add(f)
+        next.push(f)
       }
     }
     frontier = next
@@ -248,10 +257,15 @@ async function cFilesIncluding(git: Git, revs: readonly string[], header: string
   return users
 }
 
-/** The `*.c` and header files of a commit with an `#include` line naming the header's file name. */
-async function includers(git: Git, rev: string, header: string): Promise<string[]> {
-  const name = path.posix.basename(header).replace(/[.[\]\\^$*+?(){}|]/g, '\\$&')
-  const r = await runGit(git, ['grep', '-l', '-z', '-E', `^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^">]*/)?${name}[">]`, rev, '--', '*.c', '*.h'])
+/** The pattern of an `#include` line naming one of these file names (for grep -E). */
+export function includePattern(names: readonly string[]): string {
+  const alt = names.map(n => n.replace(/[.[\]\\^$*+?(){}|]/g, '\\$&')).join('|')
+  return `^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^">]*/)?(${alt})[">]`
+}
+
+/** The `*.c` and header files of a commit with an `#include` line naming one of the file names. */
+async function includers(git: Git, rev: string, names: readonly string[]): Promise<string[]> {
+  const r = await runGit(git, ['grep', '-l', '-z', '-E', includePattern(names), rev, '--', '*.c', '*.h'])
   // exit 1: no match; the output names `rev:path`
   return r.exitCode === 0 ? r.stdout.split('\0').filter(Boolean).map(p => p.slice(rev.length + 1)) : []
 }

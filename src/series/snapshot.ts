@@ -6,13 +6,16 @@
  * A snapshot holds every `*.h` of the commit plus the `*.c` files the series changed, at their
  * repo-relative paths, so `#include "x.h"` beside a .c file and `-I dir` both resolve. Blobs are
  * written once into a content-addressed store (`git cat-file --batch`) and hard-linked into each
- * snapshot, so a series of N commits costs one copy of the headers, not N.
+ * snapshot, so a series of N commits costs one copy of the headers, not N. Over a tree on disk
+ * (patch mode), a snapshot is an overlay of that tree instead (overlay.ts): only the files the
+ * series touched are written, and the rest is read from the tree in place.
  */
 import { execa } from 'execa'
 import { copyFile, link, mkdir, readFile, realpath, stat, symlink, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ConfigError, ToolFailureError, ToolNotFoundError } from '../errors.js'
 import { isInside } from '../config/flags.js'
+import { buildOverlay, forEachLimit, linkStaysInside } from './overlay.js'
 
 export interface GitResult {
   readonly exitCode: number
@@ -127,12 +130,7 @@ export function isTreePath(p: string): boolean {
   return p !== '' && p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
 }
 
-/** Whether a symlink at `at` (a tree path) pointing to `target` stays inside the tree. */
-export function linkStaysInside(at: string, target: string): boolean {
-  if (target.startsWith('/')) return false
-  const to = path.posix.normalize(path.posix.join(path.posix.dirname(at), target))
-  return to !== '..' && !to.startsWith('../')
-}
+export { linkStaysInside }
 
 /** Files C code includes besides headers: `#include "tbl.inc"`, x-macro `.def`/`.x`/`.tbl` lists. */
 export const INCLUDABLE = /\.(h|hh|hpp|inc|def|x|tbl)$/
@@ -148,15 +146,29 @@ export interface SnapshotStore {
   snapshot(commit: string): Promise<Snapshot>
 }
 
-/** Snapshots under `root`, each holding every header plus the given .c files that exist in it. */
-export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<string>): SnapshotStore {
+/**
+ * Snapshots over a tree on disk (patch mode): each is an overlay of `tree` (overlay.ts) holding
+ * only the commit's own files; `hidden` are the paths the tree has but a commit may lack (deleted).
+ */
+export interface OverlayOf {
+  readonly tree: string
+  readonly hidden: ReadonlySet<string>
+}
+
+/**
+ * Snapshots under `root`, each holding every header plus the given .c files that exist in it; or,
+ * with `overlay`, every file of the commit over a read-only view of the tree (nothing else copied).
+ */
+export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<string>, overlay?: OverlayOf): SnapshotStore {
   const stored = new Set<string>()
   const made = new Map<string, Promise<Snapshot>>()
   const objectPath = (oid: string) => path.join(root, 'objects', oid.slice(0, 2), oid.slice(2))
 
   async function make(commit: string): Promise<Snapshot> {
     const dir = path.join(root, 'snapshots', `${String(made.size).padStart(3, '0')}-${commit.slice(0, 12)}`)
-    const entries = (await listTree(git, commit)).filter(e => INCLUDABLE.test(e.path) || cFiles.has(e.path))
+    const all = await listTree(git, commit)
+    const entries = overlay ? all : all.filter(e => INCLUDABLE.test(e.path) || cFiles.has(e.path))
+    if (overlay) await buildOverlay(overlay.tree, dir, new Set([...overlay.hidden, ...all.map(e => e.path)]))
     await fetchBlobs(git, entries.map(e => e.oid).filter(oid => !stored.has(oid)), objectPath)
     for (const e of entries) stored.add(e.oid)
     const dirs = new Set(entries.map(e => path.dirname(path.join(dir, e.path))))
@@ -180,12 +192,17 @@ export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<
       }
     })
     // links through links (`a -> ../..`, `b -> a/..`) can leave the snapshot though each alone does not
+    // (in an overlay, a link into the tree through a folder linked to it is inside too)
     const real = await realpath(dir)
+    const realTree = overlay ? await realpath(overlay.tree) : null
     for (const l of links) {
       const to = await realpath(l).catch(() => null)
-      if (to !== null && !isInside(real, to, path.sep)) await unlink(l)
+      if (to !== null && !isInside(real, to, path.sep) && !(realTree !== null && isInside(realTree, to, path.sep))) await unlink(l)
     }
-    return { dir, cFiles: new Set(entries.filter(e => cFiles.has(e.path)).map(e => e.path)) }
+    if (!overlay) return { dir, cFiles: new Set(entries.filter(e => cFiles.has(e.path)).map(e => e.path)) }
+    const present = new Set<string>()
+    for (const f of cFiles) if ((await stat(path.join(dir, f)).catch(() => null))?.isFile()) present.add(f)
+    return { dir, cFiles: present }
   }
 
   return {
@@ -279,12 +296,4 @@ export async function* readBatch(chunks: AsyncIterable<Uint8Array>): AsyncGenera
       }
     }
   }
-}
-
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }

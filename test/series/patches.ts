@@ -1,9 +1,9 @@
 import t, { type Test } from 'tap'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ConfigError, ToolFailureError, UsageError } from '../../src/errors.js'
+import { ConfigError, UsageError } from '../../src/errors.js'
 import { listPatches, openPatchDir, parseSeriesFile, quiltMessage } from '../../src/series/patches.js'
 import type { SeriesSource } from '../../src/series/types.js'
 
@@ -114,7 +114,8 @@ t.test('quilt series: order, -pN, headers, labels, added and removed files', asy
   t.same(f.newIncludes, [path.join(snap, 'include'), abs])
   t.equal(readFileSync(path.join(snap, 'src/f.h'), 'utf8'), '#define F 1\n', 'the header beside the .c file')
   t.equal(readFileSync(path.join(snap, 'include/api.h'), 'utf8'), '#define API 1\n', 'the header under the include dir')
-  t.notOk(existsSync(path.join(snap, 'Makefile')))
+  t.equal(readlinkSync(path.join(snap, 'Makefile')), path.join(tree, 'Makefile'), 'an untouched file is a link to the tree, not a copy')
+  t.equal(readlinkSync(path.join(snap, 'src/f.h')), path.join(tree, 'src/f.h'))
 
   t.same(
     add.files.map(x => [x.key, x.oldLabel, x.newLabel, x.oldPath === null, x.newPath === null]),
@@ -132,6 +133,9 @@ t.test('quilt series: order, -pN, headers, labels, added and removed files', asy
     ],
   )
   t.equal(readFileSync(src.baseTip[0]!.newPath!, 'utf8'), F2)
+  const tipSnap = src.baseTip[0]!.newPath!.slice(0, -'src/f.c'.length)
+  t.notOk(existsSync(path.join(tipSnap, 'src/old.c')), 'a file the series removed is gone from the view, though the tree has it')
+  t.ok(existsSync(path.join(tree, 'src/old.c')))
 })
 
 type SeriesPatch = SeriesSource['patches'][number]
@@ -266,15 +270,19 @@ t.test('usage errors: one message and a hint', async t => {
   }
 })
 
-t.test('a tree git cannot read: the error names the step, and the private copy is removed', async t => {
+t.test('a nested repository in the tree is only read; an error on the way removes the private folder', async t => {
   const tree = tmpTree(t, TREE)
   execFileSync('git', ['init', '-q', path.join(tree, 'vendor')], { env: GIT_ENV }) // a nested repository without a commit
   const patches = tmpTree(t, { 'p.patch': diff('src/f.c', F1, F2) })
+  const src = await open(t, { tree, patches, includes: [] })
+  t.equal(readFileSync(src.patches[0]!.files[0]!.newPath!, 'utf8'), F2)
+  const outside = tmpTree(t, { 'evil.yaml': 'function: f\n' })
+  symlinkSync(path.join(outside, 'evil.yaml'), path.join(patches, 'p.yaml'))
   const tmp = tmpTree(t, {})
   const saved = process.env.TMPDIR
   process.env.TMPDIR = tmp
   t.teardown(() => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved)))
-  await t.rejects(openPatchDir({ tree, patches, includes: [] }), { constructor: ToolFailureError, message: /^git add -A failed: .*vendor/ })
+  await t.rejects(openPatchDir({ tree, patches, includes: [] }), { constructor: ConfigError, message: /^p\.yaml in .* leads outside the patch directory/ })
   t.same(readdirSync(tmp), [], 'nothing left in the temp dir')
 })
 
@@ -343,4 +351,68 @@ t.test('-p tricks: a patch whose file names climb out of the tree is not applied
   const src = await open(t, { tree, patches, includes: [] })
   t.same(src.patches.map(p => [p.id, p.error?.replace(/:.*/, '')]), [['01-up.patch', 'does not apply'], ['02-deep.patch', 'does not apply']])
   t.notOk(existsSync(path.join(base, 'a', 'escape.c')) || existsSync(path.join(base, 'escape.h')), 'nothing written beside the tree')
+})
+
+/** Every regular file under dir (links not followed), relative, with its size. */
+function regularFiles(dir: string): Map<string, number> {
+  const out = new Map<string, number>()
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (e.isFile()) out.set(path.relative(dir, p), statSync(p).size)
+    }
+  }
+  walk(dir)
+  return out
+}
+
+t.test('the tree is not copied: a version is an overlay, only touched files are written', async t => {
+  const big = 'int big;\n' + '/* padding */\n'.repeat(200_000) // 2.8 MB the patches never touch
+  const tree = tmpTree(t, { ...TREE, 'drivers/big.c': big, 'include/linux/api2.h': '#define API2 1\n', 'include/l.h': '' })
+  rmSync(path.join(tree, 'include/l.h'))
+  symlinkSync('api.h', path.join(tree, 'include/l.h')) // a relative link of the tree
+  const H2 = '#define F 2\n'
+  const patches = tmpTree(t, {
+    '1.patch': `Header and code.\n---\n${diff('src/f.c', F1, F2)}${diff('src/f.h', TREE['src/f.h'], H2)}`,
+    '2.patch': `API.\n---\n${diff('include/api.h', TREE['include/api.h'], '#define API 2\n')}`,
+  })
+  const before = fingerprint(tree)
+  const src = await open(t, { tree, patches, includes: ['include'] })
+  const scratch = src.scratch!
+  const files = regularFiles(scratch)
+  t.notOk([...files.keys()].some(f => f.endsWith('big.c')), 'the big untouched file is nowhere in the scratch folder')
+  t.ok([...files.values()].reduce((a, b) => a + b, 0) < 200_000, 'the scratch folder holds a few small files, not a copy of the tree')
+  const touched = new Set(['src/f.c', 'src/f.h', 'include/api.h'])
+  const inSnapshots = [...files.keys()].filter(f => f.startsWith('snapshots/')).map(f => f.split('/').slice(2).join('/'))
+  t.ok(inSnapshots.length > 0 && inSnapshots.every(f => touched.has(f)), 'snapshots hold only the touched files as files')
+
+  const [p1, p2] = src.patches as [SeriesPatch, SeriesPatch]
+  const oldSnap = p1.files[0]!.oldPath!.slice(0, -'src/f.c'.length)
+  const newSnap = p1.files[0]!.newPath!.slice(0, -'src/f.c'.length)
+  t.equal(readFileSync(path.join(newSnap, 'src/f.h'), 'utf8'), H2, 'the touched header beside the .c file is the patched one')
+  t.equal(readFileSync(path.join(oldSnap, 'src/f.h'), 'utf8'), TREE['src/f.h'], 'and the tree\'s in the old version')
+  t.ok(lstatSync(path.join(newSnap, 'include/linux')).isSymbolicLink(), 'an untouched folder is one link')
+  t.equal(readFileSync(path.join(newSnap, 'include/linux/api2.h'), 'utf8'), '#define API2 1\n')
+  t.equal(readFileSync(path.join(newSnap, 'drivers/big.c'), 'utf8').length, big.length, 'untouched files read through the view')
+  t.same(p1.files[0]!.newIncludes, [path.join(newSnap, 'include')], '-I dirs map into the view')
+
+  // patch 2 changes include/api.h only: f.c includes it, so f.c is compared (unchanged text, changed header)
+  t.same(p2.files.map(f => f.key), ['src/f.c'])
+  const snap2 = p2.files[0]!.newPath!.slice(0, -'src/f.c'.length)
+  t.equal(readFileSync(path.join(snap2, 'include/api.h'), 'utf8'), '#define API 2\n')
+  t.equal(readlinkSync(path.join(snap2, 'include/l.h')), 'api.h', 'a relative link of the tree is copied as a link')
+  t.equal(readFileSync(path.join(snap2, 'include/l.h'), 'utf8'), '#define API 2\n', 'so it reads the patched file')
+  t.equal(readFileSync(path.join(snap2, 'src/f.h'), 'utf8'), H2, 'an earlier patch\'s change stays')
+  t.equal(fingerprint(tree), before, 'the tree is unchanged, mtimes included')
+})
+
+t.test('a path git needs that no patch line names is loaded, and the series applied again', async t => {
+  const tree = tmpTree(t, TREE)
+  // a traditional diff: a date after the name, separated by spaces (git reads past it)
+  const stamp = (l: string) => l.replace(/^(--- |\+\+\+ )(\S+)$/, '$1$2  2020-01-01 00:00:00.000000000 +0000')
+  const patches = tmpTree(t, { '1.patch': `Dated.\n---\n${diff('src/f.c', F1, F2).split('\n').map(stamp).join('\n')}` })
+  const src = await open(t, { tree, patches, includes: [] })
+  t.same(src.patches.map(p => [p.error, p.files.map(f => f.key)]), [[undefined, ['src/f.c']]])
+  t.equal(readFileSync(src.patches[0]!.files[0]!.newPath!, 'utf8'), F2)
 })

@@ -153,3 +153,24 @@ t.test('links that leave the snapshot, alone or through other links, are left ou
   t.notOk(exists('inc/up.h'), 'a link above the snapshot is left out')
   t.notOk(exists('d1/d2/b.h'), 'a link leaving through another link is left out')
 })
+
+t.test('an overlay snapshot: the commit\'s files over a view of the tree, nothing else copied', async t => {
+  const tree = tmp(t)
+  const files: Record<string, string> = { 'src/f.c': 'old\n', 'src/g.c': 'int g;\n', 'src/gone.c': 'int gone;\n', 'inc/x.h': '#define X\n', 'Makefile': 'all:\n' }
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(tree, p)), { recursive: true })
+    writeFileSync(path.join(tree, p), text)
+  }
+  symlinkSync('/etc', path.join(tree, 'inc/out'))
+  // the commit holds the touched files only: a changed f.c, a new folder with links through the tree's folders
+  const r = repoWith(t, { 'src/f.c': 'new\n', 'inc2/l.h': '->../inc/x.h', 'inc2/esc.h': '->../inc/out/hostname' })
+  const store = createSnapshotStore(createGit(r.dir), tmp(t), new Set(['src/f.c', 'src/g.c', 'src/gone.c', 'src/none.c']), { tree, hidden: new Set(['src/f.c', 'src/gone.c']) })
+  const s = await store.snapshot(r.head)
+  t.same([...s.cFiles].sort(), ['src/f.c', 'src/g.c'], 'the .c files the view has: the commit\'s and the tree\'s untouched ones')
+  t.equal(readFileSync(path.join(s.dir, 'src/f.c'), 'utf8'), 'new\n')
+  t.ok(statSync(path.join(s.dir, 'src/f.c')).isFile() && !lstatSync(path.join(s.dir, 'src/f.c')).isSymbolicLink())
+  t.equal(readlinkSync(path.join(s.dir, 'src/g.c')), path.join(tree, 'src/g.c'), 'untouched: a link to the tree')
+  t.notOk(existsSync(path.join(s.dir, 'src/gone.c')), 'hidden and not in the commit: deleted')
+  t.equal(readFileSync(path.join(s.dir, 'inc2/l.h'), 'utf8'), '#define X\n', 'a link into the tree through a linked folder is kept')
+  t.throws(() => lstatSync(path.join(s.dir, 'inc2/esc.h')), { code: 'ENOENT' }, 'a link leaving both the snapshot and the tree is left out')
+})
