@@ -10,7 +10,7 @@ import { isVoid, typeName, unparen } from '../model/inputs-ctype.js'
 import { observableInfo, planObservables, type ObservableNode } from '../model/observables.js'
 import type { InputInfo, ObservableInfo, ObservableKind } from '../model/types.js'
 import { compareLoops, compareView, type CompareView } from './comparisons.js'
-import { planExternals } from './externals.js'
+import { planExternals, type ExternalsPlan } from './externals.js'
 import { inputsView, type InputsView } from './inputs.js'
 import type { HarnessMode, HarnessOptions } from './types.js'
 
@@ -18,7 +18,7 @@ export { typeName, unparen }
 
 export interface HarnessPlan {
   readonly inputs: InputsView
-  readonly world: { readonly runtime: readonly string[]; readonly stubs: readonly string[]; readonly dynamic: readonly { slot: number; id: number }[]; readonly rcu: boolean }
+  readonly world: ExternalsPlan & { readonly dynamic: readonly { slot: number; id: number }[]; readonly rcu: boolean }
   readonly newEntry: string
   readonly protoParams: string
   readonly atEntry: EntryView
@@ -141,7 +141,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const loops = [...buffers.flatMap(p => [p.copy.old.loop, p.copy.new.loop]), ...compareLoops(nodes)].sort((a, b) => a.id - b.id)
   return {
     inputs: inputsView(model, sig),
-    world: { runtime: ext.runtime, stubs: ext.stubs, dynamic: Array.from({ length: ext.dynamicObjects }, (_, j) => ({ slot: j, id: DYN_BASE + j })), rcu: world },
+    world: { ...ext, dynamic: Array.from({ length: ext.dynamicObjects }, (_, j) => ({ slot: j, id: DYN_BASE + j })), rcu: world },
     newEntry: pair.new.entry,
     protoParams: sig.params.length ? sig.params.map((_, i) => `klp_p${i}_t`).join(', ') : 'void',
     atEntry: entry.view,

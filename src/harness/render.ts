@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
 import type { FunctionPair } from '../extract/types.js'
 import { ENTRY } from './markers.js'
+import type { ExternalsPlan } from './externals.js'
 import { planHarness } from './plan.js'
 import type { Harness, HarnessMode, HarnessOptions } from './types.js'
 
@@ -33,6 +34,16 @@ function template(): HandlebarsTemplateDelegate {
     compiled = hbs.compile(readFileSync(`${TEMPLATES_DIR}harness.c.hbs`, 'utf8'), { noEscape: true, strict: true })
   }
   return compiled
+}
+
+/** The world alone (tests prove stubs with cbmc without a harness): its shared state, then the stubs. */
+export function renderWorld(plan: ExternalsPlan): { readonly runtime: string; readonly stubs: string } {
+  template()
+  const part = (name: string) => hbs.partials[name] as HandlebarsTemplateDelegate
+  return {
+    runtime: plan.runtime ? part('world-runtime')(plan.runtime, { data: { root: plan } }) : '',
+    stubs: part('world-stubs')(plan, { data: { root: plan } }),
+  }
 }
 
 export function modeLabel(mode: HarnessMode, pair?: FunctionPair, claims?: HarnessOptions['claims']): string {

@@ -17,7 +17,9 @@ import { findExternals } from '../../src/extract/externals.js'
 import { analyzeUnit } from '../../src/extract/unit.js'
 import { ConfigError } from '../../src/errors.js'
 import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
-import { MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ, planExternals, type ExternalsPlan } from '../../src/harness/externals.js'
+import { planExternals } from '../../src/harness/externals.js'
+import { renderWorld } from '../../src/harness/render.js'
+import { MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../../src/model/names.js'
 import type { ExternalStub, ModelSpec } from '../../src/harness/types.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -103,6 +105,16 @@ async function stubsFor(names: readonly string[]): Promise<ExternalStub[]> {
   if (unsupported.length) throw new Error(`not in WORLD: ${unsupported.join(', ')}`)
   return externals.map(fn => ({ fn, model: MODELS[fn.name], writes: WRITES[fn.name] }))
 }
+
+const lines = (text: string) => (text ? text.replace(/\n$/, '').split('\n') : [])
+
+/** The world's plan and its C as the harness prints it: the shared state's lines, then the stubs' lines. */
+function world(stubs: readonly ExternalStub[], native = false) {
+  const plan = planExternals(stubs, native)
+  const text = renderWorld(plan)
+  return { ...plan, runtime: lines(text.runtime), stubs: lines(text.stubs) }
+}
+type ExternalsPlan = ReturnType<typeof world>
 
 /** The stub of one function, cut out of the plan's C (each starts with its `/* name(): … *\/` comment). */
 function stubText(plan: ExternalsPlan, name: string): string {
@@ -569,7 +581,7 @@ t.test('cbmc is installed (the proofs below need it)', async t => {
 t.test('stub behaviour, proved with cbmc', async t => {
   for (const p of PROOFS) {
     t.test(p.what, async t => {
-      const plan = planExternals(await stubsFor(p.world))
+      const plan = world(await stubsFor(p.world))
       const driver = p.driver.replace(/IDX\((\w+)\)/g, (_, f: string) => String(plan.names.indexOf(f)))
       const args = p.unwind ? unwindArgs(plan) : []
       const props = prove(t.testdir(), program(plan, driver), args)
@@ -581,7 +593,7 @@ t.test('stub behaviour, proved with cbmc', async t => {
 })
 
 t.test('the plan\'s unwindset names the stubs\' loops and bounds them', async t => {
-  const plan = planExternals(await stubsFor(['blob_fill']))
+  const plan = world(await stubsFor(['blob_fill']))
   const driver = `static unsigned char out[${MAX_BLOB}]; int len; __CPROVER_assume(len >= 0 && len <= ${MAX_BLOB}); klp_cur = 0; blob_fill(&klp_old_req, out, len, klp_old_user);`
   const dir = t.testdir()
   t.same(failures(prove(dir, program(plan, driver), unwindArgs(plan))), [], `up to ${MAX_BLOB} bytes: unwound completely`)
@@ -589,7 +601,7 @@ t.test('the plan\'s unwindset names the stubs\' loops and bounds them', async t 
 })
 
 t.test('every kind of stub compiles, together', async t => {
-  const plan = planExternals(await stubsFor(Object.keys(MODELS).concat('req_check', 'req_find', 'ctx_get', 'hidden_get', 'ops_get', 'notify', 'blob_fill', 'pair_get')))
+  const plan = world(await stubsFor(Object.keys(MODELS).concat('req_check', 'req_find', 'ctx_get', 'hidden_get', 'ops_get', 'notify', 'blob_fill', 'pair_get')))
   const props = prove(t.testdir(), program(plan, `klp_cur = 0; __CPROVER_assert(0, "${END}");`), unwindArgs(plan))
   t.same(failures(props), [END])
 })
@@ -597,13 +609,13 @@ t.test('every kind of stub compiles, together', async t => {
 // --- the generated C -------------------------------------------------------------------------------
 
 t.test('no external functions: nothing to plan', async t => {
-  t.same(planExternals([]), { runtime: [], stubs: [], unwindset: [], dynamicObjects: 0, names: [], hasLocks: false })
-  t.same(planExternals([], true), planExternals([]))
+  t.same(world([]), { runtime: [], stubs: [], lockBalance: [], unwindset: [], dynamicObjects: 0, names: [], hasLocks: false, native: false })
+  t.same(world([], true), { ...world([]), native: true })
 })
 
 t.test('the plan: names, state sizes, locks and loops', async t => {
   const all = await stubsFor(Object.keys(MODELS).concat('req_check', 'blob_fill'))
-  const plan = planExternals(all)
+  const plan = world(all)
   t.same(plan.names, all.map(s => s.fn.name), 'callee ids are the stubs\' positions')
   t.equal(plan.dynamicObjects, all.length * MAX_CALLS, `${MAX_CALLS} world objects per callee`)
   t.ok(plan.runtime.includes(`static const void *klp_dyn[2][${all.length * MAX_CALLS}];`))
@@ -612,11 +624,11 @@ t.test('the plan: names, state sizes, locks and loops', async t => {
   t.equal(plan.hasLocks, true)
   t.same(plan.unwindset, [{ loop: 'blob_fill.0', bound: MAX_BLOB + 1 }, { loop: 'blob_fill.1', bound: MAX_BLOB + 1 }], 'one loop per out-parameter')
   t.match(plan.stubs.join('\n'), /void klp_old_lock_balance\(void\)[^]*void klp_new_lock_balance\(void\)/)
-  const noLocks = planExternals(await stubsFor(['printk']))
+  const noLocks = world(await stubsFor(['printk']))
   t.same([noLocks.hasLocks, noLocks.unwindset, noLocks.dynamicObjects], [false, [], MAX_CALLS])
   t.notMatch(noLocks.stubs.join('\n'), /lock_balance/, 'no lock balance checks without locks')
   t.ok(noLocks.runtime.includes(`static long long klp_seq_arg[2][${MAX_SEQ}][1];`), 'at least one log column')
-  t.same(planExternals(await stubsFor(['BUG'])).runtime.find(l => l.startsWith('static long long klp_seq_arg')), `static long long klp_seq_arg[2][${MAX_SEQ}][1];`, 'even when no callee takes arguments')
+  t.same(world(await stubsFor(['BUG'])).runtime.find(l => l.startsWith('static long long klp_seq_arg')), `static long long klp_seq_arg[2][${MAX_SEQ}][1];`, 'even when no callee takes arguments')
 })
 
 t.test('snapshots: the generated C of one stub of each kind', async t => {
@@ -641,7 +653,7 @@ t.test('snapshots: the generated C of one stub of each kind', async t => {
     ['warn', 'WARN_ON'],
     ['bug', 'BUG'],
   ]
-  const plan = planExternals(await stubsFor(rows.map(r => r[1])))
+  const plan = world(await stubsFor(rows.map(r => r[1])))
   t.matchSnapshot(plan.runtime.join('\n'), 'runtime')
   for (const [what, name] of rows) t.matchSnapshot(stubText(plan, name), `${what}: ${name}`)
   t.matchSnapshot(plan.stubs.join('\n').slice(plan.stubs.join('\n').indexOf('void klp_old_lock_balance')), 'lock balance checks')
@@ -649,8 +661,8 @@ t.test('snapshots: the generated C of one stub of each kind', async t => {
 
 t.test('native rendering: every nondeterministic declaration is marked KLP_NONDET', async t => {
   const names = ['kmalloc', 'copy_from_user', 'copy_to_user', 'req_check', 'req_find', 'blob_fill']
-  const plain = planExternals(await stubsFor(names)).stubs.join('\n')
-  const native = planExternals(await stubsFor(names), true).stubs.join('\n')
+  const plain = world(await stubsFor(names)).stubs.join('\n')
+  const native = world(await stubsFor(names), true).stubs.join('\n')
   const marks = [...native.matchAll(/(\w+);(?: KLP_NONDET\((\w+)\);)/g)].map(m => [m[1], m[2]])
   t.same(marks.map(m => m[1]).sort(), ['b', 'b', 'fail', 'left', 'left', 'nul', 'r', 'r', 'r'].sort(), 'fail, left, nul, r and the out-parameter bytes')
   t.ok(marks.every(([a, b]) => a === b), 'each marks the variable just declared')
@@ -691,6 +703,6 @@ t.test('the last gate: every model and writes expression passes the expression v
     t.equal((err as ConfigError).hint, name === 'blob_fill' || name === 'ctx_get' ? (message.includes('writes arg') ? 'externals.<fn>.writes.arg counts the arguments from 0' : ARG_EXPR_HINT) : ARG_EXPR_HINT, `${what}: hint`)
   }
   const [kmalloc] = await stubsFor(['kmalloc'])
-  t.match(planExternals([{ ...kmalloc!, model: { kind: 'alloc', size: 'arg0\n  * 2' } }]).stubs.join('\n'), /unsigned long n = \(unsigned long\)\(klp_a0 \* 2\);/, 'a valid expression: arguments renamed, one line')
-  t.match(planExternals([{ ...kmalloc!, model: { kind: 'alloc', size: 'sizeof(struct arg0 *) + arg0' } }]).stubs.join('\n'), /\(unsigned long\)\(sizeof\(struct arg0 \*\) \+ klp_a0\)/, 'only argument names are renamed, not a struct tag')
+  t.match(world([{ ...kmalloc!, model: { kind: 'alloc', size: 'arg0\n  * 2' } }]).stubs.join('\n'), /unsigned long n = \(unsigned long\)\(klp_a0 \* 2\);/, 'a valid expression: arguments renamed, one line')
+  t.match(world([{ ...kmalloc!, model: { kind: 'alloc', size: 'sizeof(struct arg0 *) + arg0' } }]).stubs.join('\n'), /\(unsigned long\)\(sizeof\(struct arg0 \*\) \+ klp_a0\)/, 'only argument names are renamed, not a struct tag')
 })
