@@ -11,7 +11,8 @@ import { locateCbmc } from '../cbmc/locate.js'
 import type { CbmcTool } from '../cbmc/types.js'
 import { classifyPrecheck, type LoadFacts } from '../classify/precheck.js'
 import type { JobResult } from '../classify/types.js'
-import { EXIT_OF, decideVerdict, type VerdictParts } from '../classify/verdict.js'
+import { decideVerdict, type VerdictParts } from '../classify/verdict.js'
+import { EXIT_OF } from '../model/outcomes.js'
 import { ToolNotFoundError } from '../errors.js'
 import { extractFunctionPair } from '../extract/extract.js'
 import { PREPROCESS_LIMITS, type Preprocessed } from '../extract/read.js'
@@ -113,7 +114,10 @@ export async function probeProof(req: VerifyRequest, env: VerifyEnv & { readonly
   return hit ? { key, hit } : { key }
 }
 
-/** What decides a proof beyond its harness text: cbmc, solvers and the options that reach them. */
+/**
+ * Prove one function pair: extract, render the harnesses, load the program, run every mode, replay
+ * the findings, and hand each stage's facts to the classifier; the report, never printed here.
+ */
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
   const t0 = performance.now()
   const toolProbe = performance.now()
