@@ -3,7 +3,8 @@ import t from 'tap'
 import { parseCbmcJson } from '../../src/cbmc/parse.js'
 import type { Property, RawValue, TraceStep } from '../../src/cbmc/types.js'
 import { callSequences, differingValues, inputsOf, isFalse, lastValues, objectName, splitLhs, updateAt, valueOf } from '../../src/classify/trace.js'
-import type { Harness, ObservableInfo } from '../../src/harness/types.js'
+import type { Harness } from '../../src/harness/types.js'
+import type { ObservableInfo } from '../../src/model/types.js'
 
 const int = (data: string, type = 'signed int'): RawValue => ({ name: 'integer', type, data })
 const bool = (b: boolean): RawValue => ({ name: 'integer', type: '_Bool', data: b ? 'TRUE' : 'FALSE' })

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { ClaimSchema, SpecSchema } from '../../src/config/schema.js'
-import { OBSERVABLES } from '../../src/harness/types.js'
+import { OBSERVABLES } from '../../src/model/types.js'
 
 t.test('an empty spec gets the defaults', async t => {
   t.same(SpecSchema.parse({}), { assume: [], buffers: {}, nullable: [], intended: [], held: [], externals: {} })

@@ -1,3 +1,4 @@
+/** The proof model of pairs extracted with gcc -E: what gcc expands (exprList order) is what buildProofModel reads back. */
 import t from 'tap'
 import path from 'node:path'
 import { extractFunctionPair } from '../../src/extract/extract.js'
