@@ -6,15 +6,15 @@
 import type { FunctionPair } from '../extract/types.js'
 import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS } from '../model/names.js'
 import { inputInfos, planInputs, type InputsModel } from '../model/inputs.js'
-import { isVoid, typeName, unparen } from '../model/inputs-ctype.js'
+import { isVoid, unparen } from '../model/inputs-ctype.js'
 import { observableInfo, planObservables, type ObservableNode } from '../model/observables.js'
 import type { InputInfo, ObservableInfo, ObservableKind } from '../model/types.js'
 import { compareLoops, compareView, type CompareView } from './comparisons.js'
 import { planExternals, type ExternalsPlan } from './externals.js'
 import { inputsView, type InputsView } from './inputs.js'
-import type { HarnessMode, HarnessOptions } from './types.js'
+import type { HarnessMode } from '../model/types.js'
+import type { HarnessOptions } from './types.js'
 
-export { typeName, unparen }
 
 export interface HarnessPlan {
   readonly inputs: InputsView

@@ -3,10 +3,11 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
 import type { FunctionPair } from '../extract/types.js'
-import { ENTRY } from './markers.js'
+import { ENTRY } from '../model/names.js'
 import type { ExternalsPlan } from './externals.js'
 import { planHarness } from './plan.js'
-import type { Harness, HarnessMode, HarnessOptions } from './types.js'
+import type { HarnessMode } from '../model/types.js'
+import type { Harness, HarnessOptions } from './types.js'
 
 const hbs = Handlebars.create()
 let compiled: HandlebarsTemplateDelegate | undefined

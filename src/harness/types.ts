@@ -1,9 +1,6 @@
 /** Boundary types of the harness stage. */
 import type { Claim, ExternalStub, HarnessDescriptor } from '../model/types.js'
 
-/** Transition: these model types live in model/types.ts; the re-exports go when harness/ imports the model directly. */
-export { OBSERVABLES } from '../model/types.js'
-export type { ExternalStub, HarnessMode, InputInfo, Leaf, ModelSpec, ObservableInfo, ObservableKind } from '../model/types.js'
 
 /** A claim with its expressions already rewritten into harness C (and the text it came from). */
 export type HarnessClaim = Omit<Claim, 'source'>

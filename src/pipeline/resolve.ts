@@ -22,7 +22,7 @@ import type { Spec } from '../config/schema.js'
 import { splitFlags } from '../config/flags.js'
 import { checkCbmcArgs } from '../cbmc/args.js'
 import { splitClaim } from '../extract/expr.js'
-import { OBSERVABLES } from '../harness/types.js'
+import { OBSERVABLES } from '../model/types.js'
 import type { SpecDefaults } from '../series/claims.js'
 import type { ClaimSource, VerifyRequest } from './types.js'
 

@@ -11,7 +11,9 @@ import type { CbmcTool } from '../cbmc/types.js'
 import { interpretRun } from '../classify/job.js'
 import type { JobResult } from '../classify/types.js'
 import { modeName } from '../harness/render.js'
-import type { Harness, HarnessMode, HarnessOptions } from '../harness/types.js'
+import type { Harness, HarnessOptions } from '../harness/types.js'
+import type { HarnessMode } from '../model/types.js'
+import { proofModes } from '../model/build.js'
 import type { RunInfo } from '../report/types.js'
 import type { Logger, VerifyRequest } from './types.js'
 
@@ -46,17 +48,9 @@ export async function timed<T>(s: Session, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Modes to run for a proof: equivalence, one per claim, and memory safety per version. */
-export function planModes(opts: HarnessOptions): HarnessMode[] {
-  const modes: HarnessMode[] = [{ kind: 'equiv' }]
-  opts.claims.forEach((_, i) => modes.push({ kind: 'claim', claim: i }))
-  // a claim about the world's answers cannot restrict a one-version safety run: leave it out (its
-  // fixed violations then count as unintended, the conservative side)
-  const safetyClaims = opts.claims.map((c, i) => (c.differs.includes('safety') && !c.world ? i : -1)).filter(i => i >= 0)
-  modes.push({ kind: 'safety', version: 'old', restrict: safetyClaims.length ? 'outside-safety-claims' : 'all' })
-  for (const i of safetyClaims) modes.push({ kind: 'safety', version: 'old', restrict: { claim: i } })
-  modes.push({ kind: 'safety', version: 'new', restrict: 'all' })
-  return modes
+/** Modes to run for a proof: the model's rule (model/build.ts proofModes). */
+export function planModes(opts: Pick<HarnessOptions, 'claims'>): HarnessMode[] {
+  return proofModes(opts.claims)
 }
 
 /** The bounds tried in auto mode: 1, 2, 4, … up to max. */

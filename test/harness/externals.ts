@@ -20,7 +20,7 @@ import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
 import { planExternals } from '../../src/harness/externals.js'
 import { renderWorld } from '../../src/harness/render.js'
 import { MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../../src/model/names.js'
-import type { ExternalStub, ModelSpec } from '../../src/harness/types.js'
+import type { ExternalStub, ModelSpec } from '../../src/model/types.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CBMC = path.join(ROOT, '.klp-tools/bin/cbmc')

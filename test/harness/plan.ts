@@ -11,10 +11,12 @@ import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { extractFunctionPair } from '../../src/extract/extract.js'
 import type { CType, FunctionPair } from '../../src/extract/types.js'
-import { ENTRY, ENTRY_DESCRIPTION, ENTRY_MARK, parseMarker } from '../../src/harness/markers.js'
-import { planHarness, typeName, unparen } from '../../src/harness/plan.js'
+import { ENTRY, ENTRY_DESCRIPTION, ENTRY_MARK, parseMarker } from '../../src/model/names.js'
+import { planHarness } from '../../src/harness/plan.js'
+import { typeName, unparen } from '../../src/model/inputs-ctype.js'
 import { modeName, renderHarness } from '../../src/harness/render.js'
-import { OBSERVABLES, type Harness, type HarnessMode, type HarnessOptions } from '../../src/harness/types.js'
+import type { Harness, HarnessOptions } from '../../src/harness/types.js'
+import { OBSERVABLES, type HarnessMode } from '../../src/model/types.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CBMC = path.join(ROOT, '.klp-tools/bin/cbmc')

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
 import { extractFunctionPair } from '../../src/extract/extract.js'
-import { ENTRY } from '../../src/harness/markers.js'
+import { ENTRY } from '../../src/model/names.js'
 import { TEMPLATES_DIR, modeLabel, modeName, renderHarness } from '../../src/harness/render.js'
-import type { HarnessClaim, HarnessMode, HarnessOptions } from '../../src/harness/types.js'
+import type { HarnessMode } from '../../src/model/types.js'
+import type { HarnessClaim, HarnessOptions } from '../../src/harness/types.js'
 
 const dir = t.testdir({
   'old.c': 'int clamp(int v)\n{\n\treturn v > 9 ? 9 : v;\n}\n',

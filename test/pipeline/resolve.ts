@@ -2,7 +2,7 @@ import t from 'tap'
 import { availableParallelism } from 'node:os'
 import { SpecSchema, type Spec } from '../../src/config/schema.js'
 import { UsageError } from '../../src/errors.js'
-import { OBSERVABLES } from '../../src/harness/types.js'
+import { OBSERVABLES } from '../../src/model/types.js'
 import {
   DEFAULTS, MAX_SIZE, MAX_TIMEOUT_SEC, buildRequest, checkProofArgs, parseBuffer, parseUnwind, resolveProofOptions, sharedFlags, type ProofArgs,
 } from '../../src/pipeline/resolve.js'

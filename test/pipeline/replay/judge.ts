@@ -1,7 +1,7 @@
 /** Native replay, judging: what a native run printed against what cbmc found, one row per case. */
 import t from 'tap'
 import type { EqFailure, JobResult, SafetyViolation } from '../../../src/classify/types.js'
-import type { HarnessMode } from '../../../src/harness/types.js'
+import type { HarnessMode } from '../../../src/model/types.js'
 import { bytesOnly, judgeNative, notReplayed } from '../../../src/pipeline/replay/judge.js'
 import type { NativeOutcome } from '../../../src/pipeline/replay/values.js'
 
