@@ -1,0 +1,46 @@
+/** The inputs' view of the input model: lvalues from paths, declarations in variable order, per-parameter views. */
+import t from 'tap'
+import type { CType, FunctionPair, GlobalVar, Param } from '../../src/extract/types.js'
+import { inputsView, lvalue } from '../../src/harness/inputs.js'
+import { planInputs } from '../../src/model/inputs.js'
+
+t.test('lvalue: members, elements and dereferences, cast when the pointee has a name', async t => {
+  const rows: [string, Parameters<typeof lvalue>[1], string][] = [
+    ['nothing', [], 'p'],
+    ['member', [{ field: 'a' }], '(p).a'],
+    ['element', [{ index: 2 }], '(p)[2]'],
+    ['named pointee', [{ deref: 'struct s' }], '(*(struct s *)(p))'],
+    ['unnamed pointee', [{ deref: null }], '(*(p))'],
+    ['a path', [{ deref: 'struct s' }, { field: 'next' }, { deref: null }, { index: 0 }], '((*(((*(struct s *)(p))).next)))[0]'],
+  ]
+  for (const [what, path, want] of rows) t.equal(lvalue('p', path), want, what)
+})
+
+const int: CType = { kind: 'scalar', text: 'int' }
+const ptr = (to: CType): CType => ({ kind: 'pointer', to, text: `${to.text} *` })
+const s: CType = { kind: 'record', tag: 's', union: false, text: 'struct s', fields: [{ name: 'p', type: ptr(int), bitfield: false }] }
+const param = (name: string, type: CType): Param => ({ name, type, typedefText: `${type.text} KLP_TYPE_NAME` }) as Param
+const global = (name: string, over: Partial<GlobalVar>): GlobalVar => ({ name, cName: `klp_old_${name}`, type: ptr(int), isConst: false, shared: false, externDecl: `extern int *klp_new_${name};`, ...over }) as GlobalVar
+
+t.test('inputsView: scalars, pointer parameters, shared declarations and globals as the partials print them', async t => {
+  const globals = [global('g', {}), global('m', { shared: true, cName: 'klp_shared_m' }), global('c', { isConst: true })]
+  const pair = {
+    signature: { name: 'f', params: [param('o', ptr(s)), param('n', int), param('b', ptr(int))], returnType: int, returnTypedef: 'int KLP_TYPE_NAME', variadic: false },
+    old: { globals }, new: { globals: globals.map(g => ({ ...g, cName: g.shared ? g.cName : g.cName.replace('old', 'new') })) },
+  } as unknown as FunctionPair
+  const m = planInputs(pair, { buffers: { b: '(n)' }, nullable: ['b'], maxSize: 3, initGlobals: false, pointerDepth: 1, callbacks: {} })
+  const v = inputsView(m, pair.signature)
+  t.same(v.scalars, [{ T: 'klp_p1_t', name: 'n' }])
+  t.same(v.typedefs, ['typedef struct s * klp_p0_t;', 'typedef int klp_p1_t;', 'typedef int * klp_p2_t;', 'typedef int klp_ret_t;'])
+  t.same(v.decls.map(d => `${d.type} ${d.name}`), ['struct s klp_src_o', '_Bool klp_c_0', '__typeof__(klp_old_g) klp_src_3', '_Bool klp_c_4', '__typeof__(klp_shared_m) klp_src_5'])
+  t.same(v.externs, ['extern int *klp_new_g;', 'extern int *klp_new_c;'], 'the new copies of globals that are not shared')
+  const [o, b] = v.pointers
+  t.match(o, { name: 'o', nullable: false, buffer: null, object: { type: 'struct s', src: 'klp_src_o', object: 2, inits: [{ fresh: true, old: '(klp_src_o).p', new: '((*(struct s *)(klp_new_o))).p', choice: 0, object: 1 }] } })
+  t.match(b, { name: 'b', nullable: true, object: null, buffer: { elem: 'int', elemT: 'int', len: 'klp_len_b', old: { side: 'old', dst: 'b', k: 'klp_k_1' }, new: { side: 'new', dst: 'klp_new_b', k: 'klp_k_2' } } })
+  t.match(v.globals, [
+    { old: 'klp_old_g', new: 'klp_new_g', src: 'klp_src_3', copyNew: true, inits: [{ fresh: true, old: 'klp_src_3', new: 'klp_new_g' }] },
+    { old: 'klp_shared_m', new: 'klp_shared_m', src: 'klp_src_5', copyNew: false, inits: [] },
+    { old: 'klp_old_c', new: 'klp_new_c', src: null, copyNew: false },
+  ])
+  t.equal(v.opaqueSlots, 1, 'klp_opaque has at least one byte')
+})
