@@ -35,8 +35,6 @@ import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export { TOOL_VERSION } from '../version.js'
-export { cacheable } from './proof-key.js'
-export { planModes, unwindSchedule } from './runs.js'
 import { TOOL_VERSION } from '../version.js'
 
 function solverText(tool: CbmcTool, req: VerifyRequest, nonlinear: number): string {
