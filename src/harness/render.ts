@@ -47,8 +47,7 @@ export function renderWorld(plan: ExternalsPlan): { readonly runtime: string; re
   }
 }
 
-export function modeLabel(mode: HarnessMode, pair?: FunctionPair, claims?: HarnessOptions['claims']): string {
-  void pair
+export function modeLabel(mode: HarnessMode, claims?: HarnessOptions['claims']): string {
   switch (mode.kind) {
     case 'equiv':
       return 'equivalence outside every claim'
@@ -77,7 +76,7 @@ export function renderHarness(pair: FunctionPair, opts: HarnessOptions, mode: Ha
   const plan = planHarness({ pair, opts, mode })
   const harnessText = template()({
     func: pair.func,
-    modeLabel: modeLabel(mode, pair, opts.claims),
+    modeLabel: modeLabel(mode, opts.claims),
     entry: ENTRY,
     native: opts.native ?? false,
     ...plan,

@@ -3,7 +3,8 @@ import path from 'node:path'
 import t from 'tap'
 import { extractFunctionPair } from '../../src/extract/extract.js'
 import { ENTRY } from '../../src/model/names.js'
-import { TEMPLATES_DIR, modeLabel, modeName, renderHarness } from '../../src/harness/render.js'
+import { planExternals } from '../../src/harness/externals.js'
+import { TEMPLATES_DIR, modeLabel, modeName, renderHarness, renderWorld } from '../../src/harness/render.js'
 import type { HarnessMode } from '../../src/model/types.js'
 import type { HarnessClaim, HarnessOptions } from '../../src/harness/types.js'
 
@@ -33,13 +34,13 @@ const MODES: readonly [HarnessMode, string, string][] = [
 t.test('modeName and modeLabel per mode', async t => {
   for (const [mode, name, label] of MODES) {
     t.equal(modeName(mode), name, `name of ${name}`)
-    t.equal(modeLabel(mode, pair, claims), label, `label of ${name}`)
+    t.equal(modeLabel(mode, claims), label, `label of ${name}`)
   }
 })
 
 t.test('modeLabel falls back to the claim index without claim ids', async t => {
   t.equal(modeLabel({ kind: 'claim', claim: 3 }), 'inside claim 3')
-  t.equal(modeLabel({ kind: 'safety', version: 'old', restrict: { claim: 2 } }, pair, claims), 'memory safety of the old version, inside claim 2')
+  t.equal(modeLabel({ kind: 'safety', version: 'old', restrict: { claim: 2 } }, claims), 'memory safety of the old version, inside claim 2')
 })
 
 t.test('a harness is two files: the old unit plus the harness, and the new unit', async t => {
@@ -85,4 +86,13 @@ t.test('rendering is repeatable (the template is compiled once)', async t => {
 t.test('the template ships in the top-level templates folder', async t => {
   t.ok(existsSync(path.join(TEMPLATES_DIR, 'harness.c.hbs')), TEMPLATES_DIR)
   t.equal(path.basename(TEMPLATES_DIR), 'templates')
+})
+
+t.test('renderWorld: the world alone, as the harness prints it', async t => {
+  t.same(renderWorld(planExternals([])), { runtime: '', stubs: '' }, 'no external functions: nothing')
+  const fn = { name: 'get', calledBy: ['old', 'new'] as ('old' | 'new')[], signature: { name: 'get', params: [], returnType: { kind: 'scalar' as const, text: 'int' }, returnTypedef: 'int KLP_TYPE_NAME', variadic: false } }
+  const plain = renderWorld(planExternals([{ fn }]))
+  t.match(plain.runtime, /^\/\* the world outside the function/)
+  t.match(plain.stubs, /^\/\* get\(\): uninterpreted external function \*\/\n[^]*\n {2}klp_x_get_r_t r;\n/)
+  t.match(renderWorld(planExternals([{ fn }], true)).stubs, /\n {2}klp_x_get_r_t r; KLP_NONDET\(r\);\n/, 'native: the free answer is marked')
 })
