@@ -4,13 +4,15 @@ import { loadProofSpec } from '../config/load.js'
 import { UsageError, oneLine } from '../errors.js'
 import { verify } from '../pipeline/verify.js'
 import { renderReport } from '../report/index.js'
-import { buildRequest } from '../pipeline/resolve.js'
+import { checkProofArgs, resolveProofOptions } from '../pipeline/resolve.js'
 import { cliLogger, type CliContext } from './context.js'
 import type { VerifyArgs } from './commands/verify.js'
 
 export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void> {
+  // the command line first, before the spec file is read
+  const cli = checkProofArgs(argv)
   const spec = argv.spec ? await loadProofSpec(argv.spec, [argv.old, argv.new]) : undefined
-  const req = buildRequest(argv, spec)
+  const req = { oldPath: argv.old, newPath: argv.new, ...resolveProofOptions(cli, {}, spec) }
   const verbose = Boolean(argv.verbose || argv.debug)
   const report = await verify(req, {
     env: ctx.env,

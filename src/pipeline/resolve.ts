@@ -268,8 +268,3 @@ export function resolveProofOptions(cli: CheckedArgs, manifestDefaults: SpecDefa
     externals: Object.fromEntries(Object.entries(spec?.externals ?? {}).map(([k, v]) => [k, v.writes ?? []])),
   }
 }
-
-/** A single proof's request (verify): its command line over its spec. */
-export function buildRequest(args: ProofArgs, spec: Spec | undefined): VerifyRequest {
-  return { oldPath: args.old, newPath: args.new, ...resolveProofOptions(checkProofArgs(args), {}, spec, 'wins') }
-}

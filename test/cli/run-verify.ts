@@ -138,3 +138,10 @@ t.test('--output writes the report to a file and says so on stderr', async t => 
     exitCode: 3,
   })
 })
+
+t.test('the command line is checked before the spec file is read', async t => {
+  await t.rejects(runVerify(args({ old: 'old.c', new: 'new.c', spec: '/nonexistent/spec.yaml', unwind: 'abc' }), fake().ctx), {
+    name: 'UsageError', message: "--unwind must be a positive whole number or auto, not 'abc'",
+  })
+  await t.rejects(runVerify(args({ old: 'old.c', new: 'new.c', spec: '/nonexistent/spec.yaml' }), fake().ctx), { name: 'ConfigError', message: /cannot read spec file/ })
+})

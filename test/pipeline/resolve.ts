@@ -4,12 +4,14 @@ import { SpecSchema, type Spec } from '../../src/config/schema.js'
 import { UsageError } from '../../src/errors.js'
 import { OBSERVABLES } from '../../src/model/types.js'
 import {
-  DEFAULTS, MAX_SIZE, MAX_TIMEOUT_SEC, buildRequest, checkProofArgs, parseBuffer, parseUnwind, resolveProofOptions, sharedFlags, type ProofArgs,
+  DEFAULTS, MAX_SIZE, MAX_TIMEOUT_SEC, checkProofArgs, parseBuffer, parseUnwind, resolveProofOptions, sharedFlags, type ProofArgs,
 } from '../../src/pipeline/resolve.js'
 
 const files = { old: 'old.c', new: 'new.c' }
 /** A spec as the loader returns it (defaults filled in). */
 const spec = (s: Record<string, unknown>): Spec => SpecSchema.parse(s)
+/** A single proof's request, as verify resolves it: its command line over its spec. */
+const buildRequest = ({ old, new: nw, ...args }: ProofArgs, s: Spec | undefined) => ({ oldPath: old, newPath: nw, ...resolveProofOptions(checkProofArgs(args), {}, s) })
 const req = (args: Partial<ProofArgs>, s?: Record<string, unknown>) => buildRequest({ ...files, func: 'f', ...args }, s && spec(s))
 
 t.test('defaults', async t => {
@@ -147,7 +149,7 @@ const caught = (fn: () => unknown) => {
   return undefined
 }
 
-// Every way buildRequest refuses its input: [what, CLI args, spec, message, hint].
+// Every way a single proof's options are refused: [what, CLI args, spec, message, hint].
 const invalid: [string, Partial<ProofArgs>, Record<string, unknown> | undefined, string | RegExp, string | RegExp][] = [
   ['no function anywhere', { func: undefined }, {}, 'which function? none given', 'pass --func NAME, or put `function: NAME` in the --spec file'],
   ['no function, no spec', { func: undefined }, undefined, 'which function? none given', /--func NAME/],
