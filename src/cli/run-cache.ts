@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
-import { checkCacheDir, defaultCacheDir, openCache } from '../pipeline/cache.js'
-import { exportCache, importCache } from '../pipeline/cache-transfer.js'
+import { checkCacheDir, defaultCacheDir, openCache } from '../pipeline/cache/store.js'
+import { exportCache, importCache } from '../pipeline/cache/transfer.js'
 import type { CliContext } from './context.js'
 import type { CacheArgs } from './commands/cache.js'
 

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from 'node:path'
 import t from 'tap'
 import { HARNESSES, ROOT, requireCbmc } from '../fixtures/integration.js'
-import { readEntry } from '../../src/pipeline/cache.js'
+import { readEntry } from '../../src/pipeline/cache/store.js'
 import { renderSeriesJunit } from '../../src/report/series.js'
 import type { SeriesReport } from '../../src/series/types.js'
 

@@ -8,7 +8,7 @@
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import t, { type Test } from 'tap'
-import { openCache } from '../../src/pipeline/cache.js'
+import { openCache } from '../../src/pipeline/cache/store.js'
 import { requireCbmc } from '../fixtures/integration.js'
 import { DIFFERING, assertNotForged, nativeDiffers, sandbox, type Box, type SandboxRun } from '../fixtures/soundness.js'
 
@@ -224,7 +224,7 @@ t.test('entries another user owns or can write to are ignored, even in a usable 
 
 t.test('a cache folder of another user is not used', async t => {
   if (process.getuid?.() !== 0) {
-    t.comment('only root can give a folder to another user; the rule is tested in test/pipeline/cache.ts')
+    t.comment('only root can give a folder to another user; the rule is tested in test/pipeline/cache/store.ts')
     return
   }
   const box = await differingBox(t)

@@ -12,7 +12,7 @@ import { ToolFailureError, ToolNotFoundError } from '../../src/errors.js'
 import type { FunctionPair } from '../../src/extract/types.js'
 import type { Harness } from '../../src/harness/types.js'
 import type { HarnessMode } from '../../src/model/types.js'
-import type { ResultCache } from '../../src/pipeline/cache.js'
+import type { ResultCache } from '../../src/pipeline/cache/store.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 import type { ProofReport } from '../../src/report/types.js'
 

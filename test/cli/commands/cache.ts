@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
 import { main } from '../../../src/main.js'
-import { openCache } from '../../../src/pipeline/cache.js'
+import { openCache } from '../../../src/pipeline/cache/store.js'
 import type { ProofReport } from '../../../src/report/types.js'
 
 const run = async (argv: string[]) => {

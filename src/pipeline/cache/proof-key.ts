@@ -2,13 +2,13 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { toolIdentity } from '../cbmc/locate.js'
-import type { CbmcTool } from '../cbmc/types.js'
-import type { Harness } from '../harness/types.js'
-import type { ProofReport } from '../report/types.js'
-import { TOOL_VERSION } from '../version.js'
-import { cacheKey, stable, toolFingerprint } from './cache.js'
-import type { VerifyRequest } from './types.js'
+import { toolIdentity } from '../../cbmc/locate.js'
+import type { CbmcTool } from '../../cbmc/types.js'
+import type { Harness } from '../../harness/types.js'
+import type { ProofReport } from '../../report/types.js'
+import { TOOL_VERSION } from '../../version.js'
+import { cacheKey, stable, toolFingerprint } from './store.js'
+import type { VerifyRequest } from '../types.js'
 
 let fingerprint: Promise<string> | undefined
 

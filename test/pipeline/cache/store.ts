@@ -3,8 +3,8 @@ import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, symlinkSync, w
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import t from 'tap'
-import { cacheKey, checkCacheDir, defaultCacheDir, openCache, othersCanWrite, readEntry, renderEntry, toolFingerprint } from '../../src/pipeline/cache.js'
-import * as f from '../fixtures/reports.js'
+import { cacheKey, checkCacheDir, defaultCacheDir, openCache, othersCanWrite, readEntry, renderEntry, toolFingerprint } from '../../../src/pipeline/cache/store.js'
+import * as f from '../../fixtures/reports.js'
 
 const parts = { tool: '0.1.0', cbmc: { version: '6.6.0', cbmc: 'a'.repeat(64), solvers: {} }, harnesses: ['{"files":[]}'], options: { unwind: 'auto', timeoutSec: 300 } }
 const uid = process.getuid!()

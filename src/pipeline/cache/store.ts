@@ -15,8 +15,8 @@ import type { Stats } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { EXIT_OF } from '../model/outcomes.js'
-import type { ProofReport } from '../report/types.js'
+import { EXIT_OF } from '../../model/outcomes.js'
+import type { ProofReport } from '../../report/types.js'
 
 export interface ResultCache {
   readonly dir: string

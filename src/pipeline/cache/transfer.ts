@@ -8,7 +8,7 @@ import { lstat, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { Parser, create, type ReadEntry } from 'tar'
-import { readEntry, type ResultCache } from './cache.js'
+import { readEntry, type ResultCache } from './store.js'
 
 /** An entry's place in the cache folder: `ab/cdef….json` for the key `abcdef…`. */
 const ENTRY = /^([0-9a-f]{2})\/([0-9a-f]{62})\.json$/

@@ -3,8 +3,8 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { Header } from 'tar'
 import t from 'tap'
-import { openCache, renderEntry } from '../../src/pipeline/cache.js'
-import { exportCache, importCache, readArchive } from '../../src/pipeline/cache-transfer.js'
+import { openCache, renderEntry } from '../../../src/pipeline/cache/store.js'
+import { exportCache, importCache, readArchive } from '../../../src/pipeline/cache/transfer.js'
 
 /** A hostile archive, record by record (headers encoded by the tar package), gzipped. */
 function archiveOf(records: readonly { name: string; data?: string; type?: 'File' | 'SymbolicLink' | 'Directory'; linkpath?: string }[]): Buffer {
@@ -19,7 +19,7 @@ function archiveOf(records: readonly { name: string; data?: string; type?: 'File
   parts.push(Buffer.alloc(1024))
   return gzipSync(Buffer.concat(parts))
 }
-import type { ProofReport } from '../../src/report/types.js'
+import type { ProofReport } from '../../../src/report/types.js'
 
 const report = (verdict: 'equivalent' | 'unintended'): ProofReport => ({ verdict, exitCode: verdict === 'equivalent' ? 0 : 1, runs: [], summary: verdict } as unknown as ProofReport)
 const key = (c: string) => c.repeat(64)

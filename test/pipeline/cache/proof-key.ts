@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
-import type { CbmcTool } from '../../src/cbmc/types.js'
-import type { Harness } from '../../src/harness/types.js'
-import type { VerifyRequest } from '../../src/pipeline/types.js'
-import { cacheable, harnessForKey, modelsDigest, proofKey } from '../../src/pipeline/proof-key.js'
+import type { CbmcTool } from '../../../src/cbmc/types.js'
+import type { Harness } from '../../../src/harness/types.js'
+import type { VerifyRequest } from '../../../src/pipeline/types.js'
+import { cacheable, harnessForKey, modelsDigest, proofKey } from '../../../src/pipeline/cache/proof-key.js'
 
 const run = (status: string) => ({ run: 'equiv', unwind: 1, status, durationMs: 1, command: 'cbmc' }) as never
 
