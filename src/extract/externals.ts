@@ -6,7 +6,8 @@ import { parseC, type Node } from './c-parser.js'
 import { declaratorName } from './ctypes.js'
 import { reachable } from './rename.js'
 import { functionSignature } from './signature.js'
-import { declaresFunction, findFunctionDeclarator, storageClasses, type FnInfo, type Unit } from './unit.js'
+import { declaresFunction, findFunctionDeclarator, storageClasses } from './declarators.js'
+import type { FnInfo, Unit } from './unit.js'
 import type { CType, FunctionSignature } from './types.js'
 
 /** C library functions CBMC models itself: they execute, they are not external calls. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
 import { ExtractError, ToolNotFoundError } from '../errors.js'
-import { escapeMarkerName } from './unit.js'
+import { escapeMarkerName } from './pp-text.js'
 
 export interface PreprocessOptions {
   readonly includes: readonly string[]

@@ -5,7 +5,8 @@
  */
 import type { Node } from './c-parser.js'
 import { declaratorIdentifier } from './ctypes.js'
-import { declaresFunction, sourceText, storageClasses, type FnInfo, type Unit, type VarInfo } from './unit.js'
+import { declaresFunction, storageClasses } from './declarators.js'
+import { sourceText, type FnInfo, type Unit, type VarInfo } from './unit.js'
 import type { GlobalVar } from './types.js'
 import { checkpoint } from './checkpoint.js'
 

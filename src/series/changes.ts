@@ -6,7 +6,8 @@
  */
 import { firstSyntaxError, type Node } from '../extract/c-parser.js'
 import { declaratorIdentifier } from '../extract/ctypes.js'
-import { sameFile, userSyntaxError, type Unit } from '../extract/unit.js'
+import { userSyntaxError, type Unit } from '../extract/unit.js'
+import { sameFile } from '../extract/pp-text.js'
 
 export interface FunctionChanges {
   readonly changed: readonly string[]

@@ -1,43 +1,6 @@
 import t from 'tap'
 import { firstSyntaxError } from '../../src/extract/c-parser.js'
-import {
-  analyzeUnit, declaresConst, declaratorIdentifier, findFunctionDeclarator, parseableText, sameFile, sourceText,
-  storageClasses, userSyntaxError,
-} from '../../src/extract/unit.js'
-
-/** `src` with each of `parts` (in order) replaced by blanks, newlines kept. */
-const hide = (src: string, ...parts: string[]) => {
-  let out = src
-  let from = 0
-  for (const p of parts) {
-    const at = out.indexOf(p, from)
-    if (at < 0) throw new Error(`${p} not in ${src}`)
-    out = out.slice(0, at) + p.replace(/[^\n]/g, ' ') + out.slice(at + p.length)
-    from = at + p.length
-  }
-  return out
-}
-
-t.test('parseableText keeps offsets and hides what tree-sitter cannot parse', async t => {
-  const rows: [string, string, string][] = [
-    ['line markers and pragmas', 'int a;\n# 3 "x.c" 3 4\n#pragma once\n  #  pragma pack(1)\nint b;', hide('int a;\n# 3 "x.c" 3 4\n#pragma once\n  #  pragma pack(1)\nint b;', '# 3 "x.c" 3 4', '#pragma once', '  #  pragma pack(1)')],
-    ['__builtin_offsetof', 'n = __builtin_offsetof(struct s, m);', 'n = offsetof          (struct s, m);'],
-    ['a trailing attribute', 'int x __attribute__((aligned(8)));', hide('int x __attribute__((aligned(8)));', '__attribute__((aligned(8)))')],
-    ['the __attribute spelling', 'struct s { int a; } __attribute ((packed));', hide('struct s { int a; } __attribute ((packed));', '__attribute ((packed))')],
-    ['parentheses inside strings', 'int x __attribute__((section(".a)\\")"))) = 1;', hide('int x __attribute__((section(".a)\\")"))) = 1;', '__attribute__((section(".a)\\")")))')],
-    ['a multi-line attribute keeps its newline', 'int x __attribute__((a,\n b));', 'int x                  \n    ;'],
-    ['a nested attribute goes with the outer one', 'int x __attribute__((w(__attribute__((y))))) ;', hide('int x __attribute__((w(__attribute__((y))))) ;', '__attribute__((w(__attribute__((y)))))')],
-    ['cleanup attributes stay', 'int *p __attribute__((cleanup(free_p)));', 'int *p __attribute__((cleanup(free_p)));'],
-    ['__cleanup__ too', '__attribute__((__cleanup__(f))) int *p;', '__attribute__((__cleanup__(f))) int *p;'],
-    ['an unterminated attribute runs to the end', 'int x __attribute__((a', 'int x                 '],
-    ['identifiers merely containing the word stay', 'int my__attribute__x;', 'int my__attribute__x;'],
-  ]
-  for (const [name, src, want] of rows) {
-    const got = parseableText(src)
-    t.equal(got, want, name)
-    t.equal(got.length, src.length, `${name}: same length`)
-  }
-})
+import { analyzeUnit, sourceText, userSyntaxError } from '../../src/extract/unit.js'
 
 t.test('code that uses system-header macros and attributes parses cleanly', async t => {
   // what `gcc -E` makes of `p = NULL; b = true;` and kernel-style attributes
@@ -66,31 +29,6 @@ t.test('sourceText blanks line markers inside a node', async t => {
   const u = await analyzeUnit(src)
   const decl = u.tree.rootNode.namedChildren[0]!
   t.equal(sourceText(u, decl).replace(/\s+/g, ' '), 'int f( _Bool b);')
-})
-
-t.test('const objects', async t => {
-  const rows: [string, string, boolean][] = [
-    ['const int a = 1;', 'a', true],
-    ['volatile int v;', 'v', false],
-    ['const char *p;', 'p', false],
-    ['char *const p = 0;', 'p', true],
-    ['const char *const p = "x";', 'p', true],
-    ['const int arr[3] = { 1 };', 'arr', true],
-    ['const char *names[2];', 'names', false],
-    ['const char *const names[2] = { "a", "b" };', 'names', true],
-    ['int (*const fp)(int) = 0;', 'fp', true],
-    ['int (*fp)(int);', 'fp', false],
-    ['const int x = 1, *y;', 'x', true],
-    ['const int x = 1, *y;', 'y', false],
-    ['const int *const *pp;', 'pp', false],
-    ['int *const *const pp = 0;', 'pp', true],
-  ]
-  for (const [src, name, want] of rows) {
-    const u = await analyzeUnit(src)
-    const v = u.variables.get(name)!
-    t.equal(v.isConst, want, `${src} ${name}`)
-    t.equal(declaresConst(v.declaration, v.declarator), want)
-  }
 })
 
 t.test('variables and prototypes', async t => {
@@ -145,7 +83,6 @@ t.test('functions and their declarators', async t => {
   t.same([...u.functions.values()].map(f => f.declarator.childForFieldName('parameters')!.text),
     ['(int x)', '(void)', '(void)', '(int y)', '(void)'], 'the function declarator names the function, not its return type')
   t.equal(u.functions.get('name')!.body.type, 'compound_statement')
-  t.equal(findFunctionDeclarator(null), null)
 })
 
 t.test('static locals', async t => {
@@ -196,29 +133,6 @@ t.test('types: records, enums, typedefs and enumerators', async t => {
   t.match(u.resolver.specifier(u.scope.typedefs.get('s_p')!.type), { kind: 'record', tag: 's' })
 })
 
-t.test('line mapping from line markers', async t => {
-  const src = [
-    'int before;',            // 0: <unknown>:1
-    '# 1 "a.c"',              // 1
-    'int a1;',                // 2: a.c:1
-    '',                       // 3: a.c:2
-    '# 1 "/usr/include/h.h" 1 3 4',
-    'int h1;',                // 5: h.h:1
-    '# 3 "a.c" 2',
-    'int a3;',                // 7: a.c:3
-    '#line 10 "dir/b \\"q\\".c"',
-    'int b10;',               // 9
-    'int b11;',               // 10
-  ].join('\n')
-  const u = await analyzeUnit(src)
-  const rows: [number, string, number][] = [
-    [0, '<unknown>', 1], [2, 'a.c', 1], [3, 'a.c', 2], [5, '/usr/include/h.h', 1], [7, 'a.c', 3], [9, 'dir/b "q".c', 10], [10, 'dir/b "q".c', 11],
-  ]
-  for (const [row, file, line] of rows) t.same(u.location(row), { file, line }, `row ${row}`)
-  t.same(u.location(1), { file: '<unknown>', line: 2 }, 'a marker row maps to where the previous file stood')
-  t.same(u.location(99), { file: 'dir/b "q".c', line: 12 }, 'past the end: the last file')
-})
-
 t.test('syntax errors: only the user file matters', async t => {
   const header = '# 1 "/usr/include/weird.h" 1 3 4\nint h = @;\n'
   const rows: [string, string, { line: number; text: RegExp } | undefined][] = [
@@ -233,31 +147,4 @@ t.test('syntax errors: only the user file matters', async t => {
     if (want) t.match(got, want, name)
     else t.equal(got, undefined, name)
   }
-})
-
-t.test('sameFile', async t => {
-  const rows: [string, string, boolean][] = [
-    ['a.c', 'a.c', true],
-    ['./a.c', 'a.c', true],
-    ['/w/dir/a.c', 'dir/a.c', true],
-    ['dir/a.c', '/w/dir/a.c', true],
-    ['/w/ba.c', 'a.c', false],
-    ['/x/a.c', '/y/a.c', false],
-    // a line marker names a file with a quote, backslash or newline by its %XX name (read.ts markerName)
-    ['/w/we%22ird.c', 'we"ird.c', true],
-    ['/w/q%22d/new%0Aline.c', '/w/q"d/new\nline.c', true],
-    ['/w/q%22d/a%25b.c', 'a%b.c', true],
-    ['/w/we%22ird.c', 'we%ird.c', false],
-    ['/w/we%22ird.c', 'other.c', false],
-    ['b.c', 'a.c', false],
-  ]
-  for (const [a, b, want] of rows) t.equal(sameFile(a, b), want, `${a} ~ ${b}`)
-})
-
-t.test('storageClasses and declaratorIdentifier', async t => {
-  const u = await analyzeUnit('static inline int f(void) { return 0; }\nextern const int x;\n')
-  const [fn, decl] = u.tree.rootNode.namedChildren
-  t.same(storageClasses(fn!), ['static', 'inline'])
-  t.same(storageClasses(decl!), ['extern'])
-  t.equal(declaratorIdentifier(decl!.childForFieldName('declarator'))?.text, 'x')
 })
