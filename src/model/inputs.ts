@@ -113,6 +113,10 @@ class Ids {
   vars = 0
   readonly objects: InputObject[] = []
   constructor(readonly opts: InputOptions) {}
+  /** The stub behind a parameter, member or global (own keys only: a parameter may be named `constructor`). */
+  stub(key: string): string | undefined {
+    return Object.hasOwn(this.opts.callbacks, key) ? this.opts.callbacks[key] : undefined
+  }
   object(label: string, depth: number): number {
     this.objects.push({ id: this.objects.length + 1, label, depth })
     return this.objects.length
@@ -123,7 +127,7 @@ class Ids {
 function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, label: string): ObjectInit[] {
   switch (t.kind) {
     case 'pointer': {
-      const hook = t.to.kind === 'function' ? ids.opts.callbacks[`global ${label}`] : undefined
+      const hook = t.to.kind === 'function' ? ids.stub(`global ${label}`) : undefined
       if (hook) return [{ kind: 'callback', path, stub: hook }]
       if (t.to.kind === 'function' || !pointeeAllocatable(t.to) || depth >= ids.opts.pointerDepth) return [{ kind: 'null', path }]
       const choice = ids.vars++
@@ -135,7 +139,7 @@ function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, labe
       if (t.union) return [{ kind: 'clear', path }]
       return t.fields.filter(f => !f.bitfield && containsPointer(f.type)).flatMap(f => {
         const at = [...path, { field: f.name }]
-        const hook = f.type.kind === 'pointer' && f.type.to.kind === 'function' ? ids.opts.callbacks[`${t.tag}.${f.name}`] : undefined
+        const hook = f.type.kind === 'pointer' && f.type.to.kind === 'function' ? ids.stub(`${t.tag}.${f.name}`) : undefined
         return hook ? [{ kind: 'callback' as const, path: at, stub: hook }] : inits(ids, f.type, at, depth, `${label}.${f.name}`)
       })
     case 'array':
@@ -152,9 +156,9 @@ function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, labe
 function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], index: number, copies: { n: number; of: number }, opaque: { n: number }): ParamNode {
   const to = (p.type as Extract<CType, { kind: 'pointer' }>).to
   const o = ids.opts
-  const buf = o.buffers[p.name]
+  const buf = Object.hasOwn(o.buffers, p.name) ? o.buffers[p.name] : undefined
   const nullable = o.nullable.includes(p.name)
-  const stub = o.callbacks[p.name]
+  const stub = ids.stub(p.name)
   if (to.kind === 'function' && stub) return { kind: 'callback', index, name: p.name, stub }
   if (to.kind === 'function' || (to.kind === 'opaque' && buf === undefined)) {
     return { kind: 'opaque', index, name: p.name, slot: to.kind === 'opaque' ? opaque.n++ : null }
@@ -200,7 +204,7 @@ export function planInputs(pair: FunctionPair, opts: InputOptions): InputsModel 
   const isBuffer = (p: (typeof sig.params)[number]) => {
     if (p.type.kind !== 'pointer') return false
     const to = p.type.to
-    return to.kind !== 'function' && opts.buffers[p.name] !== undefined
+    return to.kind !== 'function' && Object.hasOwn(opts.buffers, p.name)
   }
   // the copy loops: every old copy comes before every new copy in the harness
   const copies = { n: 0, of: sig.params.filter(isBuffer).length }

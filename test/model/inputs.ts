@@ -54,6 +54,8 @@ t.test('each parameter becomes one node, in parameter order', async t => {
   t.equal(m.params.length, rows.length)
   rows.forEach(([name, kind, facts], i) => t.match(m.params[i], { index: i, name, kind, ...facts }, name))
   t.equal(m.opaqueSlots, 1)
+  t.match(planInputs(pairOf([param('constructor', ptr(fnT))]), base).params[0], { kind: 'opaque', slot: null }, 'a parameter named like an Object property has no stub')
+  t.match(planInputs(pairOf([param('toString', ptr(int))]), base).params[0], { kind: 'object', type: 'int' }, '… and is no buffer')
   t.same(m.objects, [{ id: 1, label: 'raw', depth: 0 }, { id: 2, label: 'buf', depth: 0 }, { id: 3, label: 'o', depth: 0 }])
 })
 
