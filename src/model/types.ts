@@ -4,6 +4,8 @@
  * descriptor of each emitted harness (HarnessDescriptor) to know what each planted property means.
  */
 import type { ExternalFn } from '../extract/externals.js'
+import type { InputsModel } from './inputs.js'
+import type { ObservableNode } from './observables.js'
 
 /** What a proof compares between the two versions. */
 export const OBSERVABLES = ['return', 'memory', 'globals', 'calls', 'safety'] as const
@@ -128,6 +130,16 @@ export interface ProofModel {
   readonly held: readonly HeldLock[]
   readonly world: World
   readonly modes: readonly ProofMode[]
+}
+
+/** A proof model planned down to its nodes (model/plan.ts): what the emitter prints for every mode. */
+export interface PlannedProof extends ProofModel {
+  readonly nodes: {
+    /** Parameters, globals and the objects behind pointers, with their ids (model/inputs.ts). */
+    readonly inputs: InputsModel
+    /** What is compared after both runs, in planted order (model/observables.ts). */
+    readonly observables: readonly ObservableNode[]
+  }
 }
 
 /** What the user asks of one proof, as far as the model is concerned (a VerifyRequest is one). */
