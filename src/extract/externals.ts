@@ -4,7 +4,7 @@
  */
 import { parseC, type Node } from './c-parser.js'
 import { declaratorName } from './ctypes.js'
-import { reachable } from './rename.js'
+import { reachable } from './reach.js'
 import { functionSignature } from './signature.js'
 import { declaresFunction, findFunctionDeclarator, storageClasses } from './declarators.js'
 import type { FnInfo, Unit } from './unit.js'

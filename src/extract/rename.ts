@@ -9,8 +9,8 @@ import { declaresFunction, storageClasses } from './declarators.js'
 import { sourceText, type FnInfo, type Unit, type VarInfo } from './unit.js'
 import type { GlobalVar } from './types.js'
 import { checkpoint } from './checkpoint.js'
-
-interface Edit { start: number; end: number; text: string }
+import { applyEdits, blankRange, type Edit } from './edits.js'
+import { reachable, reachableFrom } from './reach.js'
 
 export interface RenamedUnit {
   readonly text: string
@@ -29,36 +29,11 @@ export function staticLocalName(prefix: string, fn: string, name: string): strin
   return `${prefix}${fn}__${name}`
 }
 
-/**
- * Apply non-overlapping edits in one pass (linear in the text: a file of many thousands of
- * functions has as many edits). Of two edits at one offset, the one listed later comes first.
- */
-export function applyEdits(text: string, edits: readonly Edit[], base = 0): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i)
-  const parts: string[] = []
-  let pos = 0
-  for (const { e } of sorted) {
-    parts.push(text.slice(pos, e.start - base), e.text)
-    pos = Math.max(pos, e.end - base)
-  }
-  parts.push(text.slice(pos))
-  return parts.join('')
-}
-
 const MARKER = /^[ \t]*#[^\n]*/gm
 
 /** Replace a node's text by blanks, keeping its newlines and line markers (line numbers stay right). */
 function blank(text: string, n: Node): Edit {
   return blankRange(text, n.startIndex, n.endIndex, ' ')
-}
-
-/** `fill` for every other character: ' ' keeps columns, '' drops them (a dropped function). */
-function blankRange(text: string, start: number, end: number, fill: string): Edit {
-  const src = text.slice(start, end)
-  const atLineStart = start === 0 || text[start - 1] === '\n'
-  const out = src.replace(/[^\n]+/g, (line, at: number) =>
-    (at > 0 || atLineStart) && /^[ \t]*#/.test(line) ? line : fill === '' ? '' : fill.repeat(line.length))
-  return { start, end, text: out }
 }
 
 export interface RenameOptions {
@@ -289,43 +264,4 @@ function keptFunctions(unit: Unit, target: string, other: { readonly fns: Readon
     visit(n, own)
   }
   return reachableFrom(unit, roots).fns
-}
-
-/**
- * Functions reachable from `target` through direct references, and the globals they mention;
- * a mentioned global's initializer counts too (`ops = { .run = helper }` reaches helper).
- */
-export function reachable(unit: Unit, target: string): { fns: Set<string>; vars: Set<string>; names: Set<string> } {
-  return reachableFrom(unit, [target])
-}
-
-export function reachableFrom(unit: Unit, roots: readonly string[]): { fns: Set<string>; vars: Set<string>; names: Set<string> } {
-  const fns = new Set<string>()
-  const vars = new Set<string>()
-  /** Every identifier the reachable code (and reachable initializers) mentions. */
-  const names = new Set<string>()
-  const todo: (string | Node)[] = [...roots]
-  const visit = (n: Node) => {
-    if (n.type === 'identifier') {
-      names.add(n.text)
-      if (unit.functions.has(n.text) && !fns.has(n.text)) todo.push(n.text)
-      const v = unit.variables.get(n.text)
-      if (v && !vars.has(n.text)) {
-        vars.add(n.text)
-        if (v.init) todo.push(v.init)
-      }
-      return
-    }
-    for (const c of n.namedChildren) visit(c)
-  }
-  while (todo.length) {
-    const f = todo.pop()!
-    if (typeof f !== 'string') { visit(f); continue }
-    if (fns.has(f)) continue
-    const info = unit.functions.get(f)
-    if (!info) continue
-    fns.add(f)
-    visit(info.body)
-  }
-  return { fns, vars, names }
 }

@@ -1,7 +1,6 @@
 import t from 'tap'
-import { performance } from 'node:perf_hooks'
 import { analyzeUnit } from '../../src/extract/unit.js'
-import { applyEdits, reachable, renameUnit, SHARED_PREFIX, staticLocalName } from '../../src/extract/rename.js'
+import { renameUnit, SHARED_PREFIX, staticLocalName } from '../../src/extract/rename.js'
 
 /** Renaming on its own: every definition kept (see 'only reached functions' for what a proof gets). */
 const rename = async (src: string, target = 'f', prefix = 'klp_old_', shared?: ReadonlySet<string>) =>
@@ -265,30 +264,8 @@ t.test('globals: reachable variables and static locals, with their declarations'
   })
 })
 
-t.test('reachable', async t => {
-  const src = [
-    'int a, b, c, d, e;',
-    'int *pc = &c;',
-    'static void set_d(void) { d = 1; }',
-    'struct ops { void (*run)(void); } ops = { .run = set_d };',
-    'static int leaf(void) { return a; }',
-    'static int mid(void) { return leaf() + b; }',
-    'static int rec(int n) { return n ? rec(n - 1) : *pc; }',
-    'static int unused(void) { return e; }',
-    'int f(void) { ops.run(); return mid() + rec(2) + mid(); }',
-  ].join('\n')
-  const u = await analyzeUnit(src)
-  const r = reachable(u, 'f')
-  t.same([...r.fns].sort(), ['f', 'leaf', 'mid', 'rec', 'set_d'], 'calls, recursion and functions in initializers of reached globals')
-  t.same([...r.vars].sort(), ['a', 'b', 'c', 'd', 'ops', 'pc'], 'globals in those functions and initializers')
-  t.same(reachable(u, 'nope'), { fns: new Set(), vars: new Set(), names: new Set() }, 'an undefined target reaches nothing')
-  t.ok(reachable(u, 'f').names.has('leaf'), 'names: every identifier the reachable code mentions')
-})
-
-t.test('staticLocalName and applyEdits', async t => {
+t.test('staticLocalName', async t => {
   t.equal(staticLocalName('klp_old_', 'f', 'n'), 'klp_old_f__n')
-  t.equal(applyEdits('abcdef', [{ start: 1, end: 2, text: 'X' }, { start: 4, end: 4, text: '+' }]), 'aXcd+ef', 'applied back to front')
-  t.equal(applyEdits('cdef', [{ start: 12, end: 13, text: 'Y' }], 10), 'cdYf', 'offsets relative to base')
 })
 
 t.test('snapshot: renaming a small driver', async t => {
@@ -371,15 +348,6 @@ t.test('a global only the other version reaches is still one of this version\'s 
   t.same(alone.globals.map(g => g.name), [])
   const r = await renameUnit(u, 'klp_old_', 'f', new Set(), { fns: new Set(['f']), vars: new Set(['nr_err']) })
   t.same(r.globals.map(g => g.name), ['nr_err'], 'the new version writes nr_err: old\'s copy is compared with it')
-})
-
-t.test('applyEdits: two edits at one offset, the later listed first; linear in many edits', async t => {
-  t.equal(applyEdits('abc', [{ start: 1, end: 2, text: 'X' }, { start: 1, end: 1, text: '<' }]), 'a<Xc', 'an insertion listed later goes before')
-  const text = 'x;'.repeat(50_000)
-  const edits = Array.from({ length: 50_000 }, (_, i) => ({ start: 2 * i, end: 2 * i + 1, text: 'yy' }))
-  const t0 = performance.now()
-  t.equal(applyEdits(text, edits), 'yy;'.repeat(50_000))
-  t.ok(performance.now() - t0 < 2000, `50k edits in ${Math.round(performance.now() - t0)} ms`)
 })
 
 t.test('only reached functions: the others become blank lines (markers and line numbers stay)', async t => {
