@@ -9,6 +9,7 @@ import { execa } from 'execa'
 import type { TraceStep } from '../../cbmc/types.js'
 import type { Found, JobResult, SafetyViolation } from '../../classify/types.js'
 import type { Harness } from '../../harness/types.js'
+import { MARK } from '../../model/names.js'
 import { bytesOnly, judgeNative } from './judge.js'
 import { NATIVE_MAIN, NATIVE_PRELUDE, nondetSites, nondetValues, parseNative, replayHeader, type NativeOutcome } from './values.js'
 
@@ -75,10 +76,10 @@ export async function replayRun(ctx: ReplayContext, job: JobResult, native: Harn
     return { ...f, confirmed: v.confirmed, confirmation: `${v.confirmation} (program: ${path.basename(dir)}/replay-${n})` }
   }
   const eqFailures = []
-  for (const f of job.eqFailures) eqFailures.push(bytesOnly(await one(f, `KLP_EQ ${f.observable} `, f.label, false)))
+  for (const f of job.eqFailures) eqFailures.push(bytesOnly(await one(f, `${MARK.eq} ${f.observable} `, f.label, false)))
   const claim = job.mode.kind === 'claim' ? job.mode.claim : -1
-  const reach = job.reach ? bytesOnly(await one(job.reach, `KLP_REACH ${claim} `, 'difference', false)) : undefined
-  const thenFailure = job.thenFailure ? await one(job.thenFailure, `KLP_THEN ${claim} `, 'THEN failure', false) : undefined
+  const reach = job.reach ? bytesOnly(await one(job.reach, `${MARK.reach} ${claim} `, 'difference', false)) : undefined
+  const thenFailure = job.thenFailure ? await one(job.thenFailure, `${MARK.then} ${claim} `, 'THEN failure', false) : undefined
   const safety = []
   for (const v of job.safety) safety.push(await one(v, undefined, v.kind, true))
   return { ...job, eqFailures, reach, thenFailure, safety }
