@@ -19,9 +19,6 @@ export interface VerdictContext {
   readonly proofTimeoutSec?: number
 }
 
-/** For the transition: importers take it from the taxonomy (`model/outcomes.ts`). */
-export { EXIT_OF } from '../model/outcomes.js'
-
 export interface VerdictParts {
   readonly verdict: VerdictStatus
   readonly reason?: InconclusiveReason

@@ -7,13 +7,13 @@
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Preprocessed } from '../extract/read.js'
-import type { VerdictStatus } from '../report/types.js'
+import type { VerdictStatus } from '../model/outcomes.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
 import type { PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
 import { proofIds, splitShards, type ShardSpec } from '../series/shard.js'
 import { stable, toolFingerprint, type ResultCache } from './cache/store.js'
 import { createHash } from 'node:crypto'
-import { EXIT_OF } from '../classify/verdict.js'
+import { EXIT_OF, worstExit } from '../model/outcomes.js'
 import { ExtractError, KlpError } from '../errors.js'
 import { messageOf, planSeries, type Task } from './series-plan.js'
 import { resolveProofOptions, sharedFlags, type CheckedArgs } from './resolve.js'
@@ -23,11 +23,8 @@ import { runPool } from './pool.js'
 export type { SeriesProof, SeriesReport } from '../series/types.js'
 export { messageOf } from './series-plan.js'
 
-/** The worst exit code of a run: 3 (error) > 1 (unintended) > 2 (inconclusive) > 0. */
-export function worstExit(codes: readonly number[]): 0 | 1 | 2 | 3 {
-  for (const c of [3, 1, 2] as const) if (codes.includes(c)) return c
-  return 0
-}
+/** The worst exit code of a run: 3 (error) > 1 (unintended) > 2 (inconclusive) > 0 (the taxonomy's order). */
+export { worstExit }
 
 
 export type SeriesEvent =
