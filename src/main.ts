@@ -35,14 +35,13 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
   try {
     let helpOrVersion = false
     const parser = buildParser(argv, ctx).showHelpOnFail(false)
-    const out = await parser.parseAsync([...argv], {}, (err, _parsed, output) => {
+    await parser.parseAsync([...argv], {}, (err, _parsed, output) => {
       if (err) throw err
       if (output) {
         helpOrVersion = true
         ctx.stdout(`${output.replace(/\n$/, '')}\n`)
       }
     })
-    void out
     if (helpOrVersion) return 0
     return ctx.exitCode ?? EXIT.error
   } catch (err) {
