@@ -1,18 +1,13 @@
 /** What the CLI (or a series run) asks the pipeline to prove. */
-import type { ClaimSource } from '../model/types.js'
+import type { ClaimSource, ProofRequest } from '../model/types.js'
 
 export type { ClaimSource }
 
-export interface VerifyRequest {
+/** A proof: the files and function, what the model is built from (ProofRequest), and how to run it. */
+export interface VerifyRequest extends ProofRequest {
   readonly oldPath: string
   readonly newPath: string
   readonly func: string
-  readonly claims: readonly ClaimSource[]
-  readonly assumes: readonly string[]
-  readonly nullable: readonly string[]
-  /** parameter → element count expression (source C) */
-  readonly buffers: Readonly<Record<string, string>>
-  readonly maxSize: number
   readonly maxSizeIsDefault: boolean
   readonly unwind: number | 'auto'
   readonly maxUnwind: number
@@ -29,21 +24,16 @@ export interface VerifyRequest {
   readonly defines: readonly string[]
   readonly cflags: readonly string[]
   readonly fwrapv: boolean
-  readonly initGlobals: boolean
   readonly cbmc?: string
   readonly jobs: number
   readonly keepHarness?: string
   readonly extraCbmcArgs: readonly string[]
   /** auto: Z3 for comparisons when the code multiplies/divides variables, SAT otherwise. */
   readonly solver: 'auto' | 'sat' | 'z3'
-  /** Locks the caller holds at entry (C expressions over the parameters and globals). */
-  readonly held: readonly string[]
   /** Run each counterexample natively (gcc) to confirm it. */
   readonly replay: boolean
   /** A directory of extra model files (*.yaml) for external functions. */
   readonly models?: string
-  /** Out-parameters of external functions, from the spec: name → writes. */
-  readonly externals: Readonly<Record<string, readonly { readonly arg: number; readonly size: string }[]>>
 }
 
 export interface Logger {
