@@ -139,7 +139,8 @@ export async function materializeSeries(
     }
   }
   const all = new Set([...changed.flat(), ...renames.flatMap(r => [...r.values()]), ...originOf.values()])
-  const store = createSnapshotStore(git, root, all, over?.overlay)
+  // git mode: base whole, every other commit an overlay of it with what differs (not every header again)
+  const store = createSnapshotStore(git, root, all, over?.overlay ?? { kind: 'commit', base: ends.base })
 
   const side = (snap: Snapshot | null, name: string, key: string) => ({
     label: `${name}:${key}`,

@@ -50,7 +50,7 @@ export async function openPatchDir(opts: PatchDirOptions): Promise<SeriesSource>
       paths = new Set([...paths, ...run.missing])
       run = await applySeries(git, tree, opts.tree, paths, prepared)
     }
-    const over = { overlay: { tree, hidden: new Set(run.loaded) }, includers: treeIncluders(createGit(tree, { env: git.env }), includePattern) }
+    const over = { overlay: { kind: 'tree' as const, tree, hidden: new Set(run.loaded) }, includers: treeIncluders(createGit(tree, { env: git.env }), includePattern) }
     const { patches, baseTip } = await materializeSeries(git, root, run.steps, { base: run.base, baseName: 'base', tip: run.tip.commit, tipName: run.tip.name }, opts.includes, over)
     return { kind: 'patches', description: `${opts.tree} + ${opts.patches}`, patches, baseTip, scratch: root, root: tree, cleanup: () => rm(root, { recursive: true, force: true }) }
   } catch (err) {

@@ -147,28 +147,40 @@ export interface SnapshotStore {
 }
 
 /**
- * Snapshots over a tree on disk (patch mode): each is an overlay of `tree` (overlay.ts) holding
- * only the commit's own files; `hidden` are the paths the tree has but a commit may lack (deleted).
+ * How snapshots are layered. `tree` (patch mode): each is an overlay of a tree on disk (overlay.ts)
+ * holding only the commit's own files; `hidden` are the paths the tree has but a commit may lack.
+ * `commit` (git mode): the snapshot of `base` is whole, and every other one is an overlay of it
+ * holding only the headers and asked-for .c files that differ from `base`.
  */
-export interface OverlayOf {
-  readonly tree: string
-  readonly hidden: ReadonlySet<string>
-}
+export type OverlayOf =
+  | { readonly kind: 'tree'; readonly tree: string; readonly hidden: ReadonlySet<string> }
+  | { readonly kind: 'commit'; readonly base: string }
 
 /**
- * Snapshots under `root`, each holding every header plus the given .c files that exist in it; or,
- * with `overlay`, every file of the commit over a read-only view of the tree (nothing else copied).
+ * Snapshots under `root`, each holding every header plus the given .c files that exist in it
+ * (hard links into one store of blobs), or an overlay as `overlay` says (nothing else copied).
  */
 export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<string>, overlay?: OverlayOf): SnapshotStore {
   const stored = new Set<string>()
   const made = new Map<string, Promise<Snapshot>>()
   const objectPath = (oid: string) => path.join(root, 'objects', oid.slice(0, 2), oid.slice(2))
+  const wanted = (p: string) => INCLUDABLE.test(p) || cFiles.has(p)
+
+  /** What to write for a commit, and the view it is written over (null: a whole snapshot). */
+  async function layerOf(commit: string): Promise<{ entries: TreeEntry[]; under: { tree: string; own: Set<string> } | null }> {
+    const all = await listTree(git, commit)
+    if (overlay?.kind === 'tree') return { entries: all, under: { tree: overlay.tree, own: new Set([...overlay.hidden, ...all.map(e => e.path)]) } }
+    if (!overlay || commit === overlay.base) return { entries: all.filter(e => wanted(e.path)), under: null }
+    const base = await store.snapshot(overlay.base)
+    const out = await gitOk(git, ['diff-tree', '-r', '-z', '--no-renames', '--name-only', '--no-commit-id', overlay.base, commit])
+    const changed = new Set(out.split('\0').filter(p => p !== '' && wanted(p)))
+    return { entries: all.filter(e => changed.has(e.path)), under: { tree: base.dir, own: changed } }
+  }
 
   async function make(commit: string): Promise<Snapshot> {
     const dir = path.join(root, 'snapshots', `${String(made.size).padStart(3, '0')}-${commit.slice(0, 12)}`)
-    const all = await listTree(git, commit)
-    const entries = overlay ? all : all.filter(e => INCLUDABLE.test(e.path) || cFiles.has(e.path))
-    if (overlay) await buildOverlay(overlay.tree, dir, new Set([...overlay.hidden, ...all.map(e => e.path)]))
+    const { entries, under } = await layerOf(commit)
+    if (under) await buildOverlay(under.tree, dir, under.own)
     await fetchBlobs(git, entries.map(e => e.oid).filter(oid => !stored.has(oid)), objectPath)
     for (const e of entries) stored.add(e.oid)
     const dirs = new Set(entries.map(e => path.dirname(path.join(dir, e.path))))
@@ -194,24 +206,25 @@ export function createSnapshotStore(git: Git, root: string, cFiles: ReadonlySet<
     // links through links (`a -> ../..`, `b -> a/..`) can leave the snapshot though each alone does not
     // (in an overlay, a link into the tree through a folder linked to it is inside too)
     const real = await realpath(dir)
-    const realTree = overlay ? await realpath(overlay.tree) : null
+    const realTree = under ? await realpath(under.tree) : null
     for (const l of links) {
       const to = await realpath(l).catch(() => null)
       if (to !== null && !isInside(real, to, path.sep) && !(realTree !== null && isInside(realTree, to, path.sep))) await unlink(l)
     }
-    if (!overlay) return { dir, cFiles: new Set(entries.filter(e => cFiles.has(e.path)).map(e => e.path)) }
+    if (!under) return { dir, cFiles: new Set(entries.filter(e => cFiles.has(e.path)).map(e => e.path)) }
     const present = new Set<string>()
     for (const f of cFiles) if ((await stat(path.join(dir, f)).catch(() => null))?.isFile()) present.add(f)
     return { dir, cFiles: present }
   }
 
-  return {
+  const store: SnapshotStore = {
     snapshot(commit) {
       let p = made.get(commit)
       if (!p) made.set(commit, (p = make(commit)))
       return p
     },
   }
+  return store
 }
 
 /** Write blobs into the store with one streaming `git cat-file --batch`. */

@@ -164,7 +164,7 @@ t.test('an overlay snapshot: the commit\'s files over a view of the tree, nothin
   symlinkSync('/etc', path.join(tree, 'inc/out'))
   // the commit holds the touched files only: a changed f.c, a new folder with links through the tree's folders
   const r = repoWith(t, { 'src/f.c': 'new\n', 'inc2/l.h': '->../inc/x.h', 'inc2/esc.h': '->../inc/out/hostname' })
-  const store = createSnapshotStore(createGit(r.dir), tmp(t), new Set(['src/f.c', 'src/g.c', 'src/gone.c', 'src/none.c']), { tree, hidden: new Set(['src/f.c', 'src/gone.c']) })
+  const store = createSnapshotStore(createGit(r.dir), tmp(t), new Set(['src/f.c', 'src/g.c', 'src/gone.c', 'src/none.c']), { kind: 'tree', tree, hidden: new Set(['src/f.c', 'src/gone.c']) })
   const s = await store.snapshot(r.head)
   t.same([...s.cFiles].sort(), ['src/f.c', 'src/g.c'], 'the .c files the view has: the commit\'s and the tree\'s untouched ones')
   t.equal(readFileSync(path.join(s.dir, 'src/f.c'), 'utf8'), 'new\n')
@@ -173,4 +173,27 @@ t.test('an overlay snapshot: the commit\'s files over a view of the tree, nothin
   t.notOk(existsSync(path.join(s.dir, 'src/gone.c')), 'hidden and not in the commit: deleted')
   t.equal(readFileSync(path.join(s.dir, 'inc2/l.h'), 'utf8'), '#define X\n', 'a link into the tree through a linked folder is kept')
   t.throws(() => lstatSync(path.join(s.dir, 'inc2/esc.h')), { code: 'ENOENT' }, 'a link leaving both the snapshot and the tree is left out')
+})
+
+t.test('layered on a base commit: the base whole, a later commit only what differs from it', async t => {
+  const r = repoWith(t, { 'inc/a.h': '#define A 1\n', 'inc/b.h': '#define B 1\n', 'inc/same.h': '#define S 1\n', 'src/c.c': 'int c;\n', 'README': 'r\n' })
+  const base = r.head
+  writeFileSync(path.join(r.dir, 'inc/a.h'), '#define A 2\n')
+  rmSync(path.join(r.dir, 'inc/b.h'))
+  writeFileSync(path.join(r.dir, 'inc/d.h'), '#define D 1\n')
+  writeFileSync(path.join(r.dir, 'README'), 'changed\n')
+  r.git('add', '-A')
+  r.git('commit', '-q', '-m', 'c2')
+  const c2 = r.git('rev-parse', 'HEAD')
+  const store = createSnapshotStore(createGit(r.dir), tmp(t), new Set(['src/c.c']), { kind: 'commit', base })
+  const s2 = await store.snapshot(c2)
+  const s1 = await store.snapshot(base)
+  t.ok(lstatSync(path.join(s1.dir, 'inc/same.h')).isFile(), 'the base snapshot is whole')
+  const kind = (p: string) => { try { return lstatSync(path.join(s2.dir, p)).isSymbolicLink() ? 'link' : 'file' } catch { return 'none' } }
+  t.same(Object.fromEntries(['inc/a.h', 'inc/b.h', 'inc/d.h', 'inc/same.h', 'src', 'README'].map(p => [p, kind(p)])), {
+    'inc/a.h': 'file', 'inc/b.h': 'none', 'inc/d.h': 'file', 'inc/same.h': 'link', 'src': 'link', 'README': 'none',
+  }, 'changed headers written, a deleted one gone, the rest read through the base snapshot')
+  t.equal(readFileSync(path.join(s2.dir, 'inc/a.h'), 'utf8'), '#define A 2\n')
+  t.equal(readFileSync(path.join(s2.dir, 'inc/same.h'), 'utf8'), '#define S 1\n')
+  t.same([...s2.cFiles], ['src/c.c'], 'an unchanged .c file is in the view')
 })
