@@ -16,7 +16,7 @@ import { planHarness } from '../../src/harness/plan.js'
 import { typeName, unparen } from '../../src/model/inputs-ctype.js'
 import { modeName, renderHarness } from '../../src/harness/render.js'
 import type { Harness, HarnessOptions } from '../../src/harness/types.js'
-import { OBSERVABLES, type HarnessMode } from '../../src/model/types.js'
+import { OBSERVABLES, type HarnessMode, type ModelSpec } from '../../src/model/types.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CBMC = path.join(ROOT, '.klp-tools/bin/cbmc')
@@ -426,4 +426,65 @@ t.test('the entry marker: in the new version\'s safety run, after the entry assu
   const eq = renderHarness(msg!.pair, msg!.opts, equiv).files[0]!.text.split('\n')
   t.match(eq[markerLine], /entry reachability marker/, 'other modes hold the same comment on the same line')
   t.same(renderHarness(tc!.pair, { ...tc!.opts, assumes: [] }, safety('new', 'all')).entryAssumptions, [], 'no assumptions: none named')
+})
+
+// --- a world: stubs, callbacks, held locks, claims about the world ----------------------------------
+
+const WORLD_C = `
+typedef unsigned long size_t;
+typedef struct { int raw; } spinlock_t;
+void *kmalloc(size_t size, unsigned flags);
+void spin_lock(spinlock_t *l);
+void spin_unlock(spinlock_t *l);
+struct dev { spinlock_t lock; int n; };
+int poke(struct dev *d, int (*cb)(int), int v)
+{
+	int *p = kmalloc(sizeof(int), 0);
+	spin_lock(&d->lock);
+	d->n += cb(v);
+	spin_unlock(&d->lock);
+	if (!p)
+		return -12;
+	*p = v;
+	return *p;
+}
+`
+
+t.test('a world: stubs in the harness, held locks, lock balance, a claim about the world, the calls loops', async t => {
+  const wdir = t.testdir({ 'poke.c': WORLD_C })
+  const pair = await extract(path.join(wdir, 'poke.c'), path.join(wdir, 'poke.c'), 'poke')
+  const models: Record<string, ModelSpec> = { kmalloc: { kind: 'alloc', size: 'arg0' }, spin_lock: { kind: 'lock' }, spin_unlock: { kind: 'unlock' } }
+  const externals = pair.externals.externals.map(fn => ({ fn, ...(models[fn.name] ? { model: models[fn.name] } : {}) }))
+  t.same(externals.map(e => e.fn.callbackOf ?? e.fn.name).sort(), ['cb', 'kmalloc', 'spin_lock', 'spin_unlock'])
+  const opts: HarnessOptions = {
+    ...base, externals, held: [{ old: '(&d->lock)', new: '(&klp_new_d->lock)' }],
+    claims: [{ id: 'w', when: '(v > 1)', differs: ['calls'], world: true }],
+  }
+  const h = renderHarness(pair, opts, equiv)
+  const lines = entryBody(h).split('\n').map(l => l.trim())
+  const call = lines.indexOf('klp_cur = 0; klp_ret_t klp_ret_old = klp_old_poke(d, cb, v);')
+  t.ok(call > 0, 'the old call sets the world\'s current version')
+  t.same(lines.slice(call + 1, call + 5), ['klp_old_lock_balance();', 'klp_w_0 = ((v > 1));', '__CPROVER_assume(!klp_w_0);', 'klp_cur = 1; klp_ret_t klp_ret_new = klp_new_poke(klp_new_d, klp_new_cb, v);'],
+    'lock balance, then the claim about the world once the old version has run')
+  t.ok(lines.includes('_Bool klp_w_0;'), 'the claim is declared at entry')
+  t.ok(lines.includes('klp_held[0][0] = klp_entry_held[0][0] = klp_abs((const void *)((&d->lock)), 0);'), 'the held lock, in old\'s objects')
+  t.ok(lines.includes('__CPROVER_assume(klp_held[0][0] != 0);'), 'exists')
+  t.same(h.entryAssumptions, ['held &d->lock'])
+  t.ok(lines.includes('cb = klp_cb_cb; klp_new_cb = cb;'), 'the callback parameter: the same stub for both versions')
+  t.same(h.observables.map(o => o.kind), ['return', 'memory', 'calls'])
+  t.same(h.observables[2]!.calls?.objects, ['d'], 'the calls observable names the input objects')
+  t.notMatch(entryBody(renderHarness(pair, opts, safety('old', 'outside-safety-claims'))), /__CPROVER_assume\([^)]*klp_w_0/, 'safety runs cannot wait for the world: every input')
+  if (!existsSync(CBMC)) {
+    t.fail(`CBMC is missing at ${CBMC}: run \`npm install\` (its postinstall provisions .klp-tools/bin/cbmc)`)
+    return
+  }
+  for (const mode of [equiv, safety('new', 'all')]) {
+    const hm = renderHarness(pair, opts, mode)
+    const d = writeHarness(t.testdir(), modeName(mode), hm)
+    const props = cbmc(d, ['--function', hm.entry, '--show-properties'])
+    t.equal(props.status, 0, `${modeName(mode)}: cbmc accepts the harness${props.status ? `: ${errorsOf(props.json).join('; ')}` : ''}`)
+    const loops = cbmc(d, ['--function', hm.entry, '--show-loops'])
+    const names = ((loops.json.find(i => 'loops' in i)?.loops ?? []) as { name: string }[]).map(l => l.name).filter(n => n.startsWith(`${ENTRY}.`))
+    t.same(names.sort(), hm.unwindset.map(u => u.loop).sort(), `${modeName(mode)}: the unwindset names exactly cbmc's harness loops (the calls' two loops too)`)
+  }
 })
