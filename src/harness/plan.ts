@@ -22,11 +22,9 @@ export interface HarnessPlan {
   readonly newEntry: string
   readonly protoParams: string
   readonly atEntry: EntryView
-  readonly callOld: string | null
-  readonly callNew: string | null
-  /** Statements right after each call (e.g. the lock-balance check). */
-  readonly afterOld: readonly string[]
-  readonly afterNew: readonly string[]
+  readonly claims: ClaimsView
+  /** Each version's run (null: it does not run in this mode), then its lock-balance check. */
+  readonly run: { readonly old: RunView | null; readonly new: RunView | null }
   /** null when the harness compares nothing (one version runs, or nothing to compare). */
   readonly compare: { readonly observables: readonly CompareView[]; readonly checks: readonly { cond: string; desc: string }[] } | null
   readonly unwindset: readonly { loop: string; bound: number }[]
@@ -38,13 +36,22 @@ export interface HarnessPlan {
   readonly entryAssumptions: readonly string[]
 }
 
-/** After the entry state: held locks, assumptions, the entry marker, the claims decided at entry. */
+/** After the entry state: held locks, assumptions, the entry marker. */
 export interface EntryView {
   readonly held: readonly { readonly old: string; readonly new: string; readonly others: readonly number[] }[]
   readonly assumes: readonly string[]
   /** The KLP_ENTRY description, or null: a comment in its place keeps the lines aligned. */
   readonly marker: string | null
-  readonly claims: readonly string[]
+}
+
+export interface RunView {
+  readonly v: 0 | 1
+  /** With a world: `klp_cur` says which version runs. */
+  readonly world: boolean
+  /** `klp_ret_t klp_ret_<old|new> = `, or empty for a void function. */
+  readonly ret: string
+  readonly call: string
+  readonly lockBalance: string | null
 }
 
 export interface PlanInput {
@@ -62,28 +69,34 @@ export function inputsModel(pair: FunctionPair, opts: HarnessOptions): InputsMod
   return planInputs(pair, { ...opts, callbacks })
 }
 
-/** The claim code: each claim's klp_w_<i>, and what the mode assumes of them. */
-function claimCode(opts: HarnessOptions, mode: HarnessMode): { atEntry: string[]; afterOld: string[] } {
-  // claims about the world are decided once the old version has run (its answers are known)
+/**
+ * The claims of the mode: each claim's klp_w_<i> (at entry, or, for claims about the world, once
+ * the old version has run and its answers are known), and what the mode assumes of them.
+ */
+export interface ClaimsView {
+  readonly late: boolean
+  readonly list: readonly { readonly i: number; readonly when: string }[]
+  /** Conditions assumed at entry, and after the old run (claims about the world); null: none. */
+  readonly entryAssume: string | null
+  readonly lateAssume: string | null
+}
+
+function claimsView(opts: HarnessOptions, mode: HarnessMode): ClaimsView {
   const late = opts.claims.some(c => c.world) && mode.kind !== 'safety'
-  const atEntry: string[] = late ? opts.claims.map((_, i) => `_Bool klp_w_${i};`) : []
-  const code: string[] = late ? [] : atEntry
-  opts.claims.forEach((c, i) => code.push(late ? `klp_w_${i} = (${c.when});` : `_Bool klp_w_${i} = (${c.when});`))
   const notAll = (pred: (i: number) => boolean) => opts.claims.map((_, i) => (pred(i) ? `!klp_w_${i}` : '')).filter(Boolean)
-  const assume = (conds: string[], into: string[]) => {
-    if (conds.length) into.push(`__CPROVER_assume(${conds.join(' && ')});`)
-  }
-  if (mode.kind === 'equiv') assume(notAll(() => true), code)
-  else if (mode.kind === 'claim') assume([`klp_w_${mode.claim}`], code)
+  let conds: string[] = []
+  if (mode.kind === 'equiv') conds = notAll(() => true)
+  else if (mode.kind === 'claim') conds = [`klp_w_${mode.claim}`]
   else if (opts.claims.some(c => c.world)) {
     // safety runs cannot wait for the world's answers: they check every input
-  } else if (mode.restrict === 'outside-safety-claims') assume(notAll(i => opts.claims[i]!.differs.includes('safety')), atEntry)
-  else if (typeof mode.restrict === 'object') assume([`klp_w_${mode.restrict.claim}`], atEntry)
-  return { atEntry, afterOld: late ? code : [] }
+  } else if (mode.restrict === 'outside-safety-claims') conds = notAll(i => opts.claims[i]!.differs.includes('safety'))
+  else if (typeof mode.restrict === 'object') conds = [`klp_w_${mode.restrict.claim}`]
+  const assume = conds.length ? conds.join(' && ') : null
+  return { late, list: opts.claims.map((c, i) => ({ i, when: c.when })), entryAssume: late ? null : assume, lateAssume: late ? assume : null }
 }
 
 /** The entry part: held locks (with a world), assumptions, the entry marker, and claims at entry. */
-function entryPart(opts: HarnessOptions, mode: HarnessMode, claims: string[]): { view: EntryView; assumptions: string[]; planted: string[] } {
+function entryPart(opts: HarnessOptions, mode: HarnessMode): { view: EntryView; assumptions: string[]; planted: string[] } {
   const held = (opts.externals ?? []).length ? (opts.held ?? []).slice(0, MAX_LOCKS) : []
   // the entry state these assumptions allow must exist (FAILURE = reachable); the claims' own
   // assumptions come after it. Every mode starts from this same entry state, so one run asks: the
@@ -99,7 +112,6 @@ function entryPart(opts: HarnessOptions, mode: HarnessMode, claims: string[]): {
       // after the entry state: an assumption may read through pointer parameters and globals
       assumes: [...opts.assumes],
       marker,
-      claims,
     },
     assumptions: [...held.map(h => `held ${unparen(h.old)}`), ...opts.assumes.map(unparen)],
     planted: marker ? [marker] : [],
@@ -131,13 +143,14 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const runsNew = !(mode.kind === 'safety' && mode.version === 'old')
   const nodes = runsOld && runsNew ? planObservables(pair, model, opts.externals ?? []) : []
   const ext = planExternals(opts.externals ?? [], opts.native)
-  const claims = claimCode(opts, mode)
-  const entry = entryPart(opts, mode, claims.atEntry)
+  const entry = entryPart(opts, mode)
   const cmp = runsOld && runsNew ? comparePart(nodes, opts, mode) : { compare: null, planted: [] }
   const buffers = model.params.flatMap(p => (p.kind === 'buffer' ? [p] : []))
   const world = ext.names.length > 0
-  const call = (v: 'old' | 'new', args: string[]) =>
-    `${world ? `klp_cur = ${v === 'old' ? 0 : 1}; ` : ''}${isVoid(sig.returnType) ? '' : `klp_ret_t klp_ret_${v} = `}${pair[v].entry}(${args.join(', ')});`
+  const run = (v: 'old' | 'new', args: string[]): RunView => ({
+    v: v === 'old' ? 0 : 1, world, ret: isVoid(sig.returnType) ? '' : `klp_ret_t klp_ret_${v} = `,
+    call: `${pair[v].entry}(${args.join(', ')})`, lockBalance: ext.hasLocks ? `klp_${v}_lock_balance` : null,
+  })
   const loops = [...buffers.flatMap(p => [p.copy.old.loop, p.copy.new.loop]), ...compareLoops(nodes)].sort((a, b) => a.id - b.id)
   return {
     inputs: inputsView(model, sig),
@@ -145,10 +158,11 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     newEntry: pair.new.entry,
     protoParams: sig.params.length ? sig.params.map((_, i) => `klp_p${i}_t`).join(', ') : 'void',
     atEntry: entry.view,
-    callOld: runsOld ? call('old', sig.params.map(p => p.name)) : null,
-    callNew: runsNew ? call('new', sig.params.map(p => (p.type.kind === 'pointer' ? `klp_new_${p.name}` : p.name))) : null,
-    afterOld: [...(ext.hasLocks && runsOld ? ['klp_old_lock_balance();'] : []), ...claims.afterOld],
-    afterNew: ext.hasLocks && runsNew ? ['klp_new_lock_balance();'] : [],
+    claims: claimsView(opts, mode),
+    run: {
+      old: runsOld ? run('old', sig.params.map(p => p.name)) : null,
+      new: runsNew ? run('new', sig.params.map(p => (p.type.kind === 'pointer' ? `klp_new_${p.name}` : p.name))) : null,
+    },
     compare: cmp.compare,
     unwindset: [...loops.map(l => ({ loop: `${ENTRY}.${l.id}`, bound: l.bound })), ...ext.unwindset],
     observables: nodes.map(observableInfo),

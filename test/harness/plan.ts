@@ -310,14 +310,15 @@ t.test('globals: written ones are copied and compared, const and read-only ones 
   t.same(init.inputs.map(i => i.label), ['k', '*n', '*out'])
 })
 
-t.test('planHarness returns the fragments the template fills', async t => {
+t.test('planHarness returns the view the template prints', async t => {
   const p = planHarness({ pair: bounds, opts: CASES[0]!.opts, mode: safety('new', 'all') })
-  t.equal(p.callOld, null, 'the old version does not run in a new-only safety run')
-  t.equal(p.callNew, 'klp_ret_t klp_ret_new = klp_new_msg_fill(klp_new_m, klp_new_buf, len);')
+  t.equal(p.run.old, null, 'the old version does not run in a new-only safety run')
+  t.same(p.run.new, { v: 1, world: false, ret: 'klp_ret_t klp_ret_new = ', call: 'klp_new_msg_fill(klp_new_m, klp_new_buf, len)', lockBalance: null })
   t.equal(p.compare, null, 'nothing compared')
   t.same(p.bounds, ['0 <= len <= 12 (elements of buf)'])
+  t.same(p.claims, { late: false, list: [{ i: 0, when: '((len > 8))' }], entryAssume: null, lateAssume: null }, 'the claim is decided, the run is not restricted')
   const v = planHarness({ pair: touch, opts: base, mode: equiv })
-  t.equal(v.callOld, 'klp_old_touch(n, out, k);', 'void: no return value')
+  t.match(v.run.old, { ret: '', call: 'klp_old_touch(n, out, k)' }, 'void: no return value')
   t.notOk(v.observables.some(o => o.kind === 'return'), 'void: no return observable')
   t.same(v.inputs.scalars, [{ T: 'klp_p2_t', name: 'k' }], 'scalar parameters are declared first')
   t.same(v.inputs.pointers.map(p => p.name), ['n', 'out'])
