@@ -2,7 +2,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compareWithBaseline, type BaselineDiff, type ProofKey } from '../series/baseline.js'
-import { UsageError } from '../errors.js'
+import { ExtractError, UsageError, oneLine } from '../errors.js'
 import { checkCacheDir, defaultCacheDir, openCache } from '../pipeline/cache/store.js'
 import { planSeriesRun, probeSeries, runSeries } from '../pipeline/series.js'
 import { checkProofArgs } from '../pipeline/resolve.js'
@@ -98,6 +98,13 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
     try {
       const penv = { env: ctx.env, log, preprocessMemo: new Map() }
       const plan = await planSeriesRun(source, cli, defaults, penv, { specs: argv.spec ?? [], ...(shard ? { shard } : {}), ...(durations ? { durations } : {}) })
+      // an empty plan because patches failed is no plan to run (a CI job reading it would prove nothing and pass)
+      const failed = plan.patches.filter(p => p.status !== 'applied')
+      if (!plan.planned.length && failed.length) {
+        throw new ExtractError(`no proof planned: ${failed.length} patch${failed.length === 1 ? '' : 'es'} could not be planned (${oneLine(failed[0]!.title)}: ${oneLine(failed[0]!.error ?? failed[0]!.status)})`, {
+          hint: 'run the series without --list for a report of every patch',
+        })
+      }
       // which results the cache already holds (--no-cache: not asked); never part of the split, which must not depend on one machine's cache
       const cacheDir = argv.cacheDir ? path.resolve(argv.cacheDir) : defaultCacheDir(ctx.env)
       const probed = argv.cache && !(await checkCacheDir(cacheDir)) ? await probeSeries(plan, source, cli.jobs, { ...penv, cache: openCache(cacheDir, { note: log.debug }) }) : new Map<string, { cached: boolean; ms?: number }>()

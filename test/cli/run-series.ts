@@ -161,3 +161,19 @@ t.test('the series is opened from a patch directory or a git range (their own er
   })
   await t.rejects(runSeriesCommand(args({ git: path.join(dir, 'tree'), range: 'a..b' }), fake().ctx), { exitCode: 3, message: /tree/ })
 })
+
+t.test('an empty plan because a patch failed: --list is an error, and the run reports the patch (exit 3)', async t => {
+  const dir = t.testdir({ ...MANIFEST, 'm.yaml': 'entries:\n  - { old: b-old.c, new: b-new.c, functions: [fc], spec: missing.yaml }\n' })
+  const manifest = path.join(dir, 'm.yaml')
+  const f = fake()
+  await t.rejects(runSeriesCommand(args({ manifest, list: true }), f.ctx), {
+    name: 'ExtractError', exitCode: 3,
+    message: /^no proof planned: 1 patch could not be planned \(.*b-old\.c → .*b-new\.c: cannot read spec file .*missing\.yaml: ENOENT/,
+    hint: /without --list/,
+  })
+  t.same(f.out, [], 'no plan printed')
+  const run = fake()
+  await runSeriesCommand(args({ manifest, format: 'json' }), run.ctx)
+  t.equal(run.ctx.exitCode, 3)
+  t.match(JSON.parse(run.out.join('')), { exitCode: 3, proofs: [], patches: [{ status: 'error', error: /missing\.yaml/ }] })
+})
