@@ -12,6 +12,7 @@ import { callbackStubs, findExternals, memberCallbackStubs, type ExternalsResult
 import type { Node } from './c-parser.js'
 import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
+import { PREFIX } from '../model/names.js'
 
 export interface ExtractOptions {
   readonly oldPath: string
@@ -32,8 +33,6 @@ export interface ExtractOptions {
   /** An abort (SIGINT, SIGTERM) stops gcc and the analysis between steps; the reason is thrown. */
   readonly signal?: AbortSignal
 }
-
-const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
 
 async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOptions) {
   const pp = await preprocess(file, {
