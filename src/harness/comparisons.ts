@@ -3,7 +3,7 @@
  * partials/compare*.c.hbs), one `klp_same_<index>` and one KLP_EQ property per observable.
  */
 import { lvalue } from './inputs.js'
-import { MARK, MAX_BLOB, MAX_SEQ } from '../model/names.js'
+import { MARK, MAX_BLOB, MAX_SEQ, VAR } from '../model/names.js'
 import type { ComparePart, Equality, ObservableNode, ObservableRoot } from '../model/observables.js'
 import type { ObservableKind } from '../model/types.js'
 
@@ -26,19 +26,24 @@ export function equalityC(e: Equality, o: string, n: string): string {
 function rootC(r: ObservableRoot): { old: string; new: string } {
   switch (r.kind) {
     case 'return':
-      return { old: 'klp_ret_old', new: 'klp_ret_new' }
+      return { old: VAR.retOld, new: VAR.retNew }
     case 'object':
-      return { old: lvalue(r.param, [{ deref: r.type }]), new: lvalue(`klp_new_${r.param}`, [{ deref: r.type }]) }
+      return { old: lvalue(r.param, [{ deref: r.type }]), new: lvalue(VAR.newParam(r.param), [{ deref: r.type }]) }
     case 'buffer':
       return r.bytes
-        ? { old: `((const unsigned char *)${r.param})`, new: `((const unsigned char *)klp_new_${r.param})` }
-        : { old: r.param, new: `klp_new_${r.param}` }
+        ? { old: `((const unsigned char *)${r.param})`, new: `((const unsigned char *)${VAR.newParam(r.param)})` }
+        : { old: r.param, new: VAR.newParam(r.param) }
     case 'global':
       return { old: r.old, new: r.new }
   }
 }
 
 export interface PartView {
+  /** The variables holding the values compared (the first differing ones for an array), its flag and index. */
+  readonly o: string
+  readonly n: string
+  readonly eqv: string
+  readonly di: string
   readonly scalar: boolean
   readonly pointer: boolean
   readonly array: boolean
@@ -54,7 +59,8 @@ export interface PartView {
 function partView(p: ComparePart, root: { old: string; new: string }): PartView {
   const old = lvalue(root.old, p.path)
   const nw = lvalue(root.new, p.path)
-  const base = { scalar: p.kind === 'scalar', pointer: p.kind === 'pointer', array: false, var: p.var, old, new: nw, count: '', eq: '', elemScalar: false }
+  const vars = { o: VAR.arrayOld(p.var), n: VAR.arrayNew(p.var), eqv: VAR.arrayEq(p.var), di: VAR.arrayIndex(p.var) }
+  const base = { ...vars, scalar: p.kind === 'scalar', pointer: p.kind === 'pointer', array: false, var: p.var, old, new: nw, count: '', eq: '', elemScalar: false }
   if (p.kind !== 'array') return base
   const i = `klp_i_${p.var}`
   return { ...base, array: true, count: p.count, eq: equalityC(p.elem, `(${old})[${i}]`, `(${nw})[${i}]`), elemScalar: p.scalar }
@@ -62,8 +68,10 @@ function partView(p: ComparePart, root: { old: string; new: string }): PartView 
 
 export interface CompareView {
   readonly index: number
+  /** `klp_same_<index>`: the observable is equal in both runs. */
+  readonly same: string
   readonly parts: readonly PartView[]
-  readonly calls: { readonly var: number; readonly args: readonly number[]; readonly maxSeq: number; readonly maxBlob: number } | null
+  readonly calls: { readonly var: number; readonly eqv: string; readonly nseq: string; readonly seqFn: string; readonly seqArg: string; readonly args: readonly number[]; readonly maxSeq: number; readonly maxBlob: number } | null
   readonly guard: string | null
   readonly cond: string
   /** The claims that allow this observable to differ (`klp_w_<i> || …`), or 0. */
@@ -78,14 +86,15 @@ export function eqDescription(n: ObservableNode): string {
 
 export function compareView(n: ObservableNode, allowed: (k: ObservableKind) => string): CompareView {
   const conds = [
-    ...n.parts.map(p => (p.kind === 'array' ? `klp_eq_${p.var}` : `klp_o_${p.var} == klp_n_${p.var}`)),
-    ...(n.calls ? [`klp_eq_${n.calls.var}`] : []),
+    ...n.parts.map(p => (p.kind === 'array' ? VAR.arrayEq(p.var) : `${VAR.arrayOld(p.var)} == ${VAR.arrayNew(p.var)}`)),
+    ...(n.calls ? [VAR.arrayEq(n.calls.var)] : []),
   ]
   const root = n.root ? rootC(n.root) : { old: '', new: '' }
   return {
     index: n.index,
+    same: VAR.same(n.index),
     parts: n.parts.map(p => partView(p, root)),
-    calls: n.calls ? { var: n.calls.var, args: Array.from({ length: n.calls.args }, (_, a) => a), maxSeq: MAX_SEQ, maxBlob: MAX_BLOB } : null,
+    calls: n.calls ? { var: n.calls.var, eqv: VAR.arrayEq(n.calls.var), nseq: VAR.nseq, seqFn: VAR.seqFn, seqArg: VAR.seqArg, args: Array.from({ length: n.calls.args }, (_, a) => a), maxSeq: MAX_SEQ, maxBlob: MAX_BLOB } : null,
     guard: n.guard,
     cond: conds.length ? conds.join(' && ') : '1',
     allowed: allowed(n.kind),

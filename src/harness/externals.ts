@@ -9,15 +9,21 @@
 import { ConfigError } from '../errors.js'
 import type { CType } from '../extract/types.js'
 import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
-import { LIMIT, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../model/names.js'
+import { LIMIT, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ, VAR, WORLD } from '../model/names.js'
 import type { ExternalStub, ModelSpec } from '../model/types.js'
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
 const LIMITS = { calls: MAX_CALLS, seq: MAX_SEQ, locks: MAX_LOCKS, blob: MAX_BLOB } as const
+/** The call log the classifier reads: count, callee, arguments and answers per version. */
+const LOG = { n: VAR.nseq, fn: VAR.seqFn, arg: VAR.seqArg, ret: VAR.seqRet } as const
 
 /** One stub: its declarations and the data its kind's partial needs (null for the other kinds). */
 export interface StubView {
   readonly name: string
+  /** How often each version called it, and what each call answered (claims about the world read these). */
+  readonly calls: string
+  readonly answers: string
+  readonly callLog: typeof LOG
   readonly index: number
   readonly what: string
   readonly typedefs: readonly string[]
@@ -52,7 +58,7 @@ export interface StubView {
 
 export interface ExternalsPlan {
   /** The shared state of the world (call log, dynamic objects, locks); null without external functions. */
-  readonly runtime: { readonly seq: number; readonly maxArgs: number; readonly dyn: number; readonly locks: number } | null
+  readonly runtime: { readonly callLog: typeof LOG; readonly seq: number; readonly maxArgs: number; readonly dyn: number; readonly locks: number } | null
   readonly stubs: readonly StubView[]
   /** lock balance: a version must not return holding a lock it did not hold at entry. */
   readonly lockBalance: readonly { readonly name: string; readonly v: number; readonly rows: readonly { readonly j: number; readonly entryHas: string; readonly anyHolds: string }[] }[]
@@ -146,7 +152,7 @@ function stubView(s: ExternalStub, i: number): StubView {
   const isVoid = sig.returnType.kind === 'opaque' && sig.returnType.text === 'void'
   const params = [...sig.params.map((_, j) => `${T(j)} klp_a${j}`), ...(sig.variadic ? ['...'] : [])]
   return {
-    name: f, index: i, what: model ? `model ${model.kind}` : 'uninterpreted external function',
+    name: f, calls: WORLD.calls(f), answers: WORLD.answers(f), callLog: LOG, index: i, what: model ? `model ${model.kind}` : 'uninterpreted external function',
     typedefs: [...sig.params.map((p, j) => `typedef ${p.typedefText.replace(TYPE_NAME, T(j))};`), `typedef ${sig.returnTypedef.replace(TYPE_NAME, R)};`],
     R, void: isVoid, params: params.length ? params.join(', ') : 'void',
     args: sig.params.map((p, j) => (p.type.kind === 'pointer' ? `klp_abs((const void *)klp_a${j}, v)` : scalarLike(p.type) ? `(long long)klp_a${j}` : '0')),
@@ -160,7 +166,7 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
   const views = stubs.map(stubView)
   const hasLocks = views.some(v => v.lock !== null)
   return {
-    runtime: stubs.length ? { seq: MAX_SEQ, maxArgs: Math.max(1, ...stubs.map(s => s.fn.signature.params.length)), dyn: stubs.length * MAX_CALLS, locks: MAX_LOCKS } : null,
+    runtime: stubs.length ? { callLog: LOG, seq: MAX_SEQ, maxArgs: Math.max(1, ...stubs.map(s => s.fn.signature.params.length)), dyn: stubs.length * MAX_CALLS, locks: MAX_LOCKS } : null,
     stubs: views,
     lockBalance: hasLocks
       ? ([[0, 'klp_old_lock_balance'], [1, 'klp_new_lock_balance']] as const).map(([v, name]) => ({

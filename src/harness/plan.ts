@@ -4,7 +4,7 @@
  * Pure: FunctionPair + options + mode → the template's view and the harness's descriptor facts.
  */
 import type { FunctionPair } from '../extract/types.js'
-import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS } from '../model/names.js'
+import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, VAR } from '../model/names.js'
 import { inputInfos, planInputs, type InputsModel } from '../model/inputs.js'
 import { isVoid, unparen } from '../model/inputs-ctype.js'
 import { observableInfo, planObservables, type ObservableNode } from '../model/observables.js'
@@ -128,7 +128,7 @@ function comparePart(nodes: readonly ObservableNode[], opts: HarnessOptions, mod
   const checks: { cond: string; desc: string }[] = []
   if (mode.kind === 'claim') {
     const c = opts.claims[mode.claim]!
-    const inClaim = nodes.filter(n => c.differs.includes(n.kind)).map(n => `klp_same_${n.index}`)
+    const inClaim = nodes.filter(n => c.differs.includes(n.kind)).map(n => VAR.same(n.index))
     if (inClaim.length) checks.push({ cond: inClaim.join(' && '), desc: `${MARK.reach} ${mode.claim} ${c.id}` })
     if (c.then) checks.push({ cond: c.then, desc: `${MARK.then} ${mode.claim} ${c.id}` })
   }
@@ -148,7 +148,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
   const buffers = model.params.flatMap(p => (p.kind === 'buffer' ? [p] : []))
   const world = ext.names.length > 0
   const run = (v: 'old' | 'new', args: string[]): RunView => ({
-    v: v === 'old' ? 0 : 1, world, ret: isVoid(sig.returnType) ? '' : `klp_ret_t klp_ret_${v} = `,
+    v: v === 'old' ? 0 : 1, world, ret: isVoid(sig.returnType) ? '' : `klp_ret_t ${v === 'old' ? VAR.retOld : VAR.retNew} = `,
     call: `${pair[v].entry}(${args.join(', ')})`, lockBalance: ext.hasLocks ? `klp_${v}_lock_balance` : null,
   })
   const loops = [...buffers.flatMap(p => [p.copy.old.loop, p.copy.new.loop]), ...compareLoops(nodes)].sort((a, b) => a.id - b.id)
@@ -161,7 +161,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     claims: claimsView(opts, mode),
     run: {
       old: runsOld ? run('old', sig.params.map(p => p.name)) : null,
-      new: runsNew ? run('new', sig.params.map(p => (p.type.kind === 'pointer' ? `klp_new_${p.name}` : p.name))) : null,
+      new: runsNew ? run('new', sig.params.map(p => (p.type.kind === 'pointer' ? VAR.newParam(p.name) : p.name))) : null,
     },
     compare: cmp.compare,
     unwindset: [...loops.map(l => ({ loop: `${ENTRY}.${l.id}`, bound: l.bound })), ...ext.unwindset],

@@ -6,7 +6,7 @@
  */
 import type { CType, FunctionPair } from '../extract/types.js'
 import type { ExternalStub, ObservableInfo, ObservableKind } from './types.js'
-import { MAX_BLOB } from './names.js'
+import { MAX_BLOB, VAR } from './names.js'
 import { UNROLL, isVoid } from './inputs-ctype.js'
 import type { HarnessLoop, InputsModel, Segment } from './inputs.js'
 
@@ -172,9 +172,9 @@ export function planObservables(pair: FunctionPair, inputs: InputsModel, externa
 
 /** What the classifier reads about an observable: its leaves' and first differing element's variables. */
 export function observableInfo(n: ObservableNode): ObservableInfo {
-  const leaves = n.parts.flatMap(p => (p.kind === 'array' ? [] : [{ label: p.label, oldVar: `klp_o_${p.var}`, newVar: `klp_n_${p.var}` }]))
+  const leaves = n.parts.flatMap(p => (p.kind === 'array' ? [] : [{ label: p.label, oldVar: VAR.arrayOld(p.var), newVar: VAR.arrayNew(p.var) }]))
   const arrays = n.parts.filter(p => p.kind === 'array')
   const last = arrays[arrays.length - 1]
-  const arrayDiff = last && { index: `klp_di_${last.var}`, oldVar: last.scalar ? `klp_o_${last.var}` : '', newVar: last.scalar ? `klp_n_${last.var}` : '', elem: last.label }
+  const arrayDiff = last && { index: VAR.arrayIndex(last.var), oldVar: last.scalar ? VAR.arrayOld(last.var) : '', newVar: last.scalar ? VAR.arrayNew(last.var) : '', elem: last.label }
   return { index: n.index, kind: n.kind, label: n.label, leaves, arrayDiff, ...(n.calls ? { calls: n.calls.info } : {}) }
 }
