@@ -95,7 +95,7 @@ function claimsView(opts: HarnessOptions, mode: HarnessMode): ClaimsView {
   return { late, list: opts.claims.map((c, i) => ({ i, when: c.when })), entryAssume: late ? null : assume, lateAssume: late ? assume : null }
 }
 
-/** The entry part: held locks (with a world), assumptions, the entry marker, and claims at entry. */
+/** The entry part: held locks (with a world), the assumptions and the entry marker. */
 function entryPart(opts: HarnessOptions, mode: HarnessMode): { view: EntryView; assumptions: string[]; planted: string[] } {
   const held = (opts.externals ?? []).length ? (opts.held ?? []).slice(0, MAX_LOCKS) : []
   // the entry state these assumptions allow must exist (FAILURE = reachable); the claims' own

@@ -121,6 +121,17 @@ t.test('globals: shared, paired and const, with and without --init-globals', asy
   t.same(init.globals.map(g => ('source' in g ? g.source : '-')), [null, null, '-', null, null], '--init-globals: no shared entry values')
 })
 
+t.test('a global function pointer with a stub behind it, and a buffer of an unnamed type', async t => {
+  const anon: CType = { kind: 'record', tag: 'anon0', union: false, text: 'struct <anonymous>', fields: [{ name: 'a', type: int, bitfield: false }] }
+  const pair = pairOf([param('items', ptr(anon)), param('n', int)], [global('hook', ptr(fnT)), global('plain', ptr(fnT))])
+  const m = planInputs(pair, { ...base, buffers: { items: 'n' }, callbacks: { 'global hook': 'klp_cb_hook' } })
+  t.match(m.params[0], { kind: 'buffer', elem: null, bytes: false, clear: false }, 'no element type name: copied byte-wise')
+  t.match(m.globals, [
+    { kind: 'paired', name: 'hook', inits: [{ kind: 'callback', path: [], stub: 'klp_cb_hook' }] },
+    { kind: 'paired', name: 'plain', inits: [{ kind: 'null', path: [] }] },
+  ])
+})
+
 t.test('inputInfos names every input with the variable that holds it', async t => {
   const pair = pairOf(
     [param('cb', ptr(fnT)), param('buf', ptr(int)), param('o', ptr(rec('s', [['x', int]]))), param('a', ptr({ kind: 'array', of: int, length: 4, text: 'int[4]' })), param('len', int)],
