@@ -98,7 +98,7 @@ function kindView(s: ExternalStub, R: string, isVoid: boolean): Pick<StubView, '
   const none = { retExpr: `(${R})0`, alloc: null, free: null, lock: null, copyIn: null, copyOut: null, log: false, bug: null, generic: null }
   switch (model?.kind) {
     case 'alloc':
-      return { ...none, retExpr: `(${R})p`, alloc: { size: arg('size', 'arg0'), zero: model.zero === true } }
+      return { ...none, retExpr: `(${R})p`, alloc: { size: arg('size', 'arg0'), zero: Boolean(model.zero) } }
     case 'free':
       return { ...none, free: { ptr: arg('ptr', 'arg0') } }
     case 'lock':
