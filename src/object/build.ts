@@ -1,0 +1,74 @@
+/**
+ * Compile one version of a C file the way kpatch and klp-build do (its flags, default -O2, plus
+ * -ffunction-sections -fdata-sections, and -g for the inlining facts), then read the object with binutils.
+ * The only module of src/object that spawns processes; everything it reads is parsed by pure modules.
+ */
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { execa } from 'execa'
+import { ToolFailureError, ToolNotFoundError } from '../errors.js'
+import { parseDwarfInfo } from './dwarf.js'
+import { parseObjdumpContents, parseObjdumpInsns } from './objdump.js'
+import { parseReadelf } from './readelf.js'
+import type { ObjectFacts } from './types.js'
+
+export const DEFAULT_CFLAGS = ['-O2'] as const
+/** What every build adds to the file's own flags: one section per function and per object, and debug info. */
+export const OBJECT_FLAGS = ['-g', '-ffunction-sections', '-fdata-sections'] as const
+export const OBJECT_LIMITS = { compileMs: 120_000, toolMs: 60_000, maxBuffer: 512 * 1024 * 1024 } as const
+
+export interface ObjectTools {
+  readonly gcc: string
+  readonly readelf: string
+  readonly objdump: string
+  readonly signal?: AbortSignal
+}
+
+async function run(tool: string, argv: readonly string[], opts: { cwd?: string; timeout: number; signal?: AbortSignal }) {
+  const r = await execa(tool, argv, {
+    cwd: opts.cwd, reject: false, timeout: opts.timeout, cancelSignal: opts.signal, stdin: 'ignore',
+    maxBuffer: OBJECT_LIMITS.maxBuffer, forceKillAfterDelay: 1000, env: { LC_ALL: 'C' },
+  })
+  opts.signal?.throwIfAborted()
+  if (r.failed && (r as { code?: string }).code === 'ENOENT') {
+    throw new ToolNotFoundError(`${tool} not found`, { hint: `install binutils and gcc (e.g. apt-get install gcc binutils), or put them on PATH` })
+  }
+  if (r.timedOut) throw new ToolFailureError(`${path.basename(tool)} did not finish within ${opts.timeout / 1000} s`, { hint: 'try again with fewer jobs at once' })
+  if (r.exitCode !== 0) {
+    const first = String(r.stderr).split('\n').find(l => /error/i.test(l)) ?? String(r.stderr).split('\n')[0] ?? ''
+    throw new ToolFailureError(`${path.basename(tool)} failed: ${first.trim().slice(0, 200)}`, {
+      hint: `run it by hand to see every message: ${tool} ${argv.join(' ')}`,
+    })
+  }
+  return String(r.stdout)
+}
+
+/** Compile `cFile` to `outFile` with the file's flags plus the object-analysis flags. */
+export async function compileObject(tools: ObjectTools, cFile: string, outFile: string, cflags: readonly string[] = DEFAULT_CFLAGS): Promise<void> {
+  await mkdir(path.dirname(outFile), { recursive: true })
+  await run(tools.gcc, [...cflags, ...OBJECT_FLAGS, '-c', path.resolve(cFile), '-o', path.resolve(outFile)], {
+    cwd: path.dirname(path.resolve(cFile)), timeout: OBJECT_LIMITS.compileMs, signal: tools.signal,
+  })
+}
+
+/** Read one object's sections, symbols, relocations, bytes, instruction starts and debug info. */
+export async function readObject(tools: ObjectTools, objFile: string): Promise<ObjectFacts> {
+  const opts = { timeout: OBJECT_LIMITS.toolMs, signal: tools.signal }
+  const elf = parseReadelf(await run(tools.readelf, ['-SsrW', objFile], opts))
+  const loaded = elf.sections.filter(s => s.flags.includes('A') && s.type === 'PROGBITS' && s.size > 0)
+  const contents = loaded.length
+    ? parseObjdumpContents(await run(tools.objdump, ['-s', ...loaded.flatMap(s => ['-j', s.name]), objFile], opts))
+    : new Map<string, Uint8Array>()
+  const code = loaded.filter(s => s.flags.includes('X'))
+  // --insn-width=16: every instruction on one line, so each line is one instruction start
+  const insns = code.length
+    ? parseObjdumpInsns(await run(tools.objdump, ['-d', '-z', '-w', '--insn-width=16', ...code.flatMap(s => ['-j', s.name]), objFile], opts))
+    : new Map<string, number[]>()
+  const dwarf = parseDwarfInfo(await run(tools.readelf, ['--debug-dump=info', objFile], opts))
+  return { ...elf, contents, insns, dwarf }
+}
+
+/** The tools: the gcc the caller found (see pipeline/replay/native.ts findGcc) and binutils from PATH. */
+export function objectTools(gcc: string, signal?: AbortSignal): ObjectTools {
+  return { gcc, readelf: 'readelf', objdump: 'objdump', ...(signal ? { signal } : {}) }
+}

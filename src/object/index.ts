@@ -1,0 +1,34 @@
+/**
+ * Object-level analysis (issue #11): compile both versions of a file for real, compare the objects
+ * symbol by symbol, and say which functions the live patch must replace (and why) and which hazards
+ * make it unsafe.
+ */
+import path from 'node:path'
+import { compileObject, readObject, type ObjectTools } from './build.js'
+import { diffObjects } from './livepatch.js'
+import type { ObjectDiff } from './types.js'
+
+export { compileObject, DEFAULT_CFLAGS, OBJECT_FLAGS, objectTools, readObject, type ObjectTools } from './build.js'
+export { diffObjects, classifyFunction, type ObjectDiffInput } from './livepatch.js'
+export type { Hazard, HazardKind, HazardSeverity, LivePatchFunction, LivePatchReason, ObjectDiff, ObjectFacts } from './types.js'
+
+export interface SourceObjectDiffRequest {
+  readonly oldFile: string
+  readonly newFile: string
+  /** the file's compiler flags; -O2 when none are given */
+  readonly cflags?: readonly string[]
+  /** source functions whose bodies changed */
+  readonly changed: ReadonlySet<string>
+  /** a scratch directory for the two objects (the caller owns and removes it) */
+  readonly dir: string
+}
+
+/** Compile old and new, read both objects, and diff them. */
+export async function diffSourceVersions(tools: ObjectTools, req: SourceObjectDiffRequest): Promise<ObjectDiff> {
+  const oldObj = path.join(req.dir, 'old.o')
+  const newObj = path.join(req.dir, 'new.o')
+  await Promise.all([compileObject(tools, req.oldFile, oldObj, req.cflags), compileObject(tools, req.newFile, newObj, req.cflags)])
+  const [oldFacts, newFacts] = await Promise.all([readObject(tools, oldObj), readObject(tools, newObj)])
+  return diffObjects({ old: oldFacts, new: newFacts, changed: req.changed })
+}
+

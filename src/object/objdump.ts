@@ -1,0 +1,50 @@
+/**
+ * Parse binutils' objdump output: `objdump -s -j <sec>…` (section bytes) and `objdump -d -z -w`
+ * (where each instruction starts, to place a PC-relative relocation's target the way kpatch's
+ * rela_target_offset does: from the end of the instruction that holds it).
+ */
+
+const CONTENTS_HEAD = /^Contents of section (.*):$/
+/** ` 0010 00000183 e1030304 8a030500 000000c3  ................`: address, 35 columns of hex, two spaces, ASCII */
+const HEX_LINE = /^ ([0-9a-f]+) (.{35})/
+
+/** `objdump -s` → section name → bytes. */
+export function parseObjdumpContents(text: string): Map<string, Uint8Array> {
+  const out = new Map<string, number[]>()
+  let cur: number[] | undefined
+  for (const line of text.split('\n')) {
+    const h = CONTENTS_HEAD.exec(line)
+    if (h) {
+      cur = []
+      out.set(h[1]!, cur)
+      continue
+    }
+    const m = cur && HEX_LINE.exec(line)
+    if (!m) continue
+    const at = parseInt(m[1]!, 16)
+    const hex = m[2]!.replace(/\s+/g, '')
+    for (let i = 0; i + 1 < hex.length; i += 2) cur![at + i / 2] = parseInt(hex.slice(i, i + 2), 16)
+  }
+  return new Map([...out].map(([k, v]) => [k, Uint8Array.from(v, b => b ?? 0)]))
+}
+
+const DISASM_HEAD = /^Disassembly of section (.*):$/
+const INSN = /^\s*([0-9a-f]+):\t([0-9a-f]{2}(?: [0-9a-f]{2})*)/
+
+/** `objdump -d -z -w` → executable section name → instruction start offsets, ascending. */
+export function parseObjdumpInsns(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>()
+  let cur: number[] | undefined
+  for (const line of text.split('\n')) {
+    const h = DISASM_HEAD.exec(line)
+    if (h) {
+      cur = []
+      out.set(h[1]!, cur)
+      continue
+    }
+    const m = cur && INSN.exec(line)
+    if (m) cur!.push(parseInt(m[1]!, 16))
+  }
+  for (const v of out.values()) v.sort((a, b) => a - b)
+  return out
+}
