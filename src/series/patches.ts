@@ -50,13 +50,22 @@ export async function openPatchDir(opts: PatchDirOptions): Promise<SeriesSource>
       paths = new Set([...paths, ...run.missing])
       run = await applySeries(git, tree, opts.tree, paths, prepared)
     }
-    const over = { overlay: { kind: 'tree' as const, tree, hidden: new Set(run.loaded) }, includers: treeIncluders(createGit(tree, { env: git.env }), includePattern) }
+    const over = { overlay: { kind: 'tree' as const, tree, hidden: new Set(run.loaded) }, includers: treeIncluders(treeGit(git, tree), includePattern) }
     const { patches, baseTip } = await materializeSeries(git, root, run.steps, { base: run.base, baseName: 'base', tip: run.tip.commit, tipName: run.tip.name }, opts.includes, over)
     return { kind: 'patches', description: `${opts.tree} + ${opts.patches}`, patches, baseTip, scratch: root, root: tree, cleanup: () => rm(root, { recursive: true, force: true }) }
   } catch (err) {
     await rm(root, { recursive: true, force: true })
     throw err
   }
+}
+
+/**
+ * git for reading the tree in place (grep --no-index): named to our own repository, so that the
+ * tree's own .git (its config, hooks, a foreign owner's safe.directory refusal, a broken gitdir
+ * link) is never looked at.
+ */
+function treeGit(git: Git, tree: string): Git {
+  return createGit(tree, { pre: [`--git-dir=${path.join(git.cwd, '.git')}`], env: git.env })
 }
 
 interface SeriesRun {

@@ -416,3 +416,10 @@ t.test('a path git needs that no patch line names is loaded, and the series appl
   t.same(src.patches.map(p => [p.error, p.files.map(f => f.key)]), [[undefined, ['src/f.c']]])
   t.equal(readFileSync(src.patches[0]!.files[0]!.newPath!, 'utf8'), F2)
 })
+
+t.test('the tree\'s own .git is never looked at (a broken gitdir link in it is no obstacle)', async t => {
+  const tree = tmpTree(t, { ...TREE, '.git': 'gitdir: /nonexistent/klp-test\n' })
+  const patches = tmpTree(t, { '1.patch': `Header.\n---\n${diff('include/api.h', TREE['include/api.h'], '#define API 2\n')}` })
+  const src = await open(t, { tree, patches, includes: ['include'] })
+  t.same(src.patches.map(p => [p.error, p.files.map(f => f.key)]), [[undefined, ['src/f.c']]], 'the includers of the header were found in the tree')
+})
