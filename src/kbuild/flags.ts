@@ -46,7 +46,7 @@ export function filterFlags(cmd: CompileCommand): FilteredFlags {
   const argv = cmd.argv
   for (let i = 1; i < argv.length; i++) {
     const w = argv[i]!
-    const po = PATH_OPTS.find(o => w === o || (w.startsWith(o) && (o === '-I' || o === '-isystem' || o === '-iquote' || o === '-idirafter')))
+    const po = PATH_OPTS.find(o => w.startsWith(o))
     if (po) {
       const arg = w === po ? argv[++i] : w.slice(po.length)
       if (arg === undefined) dropped.push({ flag: w, why: 'has no argument' })
