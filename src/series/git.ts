@@ -7,6 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, KlpError, UsageError } from '../errors.js'
+import { isInside } from '../config/flags.js'
 import { createGit, createSnapshotStore, gitOk, INCLUDABLE, runGit, type Git, type OverlayOf, type Snapshot } from './snapshot.js'
 import { parseTrailerAssumes, parseTrailerClaims } from './trailers.js'
 import type { PatchFile, SeriesPatch, SeriesSource } from './types.js'
@@ -142,10 +143,16 @@ export async function materializeSeries(
   // git mode: base whole, every other commit an overlay of it with what differs (not every header again)
   const store = createSnapshotStore(git, root, all, over?.overlay ?? { kind: 'commit', base: ends.base })
 
+  // over a tree, an absolute -I into the tree means the same folder of each version's view
+  const tree = over?.overlay.kind === 'tree' ? over.overlay.tree : null
+  const inView = (dir: string, d: string) => {
+    if (!path.isAbsolute(d)) return path.join(dir, d)
+    return tree !== null && isInside(tree, path.resolve(d), path.sep) ? path.join(dir, path.relative(tree, path.resolve(d))) : d
+  }
   const side = (snap: Snapshot | null, name: string, key: string) => ({
     label: `${name}:${key}`,
     path: snap && snap.cFiles.has(key) ? path.join(snap.dir, key) : null,
-    includes: snap ? includes.map(d => (path.isAbsolute(d) ? d : path.join(snap.dir, d))) : [],
+    includes: snap ? includes.map(d => inView(snap.dir, d)) : [],
   })
   const fileOf = (key: string, oldSnap: Snapshot | null, oldName: string, newSnap: Snapshot, newName: string, oldKey = key): PatchFile | null => {
     const o = side(oldSnap, oldName, oldKey)

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, UsageError } from '../../src/errors.js'
-import { openGitRange } from '../../src/series/git.js'
+import { materializeSeries, openGitRange } from '../../src/series/git.js'
+import { createGit } from '../../src/series/snapshot.js'
 import type { SeriesSource } from '../../src/series/types.js'
 
 const GIT_ENV = {
@@ -310,4 +311,36 @@ t.test('a header included through another header still brings in the .c files', 
   const src = await open(t, { repo: r.dir, range: `${base}..HEAD`, includes: ['include'] })
   t.same(src.patches[0]!.files.map(f => f.key), ['drv/g.c'])
   t.equal(src.patches[0]!.incomplete, undefined)
+})
+
+t.test('over a tree (patch mode): snapshots are views of the tree, includers come from it too, a step without a commit has no files', async t => {
+  // the repository holds only the touched file; the tree on disk holds everything
+  const r = makeRepo(t)
+  const base = r.commit('base', { 'include/lim.h': '#define LIM 4\n' })
+  const c1 = r.commit('lim: 8', { 'include/lim.h': '#define LIM 8\n' })
+  const tree = mkdtempSync(path.join(os.tmpdir(), 'klp-git-test-tree-'))
+  t.teardown(() => rmSync(tree, { recursive: true, force: true }))
+  mkdirSync(path.join(tree, 'include'))
+  mkdirSync(path.join(tree, 'drv'))
+  writeFileSync(path.join(tree, 'include/lim.h'), '#define LIM 4\n')
+  writeFileSync(path.join(tree, 'drv/a.c'), '#include <lim.h>\nint a(void) { return LIM; }\n')
+  const root = mkdtempSync(path.join(os.tmpdir(), 'klp-git-test-root-'))
+  t.teardown(() => rmSync(root, { recursive: true, force: true }))
+  const asked: string[][] = []
+  const step = { title: 't', message: 't\n', specs: [], oldName: 'base' }
+  const { patches, baseTip } = await materializeSeries(createGit(r.dir), root, [
+    { ...step, id: 'p1', commit: c1, parent: base, newName: 'p1' },
+    { ...step, id: 'p2', commit: null, parent: c1, newName: 'p2', error: 'does not apply: x' },
+  ], { base, baseName: 'base', tip: c1, tipName: 'p1' }, ['include', path.join(tree, 'include'), '/elsewhere'], {
+    overlay: { kind: 'tree', tree, hidden: new Set(['include/lim.h']) },
+    includers: async names => (asked.push([...names]), names.includes('lim.h') ? ['drv/a.c'] : []),
+  })
+  t.same(asked[0], ['lim.h'], 'the tree is asked for the includers of the changed header')
+  t.same(patches.map(p => [p.id, p.error, p.files.map(f => f.key)]), [['p1', undefined, ['drv/a.c']], ['p2', 'does not apply: x', []]])
+  const f = patches[0]!.files[0]!
+  const snap = f.newPath!.slice(0, -'/drv/a.c'.length)
+  t.same(f.newIncludes, [path.join(snap, 'include'), path.join(snap, 'include'), '/elsewhere'], 'relative and in-tree absolute -I folders map into the view')
+  t.equal(readFileSync(path.join(snap, 'include/lim.h'), 'utf8'), '#define LIM 8\n')
+  t.equal(readFileSync(f.newPath!, 'utf8'), '#include <lim.h>\nint a(void) { return LIM; }\n', 'the .c file is read through the view')
+  t.same(baseTip.map(x => x.key), ['drv/a.c'])
 })

@@ -423,3 +423,15 @@ t.test('the tree\'s own .git is never looked at (a broken gitdir link in it is n
   const src = await open(t, { tree, patches, includes: ['include'] })
   t.same(src.patches.map(p => [p.error, p.files.map(f => f.key)]), [[undefined, ['src/f.c']]], 'the includers of the header were found in the tree')
 })
+
+t.test('an absolute -I folder inside the tree names the same folder of each version\'s view', async t => {
+  const tree = tmpTree(t, TREE)
+  const patches = tmpTree(t, { '1.patch': `API.\n---\n${diff('include/api.h', TREE['include/api.h'], '#define API 2\n')}` })
+  const elsewhere = path.join(os.tmpdir(), 'klp-not-the-tree')
+  const src = await open(t, { tree, patches, includes: [path.join(tree, 'include'), tree, elsewhere] })
+  const f = src.patches[0]!.files[0]!
+  const snap = f.newPath!.slice(0, -'/src/f.c'.length)
+  t.same(f.newIncludes, [path.join(snap, 'include'), snap, elsewhere])
+  t.equal(readFileSync(path.join(f.newIncludes[0]!, 'api.h'), 'utf8'), '#define API 2\n', 'so a touched header there is the patched one')
+  t.equal(readFileSync(path.join(f.oldIncludes[0]!, 'api.h'), 'utf8'), TREE['include/api.h'])
+})
