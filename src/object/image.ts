@@ -46,12 +46,12 @@ const PC_RELATIVE = /^R_X86_64_(PC32|PLT32|GOTPCREL|GOTPCRELX|REX_GOTPCRELX|GOTP
 
 /** How far the relocated field is from the end of its instruction: what the CPU adds to the addend. */
 function targetBias(ix: ObjectIndex, r: ElfReloc): number {
-  if (!PC_RELATIVE.test(r.type)) return 0
-  const starts = ix.facts.insns.get(r.section)
-  if (!starts) return 0
-  const next = starts.find(s => s > r.offset)
-  const end = next ?? ix.facts.sections.find(s => s.name === r.section)?.size ?? r.offset + 4
-  return end - r.offset
+  // in data (a jump table, .eh_frame) the place is the field itself (kpatch: not a text section → 0)
+  const sec = ix.facts.sections.find(s => s.name === r.section)
+  if (!PC_RELATIVE.test(r.type) || !sec?.flags.includes('X')) return 0
+  const next = ix.facts.insns.get(r.section)?.find(s => s > r.offset)
+  // the last instruction ends with its section; with no instruction starts known, the 4-byte field ends it
+  return (next ?? (ix.facts.insns.has(r.section) ? sec.size : r.offset + 4)) - r.offset
 }
 
 function cString(bytes: Uint8Array | undefined, at: number): string | undefined {
