@@ -8,6 +8,7 @@ import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, VAR } from '../mod
 import { inputInfos, planInputs, type InputsModel } from '../model/inputs.js'
 import { isVoid, unparen } from '../model/inputs-ctype.js'
 import { observableInfo, planObservables, type ObservableNode } from '../model/observables.js'
+import { callbackStubs } from '../model/plan.js'
 import type { InputInfo, ObservableInfo, ObservableKind } from '../model/types.js'
 import { compareLoops, compareView, type CompareView } from './comparisons.js'
 import { planExternals, type ExternalsPlan } from './externals.js'
@@ -62,11 +63,7 @@ export interface PlanInput {
 
 /** The input model for these options: stubs found by what they stand behind. */
 export function inputsModel(pair: FunctionPair, opts: HarnessOptions): InputsModel {
-  const callbacks: Record<string, string> = {}
-  for (const e of opts.externals ?? []) {
-    if (e.fn.callbackOf !== undefined && !Object.hasOwn(callbacks, e.fn.callbackOf)) callbacks[e.fn.callbackOf] = e.fn.name
-  }
-  return planInputs(pair, { ...opts, callbacks })
+  return planInputs(pair, { ...opts, callbacks: callbackStubs(opts.externals ?? []) })
 }
 
 /**
