@@ -21,8 +21,12 @@ const OUTPUT_WORDS: Readonly<Record<string, string>> = {
   '-M': 'a dependency file', '-MM': 'a dependency file', '-MD': 'a dependency file', '-MMD': 'a dependency file', '-MP': 'a dependency file',
   '-w': 'a warning', '-v': 'output',
 }
-/** -f flags that only matter to code generation, debug info or diagnostics. */
-const F_CODEGEN = /^-f(no-)?(plugin|macro-prefix-map|file-prefix-map|debug-prefix-map|profile|dump|diagnostics|verbose-asm|align-|patchable-function-entry|asynchronous-unwind-tables|unwind-tables|jump-tables|conserve-stack|stack-check|stack-clash-protection|omit-frame-pointer|optimize-sibling-calls|allow-store-data-races|var-tracking|ipa-|reorder-|partial-inlining|inline-functions-called-once|zero-call-used-regs|min-function-alignment|cf-protection|stack-protector|pic|PIC|pie|PIE|record-gcc-switches|ident|function-sections|data-sections|split-|lto|tree-|gcse|schedule|code-hoisting|guess-branch-probability|reg-struct-return|pcc-struct-return|tracer|instrument|merge-constants|semantic-interposition|caller-saves|emit-struct-debug|cf-)/
+/**
+ * -f flags that only matter to code generation, debug info or diagnostics. Flags that change gcc's
+ * predefined macros, __FILE__ or what it accepts stay (-fno-PIE: `-mcmodel=kernel` refuses PIC; -fcf-protection
+ * defines __CET__, -fstack-protector* __SSP_*__; -fmacro-prefix-map and -ffile-prefix-map rewrite __FILE__).
+ */
+const F_CODEGEN = /^-f(no-)?(plugin|debug-prefix-map|profile|dump|diagnostics|verbose-asm|align-|patchable-function-entry|asynchronous-unwind-tables|unwind-tables|jump-tables|conserve-stack|stack-check|stack-clash-protection|omit-frame-pointer|optimize-sibling-calls|allow-store-data-races|var-tracking|ipa-|reorder-|partial-inlining|inline-functions-called-once|zero-call-used-regs|min-function-alignment|record-gcc-switches|ident|function-sections|data-sections|split-|lto|tree-|gcse|schedule|code-hoisting|guess-branch-probability|reg-struct-return|pcc-struct-return|tracer|instrument|merge-constants|semantic-interposition|caller-saves|emit-struct-debug)/
 
 /** Why a word is dropped, or null if it is kept. */
 function dropReason(w: string): string | null {
