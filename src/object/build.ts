@@ -35,7 +35,7 @@ async function run(tool: string, argv: readonly string[], opts: { cwd?: string; 
   }
   if (r.timedOut) throw new ToolFailureError(`${path.basename(tool)} did not finish within ${opts.timeout / 1000} s`, { hint: 'try again with fewer jobs at once' })
   if (r.exitCode !== 0) {
-    const first = String(r.stderr).split('\n').find(l => /error/i.test(l)) ?? String(r.stderr).split('\n')[0] ?? ''
+    const first = String(r.stderr).split('\n').find(l => /(^|: )(fatal )?error: /.test(l)) ?? String(r.stderr).split('\n')[0] ?? ''
     throw new ToolFailureError(`${path.basename(tool)} failed: ${first.trim().slice(0, 200)}`, {
       hint: `run it by hand to see every message: ${tool} ${argv.join(' ')}`,
     })

@@ -80,7 +80,7 @@ t.test('a new function is new; its caller is source-changed', async t => {
   ])
 })
 
-t.test('a string literal that moves but keeps its text: unchanged; a changed text: changed', async t => {
+t.test('a string literal that moves in the merged string section but keeps its text: its user is not listed', async t => {
   const oldC = 'extern int puts(const char *);\nvoid a(void) { puts("alpha"); }\nvoid b(void) { puts("beta"); }\n'
   const moved = 'extern int puts(const char *);\nvoid a(void) { puts("alpha!"); }\nvoid b(void) { puts("beta"); }\n'
   const d = await diff(t, oldC, moved, ['a'])
@@ -90,4 +90,29 @@ t.test('a string literal that moves but keeps its text: unchanged; a changed tex
 t.test('a static local whose type changes: a static-local hazard', async t => {
   const d = await diff(t, 'int tick(void) { static int n; return ++n; }\n', 'long tick(void) { static long n; return ++n; }\n', ['tick'])
   t.match(d.hazards, [{ kind: 'static-local', symbol: /^n\.\d+$/, severity: 'error', detail: /size 4 → 8/ }])
+})
+
+t.test('__LINE__ moves, the body does not: codegen-only', async t => {
+  const oldC = 'int where(void) { return __LINE__; }\nint other(int x) { return x; }\n'
+  const newC = '/* a new first line */\nint where(void) { return __LINE__; }\nint other(int x) { return x; }\n'
+  const d = await diff(t, oldC, newC, [])
+  t.same(d.functions, [{ symbol: 'where', function: 'where', reason: 'codegen-only' }])
+})
+
+t.test('with -pg -mfentry a changed notrace function has no patchable entry; with -O2 alone there is no such hazard', async t => {
+  const src = (k: number) => `__attribute__((no_instrument_function)) int quiet(int x) { return x + ${k}; }\nint loud(int x) { return x * ${k}; }\n`
+  const traced = await diff(t, src(1), src(2), ['quiet', 'loud'], ['-O2', '-pg', '-mfentry'])
+  t.same(traced.hazards.map(h => [h.kind, h.symbol]), [['no-patchable-entry', 'quiet']])
+  const plain = await diff(t, src(1), src(2), ['quiet', 'loud'])
+  t.same(plain.hazards, [])
+})
+
+t.test('a change only in the unlikely path gcc splits off: f.cold and f are listed', async t => {
+  const src = (k: number) => `extern void slow(int) __attribute__((cold));\nint f(int x) { if (__builtin_expect(x < 0, 0)) { slow(x); slow(x + ${k}); return -1; } return x * 2; }\n`
+  const d = await diff(t, src(1), src(2), ['f'])
+  t.same(d.functions, [{ symbol: 'f', function: 'f', reason: 'source-changed' }, { symbol: 'f.cold', function: 'f', reason: 'ipa-clone' }])
+})
+
+t.test('a compile error is a tool failure with the first error line and a hint', async t => {
+  await t.rejects(diff(t, 'int f(void) { return 1; }\n', 'int f(void) { return 1 }\n', ['f']), { message: /^gcc failed: .*error: expected/, hint: /run it by hand/ })
 })

@@ -65,6 +65,7 @@ t.test('failures: a missing tool, a timeout, a compile error; an abort stops at 
     [{ timedOut: true, exitCode: undefined as unknown as number }, /^gcc did not finish within 120 s$/, /fewer jobs/],
     [{ exitCode: 1, stderr: 'x.c: In function f:\nx.c:1:1: error: expected ; before }\n' }, /^gcc failed: x\.c:1:1: error: expected ; before }$/, /run it by hand.*gcc -O2/],
     [{ exitCode: 1, stderr: 'something odd\n' }, /^gcc failed: something odd$/, /run it by hand/],
+    [{ exitCode: 1, stderr: '/tmp/error-case/x.c: In function f:\nerror: bad flag\n' }, /^gcc failed: error: bad flag$/, /run it by hand/],
   ]
   for (const [answer, message, hint] of cases) {
     const { mod } = await withExeca(t, () => answer)
