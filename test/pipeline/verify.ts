@@ -89,15 +89,15 @@ const REQ: VerifyRequest = {
   extraCbmcArgs: [], solver: 'auto', held: [], replay: true, externals: {},
 }
 
-/** verify.ts with the stages before cbmc fixed, cbmc the stand-in, and gcc missing. */
-async function orchestrator(t: Test, tool: CbmcTool, pair: FunctionPair = PAIR): Promise<Verify> {
+/** verify.ts with the stages before cbmc fixed, cbmc the stand-in, and gcc missing (unless `replay` says otherwise). */
+async function orchestrator(t: Test, tool: CbmcTool, pair: FunctionPair = PAIR, replay: Record<string, unknown> = { findGcc: async () => undefined }): Promise<Verify> {
   const render = await import('../../src/harness/render.js')
   return t.mockImport<Verify>('../../src/pipeline/verify.js', {
     '../../src/cbmc/locate.js': { ...(await import('../../src/cbmc/locate.js')), locateCbmc: async () => tool },
     '../../src/extract/extract.js': { ...(await import('../../src/extract/extract.js')), extractFunctionPair: async () => pair },
     '../../src/model/build.js': { ...(await import('../../src/model/build.js')), buildHarnessOptions: async () => ({ claims: [], initGlobals: false }) },
     '../../src/harness/render.js': { ...render, renderHarness: (_: unknown, __: unknown, m: HarnessMode) => harnessOf(m, render.modeName(m)) },
-    '../../src/pipeline/replay/native.js': { ...(await import('../../src/pipeline/replay/native.js')), findGcc: async () => undefined },
+    '../../src/pipeline/replay/native.js': { ...(await import('../../src/pipeline/replay/native.js')), ...replay },
   })
 }
 
@@ -243,4 +243,20 @@ t.test('the report names the solvers and every bound the proof assumed', async t
     { what: 'extra cbmc arguments (--cbmc-arg)', value: '--bounds-check', isDefault: false },
   ])
   t.match(report.options, { proofTimeoutSec: 90, memoryMb: 512, buffers: { buf: 'len' }, cflags: ['-O2', '-m64'], jobs: 2 })
+})
+
+t.test('with gcc: each run with findings is replayed from its native harness, in the kept folder', async t => {
+  const fake = fakeCbmc(t, 'ok')
+  const replayed: string[] = []
+  const { verify } = await orchestrator(t, fake.tool, PAIR, {
+    findGcc: async () => '/usr/bin/gcc',
+    replayRun: async (ctx: { gcc: string; fwrapv: boolean }, job: { run: string; safety: object[] }, native: Harness, dir: string, budget: { left: number }) => {
+      replayed.push(`${job.run} ${ctx.gcc} fwrapv=${ctx.fwrapv} ${native.files[0]!.name} ${dir} budget=${budget.left}`)
+      return { ...job, safety: job.safety.map(v => ({ ...v, confirmed: true, confirmation: 'native run: overflow' })) }
+    },
+  })
+  const keep = path.join(path.dirname(fake.tool.cbmc), 'kept')
+  const report = await verify({ ...REQ, keepHarness: keep, fwrapv: true }, { ...logger(), env: {} })
+  t.same(replayed, [`safety-old /usr/bin/gcc fwrapv=true safety-old.c ${path.join(keep, 'safety-old')} budget=8`], 'only the run with a finding')
+  t.match(report.differences, [{ run: 'safety-old', confirmed: true, confirmation: 'native run: overflow' }])
 })
