@@ -58,6 +58,17 @@ t.test('output larger than maxBuffer', async t => {
   const run = await runCbmc({ cbmc: FAKE, argv: ['--emit', FAIL_JSON] }, { maxBuffer: 100 })
   t.equal(run.termination, 'max-buffer')
   t.equal(run.stdout.length, 100, 'stdout cut at the limit')
+  t.equal(run.error, 'cbmc wrote more than 0 MB of output, the cap klp-verify reads; a smaller --unwind or --max-size keeps traces shorter')
+})
+
+t.test('the environment: PATH with a solver folder first, TMPDIR for cbmc\'s temporary files', async t => {
+  const probe = ['-c', 'echo "$PATH"; echo "$TMPDIR"']
+  const run = await runCbmc({ cbmc: '/bin/sh', argv: probe, pathPrepend: '/opt/z3', tmpDir: '/tmp/klp-x' })
+  const [pathVar, tmp] = run.stdout.split('\n')
+  t.ok(pathVar!.startsWith('/opt/z3:'), pathVar)
+  t.equal(tmp, '/tmp/klp-x')
+  const plain = await runCbmc({ cbmc: '/bin/sh', argv: probe })
+  t.equal(plain.stdout.split('\n')[0], process.env.PATH, 'PATH as it is')
 })
 
 t.test('spawn failures', async t => {
