@@ -43,11 +43,14 @@ async function run(tool: string, argv: readonly string[], opts: { cwd?: string; 
   return String(r.stdout)
 }
 
-/** Compile `cFile` to `outFile` with the file's flags plus the object-analysis flags. */
-export async function compileObject(tools: ObjectTools, cFile: string, outFile: string, cflags: readonly string[] = DEFAULT_CFLAGS): Promise<void> {
-  await mkdir(path.dirname(outFile), { recursive: true })
+/**
+ * Compile `cFile` to `outFile` with the file's flags plus the object-analysis flags, in `cwd` (the folder
+ * the flags' relative paths are relative to: a kernel build folder for Kbuild flags; the file's folder by default).
+ */
+export async function compileObject(tools: ObjectTools, cFile: string, outFile: string, cflags: readonly string[] = DEFAULT_CFLAGS, cwd?: string): Promise<void> {
+  await mkdir(path.dirname(path.resolve(outFile)), { recursive: true })
   await run(tools.gcc, [...cflags, ...OBJECT_FLAGS, '-c', path.resolve(cFile), '-o', path.resolve(outFile)], {
-    cwd: path.dirname(path.resolve(cFile)), timeout: OBJECT_LIMITS.compileMs, signal: tools.signal,
+    cwd: cwd ?? path.dirname(path.resolve(cFile)), timeout: OBJECT_LIMITS.compileMs, signal: tools.signal,
   })
 }
 

@@ -16,6 +16,9 @@ interface Die {
 const DIE_HEAD = /^ <(\d+)><([0-9a-f]+)>: Abbrev Number: (\d+)(?: \((DW_TAG_\w+)\))?/
 const ATTR = /^\s+<[0-9a-f]+>\s+(DW_AT_\w+)\s*: ?(.*)$/
 
+const USED = new Set(['DW_AT_name', 'DW_AT_abstract_origin', 'DW_AT_specification', 'DW_AT_low_pc', 'DW_AT_ranges', 'DW_AT_type',
+  'DW_AT_byte_size', 'DW_AT_upper_bound', 'DW_AT_count', 'DW_AT_location'])
+
 /** The DIE tree of every unit, roots first. */
 function parseDies(text: string): { roots: Die[]; byOffset: Map<number, Die> } {
   const roots: Die[] = []
@@ -36,8 +39,12 @@ function parseDies(text: string): { roots: Die[]; byOffset: Map<number, Die> } {
       cur = die
       continue
     }
-    const a = cur && ATTR.exec(line)
-    if (a && !cur!.attrs.has(a[1]!)) cur!.attrs.set(a[1]!, a[2]!.trim())
+    if (!cur) continue
+    // most attributes (file, line, column, frame base, …) are not read: skip them before any regex
+    const at = line.indexOf('DW_AT_')
+    if (at < 0 || !USED.has(line.slice(at, line.indexOf(' ', at) >>> 0).replace(/:$/, ''))) continue
+    const a = ATTR.exec(line)
+    if (a && !cur.attrs.has(a[1]!)) cur.attrs.set(a[1]!, a[2]!.trim())
   }
   return { roots, byOffset }
 }

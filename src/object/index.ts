@@ -21,13 +21,15 @@ export interface SourceObjectDiffRequest {
   readonly changed: ReadonlySet<string>
   /** a scratch directory for the two objects (the caller owns and removes it) */
   readonly dir: string
+  /** where to run gcc, when the flags hold relative paths (a kernel build folder); the file's folder by default */
+  readonly cwd?: string
 }
 
 /** Compile old and new, read both objects, and diff them. */
 export async function diffSourceVersions(tools: ObjectTools, req: SourceObjectDiffRequest): Promise<ObjectDiff> {
   const oldObj = path.join(req.dir, 'old.o')
   const newObj = path.join(req.dir, 'new.o')
-  await Promise.all([compileObject(tools, req.oldFile, oldObj, req.cflags), compileObject(tools, req.newFile, newObj, req.cflags)])
+  await Promise.all([compileObject(tools, req.oldFile, oldObj, req.cflags, req.cwd), compileObject(tools, req.newFile, newObj, req.cflags, req.cwd)])
   const [oldFacts, newFacts] = await Promise.all([readObject(tools, oldObj), readObject(tools, newObj)])
   return diffObjects({ old: oldFacts, new: newFacts, changed: req.changed })
 }

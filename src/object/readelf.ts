@@ -32,19 +32,29 @@ export function parseReadelf(text: string): ReadelfFacts {
   const relocs: ElfReloc[] = []
   let mode: 'none' | 'sections' | 'relocs' | 'symbols' = 'none'
   let relaName = ''
+  let skipRelocs = false
+  const allocated = new Set<number>()
   for (const line of text.split('\n')) {
     if (line.startsWith('Section Headers:')) { mode = 'sections'; continue }
     if (line.startsWith('Key to Flags:')) { mode = 'none'; continue }
     const rh = RELOC_HEAD.exec(line)
-    if (rh) { mode = 'relocs'; relaName = rh[1]!; continue }
+    if (rh) {
+      mode = 'relocs'
+      relaName = rh[1]!
+      // relocations of debug info are most of the output and none of the analysis
+      skipRelocs = !allocated.has(relaTarget.get(relaName) ?? -1)
+      continue
+    }
     if (SYMTAB_HEAD.test(line)) { mode = 'symbols'; continue }
     if (/^Symbol table '/.test(line)) { mode = 'none'; continue }
     if (mode === 'sections') {
       const m = SECTION.exec(line)
       if (!m || m[1] === '0') continue
       sections.push({ index: Number(m[1]), name: m[2]!, type: m[3]!, size: parseInt(m[4]!, 16), entsize: parseInt(m[5]!, 16), flags: m[6]! })
+      if (m[6]!.includes('A')) allocated.add(Number(m[1]))
       if (m[3] === 'RELA' || m[3] === 'REL') relaTarget.set(m[2]!, Number(m[8]))
     } else if (mode === 'relocs') {
+      if (skipRelocs) continue
       const m = RELOC.exec(line)
       if (!m || m[2]!.length < 9) continue
       const info = m[2]!
@@ -60,10 +70,6 @@ export function parseReadelf(text: string): ReadelfFacts {
     }
   }
   const byIndex = new Map(sections.map(s => [s.index, s.name]))
-  // a relocation belongs to the section its RELA section applies to (the Inf column)
-  const resolved = relocs.flatMap(r => {
-    const target = byIndex.get(relaTarget.get(r.section) ?? -1)
-    return target === undefined ? [] : [{ ...r, section: target }]
-  })
-  return { sections, symbols, relocs: resolved }
+  // a relocation belongs to the section its RELA section applies to (the Inf column; kept ones apply to a known allocated section)
+  return { sections, symbols, relocs: relocs.map(r => ({ ...r, section: byIndex.get(relaTarget.get(r.section)!)! })) }
 }

@@ -13,16 +13,16 @@ function load(v: string): ObjectFacts {
 }
 
 t.test('compiles old and new into the scratch folder with the given flags, reads both, diffs them', async t => {
-  const compiled: [string, string, readonly string[] | undefined][] = []
+  const compiled: [string, string, readonly string[] | undefined, string | undefined][] = []
   const mod = await t.mockImport<typeof import('../../src/object/index.js')>('../../src/object/index.js', {
     '../../src/object/build.js': {
       ...(await import('../../src/object/build.js')),
-      compileObject: async (_: unknown, c: string, o: string, flags?: readonly string[]) => { compiled.push([c, o, flags]) },
+      compileObject: async (_: unknown, c: string, o: string, flags?: readonly string[], cwd?: string) => { compiled.push([c, o, flags, cwd]) },
       readObject: async (_: unknown, o: string) => load(path.basename(o, '.o')),
     },
   })
-  const d = await mod.diffSourceVersions(mod.objectTools('gcc'), { oldFile: 'a/old.c', newFile: 'b/new.c', changed: new Set(['use']), dir: '/scratch', cflags: ['-O2'] })
-  t.same(compiled, [['a/old.c', '/scratch/old.o', ['-O2']], ['b/new.c', '/scratch/new.o', ['-O2']]])
+  const d = await mod.diffSourceVersions(mod.objectTools('gcc'), { oldFile: 'a/old.c', newFile: 'b/new.c', changed: new Set(['use']), dir: '/scratch', cflags: ['-O2'], cwd: '/build' })
+  t.same(compiled, [['a/old.c', '/scratch/old.o', ['-O2'], '/build'], ['b/new.c', '/scratch/new.o', ['-O2'], '/build']])
   t.match(d.functions.find(f => f.symbol === 'use'), { reason: 'source-changed' })
   t.ok(d.hazards.some(h => h.kind === 'data-changed' && h.symbol === 'limit'))
 })
