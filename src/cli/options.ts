@@ -40,6 +40,15 @@ export const proofOptions = {
   debug: { type: 'boolean', describe: 'verbose, plus stack traces on errors' },
 } as const
 
+/**
+ * The build context (src/kbuild): where the old file's compile command comes from when it is not
+ * found automatically in a configured kernel tree. Hidden until the --help snapshot is updated.
+ */
+export const buildContextOptions = {
+  'compile-commands': { type: 'string', nargs: 1, hidden: true, describe: "a compile_commands.json (CMake, Meson, bear): the old file's flags are taken from its entry" },
+  kconfig: { type: 'string', nargs: 1, hidden: true, describe: 'a kernel config (e.g. /boot/config-*): prepare a scratch build folder for it (make O=… olddefconfig prepare) and take the flags from there' },
+} as const
+
 /** yargs turns a repeated single-valued option into an array; refuse it instead of guessing. */
 export function checkSingleValued(argv: Readonly<Record<string, unknown>>): true {
   // refused before anything runs if it could drop or narrow a property (both commands check here)

@@ -10,14 +10,18 @@ import type { VerifyArgs } from './commands/verify.js'
 
 export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void> {
   // the command line first, before the spec file is read
-  const cli = checkProofArgs(argv)
+  const checked = checkProofArgs(argv)
   const spec = argv.spec ? await loadProofSpec(argv.spec, [argv.old, argv.new]) : undefined
+  const log = cliLogger(ctx, Boolean(argv.verbose || argv.debug))
+  // the old file's compile command (--compile-commands, --kconfig, or its configured kernel tree)
+  const { resolveBuildContext, withContextFlags } = await import('../kbuild/index.js')
+  const build = await resolveBuildContext(argv, ctx.env, msg => log.info(msg), checked.cflags.length > 0)
+  const cli = withContextFlags(checked, build)
   const req = { oldPath: argv.old, newPath: argv.new, ...resolveProofOptions(cli, {}, spec) }
-  const verbose = Boolean(argv.verbose || argv.debug)
   const report = await verify(req, {
     env: ctx.env,
     signal: ctx.signal,
-    log: cliLogger(ctx, verbose),
+    log,
   })
   const rendered = renderReport(argv.format, report, { color: (ctx.stdoutTTY ?? ctx.isTTY) && !argv.output && argv.format === 'text' && !ctx.env.NO_COLOR })
   const text = `${rendered.replace(/\n$/, '')}\n`

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { findBuildContext, prepareKconfig } from '../../src/kbuild/index.js'
+import { requireCbmc, runCli } from '../fixtures/integration.js'
 
 const FLAGS = `-Wp,-MMD,$(dir $@).$(notdir $@).d -nostdinc -I./include -include ./include/cfg.h -D__KERNEL__ -DKBUILD_MODNAME='"x"' -std=gnu11 -fno-strict-overflow -funsigned-char -ftrivial-auto-var-init=zero -m64 -Wall -g`
 const MAKEFILE = [
@@ -115,4 +116,34 @@ t.test('--kconfig: a scratch build folder (make O=… olddefconfig prepare), cac
   t.equal(c?.from, `make O=${dir} V=1 -n lib/x.o`)
   await t.rejects(prepareKconfig({ ...opts, config: path.join(root, '../missing.config') }), { name: 'ConfigError', message: /cannot read the kernel config/ })
   await t.rejects(prepareKconfig({ ...opts, target: 'modules_prepare' }), { name: 'ToolFailureError', message: /make O=.* -j2 modules_prepare failed/ }, 'a make that fails: its command and output')
+})
+
+t.test('verify inside configured kernel trees: the old file\'s Kbuild flags reach the proof without a flag written', async t => {
+  await requireCbmc()
+  const kernel = (body: string) => ({
+    Makefile: MAKEFILE, Kbuild: 'obj-y += lib/\n', Kconfig: 'config X\n\tbool "x"\n', '.config': 'CONFIG_X=y\n',
+    include: { 'cfg.h': '#define CFG_STEP 1\n' },
+    lib: { 'x.c': `int next(int a)\n{\n\tif (${body})\n\t\treturn -1;\n\treturn a + CFG_STEP;\n}\n` },
+  })
+  // equal only if signed overflow wraps (-fno-strict-overflow in the Makefile); CFG_STEP comes from the forced -include
+  const dir = t.testdir({ old: kernel('a + CFG_STEP < a'), new: kernel('a > 2147483647 - CFG_STEP') })
+  const args = [path.join(dir, 'old/lib/x.c'), path.join(dir, 'new/lib/x.c'), '--func', 'next', '--format', 'json', '--unwind', '1', '--no-replay', '-v']
+  const r = await runCli(args)
+  t.equal(r.code, 0, r.stderr)
+  const report = JSON.parse(r.stdout) as { verdict: string; options: { cflags: string[]; fwrapv: boolean } }
+  t.equal(report.verdict, 'equivalent')
+  t.equal(report.options.fwrapv, true, 'signed overflow wraps, from the Makefile')
+  t.ok(report.options.cflags.includes(`-I${dir}/old/include`), 'the old tree\'s headers, for both versions')
+  t.match(r.stderr, /build context of .*old\/lib\/x\.c: make V=1 -n lib\/x\.o/)
+  t.match(r.stderr, /-fno-strict-overflow → signed overflow wraps \(cbmc: no --signed-overflow-check\)/)
+  // the same files with the tree unconfigured: no context, CFG_STEP is unknown
+  rmSync(path.join(dir, 'old/.config'))
+  const bare = await runCli(args)
+  t.equal(bare.code, 3, 'no build context: the macro the build defines is missing')
+  t.match(bare.stderr, /CFG_STEP/)
+  // --compile-commands gives the context for any project
+  writeFileSync(path.join(dir, 'cc.json'), JSON.stringify([{ directory: path.join(dir, 'old'), file: 'lib/x.c', arguments: ['gcc', '-include', 'include/cfg.h', '-fwrapv', '-c', 'lib/x.c'] }]))
+  const viaDb = await runCli([...args, '--compile-commands', path.join(dir, 'cc.json')])
+  t.equal(viaDb.code, 0, viaDb.stderr)
+  t.equal((JSON.parse(viaDb.stdout) as { verdict: string }).verdict, 'equivalent')
 })

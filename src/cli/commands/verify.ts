@@ -1,6 +1,6 @@
 /** `klp-verify <old.c> <new.c> --func NAME [options]` (the default command). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs'
-import { checkSingleValued, proofOptions, type Format } from '../options.js'
+import { buildContextOptions, checkSingleValued, proofOptions, type Format } from '../options.js'
 import type { ProofArgs } from '../../pipeline/resolve.js'
 import type { CliContext } from '../context.js'
 
@@ -10,6 +10,8 @@ export interface VerifyArgs extends ProofArgs {
   readonly output?: string
   readonly verbose?: boolean
   readonly debug?: boolean
+  readonly compileCommands?: string
+  readonly kconfig?: string
 }
 
 export function verifyCommand(ctx: CliContext): CommandModule<object, VerifyArgs> {
@@ -21,6 +23,7 @@ export function verifyCommand(ctx: CliContext): CommandModule<object, VerifyArgs
         .positional('old', { type: 'string', describe: 'the C file before the patch', demandOption: true })
         .positional('new', { type: 'string', describe: 'the C file after the patch', demandOption: true })
         .options(proofOptions)
+        .options(buildContextOptions)
         .check(checkSingleValued)
         .example("$0 old.c new.c --func msg_fill --buffer buf:len --intended 'len > 8 => ret == -EINVAL'", 'prove a bounds fix')
         .example('$0 old.c new.c --spec spec.yaml --format json', 'claims from a spec file, JSON report') as unknown as Argv<VerifyArgs>,

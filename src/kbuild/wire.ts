@@ -1,0 +1,53 @@
+/**
+ * The build context as the verify command uses it (reads files, runs make): the old file's flags go
+ * in front of the command line's --cflags, for both versions — the new function is read in the old
+ * tree's type context (its headers and config), as a live patch runs against the old kernel. The
+ * kernel build folder is `--kconfig`'s scratch folder, else $KBUILD_OUTPUT (what make takes for O=),
+ * else the tree itself when it is configured in place.
+ */
+import { UsageError } from '../errors.js'
+import { findBuildContext } from './context.js'
+import { prepareKconfig } from './kconfig.js'
+import { renderFlagLine } from './mapping.js'
+import { findKernelRoot } from './tree.js'
+import type { BuildContext } from './types.js'
+
+export interface BuildContextArgs {
+  /** The file whose context is looked up (the old version). */
+  readonly old: string
+  readonly compileCommands?: string
+  readonly kconfig?: string
+}
+
+/**
+ * The build context for a verify run, or undefined when none applies (no option, not in a configured
+ * kernel tree). Found automatically (no option given) while the user passed --cflags, a failure is
+ * logged and the run goes on with the user's flags; otherwise it is the run's error.
+ */
+export async function resolveBuildContext(args: BuildContextArgs, env: Readonly<Record<string, string | undefined>>, log: (msg: string) => void, userFlags = false): Promise<BuildContext | undefined> {
+  if (!args.kconfig && !args.compileCommands && userFlags) {
+    try {
+      return await resolveBuildContext(args, env, log)
+    } catch (e) {
+      log(`no build context for ${args.old} (${(e as Error).message}); using --cflags alone`)
+      return undefined
+    }
+  }
+  let buildDir = env.KBUILD_OUTPUT || undefined
+  if (args.kconfig && !args.compileCommands) {
+    const tree = findKernelRoot(args.old)
+    if (!tree) throw new UsageError(`--kconfig needs a file inside a kernel tree, and ${args.old} is not in one`, { hint: 'a kernel tree has Makefile, Kbuild and Kconfig at its root; for other projects use --compile-commands FILE' })
+    buildDir = await prepareKconfig({ tree, config: args.kconfig, log })
+  }
+  const c = await findBuildContext(args.old, { compileCommands: args.compileCommands, buildDir })
+  if (c) {
+    log(`build context of ${args.old}: ${c.from} (${c.flags.kept.length} flags kept, ${c.flags.dropped.length} dropped)`)
+    for (const l of c.mapping.lines) log(`  ${renderFlagLine(l)}`)
+  }
+  return c
+}
+
+/** The checked command line with the build context's flags in front of --cflags (later flags win in gcc). */
+export function withContextFlags<T extends { readonly cflags: readonly string[] }>(cli: T, c: BuildContext | undefined): T {
+  return c ? { ...cli, cflags: [...c.flags.kept, ...cli.cflags] } : cli
+}
