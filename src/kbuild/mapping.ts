@@ -34,7 +34,7 @@ export function mapFlags(flags: readonly string[]): FlagMapping {
   const lines: FlagLine[] = []
   const cbmcArgs: string[] = []
   const add = (flag: string, meaning: string, cbmc: string, args: readonly string[] = []) => {
-    lines.push({ flag, meaning, cbmc })
+    lines.push({ flag, meaning, cbmc, args })
     cbmcArgs.push(...args)
   }
 

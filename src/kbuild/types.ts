@@ -27,6 +27,8 @@ export interface FlagLine {
   readonly meaning: string
   /** What klp-verify does with cbmc for it (`no --signed-overflow-check`, `--unsigned-char`, `not modelled: …`). */
   readonly cbmc: string
+  /** The cbmc options this flag calls for (empty when cbmc's semantics already match). */
+  readonly args: readonly string[]
 }
 
 /** The kept flags' meaning for cbmc. */

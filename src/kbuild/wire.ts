@@ -51,3 +51,21 @@ export async function resolveBuildContext(args: BuildContextArgs, env: Readonly<
 export function withContextFlags<T extends { readonly cflags: readonly string[] }>(cli: T, c: BuildContext | undefined): T {
   return c ? { ...cli, cflags: [...c.flags.kept, ...cli.cflags] } : cli
 }
+
+/** cbmc's own defaults (x86_64 Linux, LP64, C11): a flag that calls only for these needs nothing passed. */
+const CBMC_DEFAULTS: ReadonlySet<string> = new Set(['--64', '--c11'])
+
+/**
+ * What the report's bounds section shows of a build context: where it came from, one line per mapped
+ * flag. cbmc options other than its defaults are not passed to cbmc yet (that needs the cbmc
+ * invocations to take them): such a line says so rather than claim a setting the proof did not use.
+ */
+export function contextSummary(c: BuildContext): { from: string; lines: string[] } {
+  return {
+    from: c.from,
+    lines: c.mapping.lines.map(l => {
+      const missing = l.args.filter(a => a.startsWith('--') && !CBMC_DEFAULTS.has(a))
+      return missing.length ? `${renderFlagLine(l)} — not applied yet: cbmc ran without ${missing.join(' ')}` : renderFlagLine(l)
+    }),
+  }
+}

@@ -23,6 +23,8 @@ export interface VerifyRequest extends ProofRequest {
   readonly scratchRoot?: string
   readonly defines: readonly string[]
   readonly cflags: readonly string[]
+  /** Where the flags came from when found automatically (src/kbuild), and what each semantics-bearing flag means for cbmc. */
+  readonly buildContext?: { readonly from: string; readonly lines: readonly string[] }
   readonly fwrapv: boolean
   readonly cbmc?: string
   readonly jobs: number

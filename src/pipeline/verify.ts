@@ -61,6 +61,8 @@ function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: numb
   for (const h of req.held) b.push({ what: 'lock held at entry (held:)', value: h, isDefault: false })
   // what the proof was preprocessed with: it decides which code was compared
   if (req.cflags.length) b.push({ what: 'compiler flags (--cflags)', value: req.cflags.join(' '), isDefault: false })
+  if (req.buildContext) b.push({ what: 'build context', value: req.buildContext.from, isDefault: false })
+  for (const l of req.buildContext?.lines ?? []) b.push({ what: 'compile flag', value: l, isDefault: false })
   for (const d of req.defines) b.push({ what: 'define (-D)', value: d, isDefault: false })
   for (const i of req.includes) b.push({ what: 'include folder (-I)', value: i, isDefault: false })
   if (req.extraCbmcArgs.length) b.push({ what: 'extra cbmc arguments (--cbmc-arg)', value: req.extraCbmcArgs.join(' '), isDefault: false })

@@ -130,11 +130,19 @@ t.test('verify inside configured kernel trees: the old file\'s Kbuild flags reac
   const args = [path.join(dir, 'old/lib/x.c'), path.join(dir, 'new/lib/x.c'), '--func', 'next', '--format', 'json', '--unwind', '1', '--no-replay', '-v']
   const r = await runCli(args)
   t.equal(r.code, 0, r.stderr)
-  const report = JSON.parse(r.stdout) as { verdict: string; options: { cflags: string[]; fwrapv: boolean } }
+  const report = JSON.parse(r.stdout) as { verdict: string; options: { cflags: string[]; fwrapv: boolean }; bounds: { what: string; value: string }[] }
   t.equal(report.verdict, 'equivalent')
   t.equal(report.options.fwrapv, true, 'signed overflow wraps, from the Makefile')
   t.ok(report.options.cflags.includes(`-I${dir}/old/include`), 'the old tree\'s headers, for both versions')
   t.match(r.stderr, /build context of .*old\/lib\/x\.c: make V=1 -n lib\/x\.o/)
+  t.same(report.bounds.filter(b => b.what === 'build context' || b.what === 'compile flag').map(b => b.value), [
+    'make V=1 -n lib/x.o',
+    '-fno-strict-overflow → signed overflow wraps (cbmc: no --signed-overflow-check)',
+    '-ftrivial-auto-var-init=zero → locals without an initializer start zeroed (cbmc: not modelled: cbmc starts them nondeterministic, so a difference read from an uninitialized local may not exist in this build)',
+    '-funsigned-char → plain char is unsigned (cbmc: --unsigned-char) — not applied yet: cbmc ran without --unsigned-char',
+    '-std=gnu11 → C standard gnu11 (cbmc: --c11)',
+    '-m64 → 64-bit target (LP64) (cbmc: --64)',
+  ], "the report's bounds section says where the flags came from and what they mean")
   t.match(r.stderr, /-fno-strict-overflow → signed overflow wraps \(cbmc: no --signed-overflow-check\)/)
   // the same files with the tree unconfigured: no context, CFG_STEP is unknown
   rmSync(path.join(dir, 'old/.config'))
