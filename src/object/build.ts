@@ -8,11 +8,12 @@ import path from 'node:path'
 import { execa } from 'execa'
 import { ToolFailureError, ToolNotFoundError } from '../errors.js'
 import { parseDwarfInfo } from './dwarf.js'
-import { parseObjdumpContents, parseObjdumpInsns } from './objdump.js'
+import { DEFAULT_CFLAGS } from './ipa-ra.js'
+import { parseObjdumpAsm, parseObjdumpContents, parseObjdumpInsns } from './objdump.js'
 import { parseReadelf } from './readelf.js'
 import type { ObjectFacts } from './types.js'
 
-export const DEFAULT_CFLAGS = ['-O2'] as const
+export { DEFAULT_CFLAGS }
 /** What every build adds to the file's own flags: one section per function and per object, and debug info. */
 export const OBJECT_FLAGS = ['-g', '-ffunction-sections', '-fdata-sections'] as const
 export const OBJECT_LIMITS = { compileMs: 120_000, toolMs: 60_000, maxBuffer: 512 * 1024 * 1024 } as const
@@ -64,11 +65,11 @@ export async function readObject(tools: ObjectTools, objFile: string): Promise<O
     : new Map<string, Uint8Array>()
   const code = loaded.filter(s => s.flags.includes('X'))
   // --insn-width=16: every instruction on one line, so each line is one instruction start
-  const insns = code.length
-    ? parseObjdumpInsns(await run(tools.objdump, ['-d', '-z', '-w', '--insn-width=16', ...code.flatMap(s => ['-j', s.name]), objFile], opts))
-    : new Map<string, number[]>()
+  const disasm = code.length ? await run(tools.objdump, ['-d', '-z', '-w', '--insn-width=16', ...code.flatMap(s => ['-j', s.name]), objFile], opts) : ''
+  const insns = parseObjdumpInsns(disasm)
+  const asm = parseObjdumpAsm(disasm)
   const dwarf = parseDwarfInfo(await run(tools.readelf, ['--debug-dump=info', objFile], opts))
-  return { ...elf, contents, insns, dwarf }
+  return { ...elf, contents, insns, asm, dwarf }
 }
 
 /** The tools: the gcc the caller found (see pipeline/replay/native.ts findGcc) and binutils from PATH. */

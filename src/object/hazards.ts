@@ -6,10 +6,12 @@
  * - static-local: a changed function's static local that cannot stay correlated (resized, retyped) or is
  *   WARN_ONCE-style state the patched function gets afresh;
  * - init-code: a changed __init function (it already ran);
- * - no-patchable-entry: with tracing flags on, a changed function without an ftrace entry.
+ * - no-patchable-entry: with tracing flags on, a changed function without an ftrace entry;
+ * - ipa-ra: a changed callee that writes registers its unchanged callers keep values in (ipa-ra.ts).
  */
 import { correlate, definedSymbols } from './correlate.js'
 import { imageOf, relocHolder, type ObjectIndex, type SymbolImage } from './image.js'
+import { DEFAULT_CFLAGS, ipaRaHazards } from './ipa-ra.js'
 import { isStaticLocal, sourceFunction } from './names.js'
 import type { ElfSymbol, Hazard, LivePatchFunction } from './types.js'
 
@@ -131,7 +133,7 @@ function functionHazards(newIx: ObjectIndex, functions: readonly LivePatchFuncti
   return out
 }
 
-export function hazardsOf(oldIx: ObjectIndex, newIx: ObjectIndex, functions: readonly LivePatchFunction[]): Hazard[] {
+export function hazardsOf(oldIx: ObjectIndex, newIx: ObjectIndex, functions: readonly LivePatchFunction[], cflags: readonly string[] = DEFAULT_CFLAGS): Hazard[] {
   const oldData = definedSymbols(oldIx.facts, 'OBJECT')
   const newData = definedSymbols(newIx.facts, 'OBJECT')
   const { twins } = correlate(oldData, newData)
@@ -141,7 +143,7 @@ export function hazardsOf(oldIx: ObjectIndex, newIx: ObjectIndex, functions: rea
     const h = o && dataHazard(oldIx, newIx, o, n, users.get(n.name))
     return h ? [h] : []
   })
-  const all = [...data, ...functionHazards(newIx, functions)]
+  const all = [...data, ...functionHazards(newIx, functions), ...ipaRaHazards(oldIx, newIx, functions, cflags)]
   const seen = new Set<string>()
   return all.filter(h => !seen.has(`${h.kind}:${h.symbol}`) && seen.add(`${h.kind}:${h.symbol}`))
     .sort((a, b) => (a.kind === b.kind ? (a.symbol < b.symbol ? -1 : 1) : a.kind < b.kind ? -1 : 1))

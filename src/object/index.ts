@@ -31,6 +31,6 @@ export async function diffSourceVersions(tools: ObjectTools, req: SourceObjectDi
   const newObj = path.join(req.dir, 'new.o')
   await Promise.all([compileObject(tools, req.oldFile, oldObj, req.cflags, req.cwd), compileObject(tools, req.newFile, newObj, req.cflags, req.cwd)])
   const [oldFacts, newFacts] = await Promise.all([readObject(tools, oldObj), readObject(tools, newObj)])
-  return diffObjects({ old: oldFacts, new: newFacts, changed: req.changed })
+  return diffObjects({ old: oldFacts, new: newFacts, changed: req.changed, ...(req.cflags ? { cflags: req.cflags } : {}) })
 }
 

@@ -18,6 +18,8 @@ export interface ObjectDiffInput {
   readonly new: ObjectFacts
   /** source functions whose bodies changed (from the source-level comparison) */
   readonly changed: ReadonlySet<string>
+  /** the flags both were compiled with (IPA-RA depends on them); -O2 when not given */
+  readonly cflags?: readonly string[]
 }
 
 function changedSymbols(oldIx: ObjectIndex, newIx: ObjectIndex, oldFns: ElfSymbol[], newFns: ElfSymbol[]) {
@@ -65,5 +67,5 @@ export function diffObjects(input: ObjectDiffInput): ObjectDiff {
     ...[...differs].map(s => classifyFunction(s, false, dwarf, input.changed)),
     ...added.map(s => classifyFunction(s.name, true, dwarf, input.changed)),
   ].sort((a, b) => (a.function === b.function ? (a.symbol < b.symbol ? -1 : 1) : a.function < b.function ? -1 : 1))
-  return { functions, hazards: hazardsOf(oldIx, newIx, functions) }
+  return { functions, hazards: hazardsOf(oldIx, newIx, functions, input.cflags) }
 }

@@ -4,6 +4,8 @@
  * rela_target_offset does: from the end of the instruction that holds it).
  */
 
+import type { AsmInsn } from './types.js'
+
 const CONTENTS_HEAD = /^Contents of section (.*):$/
 /** ` 0010 00000183 e1030304 8a030500 000000c3  ................`: address, 35 columns of hex, two spaces, ASCII */
 const HEX_LINE = /^ ([0-9a-f]+) (.{35})/
@@ -46,5 +48,45 @@ export function parseObjdumpInsns(text: string): Map<string, number[]> {
     if (m) cur!.push(parseInt(m[1]!, 16))
   }
   for (const v of out.values()) v.sort((a, b) => a - b)
+  return out
+}
+
+
+const PREFIX = /^(rep|repz|repnz|repe|repne|lock|notrack|bnd|data16|addr32|cs|ds|es|fs|gs|ss)$/
+const ASM = /^\s*([0-9a-f]+):\t[0-9a-f]{2}(?: [0-9a-f]{2})*\s*\t([^#<]*)/
+
+/** Split `0x0(%rax,%rax,1),%edx` at the commas outside parentheses. */
+function splitArgs(text: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let cur = ''
+  for (const ch of text) {
+    if (ch === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue }
+    if (ch === '(') depth++
+    if (ch === ')') depth--
+    cur += ch
+  }
+  if (cur.trim()) out.push(cur.trim())
+  return out
+}
+
+/** `objdump -d -z -w --insn-width=16` → executable section name → its instructions. */
+export function parseObjdumpAsm(text: string): Map<string, AsmInsn[]> {
+  const out = new Map<string, AsmInsn[]>()
+  let cur: AsmInsn[] | undefined
+  for (const line of text.split('\n')) {
+    const h = DISASM_HEAD.exec(line)
+    if (h) {
+      cur = []
+      out.set(h[1]!, cur)
+      continue
+    }
+    const m = cur && ASM.exec(line)
+    if (!m) continue
+    const words = m[2]!.trim().split(/\s+/)
+    while (words.length > 1 && PREFIX.test(words[0]!)) words.shift()
+    const [op = '', ...rest] = words
+    cur!.push({ offset: parseInt(m[1]!, 16), op, args: splitArgs(rest.join(' ')) })
+  }
   return out
 }

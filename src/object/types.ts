@@ -45,7 +45,16 @@ export interface ObjectFacts {
   readonly contents: ReadonlyMap<string, Uint8Array>
   /** executable section name → offsets where instructions start, ascending */
   readonly insns: ReadonlyMap<string, readonly number[]>
+  /** executable section name → its instructions (for the registers each function writes) */
+  readonly asm?: ReadonlyMap<string, readonly AsmInsn[]>
   readonly dwarf: DwarfFacts
+}
+
+/** One disassembled instruction: offset, mnemonic (prefixes dropped), operands in AT&T order (destination last). */
+export interface AsmInsn {
+  readonly offset: number
+  readonly op: string
+  readonly args: readonly string[]
 }
 
 /** What the debug info says, per concrete function and per variable. */
@@ -69,7 +78,7 @@ export interface LivePatchFunction {
   readonly via?: readonly string[]
 }
 
-export type HazardKind = 'data-changed' | 'static-local' | 'init-code' | 'no-patchable-entry'
+export type HazardKind = 'data-changed' | 'static-local' | 'init-code' | 'no-patchable-entry' | 'ipa-ra'
 export type HazardSeverity = 'error' | 'warning'
 
 export interface Hazard {

@@ -116,3 +116,14 @@ t.test('a change only in the unlikely path gcc splits off: f.cold and f are list
 t.test('a compile error is a tool failure with the first error line and a hint', async t => {
   await t.rejects(diff(t, 'int f(void) { return 1; }\n', 'int f(void) { return 1 }\n', ['f']), { message: /^gcc failed: .*error: expected/, hint: /run it by hand/ })
 })
+
+t.test('IPA-RA: a callee that now writes registers its caller kept values in is a hazard at -O2, none with -pg -mfentry', async t => {
+  const oldC = '__attribute__((noinline)) int callee(int x) { return x + 1; }\nint caller(int a, int b, int c) { return callee(a) * b + callee(c) * b + c; }\n'
+  const newC = '__attribute__((noinline)) int callee(int x) { int s = 0; for (int i = 0; i < x; i++) s += i * x; return s + 1; }\nint caller(int a, int b, int c) { return callee(a) * b + callee(c) * b + c; }\n'
+  const o2 = await diff(t, oldC, newC, ['callee'])
+  t.match(o2.hazards, [{ kind: 'ipa-ra', symbol: 'callee', detail: /callers caller / }])
+  t.match(o2.functions.find(f => f.symbol === 'caller'), { reason: 'codegen-only' })
+  const traced = await diff(t, oldC, newC, ['callee'], ['-O2', '-pg', '-mfentry'])
+  t.same(traced.hazards.filter(h => h.kind === 'ipa-ra'), [])
+  t.notOk(traced.functions.some(f => f.symbol === 'caller'), 'without IPA-RA the caller does not change')
+})

@@ -8,13 +8,13 @@ import { parseDwarfInfo } from '../../src/object/dwarf.js'
 import { hazardsOf } from '../../src/object/hazards.js'
 import { indexObject } from '../../src/object/image.js'
 import { diffObjects } from '../../src/object/livepatch.js'
-import { parseObjdumpContents, parseObjdumpInsns } from '../../src/object/objdump.js'
+import { parseObjdumpAsm, parseObjdumpContents, parseObjdumpInsns } from '../../src/object/objdump.js'
 import { parseReadelf } from '../../src/object/readelf.js'
 import type { ElfReloc, ElfSection, ElfSymbol, ObjectFacts } from '../../src/object/types.js'
 
 function load(c: string, v: string): ObjectFacts {
   const r = (k: string) => readFileSync(new URL(`./captures/${c}/${v}.${k}.txt`, import.meta.url), 'utf8')
-  return { ...parseReadelf(r('readelf')), contents: parseObjdumpContents(r('contents')), insns: parseObjdumpInsns(r('insns')), dwarf: parseDwarfInfo(r('dwarf')) }
+  return { ...parseReadelf(r('readelf')), contents: parseObjdumpContents(r('contents')), insns: parseObjdumpInsns(r('insns')), asm: parseObjdumpAsm(r('insns')), dwarf: parseDwarfInfo(r('dwarf')) }
 }
 
 t.test('pair: data-changed (writable: error, read-only: warning), init-code, WARN_ONCE state, a resized static local', async t => {

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
 import { parseDwarfInfo } from '../../src/object/dwarf.js'
-import { parseObjdumpContents, parseObjdumpInsns } from '../../src/object/objdump.js'
+import { parseObjdumpAsm, parseObjdumpContents, parseObjdumpInsns } from '../../src/object/objdump.js'
 import { parseReadelf } from '../../src/object/readelf.js'
 import type { ObjectFacts } from '../../src/object/types.js'
 
 function load(v: string): ObjectFacts {
   const r = (k: string) => readFileSync(new URL(`./captures/pair/${v}.${k}.txt`, import.meta.url), 'utf8')
-  return { ...parseReadelf(r('readelf')), contents: parseObjdumpContents(r('contents')), insns: parseObjdumpInsns(r('insns')), dwarf: parseDwarfInfo(r('dwarf')) }
+  return { ...parseReadelf(r('readelf')), contents: parseObjdumpContents(r('contents')), insns: parseObjdumpInsns(r('insns')), asm: parseObjdumpAsm(r('insns')), dwarf: parseDwarfInfo(r('dwarf')) }
 }
 
 t.test('compiles old and new into the scratch folder with the given flags, reads both, diffs them', async t => {

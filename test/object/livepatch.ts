@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parseDwarfInfo } from '../../src/object/dwarf.js'
 import { classifyFunction, diffObjects } from '../../src/object/livepatch.js'
-import { parseObjdumpContents, parseObjdumpInsns } from '../../src/object/objdump.js'
+import { parseObjdumpAsm, parseObjdumpContents, parseObjdumpInsns } from '../../src/object/objdump.js'
 import { parseReadelf } from '../../src/object/readelf.js'
 import type { DwarfFacts, ObjectFacts } from '../../src/object/types.js'
 
 function load(c: string, v: string): ObjectFacts {
   const r = (k: string) => readFileSync(new URL(`./captures/${c}/${v}.${k}.txt`, import.meta.url), 'utf8')
-  return { ...parseReadelf(r('readelf')), contents: parseObjdumpContents(r('contents')), insns: parseObjdumpInsns(r('insns')), dwarf: parseDwarfInfo(r('dwarf')) }
+  return { ...parseReadelf(r('readelf')), contents: parseObjdumpContents(r('contents')), insns: parseObjdumpInsns(r('insns')), asm: parseObjdumpAsm(r('insns')), dwarf: parseDwarfInfo(r('dwarf')) }
 }
 
 /** The functions whose bodies changed in pair/new.c (what the source-level comparison reports). */

@@ -4,7 +4,7 @@
 # Each <case>/<version>.{readelf,contents,insns,dwarf}.txt is what src/object/build.ts runs on the object.
 set -e
 cd "$(dirname "$0")"
-for c in pair:-O2 cold:-O2 trace:"-O2 -pg -mfentry"; do
+for c in pair:-O2 cold:-O2 ra:-O2 trace:"-O2 -pg -mfentry"; do
   dir=${c%%:*}; flags=${c#*:}
   for v in old new; do
     o=$(mktemp --suffix=.o)
