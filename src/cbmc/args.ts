@@ -35,6 +35,8 @@ export interface CbmcArgOptions {
   readonly defines?: readonly string[]
   /** Each becomes `-I dir`. */
   readonly includes?: readonly string[]
+  /** C front-end options of the build (`--unsigned-char`, `--32`, …), as they are. */
+  readonly platform?: readonly string[]
   /** User passthrough, appended before the files. */
   readonly extra?: readonly string[]
 }
@@ -117,6 +119,7 @@ export function buildCbmcArgs(opts: CbmcArgOptions): string[] {
   else if (opts.solver !== undefined) args.push('--external-sat-solver', opts.solver)
   if (opts.sliceFormula ?? true) args.push('--slice-formula')
   args.push(...preprocessorArgs(opts.defines, opts.includes))
+  args.push(...(opts.platform ?? []))
   args.push(...extra)
   // a UI flag of the user's is refused (checkCbmcArgs): klp-verify reads only cbmc's JSON
   args.push('--json-ui')
@@ -130,8 +133,9 @@ export function buildListFunctionsArgs(
   entry: string,
   defines: readonly string[] = [],
   includes: readonly string[] = [],
+  platform: readonly string[] = [],
 ): string[] {
-  return [...entryArgs(entry), ...preprocessorArgs(defines, includes), '--list-goto-functions', '--json-ui', ...files]
+  return [...entryArgs(entry), ...preprocessorArgs(defines, includes), ...platform, '--list-goto-functions', '--json-ui', ...files]
 }
 
 /**

@@ -14,10 +14,10 @@ export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void
   const spec = argv.spec ? await loadProofSpec(argv.spec, [argv.old, argv.new]) : undefined
   const log = cliLogger(ctx, Boolean(argv.verbose || argv.debug))
   // the old file's compile command (--compile-commands, --kconfig, or its configured kernel tree)
-  const { contextSummary, resolveBuildContext, withContextFlags } = await import('../kbuild/index.js')
+  const { contextPlatform, contextSummary, resolveBuildContext, withContextFlags } = await import('../kbuild/index.js')
   const build = await resolveBuildContext(argv, ctx.env, msg => log.info(msg), checked.cflags.length > 0)
   const cli = withContextFlags(checked, build)
-  const req = { oldPath: argv.old, newPath: argv.new, ...resolveProofOptions(cli, {}, spec), ...(build && { buildContext: contextSummary(build) }) }
+  const req = { oldPath: argv.old, newPath: argv.new, ...resolveProofOptions(cli, {}, spec), ...(build && { buildContext: contextSummary(build), cbmcPlatform: contextPlatform(build) }) }
   const report = await verify(req, {
     env: ctx.env,
     signal: ctx.signal,

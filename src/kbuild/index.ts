@@ -4,4 +4,4 @@ export { prepareKconfig, defaultCacheRoot, type KconfigOptions } from './kconfig
 export { findKernelRoot, findKernelTree } from './tree.js'
 export { filterFlags } from './flags.js'
 export { mapFlags, renderFlagLine } from './mapping.js'
-export { contextSummary, resolveBuildContext, withContextFlags, type BuildContextArgs } from './wire.js'
+export { contextPlatform, contextSummary, resolveBuildContext, withContextFlags, type BuildContextArgs } from './wire.js'

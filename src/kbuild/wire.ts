@@ -52,20 +52,15 @@ export function withContextFlags<T extends { readonly cflags: readonly string[] 
   return c ? { ...cli, cflags: [...c.flags.kept, ...cli.cflags] } : cli
 }
 
-/** cbmc's own defaults (x86_64 Linux, LP64, C11): a flag that calls only for these needs nothing passed. */
+/** cbmc's own defaults (x86_64 Linux, LP64, C11): options that only restate them are not passed. */
 const CBMC_DEFAULTS: ReadonlySet<string> = new Set(['--64', '--c11'])
 
-/**
- * What the report's bounds section shows of a build context: where it came from, one line per mapped
- * flag. cbmc options other than its defaults are not passed to cbmc yet (that needs the cbmc
- * invocations to take them): such a line says so rather than claim a setting the proof did not use.
- */
+/** The cbmc options of a build context that change cbmc's defaults (`--unsigned-char`, `--32`, …). */
+export function contextPlatform(c: BuildContext): string[] {
+  return c.mapping.cbmcArgs.filter(a => !CBMC_DEFAULTS.has(a))
+}
+
+/** What the report's bounds section shows of a build context: where it came from, one line per mapped flag. */
 export function contextSummary(c: BuildContext): { from: string; lines: string[] } {
-  return {
-    from: c.from,
-    lines: c.mapping.lines.map(l => {
-      const missing = l.args.filter(a => a.startsWith('--') && !CBMC_DEFAULTS.has(a))
-      return missing.length ? `${renderFlagLine(l)} — not applied yet: cbmc ran without ${missing.join(' ')}` : renderFlagLine(l)
-    }),
-  }
+  return { from: c.from, lines: c.mapping.lines.map(renderFlagLine) }
 }

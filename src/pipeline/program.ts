@@ -26,7 +26,7 @@ export async function writeHarness(dir: string, h: Harness): Promise<void> {
  * failed for reasons other than the code's size or time is an error, not a verdict.
  */
 export async function loadProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<LoadFacts> {
-  const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry)
+  const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry, [], [], req.cbmcPlatform)
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
   const load = readProgramLoad(run, { func: pair.func, entries: [pair.old.entry, pair.new.entry], referenced: pair.referenced, capped: req.memoryMb !== undefined })
   if (load.status === 'failed') throw new ToolFailureError(load.error, { hint: load.hint })

@@ -97,6 +97,7 @@ function argOptions(s: Session, req: VerifyRequest, h: Harness, unwind: number, 
     unwindset: h.unwindset,
     checks: h.checks,
     fwrapv: req.fwrapv,
+    platform: req.cbmcPlatform,
     solver: s.tool.cadical,
     extra: req.extraCbmcArgs,
   }

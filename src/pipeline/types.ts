@@ -25,6 +25,8 @@ export interface VerifyRequest extends ProofRequest {
   readonly cflags: readonly string[]
   /** Where the flags came from when found automatically (src/kbuild), and what each semantics-bearing flag means for cbmc. */
   readonly buildContext?: { readonly from: string; readonly lines: readonly string[] }
+  /** cbmc C front-end options the build's flags call for (`--unsigned-char`, `--32`, …; src/kbuild). */
+  readonly cbmcPlatform?: readonly string[]
   readonly fwrapv: boolean
   readonly cbmc?: string
   readonly jobs: number

@@ -139,7 +139,7 @@ t.test('verify inside configured kernel trees: the old file\'s Kbuild flags reac
     'make V=1 -n lib/x.o',
     '-fno-strict-overflow → signed overflow wraps (cbmc: no --signed-overflow-check)',
     '-ftrivial-auto-var-init=zero → locals without an initializer start zeroed (cbmc: not modelled: cbmc starts them nondeterministic, so a difference read from an uninitialized local may not exist in this build)',
-    '-funsigned-char → plain char is unsigned (cbmc: --unsigned-char) — not applied yet: cbmc ran without --unsigned-char',
+    '-funsigned-char → plain char is unsigned (cbmc: --unsigned-char)',
     '-std=gnu11 → C standard gnu11 (cbmc: --c11)',
     '-m64 → 64-bit target (LP64) (cbmc: --64)',
   ], "the report's bounds section says where the flags came from and what they mean")
@@ -154,4 +154,23 @@ t.test('verify inside configured kernel trees: the old file\'s Kbuild flags reac
   const viaDb = await runCli([...args, '--compile-commands', path.join(dir, 'cc.json')])
   t.equal(viaDb.code, 0, viaDb.stderr)
   t.equal((JSON.parse(viaDb.stdout) as { verdict: string }).verdict, 'equivalent')
+})
+
+t.test('-funsigned-char from the build reaches cbmc: `c < 0` is never true for a plain char', async t => {
+  await requireCbmc()
+  const kernel = (body: string) => ({
+    Makefile: MAKEFILE, Kbuild: 'obj-y += lib/\n', Kconfig: 'config X\n\tbool "x"\n', '.config': 'CONFIG_X=y\n',
+    include: { 'cfg.h': '\n' },
+    lib: { 'x.c': `int neg(char c)\n{\n\treturn ${body};\n}\n` },
+  })
+  const dir = t.testdir({ old: kernel('c < 0'), new: kernel('0') })
+  const args = [path.join(dir, 'old/lib/x.c'), path.join(dir, 'new/lib/x.c'), '--func', 'neg', '--format', 'json', '--unwind', '1', '--no-replay']
+  const r = await runCli(args)
+  t.equal(r.code, 0, r.stderr)
+  t.equal((JSON.parse(r.stdout) as { verdict: string }).verdict, 'equivalent', 'unsigned char: old never returns 1')
+  // the same pair built without -funsigned-char (a compile_commands.json that lacks it): char is signed, the versions differ
+  writeFileSync(path.join(dir, 'cc.json'), JSON.stringify([{ directory: path.join(dir, 'old'), file: 'lib/x.c', arguments: ['gcc', '-c', 'lib/x.c'] }]))
+  const signed = await runCli([...args, '--compile-commands', path.join(dir, 'cc.json')])
+  t.equal(signed.code, 1, signed.stderr)
+  t.equal((JSON.parse(signed.stdout) as { verdict: string }).verdict, 'unintended', 'signed char: old returns 1 for negative c')
 })
