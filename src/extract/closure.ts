@@ -1,0 +1,161 @@
+/**
+ * Cut a function's closure out of gcc's preprocessed text (`.i`): the function's definition plus every
+ * top-level item it reaches, to a fixpoint, in original order. Types, typedefs, enums, struct/union
+ * definitions and globals are kept whole; `static`/`inline` function bodies are kept whole (with their own
+ * closure); other functions are kept as prototypes. Pure: text in, text and facts out.
+ *
+ * Decision (struct via pointer): a reached tag keeps its full definition, never only a forward
+ * declaration. Whether a member is accessed is not decidable without types (`p->x` names no type), and the
+ * harness must allocate the objects pointers point to, which needs complete types.
+ *
+ * Line mapping: every kept item is preceded by a `# LINE "file"` marker giving its first line's real
+ * position; markers inside an item are kept (their include flags 1/2 dropped, the system-header flag 3
+ * kept), so every line of the output still maps to its real file:line.
+ */
+import { scanChunk, KEYWORDS, type ChunkFacts } from './closure-scan.js'
+import { splitTopLevel, tokenize, type Chunk, type ChunkKind, type Tok } from './closure-split.js'
+
+export type KeepMode = 'full' | 'prototype'
+
+export interface ClosureItem {
+  /** Position of the item among the TU's top-level items. */
+  readonly index: number
+  readonly kind: ChunkKind
+  readonly mode: KeepMode
+  /** Names it defines (`tag:NAME` for struct/union/enum tags), sorted. */
+  readonly defines: readonly string[]
+  /** Why it is kept: `target`, or the name through which it was first reached. */
+  readonly reason: string
+  readonly file?: string
+  readonly line?: number
+}
+
+export interface Closure {
+  readonly text: string
+  readonly items: readonly ClosureItem[]
+  /** Every name the closure uses that a kept item defines, sorted. */
+  readonly reached: readonly string[]
+  /** Number of top-level items in the whole TU. */
+  readonly topLevel: number
+}
+
+interface Keep {
+  mode: KeepMode
+  readonly reason: string
+}
+
+/** Identifiers and tags a function's declaration (everything before its body) uses. */
+function prototypeUses(toks: readonly Tok[], c: Chunk, facts: ChunkFacts): Set<string> {
+  const out = new Set<string>()
+  for (let j = c.start; j < (c.body ?? c.end); j++) {
+    const t = toks[j]!
+    if (t.kind !== 'id') continue
+    if (t.text === 'struct' || t.text === 'union' || t.text === 'enum') {
+      if (toks[j + 1]?.kind === 'id') out.add(`tag:${toks[++j]!.text}`)
+    } else if (!KEYWORDS.has(t.text) && !facts.defs.has(t.text)) out.add(t.text)
+  }
+  return out
+}
+
+/** Grow the set of kept chunks from the targets to a fixpoint. */
+function reach(toks: readonly Tok[], chunks: readonly Chunk[], facts: readonly ChunkFacts[], targets: number[]) {
+  const byName = new Map<string, number[]>()
+  facts.forEach((f, i) =>
+    f.defs.forEach(d => {
+      const xs = byName.get(d)
+      if (xs) xs.push(i)
+      else byName.set(d, [i])
+    }),
+  )
+  const keep = new Map<number, Keep>()
+  const reached = new Set<string>()
+  const work: number[] = []
+  for (const i of targets) {
+    keep.set(i, { mode: 'full', reason: 'target' })
+    work.push(i)
+  }
+  while (work.length > 0) {
+    const i = work.pop()!
+    const k = keep.get(i)!
+    const uses = k.mode === 'full' ? facts[i]!.uses : prototypeUses(toks, chunks[i]!, facts[i]!)
+    for (const u of uses) {
+      for (const j of byName.get(u) ?? []) {
+        reached.add(u)
+        const mode: KeepMode = chunks[j]!.kind === 'function' && !facts[j]!.local ? 'prototype' : 'full'
+        const had = keep.get(j)
+        if (had && (had.mode === 'full' || had.mode === mode)) continue
+        if (had) had.mode = 'full'
+        else keep.set(j, { mode, reason: u })
+        work.push(j)
+      }
+    }
+  }
+  return { keep, reached }
+}
+
+/** Real positions: the marker that applies at an offset, and the line it names there. */
+function positioner(text: string, all: readonly Tok[]) {
+  const markers: { at: number; line: number; file: string; sys: boolean }[] = []
+  for (const t of all) {
+    const m = t.kind === 'marker' ? /^#\s*(?:line\s+)?(\d+)\s+("(?:\\.|[^"\\])*")(.*)$/.exec(t.text) : null
+    if (m) markers.push({ at: t.at, line: Number(m[1]), file: m[2]!, sys: /\b3\b/.test(m[3]!) })
+  }
+  const nl: number[] = []
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) nl.push(p)
+  const before = (xs: readonly number[], at: number): number => {
+    let lo = 0
+    let hi = xs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (xs[mid]! < at) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const starts = markers.map(m => m.at)
+  return (at: number) => {
+    const mi = before(starts, at + 1) - 1
+    if (mi < 0) return undefined
+    const m = markers[mi]!
+    return { file: m.file, line: m.line + before(nl, at) - before(nl, m.at) - 1, sys: m.sys }
+  }
+}
+
+/** A marker inside kept text, without the include flags (1, 2) that describe a nesting we no longer have. */
+const normalizeMarkers = (s: string): string =>
+  s.replace(/^#\s*(\d+)\s+("(?:\\.|[^"\\])*")([ \d]*)$/gm, (_all, n: string, f: string, flags: string) =>
+    `# ${n} ${f}${/\b3\b/.test(flags) ? ' 3' : ''}`)
+
+/** The closure of `func` in preprocessed `text`, or undefined if no definition of `func` is in it. */
+export function cutClosure(text: string, func: string): Closure | undefined {
+  const all = tokenize(text)
+  const toks = all.filter(t => t.kind !== 'marker')
+  const chunks = splitTopLevel(toks)
+  const facts = chunks.map(c => scanChunk(toks, c))
+  const targets = facts.flatMap((f, i) => (chunks[i]!.kind === 'function' && f.name === func ? [i] : []))
+  if (targets.length === 0) return undefined
+  const { keep, reached } = reach(toks, chunks, facts, targets)
+  const pos = positioner(text, all)
+  const items: ClosureItem[] = []
+  const parts: string[] = []
+  for (const i of [...keep.keys()].sort((a, b) => a - b)) {
+    const c = chunks[i]!
+    const k = keep.get(i)!
+    const a = toks[c.start]!.at
+    const last = toks[c.end - 1]!
+    const body =
+      k.mode === 'full' ? text.slice(a, last.at + last.text.length) : `${text.slice(a, toks[c.body!]!.at).trimEnd()};`
+    const p = pos(a)
+    if (p) parts.push(`# ${p.line} ${p.file}${p.sys ? ' 3' : ''}`)
+    parts.push(normalizeMarkers(body))
+    items.push({
+      index: i,
+      kind: c.kind,
+      mode: k.mode,
+      defines: [...facts[i]!.defs].sort(),
+      reason: k.reason,
+      ...(p ? { file: p.file.slice(1, -1).replace(/\\(.)/g, '$1'), line: p.line } : {}),
+    })
+  }
+  return { text: `${parts.join('\n')}\n`, items, reached: [...reached].sort(), topLevel: chunks.length }
+}

@@ -1,0 +1,32 @@
+import t from 'tap'
+import { splitTopLevel, tokenize } from '../../src/extract/closure-split.js'
+
+t.test('tokenize: markers, literals, identifiers, numbers, operators', async t => {
+  const toks = tokenize('# 3 "a.h" 1\nint x = \'}\' + "a;{" ->y >>= 0x1fUL + 1.5e-3;\n#pragma once\n')
+  t.same(
+    toks.map(k => [k.kind, k.text]),
+    [
+      ['marker', '# 3 "a.h" 1'], ['id', 'int'], ['id', 'x'], ['op', '='], ['str', "'}'"], ['op', '+'], ['str', '"a;{"'],
+      ['op', '->'], ['id', 'y'], ['op', '>>='], ['num', '0x1fUL'], ['op', '+'], ['num', '1.5e-3'], ['op', ';'],
+      ['marker', '#pragma once'],
+    ],
+  )
+  t.equal(toks[1]!.at, 12, 'offsets point into the text')
+})
+
+t.test('splitTopLevel: declarations end at ; and functions at their closing brace', async t => {
+  const rows: [string, string, [string, string][]][] = [
+    ['decl and function', 'int a; int f(void) { return 0; }', [['declaration', 'int a;'], ['function', 'int f(void) { return 0; }']]],
+    ['struct body with ;', 'struct s { int a; int b; }; int x;', [['declaration', 'struct s { int a; int b; };'], ['declaration', 'int x;']]],
+    ['initializer braces are not bodies', 'int a[] = { 1, 2 }; int (*p)(void) = 0;', [['declaration', 'int a[] = { 1, 2 };'], ['declaration', 'int (*p)(void) = 0;']]],
+    ['attributed anonymous struct', 'struct __attribute__((packed)) { int a; } v;', [['declaration', 'struct __attribute__((packed)) { int a; } v;']]],
+    ['attributes before a function', 'static inline __attribute__((always_inline)) int f(int x) { return ({ x; }); }',
+      [['function', 'static inline __attribute__((always_inline)) int f(int x) { return ({ x; }); }']]],
+    ['asm statement and stray semicolon', 'asm("nop; nop"); ; int y', [['declaration', 'asm("nop; nop");'], ['declaration', 'int y']]],
+  ]
+  for (const [name, src, want] of rows) {
+    const toks = tokenize(src)
+    const got = splitTopLevel(toks).map(c => [c.kind, src.slice(toks[c.start]!.at, toks[c.end - 1]!.at + toks[c.end - 1]!.text.length)])
+    t.same(got, want, name)
+  }
+})
