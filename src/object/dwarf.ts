@@ -17,7 +17,8 @@ const DIE_HEAD = /^ <(\d+)><([0-9a-f]+)>: Abbrev Number: (\d+)(?: \((DW_TAG_\w+)
 const ATTR = /^\s+<[0-9a-f]+>\s+(DW_AT_\w+)\s*: ?(.*)$/
 
 const USED = new Set(['DW_AT_name', 'DW_AT_abstract_origin', 'DW_AT_specification', 'DW_AT_low_pc', 'DW_AT_ranges', 'DW_AT_type',
-  'DW_AT_byte_size', 'DW_AT_upper_bound', 'DW_AT_count', 'DW_AT_location'])
+  'DW_AT_byte_size', 'DW_AT_upper_bound', 'DW_AT_count', 'DW_AT_location', 'DW_AT_data_member_location', 'DW_AT_data_bit_offset',
+  'DW_AT_bit_size', 'DW_AT_declaration'])
 
 /** The DIE tree of every unit, roots first. */
 function parseDies(text: string): { roots: Die[]; byOffset: Map<number, Die> } {
@@ -109,12 +110,30 @@ function walk(die: Die, visit: (d: Die) => void): void {
   for (const c of die.children) walk(c, visit)
 }
 
+/** A struct's or union's members as `name@offset:type` (bit-fields with their bit offset and width). */
+function layoutOf(die: Die, byOffset: Map<number, Die>): string[] {
+  return die.children.filter(c => c.tag === 'DW_TAG_member').map(m => {
+    const name = attrText(m.attrs.get('DW_AT_name')) ?? '(anonymous)'
+    const at = m.attrs.get('DW_AT_data_member_location') ?? m.attrs.get('DW_AT_data_bit_offset') ?? '0'
+    const bits = m.attrs.get('DW_AT_bit_size')
+    return `${name}@${at}${bits ? `:${bits}b` : ''}:${typeOf(ref(m.attrs.get('DW_AT_type')), byOffset)}`
+  })
+}
+
 export function parseDwarfInfo(text: string): DwarfFacts {
   const { roots, byOffset } = parseDies(text)
   const inlined = new Map<string, Set<string>>()
   const varTypes = new Map<string, string | undefined>()
+  const layouts = new Map<string, string[] | undefined>()
   for (const root of roots) {
     walk(root, d => {
+      if ((d.tag === 'DW_TAG_structure_type' || d.tag === 'DW_TAG_union_type') && d.attrs.has('DW_AT_name') && !d.attrs.has('DW_AT_declaration')) {
+        const key = `${d.tag === 'DW_TAG_union_type' ? 'union' : 'struct'} ${attrText(d.attrs.get('DW_AT_name'))}`
+        const l = [`size ${d.attrs.get('DW_AT_byte_size') ?? '?'}`, ...layoutOf(d, byOffset)]
+        const had = layouts.get(key)
+        layouts.set(key, layouts.has(key) && (had === undefined || had.join() !== l.join()) ? undefined : l)
+        return
+      }
       if (d.tag === 'DW_TAG_subprogram' && (d.attrs.has('DW_AT_low_pc') || d.attrs.has('DW_AT_ranges'))) {
         const n = nameOf(d, byOffset)
         if (n === undefined) return
@@ -130,5 +149,5 @@ export function parseDwarfInfo(text: string): DwarfFacts {
       }
     })
   }
-  return { inlined, varTypes }
+  return { inlined, varTypes, layouts }
 }

@@ -7,11 +7,13 @@
  *   WARN_ONCE-style state the patched function gets afresh;
  * - init-code: a changed __init function (it already ran);
  * - no-patchable-entry: with tracing flags on, a changed function without an ftrace entry;
- * - ipa-ra: a changed callee that writes registers its unchanged callers keep values in (ipa-ra.ts).
+ * - ipa-ra: a changed callee that writes registers its unchanged callers keep values in (ipa-ra.ts);
+ * - type-changed: a struct or union whose layout changed (layout.ts).
  */
 import { correlate, definedSymbols } from './correlate.js'
 import { imageOf, relocHolder, type ObjectIndex, type SymbolImage } from './image.js'
 import { DEFAULT_CFLAGS, ipaRaHazards } from './ipa-ra.js'
+import { typeHazards } from './layout.js'
 import { isStaticLocal, sourceFunction } from './names.js'
 import type { ElfSymbol, Hazard, LivePatchFunction } from './types.js'
 
@@ -143,7 +145,7 @@ export function hazardsOf(oldIx: ObjectIndex, newIx: ObjectIndex, functions: rea
     const h = o && dataHazard(oldIx, newIx, o, n, users.get(n.name))
     return h ? [h] : []
   })
-  const all = [...data, ...functionHazards(newIx, functions), ...ipaRaHazards(oldIx, newIx, functions, cflags)]
+  const all = [...data, ...functionHazards(newIx, functions), ...ipaRaHazards(oldIx, newIx, functions, cflags), ...typeHazards(oldIx.facts.dwarf, newIx.facts.dwarf)]
   const seen = new Set<string>()
   return all.filter(h => !seen.has(`${h.kind}:${h.symbol}`) && seen.add(`${h.kind}:${h.symbol}`))
     .sort((a, b) => (a.kind === b.kind ? (a.symbol < b.symbol ? -1 : 1) : a.kind < b.kind ? -1 : 1))

@@ -63,6 +63,8 @@ export interface DwarfFacts {
   readonly inlined: ReadonlyMap<string, ReadonlySet<string>>
   /** variable name → its type, spelled out (undefined when two variables share the name) */
   readonly varTypes: ReadonlyMap<string, string | undefined>
+  /** `struct foo` / `union foo` → its members, `name@offset:type` each (undefined when two definitions differ) */
+  readonly layouts?: ReadonlyMap<string, readonly string[] | undefined>
 }
 
 export type LivePatchReason = 'source-changed' | 'inlined-callee-changed' | 'ipa-clone' | 'codegen-only' | 'new'
@@ -78,7 +80,7 @@ export interface LivePatchFunction {
   readonly via?: readonly string[]
 }
 
-export type HazardKind = 'data-changed' | 'static-local' | 'init-code' | 'no-patchable-entry' | 'ipa-ra'
+export type HazardKind = 'data-changed' | 'static-local' | 'init-code' | 'no-patchable-entry' | 'ipa-ra' | 'type-changed'
 export type HazardSeverity = 'error' | 'warning'
 
 export interface Hazard {

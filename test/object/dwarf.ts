@@ -52,3 +52,28 @@ t.test('nested inlining, struct types by name, pointers, same-named variables of
   t.notOk(d.varTypes.has('local'), 'an automatic variable is not data')
   t.same([...d.inlined.keys()], ['outer'], 'a subprogram whose name cannot be found is left out')
 })
+
+t.test('layouts: members with offsets and types; declarations left out; two different definitions are ambiguous', async t => {
+  t.same(oldD.layouts?.get('struct conf'), ['size 8', 'a@0:base_type int (4)', 'b@4:base_type int (4)'])
+  t.same(newD.layouts?.get('struct conf'), ['size 24', 'a@0:base_type int (4)', 'extra@8:base_type long int (8)', 'b@16:base_type int (4)'])
+  const text = [
+    ...die(0, 'b', 'DW_TAG_compile_unit'),
+    ...die(1, '10', 'DW_TAG_base_type', ['DW_AT_byte_size   : 4', 'DW_AT_name        : int']),
+    ...die(1, '11', 'DW_TAG_structure_type', ['DW_AT_name        : s', 'DW_AT_byte_size   : 4']),
+    ...die(2, '12', 'DW_TAG_member', ['DW_AT_name        : f', 'DW_AT_type        : <0x10>', 'DW_AT_bit_size    : 3', 'DW_AT_data_bit_offset: 5']),
+    ...die(2, '13', 'DW_TAG_member', ['DW_AT_type        : <0x10>']),
+    ...die(1, '14', 'DW_TAG_structure_type', ['DW_AT_name        : s', 'DW_AT_byte_size   : 8']),
+    ...die(1, '15', 'DW_TAG_union_type', ['DW_AT_name        : u', 'DW_AT_byte_size   : 4']),
+    ...die(1, '16', 'DW_TAG_union_type', ['DW_AT_name        : u', 'DW_AT_byte_size   : 4']),
+    ...die(1, '17', 'DW_TAG_structure_type', ['DW_AT_name        : fwd', 'DW_AT_declaration : 1']),
+    ...die(1, '18', 'DW_TAG_structure_type', ['DW_AT_name        : nosize']),
+  ].join('\n')
+  const d = parseDwarfInfo(text)
+  t.equal(d.layouts?.get('struct s'), undefined, 'two definitions of struct s differ')
+  t.ok(d.layouts?.has('struct s'))
+  t.same(d.layouts?.get('union u'), ['size 4'], 'the same union twice')
+  t.notOk(d.layouts?.has('struct fwd'))
+  t.same(d.layouts?.get('struct nosize'), ['size ?'])
+  const once = parseDwarfInfo(text.split('\n').filter(l => !/<1><14>|<14[01]>/.test(l)).join('\n'))
+  t.same(once.layouts?.get('struct s'), ['size 4', 'f@5:3b:base_type int (4)', '(anonymous)@0:base_type int (4)'])
+})

@@ -25,6 +25,7 @@ t.test('pair: data-changed (writable: error, read-only: warning), init-code, WAR
     ['init-code', 'setup', 'error'],
     ['static-local', '__already_done.1', 'warning'],
     ['static-local', 'n.0', 'error'],
+    ['type-changed', 'struct conf', 'error'],
   ])
   const by = (s: string) => d.hazards.find(h => h.symbol === s)!.detail
   t.match(by('limit'), /^limit \(used by lookup, setup\) changed initial value 4 → 8: .*pre-patch callback/)
@@ -32,6 +33,7 @@ t.test('pair: data-changed (writable: error, read-only: warning), init-code, WAR
   t.match(by('n.0'), /^static local n changed size 4 → 8 bytes: .*state resets at patch time/)
   t.match(by('__already_done.1'), /^check keeps one-time state in __already_done\.1/)
   t.match(by('setup'), /already ran at boot/)
+  t.match(by('struct conf'), /^struct conf changed layout \(size 8 → 24, field extra added, field b 4:base_type int \(4\) → 16:base_type int \(4\)\): .*shadow variable/)
   for (const h of d.hazards) t.notMatch(h.detail, /\n/, 'one line')
 })
 

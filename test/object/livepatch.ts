@@ -18,13 +18,14 @@ function load(c: string, v: string): ObjectFacts {
 /** The functions whose bodies changed in pair/new.c (what the source-level comparison reports). */
 const PAIR_CHANGED = ['helper', 'use', 'a', 'tick', 'check', 'setup', 'twice', 'use_twice']
 
-t.test('pair: every reason; unchanged functions (b, lookup, sw and its jump table) are not listed', async t => {
+t.test('pair: every reason (conf_sum: only struct conf changed, codegen-only); unchanged functions (b, lookup, sw and its jump table) are not listed', async t => {
   const d = diffObjects({ old: load('pair', 'old'), new: load('pair', 'new'), changed: new Set(PAIR_CHANGED) })
   t.same(d.functions, [
     { symbol: 'a', function: 'a', reason: 'source-changed' },
     { symbol: 'caller_a', function: 'caller_a', reason: 'inlined-callee-changed', via: ['helper'] },
     { symbol: 'caller_b', function: 'caller_b', reason: 'inlined-callee-changed', via: ['helper'] },
     { symbol: 'check', function: 'check', reason: 'source-changed' },
+    { symbol: 'conf_sum', function: 'conf_sum', reason: 'codegen-only' },
     { symbol: 'scale.constprop.0', function: 'scale', reason: 'ipa-clone' },
     { symbol: 'setup', function: 'setup', reason: 'source-changed' },
     { symbol: 'tick', function: 'tick', reason: 'source-changed' },

@@ -41,3 +41,6 @@ int use_twice(int x) { return twice(x) + 1; }
 
 /* where() moved down one line: its __LINE__ changes, its body does not */
 int where(void) { return __LINE__; }
+
+struct conf { int a; long extra; int b; };
+int conf_sum(struct conf *c) { return c->a + c->b; }

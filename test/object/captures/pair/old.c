@@ -37,3 +37,6 @@ int check(int v) {
 __attribute__((section(".init.text"))) int setup(void) { return limit * 2; }
 
 int where(void) { return __LINE__; }
+
+struct conf { int a; int b; };
+int conf_sum(struct conf *c) { return c->a + c->b; }
