@@ -99,26 +99,33 @@ function onceHazards(newIx: ObjectIndex, fn: LivePatchFunction, sym: ElfSymbol):
   return out
 }
 
-function hasTraceEntry(newIx: ObjectIndex, sym: ElfSymbol): boolean {
+/**
+ * Whether a function has the entry the live patch redirects: the call to __fentry__/mcount at its start when
+ * the object traces with -pg (x86: the 16-byte padding of -fpatchable-function-entry=16,16 is not an entry),
+ * else a __patchable_function_entries record at or up to 16 bytes before its start (arm64's N,M prefix).
+ */
+function hasTraceEntry(newIx: ObjectIndex, sym: ElfSymbol, viaCall: boolean): boolean {
   const sec = newIx.sectionByIndex.get(sym.shndx!)!
-  const entry = (newIx.relocsBySection.get(sec.name) ?? []).some(r =>
-    r.offset >= sym.value && r.offset < sym.value + 16 && TRACE_ENTRY.test(newIx.symbolByNum.get(r.sym)?.name ?? ''))
-  if (entry) return true
+  if (viaCall) {
+    return (newIx.relocsBySection.get(sec.name) ?? []).some(r =>
+      r.offset >= sym.value && r.offset < sym.value + 16 && TRACE_ENTRY.test(newIx.symbolByNum.get(r.sym)?.name ?? ''))
+  }
   return (newIx.relocsBySection.get('__patchable_function_entries') ?? []).some(r => {
     const t = newIx.symbolByNum.get(r.sym)
-    return t !== undefined && t.shndx === sym.shndx && t.value + r.addend >= sym.value && t.value + r.addend < sym.value + 16
+    const at = t === undefined ? -1 : t.value + r.addend
+    return t !== undefined && t.shndx === sym.shndx && at >= sym.value - 16 && at <= sym.value
   })
 }
 
-/** Whether the object was built with a tracing entry on every function (-pg/-mfentry, -fpatchable-function-entry). */
-function tracingOn(newIx: ObjectIndex): boolean {
-  return newIx.facts.sections.some(s => s.name === '__patchable_function_entries' || s.name === '__mcount_loc') ||
-    newIx.facts.relocs.some(r => TRACE_ENTRY.test(newIx.symbolByNum.get(r.sym)?.name ?? ''))
+/** How the object traces: with a call at each function's start (-pg), with patchable entries, or not at all. */
+function tracing(newIx: ObjectIndex): 'call' | 'patchable' | undefined {
+  if (newIx.facts.relocs.some(r => TRACE_ENTRY.test(newIx.symbolByNum.get(r.sym)?.name ?? ''))) return 'call'
+  return newIx.facts.sections.some(s => s.name === '__patchable_function_entries') ? 'patchable' : undefined
 }
 
 function functionHazards(newIx: ObjectIndex, functions: readonly LivePatchFunction[]): Hazard[] {
   const byName = new Map(definedSymbols(newIx.facts, 'FUNC').map(s => [s.name, s]))
-  const tracing = tracingOn(newIx)
+  const how = tracing(newIx)
   const out: Hazard[] = []
   for (const fn of functions) {
     const sym = byName.get(fn.symbol)
@@ -127,7 +134,7 @@ function functionHazards(newIx: ObjectIndex, functions: readonly LivePatchFuncti
     if (sec.name.startsWith('.init.text')) {
       out.push({ kind: 'init-code', symbol: fn.symbol, severity: 'error', detail: `${fn.symbol} is __init code: it already ran at boot and its memory is freed, so patching it changes nothing; move the fix to code that runs after boot` })
     }
-    if (tracing && fn.reason !== 'new' && !/\.cold(\.\d+)?$/.test(fn.symbol) && !hasTraceEntry(newIx, sym)) {
+    if (how && fn.reason !== 'new' && !/\.cold(\.\d+)?$/.test(fn.symbol) && !hasTraceEntry(newIx, sym, how === 'call')) {
       out.push({ kind: 'no-patchable-entry', symbol: fn.symbol, severity: 'error', detail: `${fn.symbol} has no patchable entry (notrace?): the live patch cannot redirect calls to it; patch its callers instead` })
     }
     if (fn.reason !== 'new') out.push(...onceHazards(newIx, fn, sym))

@@ -52,11 +52,11 @@ t.test('pair without tracing flags: no no-patchable-entry hazard', async t => {
 const sec = (index: number, name: string, flags: string, size: number, type = 'PROGBITS'): ElfSection => ({ index, name, type, size, entsize: 0, flags })
 const sym = (num: number, name: string, type: string, shndx: number, size: number): ElfSymbol => ({ num, name, value: 0, size, type, bind: 'GLOBAL', shndx })
 
-function facts(v: { bytes: number[]; flags?: string; type?: string; relocTo?: string; patchable?: boolean }): ObjectFacts {
+function facts(v: { bytes: number[]; flags?: string; type?: string; relocTo?: string; patchable?: boolean; entryAt?: number }): ObjectFacts {
   const size = v.bytes.length
   const relocs: ElfReloc[] = [{ section: '.text.f', offset: 2, type: 'R_X86_64_PC32', sym: 2, addend: -4 }]
   if (v.relocTo) relocs.push({ section: '.data.v', offset: 0, type: 'R_X86_64_64', sym: 3, addend: 0 })
-  if (v.patchable) relocs.push({ section: '__patchable_function_entries', offset: 0, type: 'R_X86_64_64', sym: 1, addend: 0 })
+  if (v.patchable) relocs.push({ section: '__patchable_function_entries', offset: 0, type: 'R_X86_64_64', sym: 1, addend: v.entryAt ?? 0 })
   return {
     sections: [sec(1, '.text.f', 'AX', 8), sec(2, '.data.v', v.flags ?? 'WA', size), sec(3, '.text.g', 'AX', 8), ...(v.patchable ? [sec(4, '__patchable_function_entries', 'WAo', 8)] : [])],
     symbols: [sym(1, 'f', 'FUNC', 1, 8), sym(2, 'v', 'OBJECT', 2, size), sym(3, v.relocTo ?? 'g', 'FUNC', 3, 8)],
@@ -93,4 +93,8 @@ t.test('patchable entries through __patchable_function_entries count as an entry
   t.same(hz(with_, with_, [{ symbol: 'f', function: 'f', reason: 'source-changed' }]), [])
   t.same(hz(with_, with_, [{ symbol: 'g', function: 'g', reason: 'source-changed' }]).map(h => h.kind), ['no-patchable-entry'])
   t.same(hz(with_, with_, [{ symbol: 'gone', function: 'gone', reason: 'source-changed' }]), [], 'a listed function not in the object')
+  const prefix = facts({ bytes: [0], patchable: true, entryAt: -8 })
+  t.same(hz(prefix, prefix, [{ symbol: 'f', function: 'f', reason: 'source-changed' }]), [], 'an entry 8 bytes before the start (arm64 N,M)')
+  const inside = facts({ bytes: [0], patchable: true, entryAt: 4 })
+  t.same(hz(inside, inside, [{ symbol: 'f', function: 'f', reason: 'source-changed' }]).map(h => h.kind), ['no-patchable-entry'], 'a record inside the function is not its entry')
 })
