@@ -71,6 +71,7 @@ export function scanChunk(toks: readonly Tok[], c: Chunk): ChunkFacts {
   const defs = new Set<string>()
   const uses = new Set<string>()
   const bodyDepth: boolean[] = [] // per open brace: is it a struct/union member list?
+  const exprs: boolean[] = [] // per open bracket: is its content an expression (array size, attribute, typeof)?
   let depth = 0
   let inInit = false
   let local = false
@@ -84,9 +85,12 @@ export function scanChunk(toks: readonly Tok[], c: Chunk): ChunkFacts {
     if (t.kind === 'op') {
       if (v === '(' || v === '[' || v === '{') {
         if (v === '{') bodyDepth.push(isMemberList(toks, c.start, j))
+        const outer = exprs.length > 0 && exprs[exprs.length - 1]!
+        exprs.push(v === '{' ? false : outer || v === '[' || GROUP_KEYWORDS.has(prev?.text ?? ''))
         depth++
       } else if (v === ')' || v === ']' || v === '}') {
         if (v === '}') bodyDepth.pop()
+        exprs.pop()
         depth--
       } else if (depth === 0 && v === '=') inInit = true
       else if (depth === 0 && (v === ',' || v === ';')) inInit = false
@@ -105,7 +109,7 @@ export function scanChunk(toks: readonly Tok[], c: Chunk): ChunkFacts {
     }
     if (depth === 0 && (v === 'static' || v === 'inline' || v === '__inline__' || v === '__inline')) local = true
     if (KEYWORDS.has(v)) continue
-    if (inInit || (isFn && j > c.body!)) {
+    if (inInit || (isFn && j > c.body!) || (exprs.length > 0 && exprs[exprs.length - 1])) {
       uses.add(v)
       continue
     }

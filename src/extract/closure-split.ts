@@ -25,23 +25,61 @@ export interface Chunk {
   readonly body?: number
 }
 
-// `# 12 "file" 1 3` and `#pragma …` lines; whitespace; string/char literals; identifiers; pp-numbers; operators.
-const TOKEN_RE =
-  /(^#[^\n]*)|([ \t\r\n\f\v]+)|("(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*')|([A-Za-z_$][\w$]*)|(\.?\d(?:[eEpP][+-]|[\w.])*)|(->|\.\.\.|<<=|>>=|[-+*/%&|^<>=!]=|\+\+|--|<<|>>|&&|\|\||##|[^\sA-Za-z_0-9])/gmy
+const ID_RE = /[A-Za-z_$][\w$]*/y
+const NUM_RE = /\.?\d(?:[eEpP][+-]|[\w.])*/y
+const OP_RE = /->|\.\.\.|<<=|>>=|[-+*/%&|^<>=!]=|\+\+|--|<<|>>|&&|\|\||##|[^\sA-Za-z_0-9]/y
 
-/** Every token of `text` except whitespace; line markers and pragmas are tokens of kind `marker`. */
+const sticky = (re: RegExp, text: string, p: number): string => {
+  re.lastIndex = p
+  return re.exec(text)![0]
+}
+
+/** Index just past the string or char literal that starts at text[p] (an unclosed one ends at the line's end). */
+function literalEnd(text: string, p: number): number {
+  const q = text.charCodeAt(p)
+  for (let i = p + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 92) i++ // backslash
+    else if (c === q) return i + 1
+    else if (c === 10) return i
+  }
+  return text.length
+}
+
+/**
+ * Every token of `text` except whitespace; line markers (`# 12 "file" 1 3`) and pragmas — lines starting
+ * with `#` — are tokens of kind `marker`.
+ */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = []
-  TOKEN_RE.lastIndex = 0
-  let m: RegExpExecArray | null
-  while (TOKEN_RE.lastIndex < text.length && (m = TOKEN_RE.exec(text)) !== null) {
-    const at = m.index
-    if (m[1] !== undefined) out.push({ kind: 'marker', text: m[1], at })
-    else if (m[2] !== undefined) continue
-    else if (m[3] !== undefined) out.push({ kind: 'str', text: m[3], at })
-    else if (m[4] !== undefined) out.push({ kind: 'id', text: m[4], at })
-    else if (m[5] !== undefined) out.push({ kind: 'num', text: m[5], at })
-    else out.push({ kind: 'op', text: m[6]!, at })
+  let p = 0
+  while (p < text.length) {
+    const c = text.charCodeAt(p)
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      p++
+      continue
+    }
+    let kind: TokKind
+    let end: number
+    if (c === 35 && (p === 0 || text.charCodeAt(p - 1) === 10)) {
+      kind = 'marker'
+      end = text.indexOf('\n', p)
+      if (end < 0) end = text.length
+    } else if (c === 34 || c === 39) {
+      kind = 'str'
+      end = literalEnd(text, p)
+    } else if (c === 95 || c === 36 || ((c | 32) >= 97 && (c | 32) <= 122)) {
+      kind = 'id'
+      end = p + sticky(ID_RE, text, p).length
+    } else if ((c >= 48 && c <= 57) || (c === 46 && text.charCodeAt(p + 1) >= 48 && text.charCodeAt(p + 1) <= 57)) {
+      kind = 'num'
+      end = p + sticky(NUM_RE, text, p).length
+    } else {
+      kind = 'op'
+      end = p + sticky(OP_RE, text, p).length
+    }
+    out.push({ kind, text: text.slice(p, end), at: p })
+    p = end
   }
   return out
 }

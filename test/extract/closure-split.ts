@@ -30,3 +30,11 @@ t.test('splitTopLevel: declarations end at ; and functions at their closing brac
     t.same(got, want, name)
   }
 })
+
+t.test('tokenize: edge cases', async t => {
+  const kinds = (s: string) => tokenize(s).map(k => `${k.kind}:${k.text}`)
+  t.same(kinds('x = .5 + a.b;'), ['id:x', 'op:=', 'num:.5', 'op:+', 'id:a', 'op:.', 'id:b', 'op:;'])
+  t.same(kinds('a # b\n#x'), ['id:a', 'op:#', 'id:b', 'marker:#x'], 'only a # at a line start is a marker')
+  t.same(kinds('"a\\"b" \'\\\'\' "open\nz'), ['str:"a\\"b"', "str:'\\''", 'str:"open', 'id:z'], 'escapes; an unclosed literal ends at its line')
+  t.same(kinds('$x1 _y'), ['id:$x1', 'id:_y'])
+})

@@ -126,3 +126,8 @@ t.test('cutClosure keeps every line mapped to its real file:line', async t => {
   t.notMatch(c.text, /unused_a|int g;/)
   t.same(c.items.find(i => i.defines.includes('h'))?.line, 2, 'a declaration that starts mid-line')
 })
+
+t.test('cutClosure: names in array sizes, attributes and typeof are uses, never declarators', async t => {
+  const src = 'enum flags { F_A = 0,\n F_COUNT\n};\nenum { AL = 8 };\nstruct dev { unsigned long flags[(((F_COUNT) + 63) / 64)] __attribute__((aligned((AL)))); };\nint f(struct dev *d) { return 0; }\n'
+  t.same(kept(pp('t.c', src), 'f'), ['AL', 'F_A', 'F_COUNT', 'f', 'tag:dev', 'tag:flags'])
+})
