@@ -203,7 +203,7 @@ async function confirmNatively(s: Session, req: VerifyRequest, pair: FunctionPai
     if (!gcc) { out.push(notReplayed(r, 'gcc not found: counterexamples were not run natively')); continue }
     const native = renderHarness(pair, { ...opts, native: true }, r.mode)
     const dir = path.join(req.keepHarness ? path.resolve(req.keepHarness) : s.dir, modeName(r.mode))
-    out.push(await timed(s, () => replayRun({ gcc, fwrapv: req.fwrapv, signal: s.signal }, r, native, dir, budget)))
+    out.push(await timed(s, () => replayRun({ gcc, fwrapv: req.fwrapv, unsignedChar: req.cbmcPlatform?.includes('--unsigned-char'), signal: s.signal }, r, native, dir, budget)))
   }
   return out
 }

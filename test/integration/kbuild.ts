@@ -174,3 +174,19 @@ t.test('-funsigned-char from the build reaches cbmc: `c < 0` is never true for a
   t.equal(signed.code, 1, signed.stderr)
   t.equal((JSON.parse(signed.stdout) as { verdict: string }).verdict, 'unintended', 'signed char: old returns 1 for negative c')
 })
+
+t.test('the native replay of a counterexample is built with the same char signedness as the proof', async t => {
+  await requireCbmc()
+  const kernel = (body: string) => ({
+    Makefile: MAKEFILE, Kbuild: 'obj-y += lib/\n', Kconfig: 'config X\n\tbool "x"\n', '.config': 'CONFIG_X=y\n',
+    include: { 'cfg.h': '\n' },
+    lib: { 'x.c': `int big(char c)\n{\n\treturn ${body};\n}\n` },
+  })
+  // differs only where a plain char can exceed 127: unsigned char
+  const dir = t.testdir({ old: kernel('c > 127'), new: kernel('0') })
+  const r = await runCli([path.join(dir, 'old/lib/x.c'), path.join(dir, 'new/lib/x.c'), '--func', 'big', '--format', 'json', '--unwind', '1'])
+  t.equal(r.code, 1, r.stderr)
+  const report = JSON.parse(r.stdout) as { verdict: string; differences: { confirmed?: boolean | 'n/a'; confirmation?: string }[] }
+  t.equal(report.verdict, 'unintended')
+  t.equal(report.differences[0]?.confirmed, true, `confirmed natively (${report.differences[0]?.confirmation})`)
+})

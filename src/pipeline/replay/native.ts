@@ -29,6 +29,8 @@ const RUN_ENV = {
 export interface ReplayContext {
   readonly gcc: string
   readonly fwrapv: boolean
+  /** Plain char is unsigned, as cbmc ran (--unsigned-char from the build's -funsigned-char). */
+  readonly unsignedChar?: boolean
   readonly signal?: AbortSignal
 }
 
@@ -40,7 +42,7 @@ async function buildAndRun(ctx: ReplayContext, dir: string, native: Harness, tra
   await writeFile(path.join(dir, 'replay-old.c'), NATIVE_PRELUDE + native.files[0]!.text)
   await writeFile(path.join(dir, 'replay-new.c'), native.files[1]!.text)
   await writeFile(path.join(dir, 'replay-main.c'), NATIVE_MAIN)
-  const flags = [...GCC_FLAGS, ...(ctx.fwrapv ? ['-fwrapv'] : [])]
+  const flags = [...GCC_FLAGS, ...(ctx.fwrapv ? ['-fwrapv'] : []), ...(ctx.unsignedChar ? ['-funsigned-char'] : [])]
   const argv = [...flags, '-I', '.', 'replay-old.c', 'replay-new.c', 'replay-main.c', '-o', 'replay']
   await writeFile(path.join(dir, 'build.sh'), `#!/bin/sh\n# Build and run the native replay of this counterexample (debug it with: gdb ./replay)\ncd "$(dirname "$0")"\n${ctx.gcc} ${argv.join(' ')} && ASAN_OPTIONS=${RUN_ENV.ASAN_OPTIONS} UBSAN_OPTIONS=${RUN_ENV.UBSAN_OPTIONS} ./replay\n`, { mode: 0o755 })
   // gcc's temporary files (cc*.s) stay in the replay folder, which goes away with the proof
