@@ -9,7 +9,7 @@ import t, { type Test } from 'tap'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { findBuildContext, prepareKconfig } from '../../src/kbuild/index.js'
+import { findBuildContext, prepareKconfig, resolveBuildContext } from '../../src/kbuild/index.js'
 import { requireCbmc, runCli } from '../fixtures/integration.js'
 
 const FLAGS = `-Wp,-MMD,$(dir $@).$(notdir $@).d -nostdinc -I./include -include ./include/cfg.h -D__KERNEL__ -DKBUILD_MODNAME='"x"' -std=gnu11 -fno-strict-overflow -funsigned-char -ftrivial-auto-var-init=zero -m64 -Wall -g`
@@ -189,4 +189,16 @@ t.test('the native replay of a counterexample is built with the same char signed
   const report = JSON.parse(r.stdout) as { verdict: string; differences: { confirmed?: boolean | 'n/a'; confirmation?: string }[] }
   t.equal(report.verdict, 'unintended')
   t.equal(report.differences[0]?.confirmed, true, `confirmed natively (${report.differences[0]?.confirmation})`)
+})
+
+t.test('found automatically while the user gave --cflags, a failure is logged and the run goes on; asked for, it is the error', async t => {
+  const root = tree(t)
+  const logged: string[] = []
+  const file = path.join(root, 'skip/y.c')
+  t.equal(await resolveBuildContext({ old: file }, {}, m => logged.push(m), true), undefined)
+  t.match(logged.join('\n'), /no build context for .*skip\/y\.c \(make V=1 -n skip\/y\.o printed no command.*\); using --cflags alone/)
+  await t.rejects(resolveBuildContext({ old: file }, {}, () => {}), { name: 'ConfigError' })
+  await t.rejects(resolveBuildContext({ old: path.join(root, '../elsewhere/z.c'), kconfig: path.join(root, '../kernel.config') }, {}, () => {}), { name: 'UsageError', message: /--kconfig needs a file inside a kernel tree/ })
+  const viaEnv = await resolveBuildContext({ old: path.join(root, 'lib/x.c') }, { KBUILD_OUTPUT: root }, () => {})
+  t.equal(viaEnv?.origin, 'make-dry-run', '$KBUILD_OUTPUT names the build folder')
 })
