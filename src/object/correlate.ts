@@ -4,7 +4,7 @@
  * kpatch never pairs its "special" statics (WARN_ONCE state, __func__, switch tables): they belong to their
  * function and are taken afresh, so they are left out here too.
  */
-import { unmangle } from './names.js'
+import { isStaticLocal, unmangle } from './names.js'
 import type { ElfSymbol, ObjectFacts } from './types.js'
 
 /** Compiler-made objects that belong to one function and are never correlated (kpatch's is_special_static). */
@@ -27,26 +27,31 @@ export interface Pairing {
   readonly added: readonly ElfSymbol[]
 }
 
-export function correlate(oldSyms: readonly ElfSymbol[], newSyms: readonly ElfSymbol[]): Pairing {
+/**
+ * Pair old and new symbols. `scope` (the functions that use a symbol, in its own object) pairs static
+ * locals first, as kpatch does by the function that references them: `count.0` of f is never taken for
+ * `count.1` of g because the numbers moved.
+ */
+export function correlate(oldSyms: readonly ElfSymbol[], newSyms: readonly ElfSymbol[], scope?: { old: (s: ElfSymbol) => string; new: (s: ElfSymbol) => string }): Pairing {
   const twins = new Map<string, ElfSymbol>()
   const taken = new Set<ElfSymbol>()
-  const byName = new Map(oldSyms.map(s => [s.name, s]))
-  const pending: ElfSymbol[] = []
-  for (const s of newSyms) {
+  const pair = (s: ElfSymbol, match: (o: ElfSymbol) => boolean): boolean => {
+    const o = oldSyms.find(x => !taken.has(x) && match(x))
+    if (!o) return false
+    twins.set(s.name, o)
+    taken.add(o)
+    return true
+  }
+  let pending = [...newSyms]
+  if (scope) {
+    pending = pending.filter(s => !(isStaticLocal(s.name) &&
+      pair(s, o => isStaticLocal(o.name) && unmangle(o.name) === unmangle(s.name) && scope.old(o) === scope.new(s))))
+  }
+  const byName = new Map(oldSyms.map(o => [o.name, o]))
+  pending = pending.filter(s => {
     const o = byName.get(s.name)
-    if (o && !taken.has(o)) {
-      twins.set(s.name, o)
-      taken.add(o)
-    } else pending.push(s)
-  }
-  const added: ElfSymbol[] = []
-  for (const s of pending) {
-    const key = unmangle(s.name)
-    const o = oldSyms.find(x => !taken.has(x) && unmangle(x.name) === key)
-    if (o) {
-      twins.set(s.name, o)
-      taken.add(o)
-    } else added.push(s)
-  }
+    return !(o && !taken.has(o) && pair(s, x => x === o))
+  })
+  const added = pending.filter(s => !pair(s, o => unmangle(o.name) === unmangle(s.name)))
   return { twins, added }
 }

@@ -145,8 +145,12 @@ function functionHazards(newIx: ObjectIndex, functions: readonly LivePatchFuncti
 export function hazardsOf(oldIx: ObjectIndex, newIx: ObjectIndex, functions: readonly LivePatchFunction[], cflags: readonly string[] = DEFAULT_CFLAGS): Hazard[] {
   const oldData = definedSymbols(oldIx.facts, 'OBJECT')
   const newData = definedSymbols(newIx.facts, 'OBJECT')
-  const { twins } = correlate(oldData, newData)
   const users = usersOf(newIx)
+  const oldUsers = usersOf(oldIx)
+  const { twins } = correlate(oldData, newData, {
+    old: o => (oldUsers.get(o.name) ?? []).join(','),
+    new: n => (users.get(n.name) ?? []).join(','),
+  })
   const data = newData.flatMap(n => {
     const o = twins.get(n.name)
     const h = o && dataHazard(oldIx, newIx, o, n, users.get(n.name))

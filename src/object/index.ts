@@ -29,7 +29,9 @@ export interface SourceObjectDiffRequest {
 export async function diffSourceVersions(tools: ObjectTools, req: SourceObjectDiffRequest): Promise<ObjectDiff> {
   const oldObj = path.join(req.dir, 'old.o')
   const newObj = path.join(req.dir, 'new.o')
-  await Promise.all([compileObject(tools, req.oldFile, oldObj, req.cflags, req.cwd), compileObject(tools, req.newFile, newObj, req.cflags, req.cwd)])
+  // both builds finish before a failure is reported: no gcc keeps writing into a folder the caller removes
+  const built = await Promise.allSettled([compileObject(tools, req.oldFile, oldObj, req.cflags, req.cwd), compileObject(tools, req.newFile, newObj, req.cflags, req.cwd)])
+  for (const b of built) if (b.status === 'rejected') throw b.reason
   const [oldFacts, newFacts] = await Promise.all([readObject(tools, oldObj), readObject(tools, newObj)])
   return diffObjects({ old: oldFacts, new: newFacts, changed: req.changed, ...(req.cflags ? { cflags: req.cflags } : {}) })
 }

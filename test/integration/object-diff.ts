@@ -127,3 +127,10 @@ t.test('IPA-RA: a callee that now writes registers its caller kept values in is 
   t.same(traced.hazards.filter(h => h.kind === 'ipa-ra'), [])
   t.notOk(traced.functions.some(f => f.symbol === 'caller'), 'without IPA-RA the caller does not change')
 })
+
+t.test('static locals renumbered by a new one before them keep their twins: no false data-changed', async t => {
+  const tail = 'int f(void) { static int count = 1; return ++count; }\nint g(void) { static int count = 7; return count += 2; }\n'
+  const d = await diff(t, tail, `int e(void) { static int count = 3; return count--; }\n${tail}`, ['e'])
+  t.same(d.hazards, [], `hazards: ${JSON.stringify(d.hazards)}`)
+  t.same(d.functions, [{ symbol: 'e', function: 'e', reason: 'new' }])
+})

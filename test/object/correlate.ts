@@ -31,3 +31,15 @@ t.test('special statics and symbols outside allocated sections are not defined s
   }
   t.same(definedSymbols(facts, 'OBJECT').map(s => s.name), ['v'])
 })
+
+t.test('static locals pair by the functions that use them before their numbers', async t => {
+  const users: Record<string, string> = { 'count.0': 'f', 'count.1': 'g' }
+  const swapped: Record<string, string> = { 'count.0': 'g', 'count.1': 'f', 'count.2': 'h' }
+  const oldSyms = [sym(1, 'count.0', 'OBJECT', 'LOCAL'), sym(2, 'count.1', 'OBJECT', 'LOCAL')]
+  const newSyms = [sym(1, 'count.0', 'OBJECT', 'LOCAL'), sym(2, 'count.1', 'OBJECT', 'LOCAL'), sym(3, 'count.2', 'OBJECT', 'LOCAL')]
+  const p = correlate(oldSyms, newSyms, { old: s => users[s.name]!, new: s => swapped[s.name]! })
+  t.same([...p.twins].map(([k, v]) => [k, v.name]), [['count.0', 'count.1'], ['count.1', 'count.0']])
+  t.same(p.added.map(s => s.name), ['count.2'])
+  const unscoped = correlate(oldSyms, newSyms)
+  t.same([...unscoped.twins].map(([k, v]) => [k, v.name]), [['count.0', 'count.0'], ['count.1', 'count.1']], 'without scope: by name')
+})

@@ -26,3 +26,20 @@ t.test('compiles old and new into the scratch folder with the given flags, reads
   t.match(d.functions.find(f => f.symbol === 'use'), { reason: 'source-changed' })
   t.ok(d.hazards.some(h => h.kind === 'data-changed' && h.symbol === 'limit'))
 })
+
+t.test('a failed build is reported after the other build has finished', async t => {
+  const order: string[] = []
+  const mod = await t.mockImport<typeof import('../../src/object/index.js')>('../../src/object/index.js', {
+    '../../src/object/build.js': {
+      ...(await import('../../src/object/build.js')),
+      compileObject: async (_: unknown, c: string) => {
+        if (c === 'new.c') { order.push('new failed'); throw new Error('gcc failed: new.c') }
+        await new Promise(r => setTimeout(r, 50))
+        order.push('old done')
+      },
+      readObject: async () => { throw new Error('not reached') },
+    },
+  })
+  await t.rejects(mod.diffSourceVersions(mod.objectTools('gcc'), { oldFile: 'old.c', newFile: 'new.c', changed: new Set(), dir: '/scratch' }), { message: 'gcc failed: new.c' })
+  t.same(order, ['new failed', 'old done'])
+})
