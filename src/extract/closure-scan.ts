@@ -171,3 +171,37 @@ function isMemberList(toks: readonly Tok[], s: number, j: number): boolean {
   }
   return k >= s && (toks[k]!.text === 'struct' || toks[k]!.text === 'union')
 }
+
+/** What the forward-declaration choice needs to know about a chunk. */
+export interface TagFacts {
+  /** Struct/union tags this chunk names only as `struct X *` (tag → `struct` or `union`). */
+  readonly pointerOnly: ReadonlyMap<string, string>
+  /** Names after `.` or `->` (member accesses and designators). */
+  readonly accessed: ReadonlySet<string>
+  /** Every non-keyword identifier (for a struct definition: its member names, among others). */
+  readonly names: ReadonlySet<string>
+}
+
+/** Second pass over a chunk: pointer-only tag uses, member accesses, names. */
+export function scanTags(toks: readonly Tok[], c: Chunk): TagFacts {
+  const ptr = new Map<string, string>()
+  const strong = new Set<string>()
+  const accessed = new Set<string>()
+  const names = new Set<string>()
+  for (let j = c.start; j < c.end; j++) {
+    const t = toks[j]!
+    if (t.kind !== 'id') continue
+    const prev = toks[j - 1]?.text
+    if (j > c.start && (prev === '.' || prev === '->')) accessed.add(t.text)
+    else if (!KEYWORDS.has(t.text)) names.add(t.text)
+    if (TAG_WORDS.has(t.text) && toks[j + 1]?.kind === 'id') {
+      const tag = `tag:${toks[j + 1]!.text}`
+      const after = toks[j + 2]?.text
+      if (after === '*' && t.text !== 'enum') ptr.set(tag, t.text)
+      else if (after !== '{' && !(after === ';' && j === c.start)) strong.add(tag)
+      j++
+    }
+  }
+  for (const s of strong) ptr.delete(s)
+  return { pointerOnly: ptr, accessed, names }
+}

@@ -4,15 +4,18 @@
  * definitions and globals are kept whole; `static`/`inline` function bodies are kept whole (with their own
  * closure); other functions are kept as prototypes. Pure: text in, text and facts out.
  *
- * Decision (struct via pointer): a reached tag keeps its full definition, never only a forward
- * declaration. Whether a member is accessed is not decidable without types (`p->x` names no type), and the
- * harness must allocate the objects pointers point to, which needs complete types.
+ * Decision (struct via pointer): by default a reached tag keeps its full definition, never only a forward
+ * declaration: whether a member is accessed is not decidable without types (`p->x` names no type), and the
+ * harness must allocate the objects pointers point to, which needs complete types. Option
+ * `pointerOnlyTags: 'forward'` approximates "no member accessed" by names: a struct/union named only as
+ * `struct X *` becomes `struct X;` unless a kept item accesses (`.m`, `->m`) a name its definition
+ * contains; pointer arithmetic on such a pointer then fails to compile (loudly), never silently.
  *
  * Line mapping: every kept item is preceded by a `# LINE "file"` marker giving its first line's real
  * position; markers inside an item are kept (their include flags 1/2 dropped, the system-header flag 3
  * kept), so every line of the output still maps to its real file:line.
  */
-import { scanChunk, KEYWORDS, type ChunkFacts } from './closure-scan.js'
+import { scanChunk, scanTags, KEYWORDS, type ChunkFacts, type TagFacts } from './closure-scan.js'
 import { splitTopLevel, tokenize, type Chunk, type ChunkKind, type Tok } from './closure-split.js'
 
 export type KeepMode = 'full' | 'prototype'
@@ -30,9 +33,20 @@ export interface ClosureItem {
   readonly line?: number
 }
 
+/** A struct/union reached only through pointers, declared `struct X;` (option `pointerOnlyTags: 'forward'`). */
+export interface ForwardDeclaration {
+  readonly tag: string
+  readonly keyword: string
+  /** Where its (left out) definition starts. */
+  readonly file?: string
+  readonly line?: number
+}
+
 export interface Closure {
   readonly text: string
   readonly items: readonly ClosureItem[]
+  /** Forward declarations at the top of `text`, in the order of their definitions in the TU. */
+  readonly forwards: readonly ForwardDeclaration[]
   /** Every name the closure uses that a kept item defines, sorted. */
   readonly reached: readonly string[]
   /** Number of top-level items in the whole TU. */
@@ -57,8 +71,23 @@ function prototypeUses(toks: readonly Tok[], c: Chunk, facts: ChunkFacts): Set<s
   return out
 }
 
-/** Grow the set of kept chunks from the targets to a fixpoint. */
-function reach(toks: readonly Tok[], chunks: readonly Chunk[], facts: readonly ChunkFacts[], targets: number[]) {
+/** How a struct/union reached only through pointers is kept (see the module comment). */
+export interface ClosureOptions {
+  /**
+   * `full` (default): its whole definition. `forward`: a `struct X;` forward declaration at the top of
+   * the closure when no kept item accesses a member name of its definition (`.m`, `->m`, designators).
+   */
+  readonly pointerOnlyTags?: 'full' | 'forward'
+}
+
+interface Scanned {
+  readonly toks: readonly Tok[]
+  readonly chunks: readonly Chunk[]
+  readonly facts: readonly ChunkFacts[]
+  readonly tags?: readonly TagFacts[]
+}
+
+function indexByName(facts: readonly ChunkFacts[]): Map<string, number[]> {
   const byName = new Map<string, number[]>()
   facts.forEach((f, i) =>
     f.defs.forEach(d => {
@@ -67,30 +96,56 @@ function reach(toks: readonly Tok[], chunks: readonly Chunk[], facts: readonly C
       else byName.set(d, [i])
     }),
   )
+  return byName
+}
+
+/** Grow the set of kept chunks from the targets to a fixpoint. */
+function reach(sc: Scanned, targets: number[]) {
+  const { toks, chunks, facts, tags } = sc
+  const byName = indexByName(facts)
   const keep = new Map<number, Keep>()
   const reached = new Set<string>()
+  const weak = new Map<string, string>() // pointer-only tags not (yet) kept: tag → struct/union
+  const accessed = new Set<string>()
   const work: number[] = []
-  for (const i of targets) {
-    keep.set(i, { mode: 'full', reason: 'target' })
-    work.push(i)
+  const add = (j: number, mode: KeepMode, reason: string): void => {
+    const had = keep.get(j)
+    if (had && (had.mode === 'full' || had.mode === mode)) return
+    if (had) had.mode = 'full'
+    else keep.set(j, { mode, reason })
+    work.push(j)
   }
-  while (work.length > 0) {
-    const i = work.pop()!
-    const k = keep.get(i)!
-    const uses = k.mode === 'full' ? facts[i]!.uses : prototypeUses(toks, chunks[i]!, facts[i]!)
-    for (const u of uses) {
-      for (const j of byName.get(u) ?? []) {
-        reached.add(u)
-        const mode: KeepMode = chunks[j]!.kind === 'function' && !facts[j]!.local ? 'prototype' : 'full'
-        const had = keep.get(j)
-        if (had && (had.mode === 'full' || had.mode === mode)) continue
-        if (had) had.mode = 'full'
-        else keep.set(j, { mode, reason: u })
-        work.push(j)
+  for (const i of targets) add(i, 'full', 'target')
+  for (;;) {
+    while (work.length > 0) {
+      const i = work.pop()!
+      const full = keep.get(i)!.mode === 'full'
+      const uses = full ? facts[i]!.uses : prototypeUses(toks, chunks[i]!, facts[i]!)
+      if (full) tags?.[i]!.accessed.forEach(a => accessed.add(a))
+      for (const u of uses) {
+        const kw = tags?.[i]!.pointerOnly.get(u)
+        if (kw !== undefined && !reached.has(u)) {
+          weak.set(u, kw)
+          continue
+        }
+        for (const j of byName.get(u) ?? []) {
+          reached.add(u)
+          weak.delete(u)
+          add(j, chunks[j]!.kind === 'function' && !facts[j]!.local ? 'prototype' : 'full', u)
+        }
       }
     }
+    // a pointer-only tag whose member names are accessed somewhere is needed whole after all
+    const needed = [...weak.keys()].filter(u => (byName.get(u) ?? []).some(j => [...tags![j]!.names].some(n => accessed.has(n))))
+    if (needed.length === 0) break
+    for (const u of needed) {
+      weak.delete(u)
+      reached.add(u)
+      for (const j of byName.get(u) ?? []) add(j, 'full', `${u} (member accessed)`)
+    }
   }
-  return { keep, reached }
+  for (const u of weak.keys()) if (!byName.has(u)) weak.delete(u)
+  return { keep, reached, weak }
 }
 
 /** Real positions: the marker that applies at an offset, and the line it names there. */
@@ -126,18 +181,34 @@ const normalizeMarkers = (s: string): string =>
   s.replace(/^#\s*(\d+)\s+("(?:\\.|[^"\\])*")([ \d]*)$/gm, (_all, n: string, f: string, flags: string) =>
     `# ${n} ${f}${/\b3\b/.test(flags) ? ' 3' : ''}`)
 
+/** `# LINE "file"` for an offset, and the item position it gives. */
+function markerAt(pos: ReturnType<typeof positioner>, at: number) {
+  const p = pos(at)
+  if (!p) return { line: undefined, where: {} }
+  return { line: `# ${p.line} ${p.file}${p.sys ? ' 3' : ''}`, where: { file: p.file.slice(1, -1).replace(/\\(.)/g, '$1'), line: p.line } }
+}
+
 /** The closure of `func` in preprocessed `text`, or undefined if no definition of `func` is in it. */
-export function cutClosure(text: string, func: string): Closure | undefined {
+export function cutClosure(text: string, func: string, opts: ClosureOptions = {}): Closure | undefined {
   const all = tokenize(text)
   const toks = all.filter(t => t.kind !== 'marker')
   const chunks = splitTopLevel(toks)
   const facts = chunks.map(c => scanChunk(toks, c))
   const targets = facts.flatMap((f, i) => (chunks[i]!.kind === 'function' && f.name === func ? [i] : []))
   if (targets.length === 0) return undefined
-  const { keep, reached } = reach(toks, chunks, facts, targets)
+  const tags = opts.pointerOnlyTags === 'forward' ? chunks.map(c => scanTags(toks, c)) : undefined
+  const { keep, reached, weak } = reach({ toks, chunks, facts, ...(tags ? { tags } : {}) }, targets)
   const pos = positioner(text, all)
   const items: ClosureItem[] = []
+  const forwards: ForwardDeclaration[] = []
   const parts: string[] = []
+  const byName = indexByName(facts)
+  for (const [tag, kw] of [...weak].sort((x, y) => byName.get(x[0])![0]! - byName.get(y[0])![0]!)) {
+    const m = markerAt(pos, toks[chunks[byName.get(tag)![0]!]!.start]!.at)
+    if (m.line) parts.push(m.line)
+    parts.push(`${kw} ${tag.slice(4)};`)
+    forwards.push({ tag, keyword: kw, ...m.where })
+  }
   for (const i of [...keep.keys()].sort((a, b) => a - b)) {
     const c = chunks[i]!
     const k = keep.get(i)!
@@ -145,17 +216,10 @@ export function cutClosure(text: string, func: string): Closure | undefined {
     const last = toks[c.end - 1]!
     const body =
       k.mode === 'full' ? text.slice(a, last.at + last.text.length) : `${text.slice(a, toks[c.body!]!.at).trimEnd()};`
-    const p = pos(a)
-    if (p) parts.push(`# ${p.line} ${p.file}${p.sys ? ' 3' : ''}`)
+    const m = markerAt(pos, a)
+    if (m.line) parts.push(m.line)
     parts.push(normalizeMarkers(body))
-    items.push({
-      index: i,
-      kind: c.kind,
-      mode: k.mode,
-      defines: [...facts[i]!.defs].sort(),
-      reason: k.reason,
-      ...(p ? { file: p.file.slice(1, -1).replace(/\\(.)/g, '$1'), line: p.line } : {}),
-    })
+    items.push({ index: i, kind: c.kind, mode: k.mode, defines: [...facts[i]!.defs].sort(), reason: k.reason, ...m.where })
   }
-  return { text: `${parts.join('\n')}\n`, items, reached: [...reached].sort(), topLevel: chunks.length }
+  return { text: `${parts.join('\n')}\n`, items, forwards, reached: [...reached].sort(), topLevel: chunks.length }
 }

@@ -131,3 +131,31 @@ t.test('cutClosure: names in array sizes, attributes and typeof are uses, never 
   const src = 'enum flags { F_A = 0,\n F_COUNT\n};\nenum { AL = 8 };\nstruct dev { unsigned long flags[(((F_COUNT) + 63) / 64)] __attribute__((aligned((AL)))); };\nint f(struct dev *d) { return 0; }\n'
   t.same(kept(pp('t.c', src), 'f'), ['AL', 'F_A', 'F_COUNT', 'f', 'tag:dev', 'tag:flags'])
 })
+
+t.test('cutClosure pointerOnlyTags: forward declarations for structs whose members nobody touches', async t => {
+  const src = pp('t.c', [
+    'struct opaque { int secret; struct more *m; };',
+    'struct more { int z; };',
+    'union un { int a; long b; };',
+    'struct used { int field; };',
+    'struct byval { int w; };',
+    'struct viahelper { int hv; };',
+    'static inline int get(struct viahelper *h) { return h->hv; }',
+    'extern void take(struct opaque *o, union un *u);',
+    'int f(struct opaque *o, union un *u, struct used *p, struct byval b, struct viahelper *h)',
+    '{ take(o, u); return p->field + b.w + get(h); }',
+    '',
+  ].join('\n'))
+  const full = cutClosure(src, 'f')!
+  t.same(full.forwards, [])
+  t.ok(full.items.some(i => i.defines.includes('tag:opaque')), 'default: full definitions')
+  const c = cutClosure(src, 'f', { pointerOnlyTags: 'forward' })!
+  t.same(c.forwards, [
+    { tag: 'tag:opaque', keyword: 'struct', file: 't.c', line: 1 },
+    { tag: 'tag:un', keyword: 'union', file: 't.c', line: 3 },
+  ])
+  t.same(c.items.flatMap(i => i.defines).sort(), ['f', 'get', 'tag:byval', 'tag:used', 'tag:viahelper', 'take'])
+  t.equal(c.items.find(i => i.defines.includes('tag:used'))?.reason, 'tag:used (member accessed)')
+  t.match(c.text, /^# 1 "t.c"\nstruct opaque;\n# 3 "t.c"\nunion un;\n/)
+  t.notMatch(c.text, /secret|struct more/)
+})
