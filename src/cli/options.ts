@@ -45,8 +45,8 @@ export const proofOptions = {
  * found automatically in a configured kernel tree. Hidden until the --help snapshot is updated.
  */
 export const buildContextOptions = {
-  'compile-commands': { type: 'string', nargs: 1, hidden: true, describe: "a compile_commands.json (CMake, Meson, bear): the old file's flags are taken from its entry" },
-  kconfig: { type: 'string', nargs: 1, hidden: true, describe: 'a kernel config (e.g. /boot/config-*): prepare a scratch build folder for it (make O=… olddefconfig prepare) and take the flags from there' },
+  'compile-commands': { type: 'string', nargs: 1, describe: "a compile_commands.json (CMake, Meson, bear): the old file's flags are taken from its entry" },
+  kconfig: { type: 'string', nargs: 1, describe: 'a kernel config (e.g. /boot/config-*): prepare a scratch build folder for it (make O=… olddefconfig prepare) and take the flags from there' },
 } as const
 
 /** yargs turns a repeated single-valued option into an array; refuse it instead of guessing. */

@@ -25,44 +25,50 @@ Positionals:
   new  the C file after the patch                                                           [string]
 
 Options:
-      --version        Show version number                                                 [boolean]
-  -f, --func           function to prove (or \`function:\` in the spec)                       [string]
-      --intended       intended change: 'WHEN' or 'WHEN => THEN' (repeatable)                [array]
-      --assume         precondition on the entry state (repeatable)                          [array]
-      --nullable       pointer parameter that may also be NULL (repeatable)                  [array]
-      --buffer         PARAM:LEN — PARAM points to LEN elements, e.g. buf:len (repeatable)   [array]
-      --spec           YAML spec file (function, claims, buffers, …)                        [string]
-      --unwind         loop/recursion bound N, or auto (deepen 1, 2, 4, …) [default: auto]  [string]
-      --max-unwind     largest bound tried by --unwind auto [default: 64]                   [number]
-      --max-size       largest buffer length the harness allocates [default: 32]            [number]
-      --timeout        seconds per cbmc run [default: 300]                                  [number]
-      --proof-timeout  seconds for a whole proof (all its cbmc runs); what is not done by then is
-                       inconclusive (timeout) [default: none]                               [number]
-      --memory         memory cap per cbmc process in MiB; over it the proof is inconclusive (out of
-                       memory) [default: none]                                              [number]
-      --fwrapv         signed overflow wraps, as in the kernel (-fno-strict-overflow)      [boolean]
-      --init-globals   start globals from their initializers (boot-time view)              [boolean]
-  -I, --include        include directory for preprocessing                                   [array]
-  -D, --define         macro for preprocessing, NAME or NAME=VALUE                           [array]
-      --cflags         compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"
+      --version           Show version number                                              [boolean]
+  -f, --func              function to prove (or \`function:\` in the spec)                    [string]
+      --intended          intended change: 'WHEN' or 'WHEN => THEN' (repeatable)             [array]
+      --assume            precondition on the entry state (repeatable)                       [array]
+      --nullable          pointer parameter that may also be NULL (repeatable)               [array]
+      --buffer            PARAM:LEN — PARAM points to LEN elements, e.g. buf:len (repeatable)[array]
+      --spec              YAML spec file (function, claims, buffers, …)                     [string]
+      --unwind            loop/recursion bound N, or auto (deepen 1, 2, 4, …) [default: auto]
                                                                                             [string]
-      --replay         run each counterexample natively with gcc to confirm it (--no-replay to skip)
-                       [default: true]                                                     [boolean]
-      --models         directory of extra models (*.yaml) for external functions, see
-                       templates/models/kernel.yaml                                         [string]
-      --cbmc           path of the cbmc binary to use                                       [string]
-      --solver         auto: Z3 for comparisons when the code multiplies or divides variables, else
-                       CaDiCaL [default: auto]               [string] [choices: "auto", "sat", "z3"]
-  -j, --jobs           parallel cbmc runs [default: number of cores]                        [number]
-      --format         report format
+      --max-unwind        largest bound tried by --unwind auto [default: 64]                [number]
+      --max-size          largest buffer length the harness allocates [default: 32]         [number]
+      --timeout           seconds per cbmc run [default: 300]                               [number]
+      --proof-timeout     seconds for a whole proof (all its cbmc runs); what is not done by then is
+                          inconclusive (timeout) [default: none]                            [number]
+      --memory            memory cap per cbmc process in MiB; over it the proof is inconclusive (out
+                          of memory) [default: none]                                        [number]
+      --fwrapv            signed overflow wraps, as in the kernel (-fno-strict-overflow)   [boolean]
+      --init-globals      start globals from their initializers (boot-time view)           [boolean]
+  -I, --include           include directory for preprocessing                                [array]
+  -D, --define            macro for preprocessing, NAME or NAME=VALUE                        [array]
+      --cflags            compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"
+                                                                                            [string]
+      --replay            run each counterexample natively with gcc to confirm it (--no-replay to
+                          skip) [default: true]                                            [boolean]
+      --models            directory of extra models (*.yaml) for external functions, see
+                          templates/models/kernel.yaml                                      [string]
+      --cbmc              path of the cbmc binary to use                                    [string]
+      --solver            auto: Z3 for comparisons when the code multiplies or divides variables,
+                          else CaDiCaL [default: auto]       [string] [choices: "auto", "sat", "z3"]
+  -j, --jobs              parallel cbmc runs [default: number of cores]                     [number]
+      --format            report format
                            [string] [choices: "text", "json", "junit", "markdown"] [default: "text"]
-  -o, --output         write the report to FILE instead of stdout                           [string]
-      --keep-harness   write the generated harnesses and cbmc commands to DIR               [string]
-      --cbmc-arg       extra argument passed to cbmc, e.g. --cbmc-arg --object-bits --cbmc-arg 12;
-                       only options that cannot drop or narrow a property (repeatable)      [string]
-  -v, --verbose        print progress and the cbmc command lines                           [boolean]
-      --debug          verbose, plus stack traces on errors                                [boolean]
-  -h, --help           Show help                                                           [boolean]
+  -o, --output            write the report to FILE instead of stdout                        [string]
+      --keep-harness      write the generated harnesses and cbmc commands to DIR            [string]
+      --cbmc-arg          extra argument passed to cbmc, e.g. --cbmc-arg --object-bits --cbmc-arg
+                          12; only options that cannot drop or narrow a property (repeatable)
+                                                                                            [string]
+  -v, --verbose           print progress and the cbmc command lines                        [boolean]
+      --debug             verbose, plus stack traces on errors                             [boolean]
+      --compile-commands  a compile_commands.json (CMake, Meson, bear): the old file's flags are
+                          taken from its entry                                              [string]
+      --kconfig           a kernel config (e.g. /boot/config-*): prepare a scratch build folder for
+                          it (make O=… olddefconfig prepare) and take the flags from there  [string]
+  -h, --help              Show help                                                        [boolean]
 
 Examples:
   klp-verify old.c new.c --func msg_fill --buffer     prove a bounds fix
