@@ -23,7 +23,8 @@ enum mode { M_OFF, M_ON = 4, M_MAX };
 const UTIL_H = `#include "types.h"
 #define max_t(a, b) ({ __auto_type _a = (a); __auto_type _b = (b); _a > _b ? _a : _b; })
 extern int total;
-extern int report(const struct item *it);
+struct ctx { struct unused_big big; int level; };
+extern int report(const struct item *it, struct ctx *cx);
 static inline count_t item_n(const struct item *it) { return max_t(it->n, (count_t)M_ON); }
 /* never used by walk(): goto-cc cannot read x86 named address spaces */
 static inline int percpu_read(void) { return *(int __seg_gs *)16; }
@@ -34,14 +35,14 @@ static struct holder the_holder = { .l = (struct lock){ .v = 1 }, .k = 2 };
 const MAIN_C = `#include "util.h"
 int total;
 int unrelated(void) { return percpu_read(); }
-int walk(struct item *it, enum mode m)
+int walk(struct item *it, enum mode m, struct ctx *cx)
 {
 	u32 sum = 0;
 	int unused_here;
 	for (; it; it = it->next) {
 		switch (it->n) { case 1 ... 3: sum += item_n(it); break; default: sum++; }
 	}
-	total += report(it) + the_holder.k;
+	total += report(it, cx) + the_holder.k;
 	return m == M_MAX ? 0 : (int)sum;
 }
 `
@@ -59,7 +60,7 @@ t.test('closure of a real gcc -E output compiles with gcc and goto-cc', async t 
   const kept = c.items.flatMap(i => i.defines)
   for (const name of ['u32', 'count_t', 'tag:item', 'M_ON', 'total', 'report', 'item_n', 'the_holder', 'tag:holder', 'tag:lock', 'walk'])
     t.ok(kept.includes(name), `kept ${name}`)
-  for (const name of ['percpu_read', 'unrelated', 'tag:unused_big']) t.notOk(kept.includes(name), `left out ${name}`)
+  for (const name of ['percpu_read', 'unrelated']) t.notOk(kept.includes(name), `left out ${name}`)
   t.equal(c.items.find(i => i.defines.includes('report'))?.mode, 'full', 'extern prototype kept as written')
 
   const fixed = applyCompat(c.text)
@@ -71,4 +72,13 @@ t.test('closure of a real gcc -E output compiles with gcc and goto-cc', async t 
   t.match(gcc.stderr, /main\.c:7:\d+: warning: unused variable .unused_here/, 'diagnostics map to main.c:7')
   const gc = spawnSync(gotoCc, ['-c', out, '-o', path.join(dir, 'closure.o')], { encoding: 'utf8' })
   t.equal(gc.status, 0, `goto-cc: ${gc.stderr}${gc.stdout}`)
+
+  const fwd = cutClosure(readFileSync(ifile, 'utf8'), 'walk', { pointerOnlyTags: 'forward' })!
+  t.same(fwd.forwards.map(f => [f.tag, f.file, f.line]), [['tag:ctx', 'include/util.h', 4]], 'struct ctx only through a pointer')
+  t.ok(fwd.items.some(i => i.defines.includes('tag:item')), 'struct item stays whole: it->n is accessed')
+  const outF = path.join(dir, 'closure-fwd.i')
+  writeFileSync(outF, applyCompat(fwd.text).text)
+  t.equal(spawnSync('gcc', ['-fsyntax-only', outF], { encoding: 'utf8' }).status, 0, 'forward closure: gcc')
+  const gf = spawnSync(gotoCc, ['-c', outF, '-o', path.join(dir, 'closure-fwd.o')], { encoding: 'utf8' })
+  t.equal(gf.status, 0, `forward closure: goto-cc ${gf.stderr}${gf.stdout}`)
 })
