@@ -181,8 +181,15 @@ export function rewriteCompoundLiterals(s: string): Rewrite {
   return { text: out.join(''), count }
 }
 
+export interface CompatResult {
+  readonly text: string
+  readonly autoType: number
+  readonly compoundLiterals: number
+  readonly modes: number
+}
+
 /** All three rewrites, in the order the measurements used. */
-export function applyCompat(s: string): { readonly text: string; readonly autoType: number; readonly compoundLiterals: number; readonly modes: number } {
+export function applyCompat(s: string): CompatResult {
   const a = rewriteAutoType(s)
   const c = rewriteCompoundLiterals(a.text)
   const m = rewriteModeAttributes(c.text)

@@ -123,7 +123,8 @@ export function scanChunk(toks: readonly Tok[], c: Chunk): ChunkFacts {
       uses.add(v)
       continue
     }
-    if (bodyDepth.length > 0 && bodyDepth[bodyDepth.length - 1] && isWordOrStar(prev) && AFTER_MEMBER.has(next?.text ?? '')) continue
+    const inMembers = bodyDepth.length > 0 && bodyDepth[bodyDepth.length - 1]
+    if (inMembers && isWordOrStar(prev) && AFTER_MEMBER.has(next?.text ?? '')) continue // a member's name
     if (parenDeclarator(toks, c.start, j)) {
       if (depth === 1 && bodyDepth.length === 0) defs.add(v)
       continue

@@ -185,7 +185,8 @@ const normalizeMarkers = (s: string): string =>
 function markerAt(pos: ReturnType<typeof positioner>, at: number) {
   const p = pos(at)
   if (!p) return { line: undefined, where: {} }
-  return { line: `# ${p.line} ${p.file}${p.sys ? ' 3' : ''}`, where: { file: p.file.slice(1, -1).replace(/\\(.)/g, '$1'), line: p.line } }
+  const file = p.file.slice(1, -1).replace(/\\(.)/g, '$1')
+  return { line: `# ${p.line} ${p.file}${p.sys ? ' 3' : ''}`, where: { file, line: p.line } }
 }
 
 /** The closure of `func` in preprocessed `text`, or undefined if no definition of `func` is in it. */
