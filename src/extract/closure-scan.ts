@@ -55,11 +55,14 @@ function enumerators(toks: readonly Tok[], s: number, e: number, defs: Set<strin
   }
 }
 
-/** Is toks[j] (an identifier inside parentheses) the name of a `(*NAME)` / `(NAME)` declarator? */
+/** Is toks[j] (an identifier inside parentheses) the name of a `(*NAME)`, `(*const NAME[])` or `(NAME)` declarator? */
 function parenDeclarator(toks: readonly Tok[], s: number, j: number): boolean {
-  if (toks[j + 1]?.text !== ')') return false
+  const n = toks[j + 1]?.text
+  let k = j - 1
+  while (k > s && (QUALIFIERS.has(toks[k]!.text) || toks[k]!.text === '*')) k--
+  if (k < j - 1 && toks[j - 1]!.text !== '(') return (n === ')' || n === '[') && toks[k]?.text === '(' // `(*const name[])`
+  if (n !== ')') return false
   const p = toks[j - 1]?.text
-  if (p === '*') return toks[j - 2]?.text === '(' || toks[j - 2]?.text === '*'
   if (p !== '(') return false
   const before = j - 2 >= s ? toks[j - 2] : undefined
   return before === undefined || (before.kind !== 'id' && before.text !== ')' && before.text !== ']') ||
