@@ -4,7 +4,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSy
 import os from 'node:os'
 import path from 'node:path'
 import { ToolFailureError } from '../../src/errors.js'
-import { createGit, createSnapshotStore, firstLine, gitOk, readBatch, runGit } from '../../src/series/snapshot.js'
+import { createGit, createSnapshotStore, firstLine, gitOk, runGit } from '../../src/series/snapshot.js'
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@x' }
 
@@ -28,28 +28,6 @@ function repoWith(t: Test, files: Record<string, string>) {
   git('commit', '-q', '-m', 'c')
   return { dir, git, head: git('rev-parse', 'HEAD') }
 }
-
-async function* chunked(bytes: Buffer, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
-}
-
-const collect = async (bytes: Buffer, size: number) => {
-  const out: Array<[string, string, string]> = []
-  for await (const o of readBatch(chunked(bytes, size))) out.push([o.oid, o.type, o.data.toString('latin1')])
-  return out
-}
-
-t.test('readBatch parses cat-file --batch output however it is chunked', async t => {
-  const body = Buffer.from('line one\nline\ttwo\n\0bin\n')
-  const stream = Buffer.concat([
-    Buffer.from(`aaaa blob ${body.length}\n`), body, Buffer.from('\n'),
-    Buffer.from('bbbb blob 0\n\n'),
-    Buffer.from('cccc missing\n'),
-    Buffer.from('dddd blob 3\nxyz\n'),
-  ])
-  const want = [['aaaa', 'blob', body.toString('latin1')], ['bbbb', 'blob', ''], ['cccc', 'missing', ''], ['dddd', 'blob', 'xyz']]
-  for (const size of [1, 2, 3, 7, 64, stream.length]) t.same(await collect(stream, size), want, `chunks of ${size}`)
-})
 
 t.test('firstLine picks git\'s error line without its tag', async t => {
   t.equal(firstLine('\n<stdin>:3: trailing whitespace.\nerror: patch failed: a.c:1\nerror: a.c: patch does not apply\n'), 'patch failed: a.c:1')
