@@ -20,6 +20,13 @@ import { resolveProofOptions, sharedFlags, type CheckedArgs } from './resolve.js
 import { PACKAGE_ROOT, TOOL_VERSION, probeProof, verify, type VerifyEnv } from './verify.js'
 import { runPool } from './pool.js'
 
+/** A planned proof as it enters the plan digest and the report: its expected cost is no part of what is proved. */
+const withoutCost = <P extends { readonly cost?: number }>(p: P): Omit<P, 'cost'> => {
+  const rest: { cost?: number } = { ...p }
+  delete rest.cost
+  return rest as Omit<P, 'cost'>
+}
+
 export type { SeriesProof, SeriesReport } from '../series/types.js'
 export { messageOf } from './series-plan.js'
 
@@ -107,7 +114,7 @@ export async function planSeriesRun(source: SeriesSource, checked: CheckedArgs, 
   const options = Object.fromEntries(PLAN_OPTIONS.map(k => [k, checked[k]]))
   const digest = createHash('sha256').update(stable({
     tool: `${TOOL_VERSION} ${await (fingerprint ??= toolFingerprint(PACKAGE_ROOT))}`, kind: source.kind, options,
-    patches: patches.map(p => [p.id, p.status]), proofs: planned.map(({ cost, ...p }) => (void cost, p)),
+    patches: patches.map(p => [p.id, p.status]), proofs: planned.map(withoutCost),
   })).digest('hex').slice(0, 16)
   return {
     tasks: units.flatMap((u, i) => ('task' in u && u.task ? [{ id: ids[i]!, task: u.task, shard: split[i]! }] : [])),
@@ -160,7 +167,7 @@ export async function runSeries(source: SeriesSource, cli: CheckedArgs, manifest
     timings: { totalMs: Math.round(performance.now() - t0), cached: proofs.filter(p => p.cached).length },
     ...(env.signal?.aborted ? { interrupted: true } : {}),
     ...(opts.shard ? {
-      plan: { digest: plan.digest, proofs: plan.planned.map(({ cost, ...p }) => (void cost, p)) },
+      plan: { digest: plan.digest, proofs: plan.planned.map(withoutCost) },
       shard: { index: opts.shard.index, total: opts.shard.total, source: opts.shard.source, owned: plan.planned.filter(p => p.shard === opts.shard!.index).map(p => p.id) },
     } : {}),
   }

@@ -32,8 +32,10 @@ export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
   readonly durations?: string
 }
 
-const { func, intended, assume, nullable, buffer, spec, format, ...shared } = proofOptions
-void func, intended, assume, nullable, buffer, format
+/** The proof options a series shares with a single proof (the function, its claims and inputs come from each patch). */
+const SINGLE_ONLY = ['func', 'intended', 'assume', 'nullable', 'buffer', 'spec', 'format'] as const
+const shared = Object.fromEntries(Object.entries(proofOptions).filter(([k]) => !(SINGLE_ONLY as readonly string[]).includes(k))) as Omit<typeof proofOptions, (typeof SINGLE_ONLY)[number]>
+const { spec } = proofOptions
 
 /** Exactly one input: a manifest, a git range, or a tree with a patch directory. */
 export function checkSeriesInput(argv: Readonly<Record<string, unknown>>): true {
