@@ -1,21 +1,18 @@
 /**
- * Plan an equivalence harness: the input and observable models of the pair, the world, and the
+ * Plan an equivalence harness: the planned proof's input and observable nodes, the world, and the
  * claims of the mode, as the view templates/harness.c.hbs and its partials print.
- * Pure: FunctionPair + options + mode → the template's view and the harness's descriptor facts.
+ * Pure: FunctionPair + PlannedProof + mode → the template's view and the harness's descriptor facts.
  */
 import type { FunctionPair } from '../extract/types.js'
 import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, VAR } from '../model/names.js'
-import { inputInfos, planInputs, type InputsModel } from '../model/inputs.js'
+import { inputInfos } from '../model/inputs.js'
 import { isVoid, unparen } from '../model/inputs-ctype.js'
-import { observableInfo, planObservables, type ObservableNode } from '../model/observables.js'
-import { callbackStubs } from '../model/plan.js'
-import type { InputInfo, ObservableInfo, ObservableKind } from '../model/types.js'
+import { observableInfo, type ObservableNode } from '../model/observables.js'
+import type { InputInfo, ObservableInfo, ObservableKind, PlannedProof } from '../model/types.js'
 import { compareLoops, compareView, type CompareView } from './comparisons.js'
 import { planExternals, type ExternalsPlan } from './externals.js'
 import { inputsView, type InputsView } from './inputs.js'
 import type { HarnessMode } from '../model/types.js'
-import type { HarnessOptions } from './types.js'
-
 
 export interface HarnessPlan {
   readonly inputs: InputsView
@@ -57,13 +54,10 @@ export interface RunView {
 
 export interface PlanInput {
   readonly pair: FunctionPair
-  readonly opts: HarnessOptions
+  readonly planned: PlannedProof
   readonly mode: HarnessMode
-}
-
-/** The input model for these options: stubs found by what they stand behind. */
-export function inputsModel(pair: FunctionPair, opts: HarnessOptions): InputsModel {
-  return planInputs(pair, { ...opts, callbacks: callbackStubs(opts.externals ?? []) })
+  /** Render for a native replay (gcc): nondeterministic declarations get KLP_NONDET(x). */
+  readonly native?: boolean
 }
 
 /**
@@ -78,7 +72,7 @@ export interface ClaimsView {
   readonly lateAssume: string | null
 }
 
-function claimsView(opts: HarnessOptions, mode: HarnessMode): ClaimsView {
+function claimsView(opts: Pick<PlannedProof, 'claims'>, mode: HarnessMode): ClaimsView {
   const late = opts.claims.some(c => c.world) && mode.kind !== 'safety'
   const notAll = (pred: (i: number) => boolean) => opts.claims.map((_, i) => (pred(i) ? `!klp_w_${i}` : '')).filter(Boolean)
   let conds: string[] = []
@@ -93,30 +87,31 @@ function claimsView(opts: HarnessOptions, mode: HarnessMode): ClaimsView {
 }
 
 /** The entry part: held locks (with a world), the assumptions and the entry marker. */
-function entryPart(opts: HarnessOptions, mode: HarnessMode): { view: EntryView; assumptions: string[]; planted: string[] } {
-  const held = (opts.externals ?? []).length ? (opts.held ?? []).slice(0, MAX_LOCKS) : []
+function entryPart(p: PlannedProof, mode: HarnessMode, native: boolean): { view: EntryView; assumptions: string[]; planted: string[] } {
+  const held = p.world.stubs.length ? p.held.slice(0, MAX_LOCKS) : []
+  const assumes = p.assumptions.map(a => a.c)
   // the entry state these assumptions allow must exist (FAILURE = reachable); the claims' own
   // assumptions come after it. Every mode starts from this same entry state, so one run asks: the
   // new version's safety run (always run, never restricted by a claim). The marker costs a solver
   // call (~16% of an equivalence run's solving), and elsewhere it would make every kept cbmc
   // command end "VERIFICATION FAILED". Not in a native replay, where it would report a failure: a
   // comment keeps the lines of all texts aligned (the replay matches trace steps by line).
-  const marker = !opts.native && mode.kind === 'safety' && mode.version === 'new' && mode.restrict === 'all' ? ENTRY_DESCRIPTION : null
+  const marker = !native && mode.kind === 'safety' && mode.version === 'new' && mode.restrict === 'all' ? ENTRY_DESCRIPTION : null
   return {
     view: {
       // a lock the caller holds exists, and no lock is held twice
       held: held.map((h, i) => ({ old: h.old, new: h.new, others: held.slice(0, i).map((_, j) => j) })),
       // after the entry state: an assumption may read through pointer parameters and globals
-      assumes: [...opts.assumes],
+      assumes,
       marker,
     },
-    assumptions: [...held.map(h => `held ${unparen(h.old)}`), ...opts.assumes.map(unparen)],
+    assumptions: [...held.map(h => `held ${unparen(h.old)}`), ...assumes.map(unparen)],
     planted: marker ? [marker] : [],
   }
 }
 
 /** The compare section: one property per observable, then the claim's REACH and THEN. */
-function comparePart(nodes: readonly ObservableNode[], opts: HarnessOptions, mode: HarnessMode): { compare: HarnessPlan['compare']; planted: string[] } {
+function comparePart(nodes: readonly ObservableNode[], opts: Pick<PlannedProof, 'claims'>, mode: HarnessMode): { compare: HarnessPlan['compare']; planted: string[] } {
   const allowed = (k: ObservableKind) => {
     const ws = opts.claims.map((c, i) => (c.differs.includes(k) ? `klp_w_${i}` : '')).filter(Boolean)
     return ws.length ? ws.join(' || ') : '0'
@@ -133,15 +128,16 @@ function comparePart(nodes: readonly ObservableNode[], opts: HarnessOptions, mod
   return { compare: planted.length ? { observables, checks } : null, planted }
 }
 
-export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
+export function planHarness({ pair, planned, mode, native = false }: PlanInput): HarnessPlan {
   const sig = pair.signature
-  const model = inputsModel(pair, opts)
+  const model = planned.nodes.inputs
+  const { maxSize, initGlobals } = planned.inputs
   const runsOld = !(mode.kind === 'safety' && mode.version === 'new')
   const runsNew = !(mode.kind === 'safety' && mode.version === 'old')
-  const nodes = runsOld && runsNew ? planObservables(pair, model, opts.externals ?? []) : []
-  const ext = planExternals(opts.externals ?? [], opts.native)
-  const entry = entryPart(opts, mode)
-  const cmp = runsOld && runsNew ? comparePart(nodes, opts, mode) : { compare: null, planted: [] }
+  const nodes = runsOld && runsNew ? planned.nodes.observables : []
+  const ext = planExternals(planned.world.stubs, native)
+  const entry = entryPart(planned, mode, native)
+  const cmp = runsOld && runsNew ? comparePart(nodes, planned, mode) : { compare: null, planted: [] }
   const buffers = model.params.flatMap(p => (p.kind === 'buffer' ? [p] : []))
   const world = ext.names.length > 0
   const run = (v: 'old' | 'new', args: string[]): RunView => ({
@@ -155,7 +151,7 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     newEntry: pair.new.entry,
     protoParams: sig.params.length ? sig.params.map((_, i) => `klp_p${i}_t`).join(', ') : 'void',
     atEntry: entry.view,
-    claims: claimsView(opts, mode),
+    claims: claimsView(planned, mode),
     run: {
       old: runsOld ? run('old', sig.params.map(p => p.name)) : null,
       new: runsNew ? run('new', sig.params.map(p => (p.type.kind === 'pointer' ? VAR.newParam(p.name) : p.name))) : null,
@@ -165,10 +161,10 @@ export function planHarness({ pair, opts, mode }: PlanInput): HarnessPlan {
     observables: nodes.map(observableInfo),
     inputInfos: inputInfos(model),
     bounds: [
-      ...buffers.map(p => `0 <= ${p.shown} <= ${opts.maxSize} (elements of ${p.name})`),
-      ...(opts.initGlobals ? ['globals start from their initializers (--init-globals)'] : []),
+      ...buffers.map(p => `0 <= ${p.shown} <= ${maxSize} (elements of ${p.name})`),
+      ...(initGlobals ? ['globals start from their initializers (--init-globals)'] : []),
     ],
     planted: [...entry.planted, ...cmp.planted],
-    entryAssumptions: [...buffers.map(p => `0 <= ${p.shown} <= ${opts.maxSize} (buffer ${p.name})`), ...entry.assumptions],
+    entryAssumptions: [...buffers.map(p => `0 <= ${p.shown} <= ${maxSize} (buffer ${p.name})`), ...entry.assumptions],
   }
 }

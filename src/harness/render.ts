@@ -6,8 +6,8 @@ import type { FunctionPair } from '../extract/types.js'
 import { ENTRY } from '../model/names.js'
 import type { ExternalsPlan } from './externals.js'
 import { planHarness } from './plan.js'
-import type { HarnessMode } from '../model/types.js'
-import type { Harness, HarnessOptions } from './types.js'
+import type { HarnessMode, PlannedProof } from '../model/types.js'
+import type { Harness } from './types.js'
 
 const hbs = Handlebars.create()
 let compiled: HandlebarsTemplateDelegate | undefined
@@ -47,7 +47,7 @@ export function renderWorld(plan: ExternalsPlan): { readonly runtime: string; re
   }
 }
 
-export function modeLabel(mode: HarnessMode, claims?: HarnessOptions['claims']): string {
+export function modeLabel(mode: HarnessMode, claims?: readonly { readonly id: string }[]): string {
   switch (mode.kind) {
     case 'equiv':
       return 'equivalence outside every claim'
@@ -72,13 +72,14 @@ export function modeName(mode: HarnessMode): string {
   }
 }
 
-export function renderHarness(pair: FunctionPair, opts: HarnessOptions, mode: HarnessMode): Harness {
-  const plan = planHarness({ pair, opts, mode })
+/** Print one mode of a planned proof as C (the pair gives the two versions' program text). */
+export function renderHarness(pair: FunctionPair, planned: PlannedProof, mode: HarnessMode, { native = false }: { readonly native?: boolean } = {}): Harness {
+  const plan = planHarness({ pair, planned, mode, native })
   const harnessText = template()({
     func: pair.func,
-    modeLabel: modeLabel(mode, opts.claims),
+    modeLabel: modeLabel(mode, planned.claims),
     entry: ENTRY,
-    native: opts.native ?? false,
+    native,
     ...plan,
   })
   return {

@@ -103,7 +103,7 @@ export async function buildProofModel(pair: PairFacts, req: ProofRequest, models
   }
 }
 
-/** The flat view the C emitter reads today (harness/plan.ts): harness C only, sources dropped except on claims. */
+/** A flat view of the model: harness C only, sources dropped except on claims (the emitter reads the PlannedProof itself). */
 export function emitterOptions(m: ProofModel): EmitterOptions {
   return {
     buffers: Object.fromEntries(m.inputs.buffers.map(b => [b.param, b.c])),
@@ -116,9 +116,4 @@ export function emitterOptions(m: ProofModel): EmitterOptions {
     externals: m.world.stubs,
     ...(m.held.length ? { held: m.held.map(h => ({ old: h.old, new: h.new })) } : {}),
   }
-}
-
-/** The emitter's options of a pair (buildProofModel, then its flat view). */
-export async function buildHarnessOptions(pair: PairFacts, req: ProofRequest, models: ReadonlyMap<string, ModelSpec> = new Map()): Promise<EmitterOptions> {
-  return emitterOptions(await buildProofModel(pair, req, models))
 }

@@ -11,9 +11,7 @@ import type { CbmcTool } from '../cbmc/types.js'
 import { interpretRun } from '../classify/job.js'
 import type { JobResult } from '../classify/types.js'
 import { modeName } from '../harness/render.js'
-import type { Harness, HarnessOptions } from '../harness/types.js'
-import type { HarnessMode } from '../model/types.js'
-import { proofModes } from '../model/build.js'
+import type { Harness } from '../harness/types.js'
 import type { RunInfo } from '../report/types.js'
 import type { Logger, VerifyRequest } from './types.js'
 
@@ -46,11 +44,6 @@ export async function timed<T>(s: Session, fn: () => Promise<T>): Promise<T> {
   } finally {
     if (--s.running === 0) s.toolMs += performance.now() - s.busySince
   }
-}
-
-/** Modes to run for a proof: the model's rule (model/build.ts proofModes). */
-export function planModes(opts: Pick<HarnessOptions, 'claims'>): HarnessMode[] {
-  return proofModes(opts.claims)
 }
 
 /** The bounds tried in auto mode: 1, 2, 4, … up to max. */

@@ -18,11 +18,11 @@ import { extractFunctionPair } from '../extract/extract.js'
 import { PREPROCESS_LIMITS, type Preprocessed } from '../extract/read.js'
 import type { FunctionPair } from '../extract/types.js'
 import { modeName, renderHarness } from '../harness/render.js'
-import type { HarnessOptions } from '../harness/types.js'
 import type { BoundInfo, ProofReport, RunInfo } from '../report/types.js'
 import { SCHEMA_VERSION } from '../report/types.js'
-import { buildHarnessOptions, exprList } from '../model/build.js'
-import type { EmitterOptions } from '../model/types.js'
+import { buildProofModel, exprList } from '../model/build.js'
+import { planProof } from '../model/plan.js'
+import type { PlannedProof } from '../model/types.js'
 import { loadModels } from './models.js'
 import { notReplayed } from './replay/judge.js'
 import { findGcc, replayRun } from './replay/native.js'
@@ -30,7 +30,7 @@ import { runPool } from './pool.js'
 import type { ResultCache } from './cache/store.js'
 import { cacheable, proofKey } from './cache/proof-key.js'
 import { keepHarnesses, loadProgram, writeHarness } from './program.js'
-import { planModes, runMode, timed, type Session } from './runs.js'
+import { runMode, timed, type Session } from './runs.js'
 import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -44,7 +44,7 @@ function solverText(tool: CbmcTool, req: VerifyRequest, nonlinear: number): stri
   return `Z3 (SMT) for comparisons${req.solver === 'z3' ? '' : ` (the code has ${nonlinear} variable multiplication/division${nonlinear > 1 ? 's' : ''})`}, ${sat} for memory safety`
 }
 
-function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: number }): BoundInfo[] {
+function boundsOf(req: VerifyRequest, initGlobals: boolean, parts: { bound: number }): BoundInfo[] {
   const b: BoundInfo[] = [
     { what: 'unwinding bound', value: req.unwind === 'auto' ? `auto (reached ${parts.bound}, max ${req.maxUnwind})` : String(req.unwind), isDefault: req.unwind === 'auto' },
     { what: 'max buffer size (--max-size)', value: `${req.maxSize} elements`, isDefault: req.maxSizeIsDefault },
@@ -56,7 +56,7 @@ function boundsOf(req: VerifyRequest, opts: HarnessOptions, parts: { bound: numb
   if (req.memoryMb !== undefined) b.push({ what: 'memory per cbmc process (--memory)', value: `${req.memoryMb} MiB`, isDefault: false })
   b.push({ what: 'pointer parameters', value: 'non-NULL, one object each unless --buffer/--nullable', isDefault: true })
   b.push({ what: 'pointer fields of input objects', value: 'NULL or one fresh object (depth 1)', isDefault: true })
-  b.push({ what: 'globals at entry', value: opts.initGlobals ? 'their initializers (--init-globals)' : 'any value, the same for both versions', isDefault: !opts.initGlobals })
+  b.push({ what: 'globals at entry', value: initGlobals ? 'their initializers (--init-globals)' : 'any value, the same for both versions', isDefault: !initGlobals })
   b.push({ what: 'signed overflow', value: req.fwrapv ? 'wraps (--fwrapv)' : 'undefined (a safety violation)', isDefault: !req.fwrapv })
   for (const h of req.held) b.push({ what: 'lock held at entry (held:)', value: h, isDefault: false })
   // what the proof was preprocessed with: it decides which code was compared
@@ -87,8 +87,8 @@ export interface VerifyEnv {
   readonly preprocessMemo?: Map<string, Promise<Preprocessed>>
 }
 
-/** The function pair and harness options of a proof (what verify and probeProof share). */
-async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair: FunctionPair; opts: EmitterOptions }> {
+/** The function pair and its proof model, built and planned once (what verify and probeProof share). */
+async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair: FunctionPair; planned: PlannedProof }> {
   const pair = await extractFunctionPair({
     oldPath: req.oldPath, newPath: req.newPath, func: req.func,
     includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
@@ -97,8 +97,8 @@ async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair:
     timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), signal: env.signal,
   })
   env.signal?.throwIfAborted()
-  const opts = await buildHarnessOptions(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
-  return { pair, opts }
+  const model = await buildProofModel(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
+  return { pair, planned: planProof(pair, model) }
 }
 
 /**
@@ -107,9 +107,9 @@ async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair:
  */
 export async function probeProof(req: VerifyRequest, env: VerifyEnv & { readonly cache: ResultCache }): Promise<{ readonly key: string; readonly hit?: ProofReport } | undefined> {
   const tool = await locateCbmc({ flag: req.cbmc, env: env.env, projectRoot: PACKAGE_ROOT })
-  const { pair, opts } = await prepareProof(req, env)
+  const { pair, planned } = await prepareProof(req, env)
   if (pair.typeChanges.length) return undefined
-  const key = await proofKey(PACKAGE_ROOT, tool, req, planModes(opts).map(m => ({ h: renderHarness(pair, opts, m) })))
+  const key = await proofKey(PACKAGE_ROOT, tool, req, planned.modes.map(m => ({ h: renderHarness(pair, planned, m) })))
   const hit = await env.cache.get(key)
   return hit ? { key, hit } : { key }
 }
@@ -130,7 +130,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     ...(req.proofTimeoutSec !== undefined ? { deadline: t0 + req.proofTimeoutSec * 1000 } : {}),
   }
   try {
-    const { pair, opts } = await prepareProof(req, env)
+    const { pair, planned } = await prepareProof(req, env)
     s.nonlinear = pair.nonlinear
     if (req.solver === 'z3' && !tool.z3) {
       throw new ToolNotFoundError('--solver z3: no z3 found next to cbmc, in .klp-tools/bin or on PATH', { hint: 'run npm install (it provisions z3), or install z3' })
@@ -147,7 +147,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
         ...base, verdict: parts.verdict, reason: parts.reason, exitCode: EXIT_OF[parts.verdict], summary: parts.summary,
         differences: parts.differences, claims: parts.claims, preExisting: parts.preExisting,
         unwinding: { mode: req.unwind === 'auto' ? 'auto' : 'fixed', bound: parts.bound, complete: parts.complete, openLoops: parts.openLoops },
-        bounds: boundsOf(req, opts, parts), hints: parts.hints, errors: parts.errors, runs,
+        bounds: boundsOf(req, planned.inputs.initGlobals, parts), hints: parts.hints, errors: parts.errors, runs,
         timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)) },
       }
     }
@@ -158,8 +158,8 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const extracted = precheck()
     if (extracted) return finish(extracted, [])
 
-    const modes = planModes(opts)
-    const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, opts, m), dir: path.join(dir, modeName(m)) }))
+    const modes = planned.modes
+    const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, planned, m), dir: path.join(dir, modeName(m)) }))
     if (req.keepHarness) await keepHarnesses(s, req, harnesses)
     const key = env.cache ? await proofKey(PACKAGE_ROOT, tool, req, harnesses) : ''
     const hit = env.cache ? await env.cache.get(key) : undefined
@@ -177,9 +177,9 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     // runs cut short by a signal are no result
     env.signal?.throwIfAborted()
     let results = done.map(d => d.result)
-    if (req.replay) results = await confirmNatively(s, req, pair, opts, results)
+    if (req.replay) results = await confirmNatively(s, req, pair, planned, results)
     const parts = decideVerdict(results, {
-      claims: opts.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
+      claims: planned.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
       ...(req.proofTimeoutSec !== undefined ? { proofTimeoutSec: req.proofTimeoutSec } : {}),
     })
     const report = finish(parts, done.flatMap(d => d.runs))
@@ -192,7 +192,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
 }
 
 /** Run every counterexample natively (gcc, sanitizers) and mark it confirmed or not. */
-async function confirmNatively(s: Session, req: VerifyRequest, pair: FunctionPair, opts: HarnessOptions, results: readonly JobResult[]): Promise<JobResult[]> {
+async function confirmNatively(s: Session, req: VerifyRequest, pair: FunctionPair, planned: PlannedProof, results: readonly JobResult[]): Promise<JobResult[]> {
   const has = (r: JobResult) => r.eqFailures.length > 0 || r.reach !== undefined || r.thenFailure !== undefined || r.safety.length > 0
   if (!results.some(has)) return [...results]
   const gcc = await findGcc()
@@ -201,7 +201,7 @@ async function confirmNatively(s: Session, req: VerifyRequest, pair: FunctionPai
   for (const r of results) {
     if (!has(r)) { out.push(r); continue }
     if (!gcc) { out.push(notReplayed(r, 'gcc not found: counterexamples were not run natively')); continue }
-    const native = renderHarness(pair, { ...opts, native: true }, r.mode)
+    const native = renderHarness(pair, planned, r.mode, { native: true })
     const dir = path.join(req.keepHarness ? path.resolve(req.keepHarness) : s.dir, modeName(r.mode))
     out.push(await timed(s, () => replayRun({ gcc, fwrapv: req.fwrapv, unsignedChar: req.cbmcPlatform?.includes('--unsigned-char'), signal: s.signal }, r, native, dir, budget)))
   }

@@ -14,7 +14,8 @@ import type { CType, FunctionPair } from '../../src/extract/types.js'
 import { ENTRY, ENTRY_DESCRIPTION, ENTRY_MARK, parseMarker } from '../../src/model/names.js'
 import { planHarness } from '../../src/harness/plan.js'
 import { typeName, unparen } from '../../src/model/inputs-ctype.js'
-import { modeName, renderHarness } from '../../src/harness/render.js'
+import { modeName } from '../../src/harness/render.js'
+import { plannedOf, renderWith } from '../fixtures/harness-options.js'
 import type { Harness, HarnessOptions } from '../../src/harness/types.js'
 import { OBSERVABLES, type HarnessMode, type ModelSpec } from '../../src/model/types.js'
 
@@ -205,7 +206,7 @@ t.test('typeName gives a castable name, or undefined when C has none', async t =
 t.test('rendered harness per mode (snapshots)', async t => {
   for (const c of CASES) {
     for (const mode of c.modes) {
-      const h = renderHarness(c.pair, c.opts, mode)
+      const h = renderWith(c.pair, c.opts, mode)
       const meta = { unwindset: h.unwindset, observables: h.observables, inputs: h.inputs, checks: h.checks, bounds: h.bounds }
       t.matchSnapshot(harnessPart(h), `${c.name} — ${modeName(mode)}`)
       t.matchSnapshot(JSON.stringify(meta, null, 2), `${c.name} — ${modeName(mode)} — metadata`)
@@ -216,7 +217,7 @@ t.test('rendered harness per mode (snapshots)', async t => {
 t.test('the unwindset lists exactly the harness loops, in order, with exact bounds', async t => {
   for (const c of CASES) {
     for (const mode of c.modes) {
-      const h = renderHarness(c.pair, c.opts, mode)
+      const h = renderWith(c.pair, c.opts, mode)
       const what = `${c.name} — ${modeName(mode)}`
       const loops = [...entryBody(h).matchAll(/for \(unsigned long (\w+) = 0; \1 < (?:\(unsigned long\)\()?(\w+)\)?;/g)]
       t.equal(loops.length, (entryBody(h).match(/for \(/g) ?? []).length, `${what}: every loop has the expected shape`)
@@ -231,7 +232,7 @@ t.test('the unwindset lists exactly the harness loops, in order, with exact boun
 t.test('what each mode runs and checks', async t => {
   const [msg] = CASES
   for (const mode of msg!.modes) {
-    const h = renderHarness(msg!.pair, msg!.opts, mode)
+    const h = renderWith(msg!.pair, msg!.opts, mode)
     const body = entryBody(h)
     const oldCall = body.includes('klp_old_msg_fill(m, buf, len)')
     const newCall = body.includes('klp_new_msg_fill(klp_new_m, klp_new_buf, len)')
@@ -253,7 +254,7 @@ t.test('what each mode runs and checks', async t => {
 })
 
 t.test('claims become assumptions per mode', async t => {
-  const assumeLines = (c: Case, mode: HarnessMode) => entryBody(renderHarness(c.pair, c.opts, mode)).split('\n').filter(l => l.includes('__CPROVER_assume(') && l.includes('klp_w_')).map(l => l.trim())
+  const assumeLines = (c: Case, mode: HarnessMode) => entryBody(renderWith(c.pair, c.opts, mode)).split('\n').filter(l => l.includes('__CPROVER_assume(') && l.includes('klp_w_')).map(l => l.trim())
   const [msg, tc, , m] = CASES
   t.same(assumeLines(msg!, equiv), ['__CPROVER_assume(!klp_w_0);'], 'equivalence: outside every claim')
   t.same(assumeLines(msg!, claim0), ['__CPROVER_assume(klp_w_0);'], 'claim run: inside the claim')
@@ -262,13 +263,13 @@ t.test('claims become assumptions per mode', async t => {
   t.same(assumeLines(msg!, safety('new', 'all')), [], 'new safety: every input')
   t.same(assumeLines(tc!, safety('old', 'outside-safety-claims')), [], 'no claim allows safety: nothing excluded')
   t.same(assumeLines(m!, claim0), ['__CPROVER_assume(klp_w_0);'])
-  const body = entryBody(renderHarness(m!.pair, m!.opts, claim0))
+  const body = entryBody(renderWith(m!.pair, m!.opts, claim0))
   t.notMatch(body, /KLP_REACH|KLP_THEN/, 'a claim allowing only safety has no REACH and, without THEN, no THEN property')
-  t.match(entryBody(renderHarness(tc!.pair, tc!.opts, claim0)), /__CPROVER_assert\(klp_same_2 && klp_same_3 && klp_same_4, "KLP_REACH 0 count-up"\);/, 'REACH covers only the observables the claim allows to differ')
+  t.match(entryBody(renderWith(tc!.pair, tc!.opts, claim0)), /__CPROVER_assert\(klp_same_2 && klp_same_3 && klp_same_4, "KLP_REACH 0 count-up"\);/, 'REACH covers only the observables the claim allows to differ')
 })
 
 t.test('assumptions come after the entry state (they may read through pointers)', async t => {
-  const body = entryBody(renderHarness(bounds, CASES[0]!.opts, equiv))
+  const body = entryBody(renderWith(bounds, CASES[0]!.opts, equiv))
   const assume = body.indexOf('__CPROVER_assume((m->type != 3));')
   t.ok(assume > body.indexOf('*(struct msg *)m = klp_src_m;'), 'after old\'s *m is set')
   t.ok(assume > body.indexOf('*(struct msg *)klp_new_m = klp_src_m;'), 'after new\'s *m is set')
@@ -276,7 +277,7 @@ t.test('assumptions come after the entry state (they may read through pointers)'
 })
 
 t.test('each version gets its own copy of every pointed-to object', async t => {
-  const body = entryBody(renderHarness(touch, CASES[1]!.opts, equiv))
+  const body = entryBody(renderWith(touch, CASES[1]!.opts, equiv))
   const lines = body.split('\n').map(l => l.trim())
   const at = (s: string) => {
     const i = lines.indexOf(s)
@@ -292,7 +293,7 @@ t.test('each version gets its own copy of every pointed-to object', async t => {
 })
 
 t.test('globals: written ones are copied and compared, const and read-only ones are not compared', async t => {
-  const h = renderHarness(touch, CASES[1]!.opts, equiv)
+  const h = renderWith(touch, CASES[1]!.opts, equiv)
   t.same(h.observables.map(o => `${o.index} ${o.kind} ${o.label}`), [
     '0 memory memory *n', '1 memory memory *out', '2 globals global counter', '3 globals global last', '4 globals static touch::calls',
   ])
@@ -304,20 +305,20 @@ t.test('globals: written ones are copied and compared, const and read-only ones 
   t.match(text, /\n {2}klp_shared_mode = klp_src_\d+;\n {2}klp_h_old_\d+ = &klp_shared_mode;\n/, 'a read-only global is one shared object with one value')
   t.match(text, /\n {2}klp_h_new_\d+ = &klp_shared_mode;\n/, 'that both versions see')
   t.notMatch(text, /klp_new_mode/, 'there is no second copy')
-  const init = renderHarness(touch, CASES[2]!.opts, equiv)
+  const init = renderWith(touch, CASES[2]!.opts, equiv)
   t.notMatch(harnessPart(init), /klp_old_counter = klp_src/, '--init-globals keeps the initializers')
   t.same(init.bounds, ['globals start from their initializers (--init-globals)'])
   t.same(init.inputs.map(i => i.label), ['k', '*n', '*out'])
 })
 
 t.test('planHarness returns the view the template prints', async t => {
-  const p = planHarness({ pair: bounds, opts: CASES[0]!.opts, mode: safety('new', 'all') })
+  const p = planHarness({ pair: bounds, planned: plannedOf(bounds, CASES[0]!.opts), mode: safety('new', 'all') })
   t.equal(p.run.old, null, 'the old version does not run in a new-only safety run')
   t.same(p.run.new, { v: 1, world: false, ret: 'klp_ret_t klp_ret_new = ', call: 'klp_new_msg_fill(klp_new_m, klp_new_buf, len)', lockBalance: null })
   t.equal(p.compare, null, 'nothing compared')
   t.same(p.bounds, ['0 <= len <= 12 (elements of buf)'])
   t.same(p.claims, { late: false, list: [{ i: 0, when: '((len > 8))' }], entryAssume: null, lateAssume: null }, 'the claim is decided, the run is not restricted')
-  const v = planHarness({ pair: touch, opts: base, mode: equiv })
+  const v = planHarness({ pair: touch, planned: plannedOf(touch, base), mode: equiv })
   t.match(v.run.old, { ret: '', call: 'klp_old_touch(n, out, k)' }, 'void: no return value')
   t.notOk(v.observables.some(o => o.kind === 'return'), 'void: no return observable')
   t.same(v.inputs.scalars, [{ T: 'klp_p2_t', name: 'k' }], 'scalar parameters are declared first')
@@ -354,7 +355,7 @@ t.test('cbmc compiles every mode; properties and loops are the planned ones', as
   const root = t.testdir()
   for (const c of CASES) {
     for (const mode of c.modes) {
-      const h = renderHarness(c.pair, c.opts, mode)
+      const h = renderWith(c.pair, c.opts, mode)
       const what = `${c.name} — ${modeName(mode)}`
       const d = writeHarness(root, what, h)
       const checks = h.checks === 'none' ? ['--no-standard-checks'] : []
@@ -384,7 +385,7 @@ t.test('identical versions are proven equal (no spurious difference from the har
     ['misc', misc, CASES[3]!.opts],
   ]
   for (const [what, pair, opts] of rows) {
-    const h = renderHarness(pair, opts, equiv)
+    const h = renderWith(pair, opts, equiv)
     const d = writeHarness(root, what, h)
     const unwindset = h.unwindset.map(u => `${u.loop}:${u.bound}`).join(',')
     const r = cbmc(d, ['--function', h.entry, '--no-standard-checks', '--unwinding-assertions', '--no-malloc-may-fail', '--unwind', '5', ...(unwindset ? ['--unwindset', unwindset] : [])])
@@ -400,7 +401,7 @@ t.test('identical versions are proven equal (no spurious difference from the har
 t.test('the entry marker: in the new version\'s safety run, after the entry assumptions, before the claims\' own', async t => {
   const [msg, tc] = CASES
   for (const mode of msg!.modes) {
-    const h = renderHarness(msg!.pair, msg!.opts, mode)
+    const h = renderWith(msg!.pair, msg!.opts, mode)
     const lines = entryBody(h).split('\n').map(l => l.trim())
     const at = lines.indexOf(`__CPROVER_assert(0, "${ENTRY_DESCRIPTION}");`)
     t.same(h.entryAssumptions, ['0 <= len <= 12 (buffer buf)', 'm->type != 3'], 'named as the user reads them')
@@ -416,17 +417,17 @@ t.test('the entry marker: in the new version\'s safety run, after the entry assu
   }
   t.ok(msg!.modes.some(m => m.kind === 'safety' && m.version === 'new' && m.restrict === 'all'), 'the cases include the run that asks')
   const sn = safety('new', 'all')
-  const native = renderHarness(msg!.pair, { ...msg!.opts, native: true }, sn)
+  const native = renderWith(msg!.pair, { ...msg!.opts, native: true }, sn)
   t.notOk(native.files[0]!.text.includes(ENTRY_MARK), 'not in a native replay (it would report a failure there)')
   t.notOk(native.planted.includes(ENTRY_DESCRIPTION))
-  const cbmcText = renderHarness(msg!.pair, msg!.opts, sn).files[0]!.text.split('\n')
+  const cbmcText = renderWith(msg!.pair, msg!.opts, sn).files[0]!.text.split('\n')
   const nativeText = native.files[0]!.text.split('\n')
   const markerLine = cbmcText.findIndex(l => l.includes(ENTRY_MARK))
   t.match(nativeText[markerLine], /entry reachability marker: the new version's cbmc safety run only/, 'a comment in its place keeps the replay\'s line numbers aligned with cbmc\'s traces')
   t.equal(nativeText.findIndex(l => l.includes('klp_new_msg_fill(')), cbmcText.findIndex(l => l.includes('klp_new_msg_fill(')), 'the call is on the same line in both')
-  const eq = renderHarness(msg!.pair, msg!.opts, equiv).files[0]!.text.split('\n')
+  const eq = renderWith(msg!.pair, msg!.opts, equiv).files[0]!.text.split('\n')
   t.match(eq[markerLine], /entry reachability marker/, 'other modes hold the same comment on the same line')
-  t.same(renderHarness(tc!.pair, { ...tc!.opts, assumes: [] }, safety('new', 'all')).entryAssumptions, [], 'no assumptions: none named')
+  t.same(renderWith(tc!.pair, { ...tc!.opts, assumes: [] }, safety('new', 'all')).entryAssumptions, [], 'no assumptions: none named')
 })
 
 // --- a world: stubs, callbacks, held locks, claims about the world ----------------------------------
@@ -461,7 +462,7 @@ t.test('a world: stubs in the harness, held locks, lock balance, a claim about t
     ...base, externals, held: [{ old: '(&d->lock)', new: '(&klp_new_d->lock)' }],
     claims: [{ id: 'w', when: '(v > 1)', differs: ['calls'], world: true }],
   }
-  const h = renderHarness(pair, opts, equiv)
+  const h = renderWith(pair, opts, equiv)
   const lines = entryBody(h).split('\n').map(l => l.trim())
   const call = lines.indexOf('klp_cur = 0; klp_ret_t klp_ret_old = klp_old_poke(d, cb, v);')
   t.ok(call > 0, 'the old call sets the world\'s current version')
@@ -474,13 +475,13 @@ t.test('a world: stubs in the harness, held locks, lock balance, a claim about t
   t.ok(lines.includes('cb = klp_cb_cb; klp_new_cb = cb;'), 'the callback parameter: the same stub for both versions')
   t.same(h.observables.map(o => o.kind), ['return', 'memory', 'calls'])
   t.same(h.observables[2]!.calls?.objects, ['d'], 'the calls observable names the input objects')
-  t.notMatch(entryBody(renderHarness(pair, opts, safety('old', 'outside-safety-claims'))), /__CPROVER_assume\([^)]*klp_w_0/, 'safety runs cannot wait for the world: every input')
+  t.notMatch(entryBody(renderWith(pair, opts, safety('old', 'outside-safety-claims'))), /__CPROVER_assume\([^)]*klp_w_0/, 'safety runs cannot wait for the world: every input')
   if (!existsSync(CBMC)) {
     t.fail(`CBMC is missing at ${CBMC}: run \`npm install\` (its postinstall provisions .klp-tools/bin/cbmc)`)
     return
   }
   for (const mode of [equiv, safety('new', 'all')]) {
-    const hm = renderHarness(pair, opts, mode)
+    const hm = renderWith(pair, opts, mode)
     const d = writeHarness(t.testdir(), modeName(mode), hm)
     const props = cbmc(d, ['--function', hm.entry, '--show-properties'])
     t.equal(props.status, 0, `${modeName(mode)}: cbmc accepts the harness${props.status ? `: ${errorsOf(props.json).join('; ')}` : ''}`)

@@ -4,7 +4,8 @@ import t from 'tap'
 import { extractFunctionPair } from '../../src/extract/extract.js'
 import { ENTRY } from '../../src/model/names.js'
 import { planExternals } from '../../src/harness/externals.js'
-import { TEMPLATES_DIR, modeLabel, modeName, renderHarness, renderWorld } from '../../src/harness/render.js'
+import { TEMPLATES_DIR, modeLabel, modeName, renderWorld } from '../../src/harness/render.js'
+import { renderWith } from '../fixtures/harness-options.js'
 import type { HarnessMode } from '../../src/model/types.js'
 import type { HarnessClaim, HarnessOptions } from '../../src/harness/types.js'
 
@@ -45,7 +46,7 @@ t.test('modeLabel falls back to the claim index without claim ids', async t => {
 
 t.test('a harness is two files: the old unit plus the harness, and the new unit', async t => {
   for (const [mode, name, label] of MODES) {
-    const h = renderHarness(pair, opts, mode)
+    const h = renderWith(pair, opts, mode)
     t.same(h.files.map(f => f.name), ['klp_old.i', 'klp_new.i'], name)
     const [oldFile, newFile] = h.files
     t.ok(oldFile!.text.startsWith(`${pair.old.text}\n# 1 "<klp-harness>"\n`), `${name}: the old unit comes first, then the harness`)
@@ -60,7 +61,7 @@ t.test('a harness is two files: the old unit plus the harness, and the new unit'
 
 t.test('the compare section appears only when both versions run', async t => {
   for (const [mode, name] of MODES) {
-    const text = renderHarness(pair, opts, mode).files[0]!.text
+    const text = renderWith(pair, opts, mode).files[0]!.text
     const both = mode.kind !== 'safety'
     t.equal(text.includes('/* compare every observable'), both, name)
     t.equal(text.includes('klp_ret_t klp_ret_old = klp_old_clamp(v);'), !(mode.kind === 'safety' && mode.version === 'new'), `${name}: old call`)
@@ -69,7 +70,7 @@ t.test('the compare section appears only when both versions run', async t => {
 })
 
 t.test('plan facts are passed through unchanged', async t => {
-  const h = renderHarness(pair, opts, { kind: 'claim', claim: 0 })
+  const h = renderWith(pair, opts, { kind: 'claim', claim: 0 })
   t.same(h.observables, [{ index: 0, kind: 'return', label: 'return', leaves: [{ label: 'return', oldVar: 'klp_o_0', newVar: 'klp_n_0' }], arrayDiff: undefined }])
   t.same(h.inputs, [{ label: 'v', variable: 'v' }])
   t.same(h.unwindset, [])
@@ -78,8 +79,8 @@ t.test('plan facts are passed through unchanged', async t => {
 })
 
 t.test('rendering is repeatable (the template is compiled once)', async t => {
-  const a = renderHarness(pair, opts, { kind: 'equiv' })
-  const b = renderHarness(pair, opts, { kind: 'equiv' })
+  const a = renderWith(pair, opts, { kind: 'equiv' })
+  const b = renderWith(pair, opts, { kind: 'equiv' })
   t.same(a, b)
 })
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { extractFunctionPair } from '../../src/extract/extract.js'
 import type { ClaimSource, ModelSpec, ObservableKind } from '../../src/model/types.js'
 import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
-import { buildHarnessOptions, exprList } from '../../src/model/build.js'
+import { buildProofModel, emitterOptions, exprList } from '../../src/model/build.js'
 import { worldRefs } from '../../src/model/claims.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 
@@ -51,7 +51,7 @@ t.test('harness options from a request', async t => {
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func, includes: [], defines: [], cflags: [], exprs: exprList(req),
     })
-    return buildHarnessOptions(pair, req)
+    return emitterOptions(await buildProofModel(pair, req))
   }
 
   t.test('exprList: assumes, buffer lengths, WHENs, THENs (1 for a missing THEN)', async t => {
@@ -198,7 +198,7 @@ int g(int x) { return x; }
     const pair = await extractFunctionPair({
       oldPath: req.oldPath, newPath: req.newPath, func: req.func, includes: [], defines: [], cflags: [], exprs: exprList(req),
     })
-    return buildHarnessOptions(pair, req, models)
+    return emitterOptions(await buildProofModel(pair, req, models))
   }
 
   t.test('@f(k) is the k-th answer of the old run, 0 without one; the claim waits for the world', async t => {

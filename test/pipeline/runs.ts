@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t, { type Test } from 'tap'
 import type { Harness } from '../../src/harness/types.js'
 import type { HarnessMode } from '../../src/model/types.js'
-import { argsFor, commandLine, invocation, planModes, runMode, timed, unwindSchedule, type Session } from '../../src/pipeline/runs.js'
+import { argsFor, commandLine, invocation, runMode, timed, unwindSchedule, type Session } from '../../src/pipeline/runs.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 
 const REQ = { unwind: 2, maxUnwind: 64, timeoutSec: 60, fwrapv: false, extraCbmcArgs: [], solver: 'auto' } as unknown as VerifyRequest
@@ -24,18 +24,10 @@ function session(over: Partial<Session> = {}): Session {
   return { tool: { cbmc: '/opt/cbmc/cbmc', version: '6.6.0', source: 'flag' }, dir: '/tmp/x', log: { info: () => {}, debug: () => {} }, toolMs: 0, running: 0, busySince: 0, nonlinear: 0, ...over }
 }
 
-t.test('bounds tried in auto mode, and the runs of a proof', async t => {
+t.test('bounds tried in auto mode', async t => {
   t.same(unwindSchedule('auto', 10), [1, 2, 4, 8, 10])
   t.same(unwindSchedule('auto', 1), [1])
   t.same(unwindSchedule(5, 64), [5])
-  t.same(planModes({ claims: [] } as never).map(m => m.kind), ['equiv', 'safety', 'safety'])
-  const claims = [{ differs: ['return'] }, { differs: ['safety'] }, { differs: ['safety'], world: true }]
-  t.same(planModes({ claims } as never), [
-    { kind: 'equiv' }, { kind: 'claim', claim: 0 }, { kind: 'claim', claim: 1 }, { kind: 'claim', claim: 2 },
-    { kind: 'safety', version: 'old', restrict: 'outside-safety-claims' },
-    { kind: 'safety', version: 'old', restrict: { claim: 1 } },
-    { kind: 'safety', version: 'new', restrict: 'all' },
-  ], 'a claim about the world\'s answers restricts no safety run')
 })
 
 t.test('the solver of each run: z3 for comparisons of nonlinear code, SAT for safety and traces', async t => {
