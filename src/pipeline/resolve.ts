@@ -249,7 +249,8 @@ export function resolveProofOptions(cli: CheckedArgs, manifestDefaults: SpecDefa
     maxSizeIsDefault: maxSize === undefined,
     unwind,
     maxUnwind: unwind === 'auto' ? maxUnwind : Math.max(maxUnwind, unwind),
-    timeoutSec: first('timeoutSec') ?? DEFAULTS.timeoutSec,
+    // a proof budget lifts the per-run default: a run may use what the proof has left (runs.ts clamps it)
+    timeoutSec: first('timeoutSec') ?? proofTimeoutSec ?? DEFAULTS.timeoutSec,
     ...(memoryMb !== undefined ? { memoryMb } : {}),
     ...(proofTimeoutSec !== undefined ? { proofTimeoutSec } : {}),
     includes: all('includes'),
