@@ -172,22 +172,9 @@ export type CliRank = 'wins' | 'defaults'
 type FileLayer = SpecDefaults & Partial<Pick<Spec, 'function' | 'intended'>>
 
 /** The same option in every source, as one layer: what `resolveProofOptions` ranks. */
-interface Layer {
-  readonly unwind?: number | 'auto'
-  readonly maxUnwind?: number
-  readonly maxSize?: number
-  readonly timeoutSec?: number
-  readonly proofTimeoutSec?: number
-  readonly memoryMb?: number
-  readonly fwrapv?: boolean
-  readonly initGlobals?: boolean
-  readonly includes: readonly string[]
-  readonly defines: readonly string[]
-  readonly cflags: readonly string[]
-  readonly assumes: readonly string[]
-  readonly nullable: readonly string[]
-  readonly buffers: Readonly<Record<string, string>>
-}
+type Layer = Pick<CheckedArgs,
+  | 'unwind' | 'maxUnwind' | 'maxSize' | 'timeoutSec' | 'proofTimeoutSec' | 'memoryMb' | 'fwrapv' | 'initGlobals'
+  | 'includes' | 'defines' | 'cflags' | 'assumes' | 'nullable' | 'buffers'>
 
 function fileLayer(f: FileLayer): Layer {
   return {
