@@ -15,8 +15,8 @@ import { ENTRY, ENTRY_DESCRIPTION, ENTRY_MARK, parseMarker } from '../../src/mod
 import { planHarness } from '../../src/harness/plan.js'
 import { typeName, unparen } from '../../src/model/inputs-ctype.js'
 import { modeName } from '../../src/harness/render.js'
-import { plannedOf, renderWith } from '../fixtures/harness-options.js'
-import type { Harness, HarnessOptions } from '../../src/harness/types.js'
+import { plannedOf, renderWith, type HarnessOptions } from '../fixtures/harness-options.js'
+import type { Harness } from '../../src/harness/types.js'
 import { OBSERVABLES, type HarnessMode, type ModelSpec } from '../../src/model/types.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))

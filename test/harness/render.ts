@@ -5,9 +5,8 @@ import { extractFunctionPair } from '../../src/extract/extract.js'
 import { ENTRY } from '../../src/model/names.js'
 import { planExternals } from '../../src/harness/externals.js'
 import { TEMPLATES_DIR, modeLabel, modeName, renderWorld } from '../../src/harness/render.js'
-import { renderWith } from '../fixtures/harness-options.js'
+import { renderWith, type HarnessClaim, type HarnessOptions } from '../fixtures/harness-options.js'
 import type { HarnessMode } from '../../src/model/types.js'
-import type { HarnessClaim, HarnessOptions } from '../../src/harness/types.js'
 
 const dir = t.testdir({
   'old.c': 'int clamp(int v)\n{\n\treturn v > 9 ? 9 : v;\n}\n',
