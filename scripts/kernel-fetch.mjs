@@ -14,7 +14,8 @@
 //   debs/*.deb   src/6.12.N/ (partial tree + .klp-fetch.json)   config/<config ver>.amd64   build/6.12.N/ (O=)
 // Downloads use the system's apt sources first, then a private bookworm-security sources list
 // ($KLP_KERNEL_MIRROR, default http://deb.debian.org/debian-security). Needs apt-get, dpkg-deb, xz, tar,
-// make, gcc, flex, bison, bc and libelf-dev (objtool) for --prepare. Node builtins only.
+// make, gcc, flex, bison, bc, libelf-dev (objtool) and libssl-dev (sign-file) for --prepare; a missing one is an
+// error naming the apt-get line that installs it. Node builtins only.
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -122,7 +123,9 @@ function ensureTree(cache, deb, ver, dirs) {
     mark = { version: ver, paths: [] }
   }
   const want = [...new Set([...PREPARE_PATHS, ...dirs])]
-  const todo = want.filter((p) => !mark.paths.includes(p))
+  // a folder an earlier run extracted covers everything under it (`net` covers `net/wireless`)
+  const covered = (p) => mark.paths.some((m) => m === p || p.startsWith(`${m}/`))
+  const todo = want.filter((p) => !covered(p))
   if (todo.length === 0) return { dest, took: 0 }
   log(`extracting ${todo.length} path(s) of linux-source ${ver} into ${dest} …`)
   const took = extract(deb, dest, todo)
@@ -130,6 +133,38 @@ function ensureTree(cache, deb, ver, dirs) {
   fs.writeFileSync(markFile, `${JSON.stringify(mark, null, 2)}\n`)
   log(`extracted in ${took.toFixed(1)} s`)
   return { dest, took }
+}
+
+/**
+ * Host tools this script runs, with the Debian package that provides each; `prepare` adds what
+ * `make olddefconfig prepare` builds on the host with Debian's config (kconfig's parser: flex and
+ * bison; include/generated/timeconst.h: bc; objtool: libelf; scripts/sign-file: OpenSSL).
+ */
+const FETCH_TOOLS = [
+  { what: 'apt-get', pkg: 'apt', cmd: ['apt-get', '--version'] },
+  { what: 'dpkg-deb', pkg: 'dpkg', cmd: ['dpkg-deb', '--version'] },
+  { what: 'xz', pkg: 'xz-utils', cmd: ['xz', '--version'] },
+  { what: 'tar', pkg: 'tar', cmd: ['tar', '--version'] },
+]
+const PREPARE_TOOLS = [
+  { what: 'make', pkg: 'make', cmd: ['make', '--version'] },
+  { what: 'gcc', pkg: 'gcc', cmd: ['gcc', '--version'] },
+  { what: 'flex', pkg: 'flex', cmd: ['flex', '--version'] },
+  { what: 'bison', pkg: 'bison', cmd: ['bison', '--version'] },
+  { what: 'bc', pkg: 'bc', cmd: ['bc', '--version'] },
+  { what: 'libelf headers (gelf.h, for objtool)', pkg: 'libelf-dev', header: 'gelf.h' },
+  { what: 'OpenSSL headers (for scripts/sign-file)', pkg: 'libssl-dev', header: 'openssl/opensslv.h' },
+]
+
+/** Every missing tool in one error, with the apt-get line that installs them (never a silent skip). */
+function checkHostTools(tools) {
+  const present = (t) => t.header
+    ? run('gcc', ['-E', '-x', 'c', '-o', '/dev/null', '-'], { input: `#include <${t.header}>\n` }).ok
+    : run(t.cmd[0], t.cmd.slice(1)).ok
+  const missing = tools.filter((t) => !present(t))
+  if (missing.length === 0) return
+  throw new FetchError(`missing on this host: ${missing.map((t) => t.what).join(', ')}\n` +
+    `    install them: apt-get install ${[...new Set(missing.map((t) => t.pkg))].join(' ')}`)
 }
 
 function ensureConfig(cache, deb, ver) {
@@ -183,6 +218,7 @@ function main() {
   if (!['prepare', 'modules_prepare'].includes(target)) throw new FetchError('--target is prepare or modules_prepare')
   if (!(jobs >= 1)) throw new FetchError('--jobs must be a positive number')
 
+  checkHostTools(values.prepare ? [...FETCH_TOOLS, ...PREPARE_TOOLS] : FETCH_TOOLS)
   const cache = cacheRoot()
   const debsDir = path.join(cache, 'debs')
   fs.mkdirSync(debsDir, { recursive: true })
