@@ -46,8 +46,9 @@ export function mapFlags(flags: readonly string[]): FlagMapping {
   const init = [...flags].reverse().find(f => f.startsWith('-ftrivial-auto-var-init='))
   const initKind = init?.slice('-ftrivial-auto-var-init='.length)
   const zeroInitLocals = initKind === 'zero'
-  if (zeroInitLocals) add(init!, 'locals without an initializer start zeroed', 'not modelled: cbmc starts them nondeterministic, so a difference read from an uninitialized local may not exist in this build')
-  else if (initKind === 'pattern') add(init!, 'locals without an initializer start with a fill pattern', 'not modelled: cbmc starts them nondeterministic')
+  // zero: src/extract/zero-init.ts gives such locals an initializer (gcc zeroes VLAs too; cbmc cannot)
+  if (zeroInitLocals) add(init!, 'locals without an initializer start zeroed', 'modelled: locals of the proof declared without an initializer get a zero one; variable-length arrays stay nondeterministic')
+  else if (initKind === 'pattern') add(init!, 'locals without an initializer start with a fill pattern', 'not modelled: cbmc starts them nondeterministic, which includes the pattern: an equivalence holds, a difference read from such a local may not exist in this build')
 
   if (lastOf(flags, NULL_CHECKS) === '-fno-delete-null-pointer-checks') {
     add('-fno-delete-null-pointer-checks', 'null checks after a dereference are kept', 'as cbmc, which never optimizes on undefined behaviour; a NULL dereference is a pointer-check failure')

@@ -138,7 +138,7 @@ t.test('verify inside configured kernel trees: the old file\'s Kbuild flags reac
   t.same(report.bounds.filter(b => b.what === 'build context' || b.what === 'compile flag').map(b => b.value), [
     'make V=1 -n lib/x.o',
     '-fno-strict-overflow → signed overflow wraps (cbmc: no --signed-overflow-check)',
-    '-ftrivial-auto-var-init=zero → locals without an initializer start zeroed (cbmc: not modelled: cbmc starts them nondeterministic, so a difference read from an uninitialized local may not exist in this build)',
+    '-ftrivial-auto-var-init=zero → locals without an initializer start zeroed (cbmc: modelled: locals of the proof declared without an initializer get a zero one; variable-length arrays stay nondeterministic)',
     '-funsigned-char → plain char is unsigned (cbmc: --unsigned-char)',
     '-std=gnu11 → C standard gnu11 (cbmc: --c11)',
     '-m64 → 64-bit target (LP64) (cbmc: --64)',
