@@ -56,15 +56,14 @@ export function zeroInitLocals(unit: Unit, fns: ReadonlySet<string>): ZeroInit {
 /** The edits for one block-scope declaration's declarators. */
 function declaration(unit: Unit, decl: Node, fn: string, edits: Edit[], vlas: string[]): void {
   const declarators = decl.childrenForFieldName('declarator')
-  // attributes are blanked in the parse: the ones before the declaration and between its type and
-  // first declarator apply to every declarator
-  const before = decl.previousSibling?.endIndex ?? decl.parent?.startIndex ?? decl.startIndex
-  const head = unit.text.slice(before, declarators[0]?.startIndex ?? decl.startIndex)
-  if (UNINITIALIZED.test(head)) return
+  if (!declarators.length) return // `struct tag { … };`
+  // attributes are blanked in the parse: the ones before the declaration (after the `{`, `;`, `(` or
+  // `:` before it) and between its type and first declarator apply to every declarator
+  const before = decl.previousSibling?.endIndex ?? decl.startIndex
+  if (UNINITIALIZED.test(unit.text.slice(before, declarators[0]!.startIndex))) return
   for (const d of declarators) {
-    if (d.type === 'init_declarator' || d.hasError || declaresFunction(d)) continue
     const id = declaratorIdentifier(d)
-    if (!id) continue
+    if (!id || d.type === 'init_declarator' || d.hasError || declaresFunction(d)) continue
     // `register int r asm("rbx")`: a hard register, which gcc leaves alone
     if (d.nextSibling?.type === 'gnu_asm_expression') continue
     const at = withTrailingAttributes(unit.text, d.endIndex)
@@ -83,7 +82,7 @@ function declaration(unit: Unit, decl: Node, fn: string, edits: Edit[], vlas: st
 
 /**
  * What the declarator makes the object itself (the constructors nearest the name): an array with
- * a size that is not a constant (a VLA), an array without a size (only valid with an initializer),
+ * a size that is not a constant (a VLA), an array without a size,
  * a fixed array, or something else (a pointer, or the specifier's type).
  */
 function objectShape(unit: Unit, id: Node, d: Node): 'vla' | 'incomplete' | 'array' | 'other' {
@@ -92,7 +91,7 @@ function objectShape(unit: Unit, id: Node, d: Node): 'vla' | 'incomplete' | 'arr
     if (cur.type === 'pointer_declarator' || cur.type === 'function_declarator') return shape
     if (cur.type !== 'array_declarator') continue
     const size = cur.childForFieldName('size')
-    if (!size) return shape === 'other' ? 'incomplete' : shape
+    if (!size) return 'incomplete' // `int a[];`: only valid with an initializer
     if (!isConstantSize(unit, size)) return 'vla'
     shape = 'array'
   }
@@ -113,7 +112,7 @@ const CONSTANT_BUILTINS: ReadonlySet<string> = new Set(['__builtin_types_compati
 function isConstantSize(unit: Unit, n: Node): boolean {
   if (UNEVALUATED.has(n.type)) return true
   if (n.type === 'identifier') return unit.enumerators.has(n.text)
-  if (n.type === 'call_expression' && CONSTANT_BUILTINS.has(n.childForFieldName('function')?.text ?? '')) return true
+  if (n.type === 'call_expression' && CONSTANT_BUILTINS.has(n.childForFieldName('function')!.text)) return true
   if (n.type === 'compound_statement') return false
   return n.namedChildren.every(c => isConstantSize(unit, c))
 }
