@@ -11,6 +11,8 @@ import type { GlobalVar } from './types.js'
 import { checkpoint } from './checkpoint.js'
 import { applyEdits, blankRange, type Edit } from './edits.js'
 import { reachable, reachableFrom } from './reach.js'
+import { zeroInitLocals } from './zero-init.js'
+import { opaqueIdentifiers } from './parse-view.js'
 
 export interface RenamedUnit {
   readonly text: string
@@ -24,6 +26,15 @@ export interface RenamedUnit {
  * a static local binds its hoisted name.
  */
 type Binding = 'local' | 'global' | { readonly hoisted: string }
+
+/** The innermost binding of a name in a stack of block scopes (a `global` binding ends the search). */
+function bindingOf(scopes: readonly Map<string, Binding>[], name: string): Binding | undefined {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const b = scopes[i]!.get(name)
+    if (b) return b
+  }
+  return undefined
+}
 
 export function staticLocalName(prefix: string, fn: string, name: string): string {
   return `${prefix}${fn}__${name}`
@@ -46,6 +57,8 @@ export interface RenameOptions {
   readonly keep?: 'reached' | 'all'
   /** A big file is renamed in steps with the event loop free in between; an abort stops it. */
   readonly signal?: AbortSignal
+  /** -ftrivial-auto-var-init=zero: the kept functions' locals without an initializer get one (zero-init.ts). */
+  readonly zeroInitLocals?: boolean
 }
 
 /** Prefix of read-only globals both versions share (one object, one value). */
@@ -70,10 +83,21 @@ export async function renameUnit(unit: Unit, prefix: string, target: string, sha
 
   const renameTarget = (name: string) => (shared.has(name) ? SHARED_PREFIX : prefix) + name
 
+  // an opaque range (parse-view.ts) stands where the parser saw `_`: its names are renamed by token
+  const renameOpaque = (n: Node, scopes: Map<string, Binding>[], out: Edit[]) => {
+    for (const id of opaqueIdentifiers(unit.text, unit.opaque.get(n.startIndex)!)) {
+      const b = bindingOf(scopes, id.name)
+      if (b === 'local') continue
+      if (b && b !== 'global') out.push({ start: id.start, end: id.end, text: b.hoisted })
+      else if (renamed.has(id.name)) out.push({ start: id.start, end: id.end, text: renameTarget(id.name) })
+    }
+  }
+
   const walk = (n: Node, scopes: Map<string, Binding>[], fn: string | null, out: Edit[], skip: Set<number>) => {
     switch (n.type) {
       case 'identifier': {
         if (skip.has(n.startIndex)) return
+        if (unit.opaque.has(n.startIndex)) return renameOpaque(n, scopes, out)
         for (let i = scopes.length - 1; i >= 0; i--) {
           const b = scopes[i]!.get(n.text)
           if (b === 'local') return
@@ -86,8 +110,11 @@ export async function renameUnit(unit: Unit, prefix: string, target: string, sha
         if (renamed.has(n.text)) out.push({ start: n.startIndex, end: n.endIndex, text: renameTarget(n.text) })
         return
       }
-      case 'field_identifier':
       case 'type_identifier':
+        // `typeof(expr)`: the parser saw the placeholder `_`
+        if (unit.opaque.has(n.startIndex)) renameOpaque(n, scopes, out)
+        return
+      case 'field_identifier':
       case 'statement_identifier':
       case 'string_literal':
       case 'char_literal':
@@ -192,6 +219,7 @@ export async function renameUnit(unit: Unit, prefix: string, target: string, sha
     prevEnd = c.endIndex
   }
   if (dropFrom !== undefined) edits.push(blankRange(unit.text, dropFrom, prevEnd, ''))
+  if (ropts.zeroInitLocals) for (const e of zeroInitLocals(unit, kept ?? new Set(unit.functions.keys())).edits) edits.push(e)
   await checkpoint(ropts.signal)
   for (const [fnNode, decls] of hoistedBefore) {
     edits.push({ start: fnNode.startIndex, end: fnNode.startIndex, text: decls.join(' ') + ' ' })

@@ -5,6 +5,7 @@ import { checkpoint } from './checkpoint.js'
 import { declaresConst, declaresFunction, findFunctionDeclarator, storageClasses } from './declarators.js'
 import { lineMapper, parseableText, sameFile, withTrailingAttributes } from './pp-text.js'
 import type { CType } from './types.js'
+import { gnuParseView, type OpaqueRange } from './parse-view.js'
 
 export interface FnInfo {
   readonly name: string
@@ -46,6 +47,8 @@ export interface Unit {
   readonly enumerators: ReadonlySet<string>
   /** `struct x` / `union x` / `typedef t` / `enum e` → normalised definition text. */
   readonly typeDefs: ReadonlyMap<string, string>
+  /** Expressions the parser saw as the placeholder type `_` (inside `typeof(…)`), by start offset. */
+  readonly opaque: ReadonlyMap<number, OpaqueRange>
   /** File and line of a 0-based row of the preprocessed text. */
   location(row: number): { file: string; line: number }
 }
@@ -68,7 +71,8 @@ const INNER_STATIC = /\bstatic\b/
 export async function analyzeUnit(text: string, signal?: AbortSignal): Promise<Unit> {
   // line markers may sit inside expressions (a system-header macro like NULL expands between
   // them), where tree-sitter cannot parse them: parse a copy with them blanked, same offsets
-  const parseable = parseableText(text)
+  const view = gnuParseView(parseableText(text))
+  const parseable = view.text
   const tree = await parseC(parseable, signal)
   const bodyMatches = (body: Node, re: RegExp) => re.test(parseable.slice(body.startIndex, body.endIndex))
   const root = tree.rootNode
@@ -194,7 +198,7 @@ export async function analyzeUnit(text: string, signal?: AbortSignal): Promise<U
   }
 
   return {
-    tree, top, text, functions, variables, staticLocals, scope, resolver, enumerators, typeDefs,
+    tree, top, text, functions, variables, staticLocals, scope, resolver, enumerators, typeDefs, opaque: view.opaque,
     location: lineMapper(text),
   }
 }
