@@ -14,8 +14,9 @@
  * The initializer: `{}` for arrays, structs and unions (cbmc zeroes every byte, padding and the
  * bytes of a union past its first member included); `{0}` for scalars and pointers (cbmc rejects an
  * empty scalar initializer) and for types only known by a name this file does not define (typeof,
- * a block-scope typedef), where `{0}` is valid for any object type. Offsets are into unit.text; no
- * edit adds a line.
+ * a block-scope typedef), where `{0}` is valid for any object type (a union's bytes past its first
+ * member then stay nondeterministic, a difference that may not exist). Offsets are into unit.text;
+ * no edit adds a line.
  */
 import type { Node } from './c-parser.js'
 import { declaratorIdentifier } from './ctypes.js'

@@ -37,7 +37,7 @@ export interface FlagMapping {
   readonly cbmcArgs: readonly string[]
   /** Signed overflow wraps (-fwrapv, -fno-strict-overflow): cbmc runs without --signed-overflow-check. */
   readonly fwrapv: boolean
-  /** Locals without an initializer start zeroed (-ftrivial-auto-var-init=zero); cbmc starts them nondeterministic. */
+  /** Locals without an initializer start zeroed (-ftrivial-auto-var-init=zero); src/extract/zero-init.ts gives them a zero initializer. */
   readonly zeroInitLocals: boolean
   /** One line per mapped flag, for the report's bounds section. */
   readonly lines: readonly FlagLine[]
