@@ -78,6 +78,14 @@ export interface ClosureOptions {
    * the closure when no kept item accesses a member name of its definition (`.m`, `->m`, designators).
    */
   readonly pointerOnlyTags?: 'full' | 'forward'
+  /**
+   * `local` (default): only `static`/`inline` definitions keep their bodies, the rest become prototypes
+   * (what a live patch's source needs). `all`: every reached definition keeps its body (what a proof
+   * compares: a callee defined in the file is proved with its code, not as an external call).
+   */
+  readonly bodies?: 'local' | 'all'
+  /** More names to reach, as if the function used them (identifiers of claims and assumptions). */
+  readonly roots?: readonly string[]
 }
 
 interface Scanned {
@@ -85,6 +93,7 @@ interface Scanned {
   readonly chunks: readonly Chunk[]
   readonly facts: readonly ChunkFacts[]
   readonly tags?: readonly TagFacts[]
+  readonly allBodies: boolean
 }
 
 function indexByName(facts: readonly ChunkFacts[]): Map<string, number[]> {
@@ -100,8 +109,8 @@ function indexByName(facts: readonly ChunkFacts[]): Map<string, number[]> {
 }
 
 /** Grow the set of kept chunks from the targets to a fixpoint. */
-function reach(sc: Scanned, targets: number[]) {
-  const { toks, chunks, facts, tags } = sc
+function reach(sc: Scanned, targets: number[], roots: readonly string[] = []) {
+  const { toks, chunks, facts, tags, allBodies } = sc
   const byName = indexByName(facts)
   const keep = new Map<number, Keep>()
   const reached = new Set<string>()
@@ -116,6 +125,13 @@ function reach(sc: Scanned, targets: number[]) {
     work.push(j)
   }
   for (const i of targets) add(i, 'full', 'target')
+  const mode = (j: number): KeepMode => (chunks[j]!.kind === 'function' && !allBodies && !facts[j]!.local ? 'prototype' : 'full')
+  for (const u of roots) {
+    for (const j of byName.get(u) ?? []) {
+      reached.add(u)
+      add(j, mode(j), `${u} (named by an expression)`)
+    }
+  }
   for (;;) {
     while (work.length > 0) {
       const i = work.pop()!
@@ -131,7 +147,7 @@ function reach(sc: Scanned, targets: number[]) {
         for (const j of byName.get(u) ?? []) {
           reached.add(u)
           weak.delete(u)
-          add(j, chunks[j]!.kind === 'function' && !facts[j]!.local ? 'prototype' : 'full', u)
+          add(j, mode(j), u)
         }
       }
     }
@@ -198,7 +214,7 @@ export function cutClosure(text: string, func: string, opts: ClosureOptions = {}
   const targets = facts.flatMap((f, i) => (chunks[i]!.kind === 'function' && f.name === func ? [i] : []))
   if (targets.length === 0) return undefined
   const tags = opts.pointerOnlyTags === 'forward' ? chunks.map(c => scanTags(toks, c)) : undefined
-  const { keep, reached, weak } = reach({ toks, chunks, facts, ...(tags ? { tags } : {}) }, targets)
+  const { keep, reached, weak } = reach({ toks, chunks, facts, allBodies: opts.bodies === 'all', ...(tags ? { tags } : {}) }, targets, opts.roots)
   const pos = positioner(text, all)
   const items: ClosureItem[] = []
   const forwards: ForwardDeclaration[] = []
@@ -223,4 +239,11 @@ export function cutClosure(text: string, func: string, opts: ClosureOptions = {}
     items.push({ index: i, kind: c.kind, mode: k.mode, defines: [...facts[i]!.defs].sort(), reason: k.reason, ...m.where })
   }
   return { text: `${parts.join('\n')}\n`, items, forwards, reached: [...reached].sort(), topLevel: chunks.length }
+}
+
+/** Names of the functions `text` defines, in order (each once): what to suggest when the asked one is missing. */
+export function definedFunctions(text: string): string[] {
+  const toks = tokenize(text).filter(t => t.kind !== 'marker')
+  const names = splitTopLevel(toks).flatMap(c => (c.kind === 'function' ? [scanChunk(toks, c).name] : []))
+  return [...new Set(names.filter((n): n is string => n !== undefined))]
 }

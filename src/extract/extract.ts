@@ -10,7 +10,11 @@ import { containsPointer } from './ctypes.js'
 import { functionSignature } from './signature.js'
 import { callbackStubs, findExternals, memberCallbackStubs, type ExternalsResult, type ExternalFn } from './externals.js'
 import type { Node } from './c-parser.js'
-import { analyzeUnit, userSyntaxError, type Unit } from './unit.js'
+import { analyzeUnit, type Unit } from './unit.js'
+import { firstSyntaxError } from './c-parser.js'
+import { cutClosure, definedFunctions } from './closure.js'
+import { applyCompat } from './closure-compat.js'
+import { sameFile } from './pp-text.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
 
@@ -25,6 +29,8 @@ export interface ExtractOptions {
   readonly memo?: PreprocessOptions['memo']
   readonly defines: readonly string[]
   readonly cflags: readonly string[]
+  /** -ftrivial-auto-var-init=zero is in effect: locals without an initializer start zeroed (zero-init.ts). */
+  readonly zeroInitLocals?: boolean
   /** Expressions to macro-expand in each version's context (same list for both). */
   readonly exprs: readonly string[]
   /** Limits of each gcc -E (see PreprocessOptions). */
@@ -34,23 +40,52 @@ export interface ExtractOptions {
   readonly signal?: AbortSignal
 }
 
-async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOptions) {
+/**
+ * One version: gcc -E, then the function's closure (what it reaches: types, globals, helpers, prototypes;
+ * closure.ts) with the kernel→CBMC rewrites (closure-compat.ts), then the analysis of that text only. A
+ * kernel TU is 4k–120k lines of which a function reaches 0.02–16 %; the rest is never parsed, renamed or
+ * given to cbmc. A function the file does not define leaves `unit` out (pairOf reports it, old first).
+ */
+async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOptions): Promise<Loaded> {
   const pp = await preprocess(file, {
     includes: [...(opts.sideIncludes?.[version] ?? []), ...opts.includes], defines: opts.defines, cflags: opts.cflags, exprs: opts.exprs, memo: opts.memo,
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.memoryMb ? { memoryMb: opts.memoryMb } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
   } satisfies PreprocessOptions)
-  const unit = await analyzeUnit(pp.text, opts.signal)
-  const syntax = userSyntaxError(unit, markerName(path.resolve(file)))
+  await checkpoint(opts.signal)
+  const closure = cutClosure(pp.text, opts.func, { bodies: 'all', roots: exprNames(pp.exprs) })
+  if (!closure) return { version, pp, missing: suggest(definedFunctions(pp.text), opts.func) }
+  const unit = await analyzeUnit(applyCompat(closure.text).text, opts.signal)
+  const syntax = closureSyntaxError(unit, markerName(path.resolve(file)))
   if (syntax) {
-    throw new ExtractError(`${file}:${syntax.line}: C that does not parse (near '${syntax.text.split('\n')[0]}')`, {
-      hint: 'fix the syntax error, or pass the macros the file needs with -D / --cflags',
+    unit.tree.delete()
+    throw new ExtractError(`${syntax.file}:${syntax.line}: C that does not parse (near '${syntax.text.split('\n')[0]}')`, {
+      hint: syntax.inUserFile
+        ? 'fix the syntax error, or pass the macros the file needs with -D / --cflags'
+        : `${opts.func}() reaches this header code (a type, global or helper it uses) and klp-verify's C reader cannot read it; report the construct, or check the -D / --cflags that select it`,
     })
   }
   return { version, pp, unit }
 }
 
-function suggest(unit: Unit, func: string): string {
-  const names = [...unit.functions.keys()].filter(n => !n.startsWith('__'))
+/** Identifiers of the macro-expanded claims and assumptions: the closure must define what they name. */
+function exprNames(exprs: readonly string[]): string[] {
+  return [...new Set(exprs.flatMap(e => e.replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, ' ').match(/[A-Za-z_]\w*/g) ?? []))]
+}
+
+/**
+ * The first syntax error anywhere in the closure (every line of it is code the function reaches), at its
+ * real file and line (a header's when it is in a header), or undefined.
+ */
+function closureSyntaxError(unit: Unit, userFile: string): { file: string; line: number; text: string; inUserFile: boolean } | undefined {
+  const err = firstSyntaxError(unit.tree.rootNode)
+  if (!err) return undefined
+  const at = unit.location(err.line - 1)
+  const inUserFile = sameFile(at.file, userFile)
+  return { file: inUserFile ? userFile : at.file, line: at.line, text: err.text, inUserFile }
+}
+
+function suggest(defined: readonly string[], func: string): string {
+  const names = defined.filter(n => !n.startsWith('__'))
   const close = names.filter(n => n.includes(func) || func.includes(n)).slice(0, 5)
   const shown = (close.length ? close : names.slice(0, 8)).join(', ')
   return shown ? `functions defined there: ${shown}` : 'the file defines no functions'
@@ -60,25 +95,40 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
   const loads = [loadVersion('old', opts.oldPath, opts), loadVersion('new', opts.newPath, opts)]
   const [o, n] = await Promise.all(loads).catch(async err => {
     // the other version's parse tree (the wasm heap) is freed even when one version fails
-    for (const r of await Promise.allSettled(loads)) if (r.status === 'fulfilled') r.value.unit.tree.delete()
+    for (const r of await Promise.allSettled(loads)) if (r.status === 'fulfilled') r.value.unit?.tree.delete()
     throw err
   })
   try {
-    return await pairOf(o, n, opts)
+    return await pairOf(defined(o!, opts), defined(n!, opts), opts)
   } finally {
     // the result is plain data: free the trees (a series extracts many pairs; a big file's tree is large)
-    o.unit.tree.delete()
-    n.unit.tree.delete()
+    o!.unit?.tree.delete()
+    n!.unit?.tree.delete()
   }
 }
 
-type Loaded = Awaited<ReturnType<typeof loadVersion>>
+interface Loaded {
+  readonly version: 'old' | 'new'
+  readonly pp: Awaited<ReturnType<typeof preprocess>>
+  readonly unit?: Unit
+  /** The hint when the file does not define the function. */
+  readonly missing?: string
+}
 
-async function pairOf(o: Loaded, n: Loaded, opts: ExtractOptions): Promise<FunctionPair> {
+/** A version that defines the function, or the error saying it does not (old before new). */
+function defined(v: Loaded, opts: ExtractOptions): Loaded & { readonly unit: Unit } {
+  if (v.unit) return v as Loaded & { readonly unit: Unit }
+  throw new ExtractError(`function ${opts.func}() is not defined in ${v.version === 'old' ? opts.oldPath : opts.newPath}`, { hint: v.missing! })
+}
+
+type Defined = Loaded & { readonly unit: Unit }
+
+async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<FunctionPair> {
   for (const v of [o, n]) {
     if (!v.unit.functions.has(opts.func)) {
+      // the splitter found a definition the C reader did not (an unexpanded macro around it?)
       throw new ExtractError(`function ${opts.func}() is not defined in ${v.version === 'old' ? opts.oldPath : opts.newPath}`, {
-        hint: suggest(v.unit, opts.func),
+        hint: suggest([...v.unit.functions.keys()], opts.func),
       })
     }
   }
@@ -95,9 +145,9 @@ async function pairOf(o: Loaded, n: Loaded, opts: ExtractOptions): Promise<Funct
   const shared = sharedGlobals(o.unit, n.unit, opts.func)
   const reo = reachable(o.unit, opts.func), ren = reachable(n.unit, opts.func)
   await checkpoint(opts.signal)
-  const ro = await renameUnit(o.unit, PREFIX.old, opts.func, shared, ren, { signal: opts.signal })
+  const ro = await renameUnit(o.unit, PREFIX.old, opts.func, shared, ren, { signal: opts.signal, zeroInitLocals: opts.zeroInitLocals })
   await checkpoint(opts.signal)
-  const rn = await renameUnit(n.unit, PREFIX.new, opts.func, shared, reo, { signal: opts.signal })
+  const rn = await renameUnit(n.unit, PREFIX.new, opts.func, shared, reo, { signal: opts.signal, zeroInitLocals: opts.zeroInitLocals })
   await checkpoint(opts.signal)
   const constChanges: string[] = []
   for (const g of ro.globals) {

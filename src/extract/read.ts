@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/
 import type { Stats } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
 import { ExtractError, ToolNotFoundError } from '../errors.js'
 import { escapeMarkerName } from './pp-text.js'
@@ -46,6 +47,33 @@ const CLAIMS_FILE = '<klp-expressions>'
 export const WRAPPER_NAME = '<klp-wrapper>'
 const begin = (i: number) => `__KLP_EXPR_${i}_BEGIN__`
 const end = (i: number) => `__KLP_EXPR_${i}_END__`
+
+/**
+ * Headers that fix what CBMC misreads in the kernel's own headers (docs/kernel-frontend.md, compatibility
+ * items 3–5 and 10): each includes the kernel's header (`#include_next`) and then redefines a few macros.
+ * Shipped with the package (templates/ sits next to dist/, as for the harness templates).
+ */
+export const KERNEL_SHIM_DIR = fileURLToPath(new URL('../../templates/kernel-shim/', import.meta.url))
+
+/**
+ * Kernel code is code whose flags define `__KERNEL__`: Kbuild always passes -D__KERNEL__ (a build
+ * context from a .o.cmd file, `make -n`, a kernel's compile_commands.json, an out-of-tree module's, or
+ * the flags of `make V=1` given by hand with --cflags); a standalone file never has it.
+ */
+export function isKernelCode(cflags: readonly string[], defines: readonly string[] = []): boolean {
+  const kernel = (d: string) => /^__KERNEL__(=|$)/.test(d)
+  if (defines.some(kernel)) return true
+  return cflags.some((f, i) => (f === '-D' ? kernel(cflags[i + 1] ?? '') : f.startsWith('-D') && kernel(f.slice(2))))
+}
+
+/**
+ * What gcc -E gets in front of everything else for kernel code: the shim folder first on the include path
+ * (so `<linux/compiler.h>` is the shim, which includes the kernel's), and the x86 named address spaces
+ * (`__seg_gs`, `__seg_fs`, per-cpu data and `current`) spelled as nothing: CBMC cannot parse them.
+ */
+export function kernelPreprocessorFlags(cflags: readonly string[], defines: readonly string[] = []): string[] {
+  return isKernelCode(cflags, defines) ? ['-I', KERNEL_SHIM_DIR.replace(/\/+$/, ''), '-D__seg_gs=', '-D__seg_fs='] : []
+}
 
 /** Keep only preprocessing-relevant cflags (-I, -D, -U, -include, -std, -f…, -m…). */
 export function preprocessorFlags(cflags: readonly string[]): string[] {
@@ -163,6 +191,7 @@ async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Pr
     await writeFile(wrapper, lines.join('\n') + '\n')
     const args = [
       '-E', '-x', 'c',
+      ...kernelPreprocessorFlags(opts.cflags, opts.defines),
       '-I', path.dirname(abs),
       ...opts.includes.flatMap(d => ['-I', d]),
       ...opts.defines.map(d => `-D${d}`),

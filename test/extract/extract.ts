@@ -19,6 +19,7 @@ const OLD = `#include <stddef.h>
 #define LIMIT 8
 struct msg { int len; char buf[16]; };
 enum state { IDLE, BUSY };
+enum unreached { FAR_AWAY };
 static int nr_errors;
 static const int table[3] = { 1, 2, 3 };
 int scale = 3;
@@ -44,17 +45,19 @@ const NEW = OLD
 
 t.test('extractFunctionPair: a realistic pair', async t => {
   const dir = t.testdir({ 'old.c': OLD, 'new.c': NEW, 'defs.h': '#define BASE 4\n' })
-  const pair = await extractFunctionPair(opts(dir, { exprs: ['x > LIMIT', 'm != NULL'] }))
+  const pair = await extractFunctionPair(opts(dir, { exprs: ['x > LIMIT', 'm != NULL', 'x != BUSY'] }))
   t.equal(pair.func, 'f')
   t.match(pair.old, { version: 'old', path: path.join(dir, 'old.c'), prefix: 'klp_old_', entry: 'klp_old_f' })
   t.match(pair.new, { version: 'new', path: path.join(dir, 'new.c'), prefix: 'klp_new_', entry: 'klp_new_f' })
   t.same([...pair.old.functions], [['check', 'klp_old_check'], ['f', 'klp_old_f']])
-  t.ok(pair.old.enumerators.has('IDLE') && pair.new.enumerators.has('BUSY'))
+  t.ok(pair.old.enumerators.has('IDLE') && pair.new.enumerators.has('BUSY'), 'an enum an expression names is in the closure')
+  t.notOk(pair.old.enumerators.has('FAR_AWAY'), 'an enum nothing reaches is not')
+  t.notMatch(pair.old.text, /unreached/, 'the text is the closure of f, not the file')
   t.same(pair.signature.params.map(p => p.name), ['m', 'x', 'y'])
   t.same(pair.typeChanges, [])
   t.same(pair.constChanges, ['table: { 1, 2, 3 } → { 1, 2, 4 }'])
   t.equal(pair.nonlinear, 3, 'm->len * x in old; m->len * x and … / y in new')
-  t.same(pair.expanded, { oldExprs: ['x > 8', 'm != ((void *)0)'], newExprs: ['x > (2 * 4)', 'm != ((void *)0)'] }, 'macros expanded per version')
+  t.same(pair.expanded, { oldExprs: ['x > 8', 'm != ((void *)0)', 'x != BUSY'], newExprs: ['x > (2 * 4)', 'm != ((void *)0)', 'x != BUSY'] }, 'macros expanded per version')
 
   const g = new Map(pair.old.globals.map(v => [v.name, v]))
   t.same([...g.keys()].sort(), ['counters', 'cursor', 'f::calls', 'nr_errors', 'scale', 'table', 'weights'])
