@@ -53,7 +53,7 @@ export const buildContextOptions = {
 export function checkSingleValued(argv: Readonly<Record<string, unknown>>): true {
   // refused before anything runs if it could drop or narrow a property (both commands check here)
   if (Array.isArray(argv['cbmc-arg'])) checkCbmcArgs(argv['cbmc-arg'] as string[])
-  for (const [name, opt] of Object.entries(proofOptions)) {
+  for (const [name, opt] of Object.entries({ ...proofOptions, ...buildContextOptions })) {
     if (!('array' in opt) && !('coerce' in opt) && Array.isArray(argv[name])) {
       throw new UsageError(`--${name} was given more than once (${(argv[name] as unknown[]).join(', ')})`, { hint: `give --${name} once` })
     }

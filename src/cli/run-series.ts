@@ -12,6 +12,7 @@ import { loadManifest, manifestSource } from '../series/manifest.js'
 import { openGitRange } from '../series/git.js'
 import { openPatchDir } from '../series/patches.js'
 import type { SeriesReport, SeriesSource } from '../series/types.js'
+import { resolveSeriesBuild, type FileBuildOf } from '../series/build-context.js'
 import type { SpecDefaults } from '../series/claims.js'
 import { cliLogger, type CliContext } from './context.js'
 import { seriesProgress } from './progress.js'
@@ -94,10 +95,18 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   const verbose = Boolean(argv.verbose || argv.debug)
   const { source, defaults } = await openSource(argv)
   const log = cliLogger({ ...ctx, isTTY: false }, verbose)
+  // each changed file's compile command (--compile-commands, --kconfig, or the configured kernel tree), one make run for all
+  let build: FileBuildOf
+  try {
+    build = await resolveSeriesBuild(source, argv, ctx.env, msg => log.info(msg), cli.cflags.length > 0)
+  } catch (err) {
+    await source.cleanup()
+    throw err
+  }
   if (argv.list) {
     try {
       const penv = { env: ctx.env, log, preprocessMemo: new Map() }
-      const plan = await planSeriesRun(source, cli, defaults, penv, { specs: argv.spec ?? [], ...(shard ? { shard } : {}), ...(durations ? { durations } : {}) })
+      const plan = await planSeriesRun(source, cli, defaults, penv, { specs: argv.spec ?? [], build, ...(shard ? { shard } : {}), ...(durations ? { durations } : {}) })
       // an empty plan because patches failed is no plan to run (a CI job reading it would prove nothing and pass)
       const failed = plan.patches.filter(p => p.status !== 'applied')
       if (!plan.planned.length && failed.length) {
@@ -142,6 +151,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
     }, {
       onEvent: progress.onEvent,
       specs: argv.spec ?? [],
+      build,
       ...(shard ? { shard } : {}),
       ...(durations ? { durations } : {}),
       ...(keepRoot ? { keep: { dir: path.resolve(keepRoot), relativeTo: path.resolve(output ? path.dirname(output) : '.') } } : {}),

@@ -1,5 +1,5 @@
 export type { BuildContext, CompileCommand, ContextOrigin, FilteredFlags, FlagLine, FlagMapping } from './types.js'
-export { findBuildContext, type ContextOptions } from './context.js'
+export { findBuildContext, findBuildContexts, type ContextOptions } from './context.js'
 export { prepareKconfig, defaultCacheRoot, type KconfigOptions } from './kconfig.js'
 export { findKernelRoot, findKernelTree } from './tree.js'
 export { filterFlags } from './flags.js'

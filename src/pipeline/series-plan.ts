@@ -12,6 +12,7 @@ import { analyzeUnit } from '../extract/unit.js'
 import { definedFunctions, functionChanges, type FunctionChanges } from '../series/changes.js'
 import { mergeSpec, specFor, unionClaims, type FunctionClaims } from '../series/claims.js'
 import type { PatchFile, SeriesPatch, SeriesPatchInfo, SeriesProof, SeriesSource } from '../series/types.js'
+import type { FileBuild, FileBuildOf } from '../series/build-context.js'
 import { ConfigError, ExtractError, KlpError } from '../errors.js'
 import { runPool } from './pool.js'
 
@@ -24,6 +25,8 @@ export interface Task {
   readonly spec: Spec
   readonly trailers: readonly string[]
   readonly assumes: readonly string[]
+  /** The file's build context (its old version's compile command), when one applies. */
+  readonly build?: FileBuild
 }
 
 /** A spec file whose relative `include:` dirs are relative to the spec's own folder. */
@@ -40,10 +43,11 @@ export interface SharedFlags {
 }
 
 /** Which functions of one file changed (parsed with the same preprocessing the proofs use). */
-async function changesOf(f: PatchFile, flags: SharedFlags, specs: readonly Spec[], memo: Map<string, Promise<Preprocessed>>): Promise<FunctionChanges> {
+async function changesOf(f: PatchFile, flags: SharedFlags, specs: readonly Spec[], memo: Map<string, Promise<Preprocessed>>, build?: FileBuild): Promise<FunctionChanges> {
   const shared = {
     defines: [...flags.defines, ...specs.flatMap(s => s.define ?? [])],
-    cflags: [...flags.cflags, ...specs.flatMap(s => splitFlags(s.cflags))],
+    // the build context's flags first, as the proofs have them (requestOf)
+    cflags: [...(build?.cflags ?? []), ...flags.cflags, ...specs.flatMap(s => splitFlags(s.cflags))],
     exprs: [],
   }
   const inc = [...flags.includes, ...specs.flatMap(s => s.include ?? [])]
@@ -52,7 +56,7 @@ async function changesOf(f: PatchFile, flags: SharedFlags, specs: readonly Spec[
     const pp = await preprocess(p, { ...shared, includes: [...side, ...inc], memo })
     return { unit: await analyzeUnit(pp.text), path: pp.path }
   }
-  const [a, b] = await Promise.all([load(f.oldPath, f.oldIncludes), load(f.newPath, f.newIncludes)])
+  const [a, b] = await Promise.all([load(f.oldPath, [...f.oldIncludes, ...(build?.includes.old ?? [])]), load(f.newPath, [...f.newIncludes, ...(build?.includes.new ?? [])])])
   if (a && b) return functionChanges(a.unit, a.path, b.unit, b.path)
   // an added or removed file: its functions are listed, not compared
   const names = (u: NonNullable<typeof a>) => definedFunctions(u.unit, u.path)
@@ -82,8 +86,15 @@ export async function planSeries(
   jobs: number,
   memo: Map<string, Promise<Preprocessed>>,
   extra: readonly DataFlags[] = [],
+  buildOf: FileBuildOf = () => undefined,
 ): Promise<SeriesPlan> {
   const empty = SpecSchema.parse({})
+  // a file whose build context could not be found is its patch's error (fail closed)
+  const buildFor = (f: PatchFile): FileBuild | undefined => {
+    const b = buildOf(f)
+    if (b instanceof Error) throw b
+    return b
+  }
   const patches: SeriesPatchInfo[] = []
   const proofs: SeriesProof[] = []
   const tasks: Task[] = []
@@ -113,7 +124,7 @@ export async function planSeries(
     ...source.baseTip.map(f => ({ f, specs: async () => [] as Spec[] })),
   ]
   await runPool(toDetect, jobs, async ({ f, specs }) => {
-    const p = specs().then(s => changesOf(f, shared, s, memo))
+    const p = specs().then(s => changesOf(f, shared, s, memo, buildFor(f)))
     p.catch(() => {}) // reported with its patch below
     detect.set(f, p)
     await p.catch(() => {})
@@ -139,6 +150,7 @@ export async function planSeries(
       const headerFns = new Set<string>()
       const decls = new Set<string>()
       for (const f of p.files) {
+        const build = buildFor(f)
         let targets: { fn: string; affected: boolean }[]
         if (p.functions === 'auto') {
           const ch = await detect.get(f)!
@@ -162,7 +174,7 @@ export async function planSeries(
           const own = specFor(specs, t.fn)
           const trailers = p.trailerClaims[t.fn] ?? []
           const assumes = p.trailerAssumes?.[t.fn] ?? []
-          tasks.push({ patch: p, file: f, fn: t.fn, affected: t.affected, spec: mergeSpec(empty, {}, own), trailers, assumes })
+          tasks.push({ patch: p, file: f, fn: t.fn, affected: t.affected, spec: mergeSpec(empty, {}, own), trailers, assumes, ...(build ? { build } : {}) })
           const k = `${f.key}\0${t.fn}`
           history.set(k, [...(history.get(k) ?? []), { spec: own, trailers, assumes }])
         }
@@ -187,6 +199,7 @@ export async function planSeries(
   for (const f of source.baseTip) {
     try {
       const ch = await detect.get(f)!
+      const build = buildFor(f)
       const targets = targetsOf(ch)
       // a function some patch made a claim about is proved base → tip too
       for (const fn of ch.common ?? []) {
@@ -195,7 +208,7 @@ export async function planSeries(
       }
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
         const u = unionClaims(empty, {}, history.get(`${f.key}\0${t.fn}`) ?? [])
-        tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes })
+        tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes, ...(build ? { build } : {}) })
       }
     } catch (err) {
       proofs.push({ function: `(base → tip: ${f.key})`, old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err, [f]) })

@@ -10,6 +10,7 @@ import type { Preprocessed } from '../extract/read.js'
 import type { VerdictStatus } from '../model/outcomes.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
 import type { PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
+import type { FileBuildOf } from '../series/build-context.js'
 import { proofIds, splitShards, type ShardSpec } from '../series/shard.js'
 import { stable, toolFingerprint, type ResultCache } from './cache/store.js'
 import { createHash } from 'node:crypto'
@@ -49,6 +50,8 @@ export interface SeriesOptions {
   readonly shard?: ShardSpec
   /** Expected cost (ms) of proofs by id, from a previous report (--durations): balances the shards. */
   readonly durations?: ReadonlyMap<string, number>
+  /** Each changed file's build context (series/build-context.ts); none when absent. */
+  readonly build?: FileBuildOf
 }
 
 /** What runSeries plans before it proves anything: every proof of the series, with its id, cost and shard. */
@@ -92,7 +95,7 @@ export async function planSeriesRun(source: SeriesSource, checked: CheckedArgs, 
   const fromManifest = source.kind === 'manifest' && source.root !== undefined
     ? [{ file: source.description, cflags: manifestDefaults.cflags, define: manifestDefaults.define, include: manifestDefaults.include, roots: [source.root], rootsText: "the manifest's folder" }]
     : []
-  const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, env.preprocessMemo ?? new Map(), fromManifest)
+  const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, env.preprocessMemo ?? new Map(), fromManifest, opts.build)
   // ids from each proof's place in the series: the same on every machine
   const units = [
     ...tasks.map(task => ({ head: { function: task.fn, old: task.file.oldLabel, new: task.file.newLabel, patch: task.patch ? task.patch.id : null, affected: task.affected }, task })),
@@ -181,12 +184,16 @@ export function countVerdicts(proofs: readonly Pick<SeriesProof, 'verdict'>[]): 
 /** The single-proof request of a planned proof (what proveOne runs and probeSeries keys). */
 function requestOf(t: Task, options: SeriesRunPlan['options'], scratch: string | undefined, keepDir?: string) {
   if (!t.file.oldPath || !t.file.newPath) throw new KlpError(`${t.fn}() is not in both versions`, { exitCode: 3 })
-  const cli: CheckedArgs = { ...options.cli, func: t.fn, intended: t.trailers, assumes: t.assumes, ...(keepDir ? { keepHarness: keepDir } : {}) }
+  // the build context's flags go in front of the command line's (later flags win in gcc), as in verify
+  const b = t.build
+  const cli: CheckedArgs = { ...options.cli, func: t.fn, intended: t.trailers, assumes: t.assumes, ...(keepDir ? { keepHarness: keepDir } : {}), ...(b ? { cflags: [...b.cflags, ...options.cli.cflags] } : {}) }
+  const side = { old: [...t.file.oldIncludes, ...(b?.includes.old ?? [])], new: [...t.file.newIncludes, ...(b?.includes.new ?? [])] }
   return {
     oldPath: t.file.oldPath,
     newPath: t.file.newPath,
     ...resolveProofOptions(cli, options.manifestDefaults, t.spec, 'defaults'),
-    ...(t.file.oldIncludes.length || t.file.newIncludes.length ? { sideIncludes: { old: t.file.oldIncludes, new: t.file.newIncludes } } : {}),
+    ...(side.old.length || side.new.length ? { sideIncludes: side } : {}),
+    ...(b ? { buildContext: b.summary, cbmcPlatform: b.platform } : {}),
     ...(scratch ? { scratchRoot: scratch } : {}),
   }
 }

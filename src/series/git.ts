@@ -158,7 +158,7 @@ export async function materializeSeries(
     const o = side(oldSnap, oldName, oldKey)
     const n = side(newSnap, newName, key)
     if (o.path === null && n.path === null) return null
-    return { key, oldLabel: o.label, newLabel: n.label, oldPath: o.path, newPath: n.path, oldIncludes: o.includes, newIncludes: n.includes }
+    return { key, ...(oldKey !== key ? { oldKey } : {}), oldLabel: o.label, newLabel: n.label, oldPath: o.path, newPath: n.path, oldIncludes: o.includes, newIncludes: n.includes }
   }
 
   const patches: SeriesPatch[] = []

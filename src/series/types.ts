@@ -8,6 +8,8 @@ import type { ProofReport, VerdictStatus } from '../report/types.js'
 export interface PatchFile {
   /** Path relative to the tree (git/patch modes) or as the manifest gave it; the key for base → tip. */
   readonly key: string
+  /** The old version's path relative to the tree when the file was renamed (else it is `key`). */
+  readonly oldKey?: string
   /** How reports name each version: a path (manifest mode) or `commit:path` (git and patch modes). */
   readonly oldLabel: string
   readonly newLabel: string

@@ -1,7 +1,7 @@
 /** `klp-verify series MANIFEST | --git REPO --range A..B | --tree DIR --patches DIR`: prove a patch series. */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs'
 import { UsageError } from '../../errors.js'
-import { checkSingleValued, proofOptions } from '../options.js'
+import { buildContextOptions, checkSingleValued, proofOptions } from '../options.js'
 import type { ProofArgs } from '../../pipeline/resolve.js'
 import type { CliContext } from '../context.js'
 
@@ -30,6 +30,9 @@ export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
   readonly shards?: number
   /** A previous JSON report: expected cost per proof, to balance the shards. */
   readonly durations?: string
+  /** The build context (src/kbuild): a compile_commands.json, or a kernel config for a scratch build folder. */
+  readonly compileCommands?: string
+  readonly kconfig?: string
 }
 
 /** The proof options a series shares with a single proof (the function, its claims and inputs come from each patch). */
@@ -72,6 +75,7 @@ export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs
           shards: { type: 'number', nargs: 1, describe: 'number of shards of a Kubernetes Indexed Job (its completions); JOB_COMPLETION_INDEX says which one this is' },
           durations: { type: 'string', nargs: 1, describe: 'a previous JSON report (series or merge): the proofs\' times balance the shards (longest first) [default: unknown costs, spread round-robin]' },
         })
+        .options(buildContextOptions)
         // --spec repeats here (one file per patch set); the other single-proof options stay single
         .check(argv => checkSingleValued({ ...argv, spec: undefined }))
         .check(checkSeriesInput)

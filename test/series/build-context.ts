@@ -1,0 +1,105 @@
+/**
+ * A series' build context: the old version's compile command of every changed file, one make run
+ * for the series, its tree paths moved into each version's view. The tree here is a tiny
+ * Kbuild-shaped one (its Makefile prints a gcc line for `make V=1 -n lib/x.o` and counts its runs).
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import t from 'tap'
+import { resolveSeriesBuild, viewFlags } from '../../src/series/build-context.js'
+import type { PatchFile, SeriesPatch, SeriesSource } from '../../src/series/types.js'
+
+t.test('viewFlags: tree paths move into each version\'s view, other paths and flags stay', async t => {
+  const T = '/src/linux'
+  const views = { old: '/tmp/s/000-a', new: '/tmp/s/001-b' }
+  const kept = ['-nostdinc', `-I${T}/include`, '-I/build/include', '-include', `${T}/include/linux/kconfig.h`, '-isystem', '/usr/lib/gcc/include', `-fmacro-prefix-map=${T}/=`, '-DX=1', '-O2']
+  const rows: [string, ReturnType<typeof viewFlags>, ReturnType<typeof viewFlags>][] = [
+    ['two views', viewFlags(kept, [T], views, false), {
+      cflags: ['-nostdinc', '-include', '/tmp/s/000-a/include/linux/kconfig.h', '-isystem', '/usr/lib/gcc/include', `-fmacro-prefix-map=${T}/=`, '-fmacro-prefix-map=/tmp/s/000-a/=', '-fmacro-prefix-map=/tmp/s/001-b/=', '-DX=1', '-O2'],
+      includes: { old: ['/tmp/s/000-a/include', '/build/include'], new: ['/tmp/s/001-b/include', '/build/include'] },
+    }],
+    ['a build folder inside the tree: each moved -I is followed by the original (generated headers)', viewFlags([`-I${T}/include`, '-I/elsewhere'], [T], views, true), {
+      cflags: [], includes: { old: ['/tmp/s/000-a/include', `${T}/include`, '/elsewhere'], new: ['/tmp/s/001-b/include', `${T}/include`, '/elsewhere'] },
+    }],
+    ['no tree (a manifest): as the command has them', viewFlags(kept, [], { old: null, new: null }, false), {
+      cflags: ['-nostdinc', '-include', `${T}/include/linux/kconfig.h`, '-isystem', '/usr/lib/gcc/include', `-fmacro-prefix-map=${T}/=`, '-DX=1', '-O2'],
+      includes: { old: [`${T}/include`, '/build/include'], new: [`${T}/include`, '/build/include'] },
+    }],
+    ['a lone -include (no argument) and -I with nothing after it stay flags', viewFlags(['-I', '-include'], [T], views, false), { cflags: ['-I', '-include'], includes: { old: [], new: [] } }],
+  ]
+  for (const [what, got, want] of rows) t.same(got, want, what)
+})
+
+const MAKEFILE = [
+  '$(shell echo run >> $(CURDIR)/runs.log)',
+  'lib/%.o: lib/%.c',
+  '\tgcc -Wp,-MMD,x.d -nostdinc -I./include -include ./include/cfg.h -fmacro-prefix-map=$(CURDIR)/= -funsigned-char -fno-strict-overflow -Wall -c -o $@ $<',
+  'skip/%.o: skip/%.c',
+  '\t@echo nothing for $@',
+  '',
+].join('\n')
+
+function kernelTree(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+  const dir = t.testdir({
+    linux: {
+      Makefile: MAKEFILE, Kbuild: '', Kconfig: '', '.config': 'CONFIG_X=y\n',
+      include: { 'cfg.h': '#define W 1\n' }, lib: { 'x.c': 'int x;\n', 'y.c': 'int y;\n' }, skip: { 'z.c': 'int z;\n' },
+    },
+    snap: { a: { lib: { 'x.c': '', 'y.c': '' }, skip: { 'z.c': '' } }, b: { lib: { 'x.c': '', 'y.c': '', 'w.c': '' }, skip: { 'z.c': '' } } },
+    'cc.json': '',
+  })
+  return { dir, tree: path.join(dir, 'linux') }
+}
+
+const fileOf = (dir: string, key: string, over: Partial<PatchFile> = {}): PatchFile => ({
+  key, oldLabel: `a:${key}`, newLabel: `b:${key}`, oldPath: path.join(dir, 'snap/a', key), newPath: path.join(dir, 'snap/b', key), oldIncludes: [], newIncludes: [], ...over,
+})
+
+const sourceOf = (tree: string, files: PatchFile[], kind: SeriesSource['kind'] = 'patches'): SeriesSource => ({
+  kind, description: 'test', root: tree, baseTip: [], cleanup: async () => {},
+  patches: [{ id: 'p', index: 0, title: 'p', files, functions: 'auto', specs: [], trailerClaims: {} } satisfies SeriesPatch],
+})
+
+t.test('a configured kernel tree: one make run for every file, flags in each version\'s view, a file make has no command for is an error', async t => {
+  const { dir, tree } = kernelTree(t)
+  const logs: string[] = []
+  const files = [fileOf(dir, 'lib/x.c'), fileOf(dir, 'lib/y.c'), fileOf(dir, 'skip/z.c'), fileOf(dir, 'lib/w.c', { oldPath: null })]
+  const buildOf = await resolveSeriesBuild(sourceOf(tree, files), {}, {}, m => logs.push(m), false)
+  t.equal(readFileSync(path.join(tree, 'runs.log'), 'utf8').trim().split('\n').length, 1, 'one make run for all the files')
+  const x = buildOf(files[0]!)
+  if (!x || x instanceof Error) throw new Error(`no context: ${String(x)}`)
+  t.same(x.includes, { old: [`${dir}/snap/a/include`, `${tree}/include`], new: [`${dir}/snap/b/include`, `${tree}/include`] }, 'the tree is its own build folder: the original -I follows each view\'s')
+  t.same(x.cflags, ['-nostdinc', '-include', `${dir}/snap/a/include/cfg.h`, `-fmacro-prefix-map=${tree}/=`, `-fmacro-prefix-map=${dir}/snap/a/=`, `-fmacro-prefix-map=${dir}/snap/b/=`, '-funsigned-char', '-fno-strict-overflow'])
+  t.equal(x.summary.from, 'make V=1 -n lib/x.o')
+  t.same(x.platform, ['--unsigned-char'])
+  t.match(buildOf(files[1]!), { summary: { from: 'make V=1 -n lib/y.o' } })
+  t.match(buildOf(files[2]!), { name: 'ConfigError', message: /make V=1 -n skip\/z\.o printed no command that compiles .*skip\/z\.c/ })
+  t.equal(buildOf(files[3]!), undefined, 'an added file with no command: none (its functions are only listed)')
+  t.match(logs, [/build context: 2 of 4 files/])
+
+  const fallback = await resolveSeriesBuild(sourceOf(tree, files), {}, {}, m => logs.push(m), true)
+  t.equal(fallback(files[2]!), undefined, 'found automatically while --cflags was given: the user\'s flags alone, as verify does')
+  t.match(logs.at(-1), /no build context for skip\/z\.c .*using --cflags alone/)
+})
+
+t.test('--compile-commands: entries of the tree\'s files; a manifest looks its old files up where they are', async t => {
+  const { dir, tree } = kernelTree(t)
+  const db = path.join(dir, 'cc.json')
+  writeFileSync(db, JSON.stringify([{ directory: tree, file: 'lib/x.c', command: 'cc -I include -DFROM_DB -c lib/x.c' }]))
+  const files = [fileOf(dir, 'lib/x.c'), fileOf(dir, 'lib/y.c')]
+  const buildOf = await resolveSeriesBuild(sourceOf(tree, files), { compileCommands: db }, {}, () => {}, true)
+  t.match(buildOf(files[0]!), { cflags: ['-DFROM_DB'], includes: { old: [`${dir}/snap/a/include`], new: [`${dir}/snap/b/include`] }, summary: { from: db } })
+  t.match(buildOf(files[1]!), { name: 'ConfigError', message: /has no entry for/ }, 'given --compile-commands, a file it lacks is an error even with --cflags')
+
+  const own = fileOf(dir, 'x.c', { oldPath: path.join(tree, 'lib/x.c'), newPath: path.join(dir, 'snap/b/lib/x.c') })
+  const manifest = await resolveSeriesBuild(sourceOf(dir, [own], 'manifest'), {}, {}, () => {}, false)
+  t.match(manifest(own), { cflags: ['-nostdinc', '-include', `${tree}/include/cfg.h`], includes: { old: [`${tree}/include`], new: [`${tree}/include`] } }, 'the old file\'s own tree, paths as they are')
+})
+
+t.test('no files, no tree, and --kconfig outside a kernel tree', async t => {
+  const dir = t.testdir({ plain: { 'a.c': '' }, 'k.config': '' })
+  t.equal((await resolveSeriesBuild({ ...sourceOf(dir, []), baseTip: [] }, {}, {}, () => {}, false))(fileOf(dir, 'a.c')), undefined)
+  const f = fileOf(dir, 'a.c', { oldPath: path.join(dir, 'plain/a.c') })
+  t.equal((await resolveSeriesBuild(sourceOf(path.join(dir, 'plain'), [f]), {}, {}, () => {}, false))(f), undefined, 'not a kernel tree: no context, as before')
+  await t.rejects(resolveSeriesBuild(sourceOf(path.join(dir, 'plain'), [f]), { kconfig: path.join(dir, 'k.config') }, {}, () => {}, false), { name: 'UsageError', message: /--kconfig needs a kernel tree/ })
+})
