@@ -1,5 +1,5 @@
 import t from 'tap'
-import { cutClosure } from '../../src/extract/closure.js'
+import { cutClosure, definedFunctions } from '../../src/extract/closure.js'
 
 /** A fake `.i`: `# 1 "file"` then the snippet. */
 const pp = (file: string, src: string): string => `# 1 "${file}"\n${src}`
@@ -75,6 +75,27 @@ t.test('cutClosure facts: modes, reasons, positions, reached names', async t => 
 t.test('cutClosure: a function that is only declared, or absent, has no closure', async t => {
   t.equal(cutClosure(pp('t.c', 'int f(void);\nint g(void) { return f(); }\n'), 'f'), undefined)
   t.equal(cutClosure('', 'f'), undefined)
+})
+
+t.test('cutClosure bodies and roots: what a proof needs besides the function', async t => {
+  const src = pp('t.c', [
+    'int big;', 'enum mode { M_OFF, M_ON };', 'enum other { O_X };', 'int limit;', 'static int st(int x) { return x; }',
+    'int nf(int x) { return big + x; }', 'int f(int x) { return nf(x) + st(x); }', '',
+  ].join('\n'))
+  const by = (c: ReturnType<typeof cutClosure>) => Object.fromEntries(c!.items.map(i => [i.defines.join(','), `${i.mode} (${i.reason})`]))
+  t.same(by(cutClosure(src, 'f')), { st: 'full (st)', nf: 'prototype (nf)', f: 'full (target)' }, 'default: only local bodies')
+  t.same(by(cutClosure(src, 'f', { bodies: 'all' })), { big: 'full (big)', st: 'full (st)', nf: 'full (nf)', f: 'full (target)' },
+    'all: a callee defined in the file keeps its body and what it reaches')
+  t.same(by(cutClosure(src, 'f', { roots: ['M_ON', 'limit', 'nowhere', 'x'] })), {
+    'M_OFF,M_ON,tag:mode': 'full (M_ON (named by an expression))', limit: 'full (limit (named by an expression))',
+    st: 'full (st)', nf: 'prototype (nf)', f: 'full (target)',
+  }, 'roots: an enumerator and a global a claim names; unknown names and parameters add nothing')
+})
+
+t.test('definedFunctions: every definition once, in order; prototypes are not definitions', async t => {
+  const src = 'int p(void);\nstatic int b(void) { return 0; }\nint a(void) { return b(); }\nstruct s { int x; } v;\nint b2(void) { return 1; }\n'
+  t.same(definedFunctions(pp('t.c', src)), ['b', 'a', 'b2'])
+  t.same(definedFunctions(pp('t.c', 'int x;\n')), [])
 })
 
 /** Each non-marker line of `.i` text with the file:line it maps to. */

@@ -113,6 +113,8 @@ t.test('extract errors', async t => {
     'header-bad.h': 'int broken(void) { return @; }\n',
     'uses-bad-header.c': '#include "header-bad.h"\nint f(void) { return 0; }\n',
     'missing-include.c': '#include "nope.h"\nint f(void) { return 0; }\n',
+    'reaches-bad-header.c': '#include "header-bad.h"\n\nint f(void) { return broken(); }\n',
+    'bad-elsewhere.c': 'int g(void) { return @; }\nint f(void) { return 0; }\n',
   })
   const at = (f: string) => path.join(dir, f)
   const rows: [string, Partial<ExtractOptions>, { name: string; [k: string]: unknown }][] = [
@@ -130,8 +132,16 @@ t.test('extract errors', async t => {
       { name: 'ExtractError', hint: 'functions defined there: fn0, fn1, fn2, fn3, fn4, fn5, fn6, fn7' }],
     ['an unknown function in the new file', { oldPath: at('ok.c'), newPath: at('empty.c'), func: 'other' },
       { name: 'ExtractError', message: `function other() is not defined in ${at('empty.c')}`, hint: 'the file defines no functions' }],
+    ['a syntax error in a header the function reaches', { oldPath: at('ok.c'), newPath: at('reaches-bad-header.c') },
+      { name: 'ExtractError', message: `${at('header-bad.h')}:1: C that does not parse (near '@')`, hint: /^f\(\) reaches this header code .* cannot read it/ }],
   ]
+  rows.splice(4, 0, ['an unknown function: a definition the file does not have stops nothing else', { oldPath: at('ok.c'), newPath: at('syntax.c'), func: 'process_msg' },
+    { name: 'ExtractError', message: `function process_msg() is not defined in ${at('syntax.c')}`, hint: 'functions defined there: f' }])
   for (const [name, o, want] of rows) await t.rejects(extractFunctionPair(opts(dir, o)), want, name)
+
+  // code the function does not reach is never parsed: not a header's, nor the file's own
+  const elsewhere = await extractFunctionPair(opts(dir, { oldPath: at('bad-elsewhere.c'), newPath: at('bad-elsewhere.c') }))
+  t.equal(elsewhere.old.entry, 'klp_old_f')
 
   // a header the parser does not understand is not the user's problem
   const pair = await extractFunctionPair(opts(dir, { oldPath: at('uses-bad-header.c'), newPath: at('uses-bad-header.c') }))

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { chmodSync } from 'node:fs'
 import path from 'node:path'
-import { markerName, preprocess, preprocessorFlags, safeMarkers, splitExprs, type PreprocessOptions } from '../../src/extract/read.js'
+import { KERNEL_SHIM_DIR, isKernelCode, kernelPreprocessorFlags, markerName, preprocess, preprocessorFlags, safeMarkers, splitExprs, type PreprocessOptions } from '../../src/extract/read.js'
 
 const none: PreprocessOptions = { includes: [], defines: [], cflags: [], exprs: [] }
 
@@ -17,6 +17,58 @@ t.test('preprocessorFlags keeps what matters to the preprocessor', async t => {
     ['a flag missing its value at the end', ['-O2', '-D'], ['-D', '']],
   ]
   for (const [name, cflags, want] of rows) t.same(preprocessorFlags(cflags), want, name)
+})
+
+const KERNEL_H = {
+  'compiler.h': [
+    '#define __is_constexpr(x) (sizeof(int) == sizeof(*(8 ? ((void *)((long)(x) * 0l)) : (int *)8)))',
+    '#define __annotated(var, attr) __builtin_has_attribute(var, attr)', '',
+  ].join('\n'),
+  'container_of.h': [
+    '#define container_of(ptr, type, member) ((type *)((char *)(ptr) - __builtin_offsetof(type, member)))',
+    '#define container_of_const(ptr, type, member) _Generic(ptr, const typeof(*(ptr)) *: ((const type *)container_of(ptr, type, member)), default: ((type *)container_of(ptr, type, member)))', '',
+  ].join('\n'),
+  'cache.h': [
+    '#define SMP_CACHE_BYTES 64', '#define __aligned(x) __attribute__((__aligned__(x)))',
+    '#define __cacheline_group_begin(GROUP) __u8 __cacheline_group_begin__##GROUP[0]',
+    '#define __cacheline_group_begin_aligned(GROUP, ...) __cacheline_group_begin(GROUP) __aligned(__VA_ARGS__ ?: SMP_CACHE_BYTES)', '',
+  ].join('\n'),
+}
+const KERNEL_C = `#include <linux/compiler.h>
+#include <linux/container_of.h>
+#include <linux/cache.h>
+struct s { int a; int m; };
+int f(int n, int *p) { return __is_constexpr(n) + __annotated(n, nonstring) + container_of_const(p, struct s, m)->a; }
+struct t { __cacheline_group_begin_aligned(hot); int x; };
+int __seg_gs *percpu;
+`
+
+t.test('kernel code: the shim headers come first, the named address spaces are spelled as nothing', async t => {
+  const rows: [string, string[], string[], boolean][] = [
+    ['-D__KERNEL__', ['-O2', '-D__KERNEL__'], [], true],
+    ['-D __KERNEL__', ['-D', '__KERNEL__'], [], true],
+    ['-D__KERNEL__=1', ['-D__KERNEL__=1'], [], true],
+    ['a -D of the command line', [], ['__KERNEL__'], true],
+    ['other names', ['-DKERNEL', '-D__KERNEL__X', '-U__KERNEL__', '__KERNEL__'], ['MY__KERNEL__'], false],
+    ['-D at the end', ['-D'], [], false],
+  ]
+  for (const [name, cflags, defines, want] of rows) t.equal(isKernelCode(cflags, defines), want, name)
+  t.same(kernelPreprocessorFlags(['-D__KERNEL__']), ['-I', KERNEL_SHIM_DIR.replace(/\/$/, ''), '-D__seg_gs=', '-D__seg_fs='])
+  t.same(kernelPreprocessorFlags(['-O2']), [], 'a standalone file: nothing')
+
+  const dir = t.testdir({ include: { linux: KERNEL_H }, 'k.c': KERNEL_C })
+  const file = path.join(dir, 'k.c')
+  const cflags = ['-nostdinc', `-I${path.join(dir, 'include')}`]
+  const kernel = await preprocess(file, { ...none, cflags: [...cflags, '-D__KERNEL__'] })
+  t.match(kernel.text, /# 1 "[^"]*templates\/kernel-shim\/linux\/compiler\.h"/, 'the shim is found before the kernel\'s header')
+  t.match(kernel.text, /# 1 "[^"]*\/include\/linux\/compiler\.h"/, '… and includes it')
+  t.match(kernel.text, /return __builtin_constant_p\(n\) \+ \(0\) \+ /, '__is_constexpr is exact, __annotated is 0')
+  t.match(kernel.text, /__builtin_choose_expr\( __builtin_types_compatible_p/, 'container_of_const picks its type without _Generic')
+  t.match(kernel.text, /__aligned__\(\( \+ 0\) \? \( \+ 0\) : 64\)/, 'the cacheline alignment has no `?:`')
+  t.match(kernel.text, /^int \*percpu;$/m, '__seg_gs is gone')
+  const plain = await preprocess(file, { ...none, cflags })
+  t.notMatch(plain.text, /kernel-shim|__builtin_constant_p|__builtin_choose_expr/, 'no __KERNEL__: the headers as they are')
+  t.match(plain.text, /int __seg_gs \*percpu;/)
 })
 
 t.test('splitExprs', async t => {
