@@ -18,6 +18,7 @@ export const proofOptions = {
   unwind: { type: 'string', describe: 'loop/recursion bound N, or auto (deepen 1, 2, 4, …) [default: auto]' },
   'max-unwind': { type: 'number', describe: 'largest bound tried by --unwind auto [default: 64]' },
   'max-size': { type: 'number', describe: 'largest buffer length the harness allocates [default: 32]' },
+  'min-size': { type: 'number', describe: 'when --max-size does not finish in time, accept the verdict of a smaller buffer bound down to N (the report states it) [default: none: such a verdict is inconclusive]' },
   timeout: { type: 'number', describe: 'seconds per cbmc run [default: 300]' },
   'proof-timeout': { type: 'number', describe: 'seconds for a whole proof (all its cbmc runs); what is not done by then is inconclusive (timeout) [default: none]' },
   memory: { type: 'number', describe: 'memory cap per cbmc process in MiB; over it the proof is inconclusive (out of memory) [default: none]' },

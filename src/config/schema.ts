@@ -46,6 +46,8 @@ export const SpecSchema = z
     unwind: Unwind.optional(),
     'max-unwind': z.number().int().min(1).optional(),
     'max-size': z.number().int().min(0).max(4096).optional(),
+    /** Accept a verdict reached at a smaller buffer bound, down to this one (pipeline/sizes.ts). */
+    'min-size': z.number().int().min(0).max(4096).optional(),
     // Node timers overflow past 2^31-1 ms (the same limit as --timeout)
     timeout: z.number().positive().max(Math.floor((2 ** 31 - 1) / 1000)).optional(),
     /** Wall-clock budget of the whole proof, seconds. */

@@ -51,6 +51,9 @@ export const REASONS = [
   { reason: 'out-of-memory', runStatus: 'out-of-memory', text: 'CBMC ran out of memory' },
   { reason: 'solver', runStatus: 'undetermined', text: 'the solver gave no answer' },
   { reason: 'unwinding-bound', runStatus: 'bound-too-small', text: 'a loop needs a higher bound' },
+  // the buffer bound was stepped up (pipeline/sizes.ts) and the requested one did not finish: the
+  // verdict at the largest bound that did is reported, stated with its bound, and is no pass
+  { reason: 'reduced-bound', runStatus: undefined, text: 'the proof finished only for smaller buffers than asked' },
   { reason: 'safety-incomplete', runStatus: undefined, text: 'the safety checks did not finish' },
   { reason: 'type-changed', runStatus: undefined, text: 'a type the function uses changed' },
   { reason: 'external-calls', runStatus: undefined, text: 'calls to external code cannot be compared' },

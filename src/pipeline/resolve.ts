@@ -38,6 +38,7 @@ export interface ProofArgs {
   readonly unwind?: string
   readonly maxUnwind?: number
   readonly maxSize?: number
+  readonly minSize?: number
   readonly timeout?: number
   readonly memory?: number
   readonly proofTimeout?: number
@@ -66,6 +67,8 @@ export interface CheckedArgs {
   readonly unwind?: number | 'auto'
   readonly maxUnwind?: number
   readonly maxSize?: number
+  /** `--min-size`: accept a verdict reached at a smaller buffer bound, down to this one. */
+  readonly minSize?: number
   readonly timeoutSec?: number
   readonly proofTimeoutSec?: number
   readonly memoryMb?: number
@@ -145,6 +148,7 @@ export function checkProofArgs(args: Omit<ProofArgs, 'old' | 'new'>): CheckedArg
     ...opt('unwind', parseUnwind(args.unwind, '--unwind')),
     ...opt('maxUnwind', checked(args.maxUnwind, isCount, n => `--max-unwind must be a positive whole number, not ${n}`, 'e.g. --max-unwind 64')),
     ...opt('maxSize', checked(args.maxSize, n => Number.isInteger(n) && n >= 0 && n <= MAX_SIZE, n => `--max-size must be a whole number from 0 to ${MAX_SIZE}, not ${n}`, 'e.g. --max-size 32')),
+    ...opt('minSize', checked(args.minSize, n => Number.isInteger(n) && n >= 0 && n <= MAX_SIZE, n => `--min-size must be a whole number from 0 to ${MAX_SIZE}, not ${n}`, 'e.g. --min-size 8 (accept a verdict for buffers of up to 8 elements when --max-size does not finish)')),
     ...opt('timeoutSec', checked(args.timeout, isSeconds, n => `--timeout must be a positive number of seconds up to ${MAX_TIMEOUT_SEC}, not ${n}`, 'seconds per cbmc run, e.g. --timeout 300')),
     ...opt('proofTimeoutSec', checked(args.proofTimeout, isSeconds, n => `--proof-timeout must be a positive number of seconds up to ${MAX_TIMEOUT_SEC}, not ${n}`, 'seconds for a whole proof, e.g. --proof-timeout 900')),
     ...opt('memoryMb', checked(args.memory, n => Number.isFinite(n) && n >= 16, n => `--memory must be a number of MiB of at least 16, not ${n}`, 'e.g. --memory 4096 (4 GiB per cbmc process)')),
@@ -173,12 +177,12 @@ type FileLayer = SpecDefaults & Partial<Pick<Spec, 'function' | 'intended'>>
 
 /** The same option in every source, as one layer: what `resolveProofOptions` ranks. */
 type Layer = Pick<CheckedArgs,
-  | 'unwind' | 'maxUnwind' | 'maxSize' | 'timeoutSec' | 'proofTimeoutSec' | 'memoryMb' | 'fwrapv' | 'initGlobals'
+  | 'unwind' | 'maxUnwind' | 'maxSize' | 'minSize' | 'timeoutSec' | 'proofTimeoutSec' | 'memoryMb' | 'fwrapv' | 'initGlobals'
   | 'includes' | 'defines' | 'cflags' | 'assumes' | 'nullable' | 'buffers'>
 
 function fileLayer(f: FileLayer): Layer {
   return {
-    unwind: f.unwind, maxUnwind: f['max-unwind'], maxSize: f['max-size'], timeoutSec: f.timeout, proofTimeoutSec: f['proof-timeout'],
+    unwind: f.unwind, maxUnwind: f['max-unwind'], maxSize: f['max-size'], minSize: f['min-size'], timeoutSec: f.timeout, proofTimeoutSec: f['proof-timeout'],
     memoryMb: f.memory, fwrapv: f.fwrapv, initGlobals: f['init-globals'],
     includes: f.include ?? [], defines: f.define ?? [], cflags: splitFlags(f.cflags),
     assumes: f.assume ?? [], nullable: f.nullable ?? [], buffers: f.buffers ?? {},
@@ -222,6 +226,10 @@ export function resolveProofOptions(cli: CheckedArgs, manifestDefaults: SpecDefa
   })
   const cflags = all('cflags')
   const maxSize = first('maxSize')
+  const minSize = first('minSize')
+  if (minSize !== undefined && minSize > (maxSize ?? DEFAULTS.maxSize)) {
+    throw new UsageError(`--min-size ${minSize} is above --max-size ${maxSize ?? DEFAULTS.maxSize}`, { hint: '--min-size accepts a smaller buffer bound than --max-size when the requested one does not finish in time; give one up to --max-size' })
+  }
   const unwind = first('unwind') ?? 'auto'
   const maxUnwind = first('maxUnwind') ?? DEFAULTS.maxUnwind
   const memoryMb = first('memoryMb')
@@ -234,6 +242,7 @@ export function resolveProofOptions(cli: CheckedArgs, manifestDefaults: SpecDefa
     buffers: Object.assign({}, ...[...ranked].reverse().map(l => l.buffers)) as Record<string, string>,
     maxSize: maxSize ?? DEFAULTS.maxSize,
     maxSizeIsDefault: maxSize === undefined,
+    ...(minSize !== undefined ? { minSize } : {}),
     unwind,
     maxUnwind: unwind === 'auto' ? maxUnwind : Math.max(maxUnwind, unwind),
     // a proof budget lifts the per-run default: a run may use what the proof has left (runs.ts clamps it)

@@ -46,13 +46,20 @@ export async function timed<T>(s: Session, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The bounds tried in auto mode: 1, 2, 4, … up to max. */
-export function unwindSchedule(unwind: number | 'auto', max: number): number[] {
-  if (unwind !== 'auto') return [unwind]
+/** A deepening schedule: from, 2·from, 4·from, … below max, then max (just max when from >= max). */
+export function doublingSchedule(from: number, max: number): number[] {
   const out: number[] = []
-  for (let k = 1; k < max; k *= 2) out.push(k)
+  for (let k = Math.max(1, from); k < max; k *= 2) out.push(k)
   out.push(max)
   return out
+}
+
+/**
+ * The bounds tried in auto mode: 1, 2, 4, … up to max. `from`: start there instead of at 1 (a smaller
+ * buffer bound already showed every bound below it too small, and a larger buffer only adds paths).
+ */
+export function unwindSchedule(unwind: number | 'auto', max: number, from = 1): number[] {
+  return unwind === 'auto' ? doublingSchedule(Math.min(from, max), max) : [unwind]
 }
 
 /** SMT (Z3) for comparison runs of code that multiplies or divides variables; SAT otherwise. */
@@ -109,12 +116,24 @@ async function instrumentedIds(s: Session, req: VerifyRequest, h: Harness, dir: 
   return Array.isArray(shown) ? shown.map(p => p.id) : undefined
 }
 
+/** Where a mode runs among the buffer bounds of a proof (pipeline/sizes.ts); absent: the requested bound only. */
+export interface ModeStep {
+  /** The first unwinding bound to try in auto mode. */
+  readonly from: number
+  /** The buffer bound of this step, recorded on its runs. */
+  readonly maxSize: number
+  /** The run's folder relative to the proof's, for the command a user can paste (`size-8/equiv`). */
+  readonly where: string
+}
+
 /** Run one mode, deepening the bound in auto mode until complete, definitive, or out of budget. */
-export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string): Promise<{ result: JobResult; runs: RunInfo[] }> {
+export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string, step?: ModeStep): Promise<{ result: JobResult; runs: RunInfo[] }> {
   const runs: RunInfo[] = []
   const name = modeName(h.mode)
+  const where = step?.where ?? name
+  const at = step ? { maxSize: step.maxSize } : {}
   let result: JobResult | undefined
-  const schedule = unwindSchedule(req.unwind, req.maxUnwind)
+  const schedule = unwindSchedule(req.unwind, req.maxUnwind, step?.from)
   const instrumented = await instrumentedIds(s, req, h, dir, schedule[0]!)
   for (const unwind of schedule) {
     const argv = argsFor(s, req, h, unwind)
@@ -123,7 +142,7 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
     result = interpretRun({ run: name, harness: h, unwind, ...(instrumented ? { instrumented } : {}) }, run, parseCbmcJson(run.stdout))
     const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
     runs.push({
-      run: name, unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, argv)}`,
+      run: name, unwind, ...at, durationMs: Math.round(run.durationMs), command: `cd ${where} && ${commandLine(s, argv)}`,
       status: result.status === 'complete' ? (definitive || result.safety.length || result.reach ? 'found' : 'complete') : result.status,
     })
     s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
@@ -131,7 +150,7 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
     // the proof's own budget is spent: a deeper bound would only time out
     if (s.deadline !== undefined && performance.now() >= s.deadline) break
   }
-  if (result && result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs)
+  if (result && result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs, where, at)
   return { result: result!, runs }
 }
 
@@ -139,12 +158,12 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
  * --slice-formula drops counterexample inputs that do not influence the failed property; re-check
  * just the failed properties without slicing to get whole traces (inputs and all observed values).
  */
-async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[]): Promise<JobResult> {
+async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[], where: string, at: { maxSize?: number }): Promise<JobResult> {
   const name = modeName(h.mode)
   const argv = argsFor(s, req, h, first.unwind, first.findingIds)
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
   const again = interpretRun({ run: name, harness: h, unwind: first.unwind, properties: first.findingIds }, run, parseCbmcJson(run.stdout))
-  runs.push({ run: `${name} (traces)`, unwind: first.unwind, durationMs: Math.round(run.durationMs), command: `cd ${name} && ${commandLine(s, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
+  runs.push({ run: `${name} (traces)`, unwind: first.unwind, ...at, durationMs: Math.round(run.durationMs), command: `cd ${where} && ${commandLine(s, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
   if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
   // keep the first run's completeness facts; take the findings with whole traces
   return {

@@ -9,6 +9,8 @@ export interface VerifyRequest extends ProofRequest {
   readonly newPath: string
   readonly func: string
   readonly maxSizeIsDefault: boolean
+  /** `--min-size`: a verdict reached at a smaller buffer bound than `maxSize`, but at least this, counts as the verdict (pipeline/sizes.ts). */
+  readonly minSize?: number
   readonly unwind: number | 'auto'
   readonly maxUnwind: number
   readonly timeoutSec: number

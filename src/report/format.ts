@@ -1,6 +1,6 @@
 /** Small string helpers shared by the reporters (no counting here: see summary.ts). */
 import type { ReportSummary } from './summary.js'
-import type { NamedValue } from './types.js'
+import type { NamedValue, SizeSteps } from './types.js'
 
 /** `340 ms`, `2.4 s`, `3 min 5 s`. */
 export function formatDuration(ms: number): string {
@@ -71,3 +71,27 @@ export function wrapText(text: string, width: number, first = '', rest = first):
   lines.push(line)
   return lines
 }
+
+/** `max-size 32 timed out after 312 s`, `max-size 64 needs a higher unwinding bound`, … */
+export function stopText(stopped: NonNullable<SizeSteps['stopped']>, budgetSpent: boolean): string {
+  const at = `max-size ${stopped.maxSize}`
+  if (budgetSpent) return `no time was left for ${at}`
+  switch (stopped.reason) {
+    case 'timeout':
+      return `${at} timed out after ${formatDuration(stopped.afterMs)}`
+    case 'out-of-memory':
+      return `${at} ran out of memory`
+    case 'unwinding-bound':
+      return `${at} needs a higher unwinding bound`
+    case 'solver':
+      return `the solver gave no answer at ${at}`
+    default:
+      return `${at} did not finish (${stopped.reason})`
+  }
+}
+
+/** The steps stopped before a bound they never started (the proof's budget was spent). */
+export const budgetSpent = (z: SizeSteps): boolean => z.stopped !== undefined && !z.steps.some(x => x.maxSize === z.stopped!.maxSize)
+
+/** Why the steps stopped below the requested bound, as a phrase; undefined when they did not. */
+export const sizesStopText = (z: SizeSteps): string | undefined => (z.stopped ? stopText(z.stopped, budgetSpent(z)) : undefined)

@@ -2,7 +2,7 @@
  * The machine-readable report: pretty JSON, `schemaVersion` first, keys in the order of `types.ts`
  * whatever order the report object was built in. Keys unknown to `types.ts` are kept, sorted, after the known ones.
  */
-import type { ClaimReport, Difference, ProofReport, RunInfo, SafetyFinding } from './types.js'
+import type { ClaimReport, Difference, ProofReport, RunInfo, SafetyFinding, SizeStep, SizeSteps } from './types.js'
 
 /** A key list that must name every key of `T` (checked by `Complete`). */
 type Keys<T> = readonly (keyof T & string)[]
@@ -31,6 +31,7 @@ const REPORT = keys<ProofReport>()([
   'claims',
   'preExisting',
   'unwinding',
+  'sizes',
   'bounds',
   'typeChanges',
   'constChanges',
@@ -55,7 +56,7 @@ const DIFFERENCE = keys<Difference>()([
 ])
 const CLAIM = keys<ClaimReport>()(['id', 'when', 'then', 'differs', 'observed', 'witness'])
 const FINDING = keys<SafetyFinding>()(['kind', 'function', 'description', 'location', 'inputs'])
-const RUN = keys<RunInfo>()(['run', 'unwind', 'status', 'durationMs', 'command'])
+const RUN = keys<RunInfo>()(['run', 'unwind', 'maxSize', 'status', 'durationMs', 'command'])
 
 /** Key order per field name, for the nested records. */
 const NESTED: Readonly<Record<string, readonly string[]>> = {
@@ -68,6 +69,9 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   values: keys<Witness['values'][number]>()(['what', 'old', 'new']),
   preExisting: FINDING,
   unwinding: keys<ProofReport['unwinding']>()(['mode', 'bound', 'complete', 'openLoops']),
+  sizes: keys<SizeSteps>()(['requested', 'reached', 'minimum', 'reduced', 'stopped', 'steps']),
+  stopped: keys<NonNullable<SizeSteps['stopped']>>()(['maxSize', 'reason', 'afterMs']),
+  steps: keys<SizeStep>()(['maxSize', 'verdict', 'reason', 'durationMs']),
   bounds: keys<ProofReport['bounds'][number]>()(['what', 'value', 'isDefault']),
   typeChanges: keys<ProofReport['typeChanges'][number]>()(['type', 'detail']),
   runs: RUN,

@@ -5,6 +5,7 @@
 import {
   REASON_TEXT, RUN_STATUSES, VERDICT_LABEL, VERDICT_OUTCOME, VERDICTS, type Outcome, type RunStatus,
 } from '../model/outcomes.js'
+import { sizesStopText } from './format.js'
 import type { BoundInfo, ProofReport, VerdictStatus } from './types.js'
 
 /** The verdict vocabulary is the model's (`model/outcomes.ts`). */
@@ -50,7 +51,20 @@ export interface ReportSummary {
 const count = <T>(xs: readonly T[], p: (x: T) => boolean): number => xs.filter(p).length
 
 function headlineText(r: ProofReport, unobserved: readonly string[]): string {
-  switch (r.verdict) {
+  const z = r.sizes
+  if (z?.reduced) {
+    // the verdict of a smaller buffer bound, never shown as if at the requested one
+    const at = z.steps.find(x => x.maxSize === z.reached)!.verdict
+    const within = `for buffers of up to ${z.reached} elements (${sizesStopText(z)}`
+    return r.verdict === 'inconclusive'
+      ? `${at} ${within})`
+      : `${verdictText(at, unobserved, r)} ${within}; accepted by --min-size ${z.minimum})`
+  }
+  return verdictText(r.verdict, unobserved, r)
+}
+
+function verdictText(verdict: VerdictStatus, unobserved: readonly string[], r: ProofReport): string {
+  switch (verdict) {
     case 'equivalent':
       return 'old and new behave the same'
     case 'as-claimed':
@@ -91,7 +105,8 @@ export function summarize(r: ProofReport): ReportSummary {
     r.claims.filter(c => c.observed === false).map(c => c.id),
   )
   const detail = r.summary.trim()
-  const boundsApply = VERDICTS.some(v => v.status === r.verdict && v.withinBounds)
+  // a verdict reached at a smaller buffer bound holds within the bounds the report lists (that bound)
+  const boundsApply = VERDICTS.some(v => v.status === r.verdict && v.withinBounds) || r.sizes?.reduced === true
   return {
     verdict: r.verdict,
     label: VERDICT_LABEL[r.verdict],

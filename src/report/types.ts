@@ -73,6 +73,8 @@ export interface BoundInfo {
 export interface RunInfo {
   readonly run: string
   readonly unwind: number
+  /** The buffer bound the run had, when the proof stepped through several (see `ProofReport.sizes`). */
+  readonly maxSize?: number
   readonly status: RunStatus
   readonly durationMs: number
   readonly command: string
@@ -85,6 +87,34 @@ export interface UnwindingInfo {
   readonly complete: boolean
   /** Loops whose unwinding assertion failed at the largest bound. */
   readonly openLoops: readonly string[]
+}
+
+/** One buffer bound a proof was run at, and how it ended there. */
+export interface SizeStep {
+  readonly maxSize: number
+  /** The verdict at this bound (an open one is `inconclusive` with its reason). */
+  readonly verdict: VerdictStatus
+  readonly reason?: InconclusiveReason
+  /** Wall time of this bound's runs. */
+  readonly durationMs: number
+}
+
+/**
+ * The buffer bounds a proof stepped through (small first, up to `--max-size`) so that it answers
+ * within its budget. Present only when it stepped: the proof has buffers and asked for more than the first step.
+ */
+export interface SizeSteps {
+  /** The `--max-size` asked for. */
+  readonly requested: number
+  /** The largest bound the proof finished at (the verdict's bound); absent when none finished. */
+  readonly reached?: number
+  /** `--min-size`: a verdict reached at this bound or above counts as the verdict (exit code included). */
+  readonly minimum?: number
+  /** true when the verdict is the one at `reached` < `requested`, accepted by `minimum` or not. */
+  readonly reduced: boolean
+  /** The bound the steps stopped at without finishing, and why (timeout, out-of-memory, unwinding-bound, …). */
+  readonly stopped?: { readonly maxSize: number; readonly reason: InconclusiveReason; readonly afterMs: number }
+  readonly steps: readonly SizeStep[]
 }
 
 export interface ProofReport {
@@ -104,6 +134,8 @@ export interface ProofReport {
   readonly claims: readonly ClaimReport[]
   readonly preExisting: readonly SafetyFinding[]
   readonly unwinding: UnwindingInfo
+  /** The buffer bounds stepped through, when the proof stepped (see `SizeSteps`). */
+  readonly sizes?: SizeSteps
   readonly bounds: readonly BoundInfo[]
   readonly typeChanges: readonly { readonly type: string; readonly detail: string }[]
   readonly constChanges: readonly string[]

@@ -48,6 +48,7 @@ t.test('every inconclusive reason has a text; the run statuses that give one', a
     'out-of-memory': 'CBMC ran out of memory',
     solver: 'the solver gave no answer',
     'unwinding-bound': 'a loop needs a higher bound',
+    'reduced-bound': 'the proof finished only for smaller buffers than asked',
     'safety-incomplete': 'the safety checks did not finish',
     'type-changed': 'a type the function uses changed',
     'external-calls': 'calls to external code cannot be compared',

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t, { type Test } from 'tap'
 import type { Harness } from '../../src/harness/types.js'
 import type { HarnessMode } from '../../src/model/types.js'
-import { argsFor, commandLine, invocation, runMode, timed, unwindSchedule, type Session } from '../../src/pipeline/runs.js'
+import { argsFor, commandLine, doublingSchedule, invocation, runMode, timed, unwindSchedule, type Session } from '../../src/pipeline/runs.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 
 const REQ = { unwind: 2, maxUnwind: 64, timeoutSec: 60, fwrapv: false, extraCbmcArgs: [], solver: 'auto' } as unknown as VerifyRequest
@@ -28,6 +28,22 @@ t.test('bounds tried in auto mode', async t => {
   t.same(unwindSchedule('auto', 10), [1, 2, 4, 8, 10])
   t.same(unwindSchedule('auto', 1), [1])
   t.same(unwindSchedule(5, 64), [5])
+  // a larger buffer bound starts where the smaller one stopped
+  t.same(unwindSchedule('auto', 64, 16), [16, 32, 64])
+  t.same(unwindSchedule('auto', 10, 16), [10], 'never past the largest bound')
+  t.same(unwindSchedule(5, 64, 16), [5], 'a fixed bound stays fixed')
+})
+
+t.test('the doubling schedule', async t => {
+  const rows: [number, number, number[]][] = [
+    [4, 32, [4, 8, 16, 32]],
+    [4, 12, [4, 8, 12]],
+    [4, 5, [4, 5]],
+    [4, 4, [4]],
+    [8, 4, [4]],
+    [0, 3, [1, 2, 3]],
+  ]
+  for (const [from, max, want] of rows) t.same(doublingSchedule(from, max), want, `from ${from} to ${max}`)
 })
 
 t.test('the solver of each run: z3 for comparisons of nonlinear code, SAT for safety and traces', async t => {
@@ -109,6 +125,16 @@ t.test('runMode: auto mode deepens the bound until the loops are unwound', async
   t.match(runs[1]!.command, new RegExp(`^cd equiv && ${s.tool.cbmc} .*--unwind 2 `))
   t.match(r, { status: 'complete', unwind: 2 })
   t.equal(calls().filter(c => c.includes('--show-properties')).length, 1, 'properties listed once per mode')
+})
+
+t.test('runMode at a buffer bound: starts at the bound given, records the size and the run\'s folder', async t => {
+  const { s, calls } = standIn(t, { 'run-4.json': result(unwindFail), 'run.json': result(overflow([])), 'traces.json': result(overflow([STEP])) })
+  const step = { from: 4, maxSize: 8, where: 'size-8/safety-new' }
+  const { result: r, runs } = await runMode(s, { ...REQ, unwind: 'auto', maxUnwind: 16 }, harness({ kind: 'safety', version: 'new', restrict: 'all' }), s.dir, step)
+  t.same(runs.map(x => [x.run, x.unwind, x.maxSize, x.status]), [['safety-new', 4, 8, 'bound-too-small'], ['safety-new', 8, 8, 'found'], ['safety-new (traces)', 8, 8, 'found']])
+  t.ok(runs.every(x => x.command.startsWith('cd size-8/safety-new && ')), 'commands name the size folder')
+  t.notOk(calls().some(c => / --unwind [12] /.test(c)), 'bounds below `from` are not run')
+  t.match(r, { unwind: 8 })
 })
 
 t.test('runMode: a function without a body stops the deepening', async t => {

@@ -49,7 +49,7 @@ export async function proofKey(root: string, tool: CbmcTool, req: VerifyRequest,
     models: await modelsDigest(req.models),
     options: {
       unwind: req.unwind, maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec, proofTimeoutSec: req.proofTimeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
-      solver: req.solver, replay: req.replay, extra: req.extraCbmcArgs, platform: req.cbmcPlatform, maxSize: req.maxSize, claims: req.claims,
+      solver: req.solver, replay: req.replay, extra: req.extraCbmcArgs, platform: req.cbmcPlatform, maxSize: req.maxSize, minSize: req.minSize, claims: req.claims,
       // they shape the harness (so its text), but name them too: a report names them
       buffers: req.buffers, assumes: req.assumes, nullable: req.nullable, held: req.held, initGlobals: req.initGlobals, externals: req.externals,
     },
@@ -60,7 +60,9 @@ export async function proofKey(root: string, tool: CbmcTool, req: VerifyRequest,
  * A report is stored unless the proof was cut short: by the user, by an error, or by a time or
  * memory limit (a busy night must not make a proof inconclusive for good; the next run retries).
  */
-export function cacheable(r: Pick<ProofReport, 'verdict' | 'reason' | 'runs'>, signal?: AbortSignal): boolean {
+export function cacheable(r: Pick<ProofReport, 'verdict' | 'reason' | 'runs' | 'sizes'>, signal?: AbortSignal): boolean {
   const limited = (s: string | undefined) => s === 'timeout' || s === 'out-of-memory'
-  return !signal?.aborted && r.verdict !== 'error' && !limited(r.reason) && !r.runs.some(x => x.status === 'cancelled' || x.status === 'error' || limited(x.status))
+  // a larger buffer bound the budget left no time for may finish next time
+  const budgetSpent = r.sizes?.stopped !== undefined && !r.sizes.steps.some(x => x.maxSize === r.sizes!.stopped!.maxSize)
+  return !signal?.aborted && r.verdict !== 'error' && !limited(r.reason) && !budgetSpent && !r.runs.some(x => x.status === 'cancelled' || x.status === 'error' || limited(x.status))
 }
