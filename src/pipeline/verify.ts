@@ -11,7 +11,7 @@ import { locateCbmc } from '../cbmc/locate.js'
 import type { CbmcTool } from '../cbmc/types.js'
 import { classifyPrecheck, type LoadFacts } from '../classify/precheck.js'
 import type { JobResult } from '../classify/types.js'
-import { decideVerdict, type VerdictParts } from '../classify/verdict.js'
+import type { VerdictParts } from '../classify/verdict.js'
 import { EXIT_OF } from '../model/outcomes.js'
 import { ToolNotFoundError } from '../errors.js'
 import { extractFunctionPair } from '../extract/extract.js'
@@ -26,11 +26,11 @@ import type { PlannedProof } from '../model/types.js'
 import { loadModels } from './models.js'
 import { notReplayed } from './replay/judge.js'
 import { findGcc, replayRun } from './replay/native.js'
-import { runPool } from './pool.js'
 import type { ResultCache } from './cache/store.js'
 import { cacheable, proofKey } from './cache/proof-key.js'
 import { keepHarnesses, loadProgram, writeHarness } from './program.js'
-import { runMode, timed, type Session } from './runs.js'
+import { timed, type Session } from './runs.js'
+import { proveAtSizes, withSizes } from './sizes.js'
 import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -173,16 +173,16 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     const loaded = precheck(await loadProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir))
     if (loaded) return finish(loaded, [])
     env.log.info(`proving ${pair.func}(): ${modes.length} cbmc runs (${modes.map(modeName).join(', ')}), ${req.jobs} in parallel`)
-    const done = await runPool(harnesses, req.jobs, x => runMode(s, req, x.h, x.dir))
-    // runs cut short by a signal are no result
-    env.signal?.throwIfAborted()
-    let results = done.map(d => d.result)
-    if (req.replay) results = await confirmNatively(s, req, pair, planned, results)
-    const parts = decideVerdict(results, {
-      claims: planned.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
-      ...(req.proofTimeoutSec !== undefined ? { proofTimeoutSec: req.proofTimeoutSec } : {}),
+    // every mode at each buffer bound up to --max-size, within the budget (sizes.ts; signals throw there)
+    const { parts, runs, sizes } = await proveAtSizes(s, req, {
+      pair, planned, harnesses, dir,
+      verdict: {
+        claims: planned.claims, unwindMode: req.unwind === 'auto' ? 'auto' : 'fixed', maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec,
+        ...(req.proofTimeoutSec !== undefined ? { proofTimeoutSec: req.proofTimeoutSec } : {}),
+      },
+      ...(req.replay ? { confirm: (p: PlannedProof, results: readonly JobResult[]) => confirmNatively(s, req, pair, p, results) } : {}),
     })
-    const report = finish(parts, done.flatMap(d => d.runs))
+    const report = withSizes(finish(parts, runs), sizes)
     // a full disk never costs a finished proof its result
     if (env.cache && cacheable(report, env.signal)) await env.cache.put(key, report).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
     return report
