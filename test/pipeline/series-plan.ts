@@ -145,3 +145,19 @@ t.test('fail closed: a changed file with nothing planned is its patch\'s error; 
   const comment = await planSeries(source(mk('p', 'c.c')), none, [], 1, new Map())
   t.match(comment.patches[0], { status: 'applied' }, 'a comment-only change: nothing to prove, no error')
 })
+
+t.test('the build context: its flags and each version\'s -I folders reach change detection and the task; a file without one is its patch\'s error', async t => {
+  // f changed only as the build's flags and headers see it: -DA from the command, W from the header in each version's include folder
+  const fn = 'int f(int x)\n{\n#ifdef A\n\treturn x + W;\n#else\n\treturn 0;\n#endif\n}\n'
+  const dir = t.testdir({ s0: { 'a.c': `#include <w.h>\n${fn}`, inc: { 'w.h': '#define W 1\n' } }, s1: { 'a.c': `#include <w.h>\n${fn}`, inc: { 'w.h': '#define W 2\n' } } })
+  const p: SeriesPatch = { id: 'p', index: 0, title: 'p', files: [file(dir, 's0', 's1')], functions: 'auto', specs: [], trailerClaims: {} }
+  const source: SeriesSource = { kind: 'patches', description: 'test', cleanup: async () => {}, patches: [p], baseTip: [file(dir, 's0', 's1')] }
+  const build = { cflags: ['-DA'], includes: { old: [path.join(dir, 's0/inc')], new: [path.join(dir, 's1/inc')] }, summary: { from: 'make V=1 -n a.o', lines: [] }, platform: [] }
+  const plan = await planSeries(source, none, [], 1, new Map(), [], () => build)
+  t.same(plan.tasks.map(x => [x.patch?.id ?? null, x.fn]), [['p', 'f'], [null, 'f']], 'a header change seen through the version\'s own include folder')
+  t.same(plan.tasks.map(x => x.build), [build, build], 'every task carries its file\'s build context')
+  const failing = await planSeries(source, none, [], 1, new Map(), [], () => new ExtractError('make V=1 -n a.o printed no command that compiles a.c', { hint: 'use --kconfig' }))
+  t.same(failing.tasks, [])
+  t.match(failing.patches[0], { status: 'error', error: 'make V=1 -n a.o printed no command that compiles a.c (hint: use --kconfig)' }, 'its patch is an error (exit 3), never planned without the flags')
+  t.match(failing.proofs, [{ function: '(base → tip: a.c)', verdict: 'error', error: /printed no command/ }], 'and base → tip too')
+})
