@@ -8,7 +8,8 @@
 //   node scripts/kernel-fetch.mjs --dirs lib,net/ipv4 --prepare --json
 //
 // Options: --versions A,B (Debian versions of linux-source-6.12), --config VERSION (linux-config-6.12),
-// --dirs D,… (source folders to extract besides what `make prepare` needs; default lib,fs,net,kernel,mm),
+// --dirs D,… (source folders to extract besides what `make prepare` needs; default lib,fs,net,kernel,mm and
+// drivers/{hwmon,net/can,nvme}),
 // --target prepare|modules_prepare, --jobs N (make -j, default 2), --json (print the paths as JSON).
 // Cache: $KLP_KERNEL_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/klp-verify/kernel:
 //   debs/*.deb   src/6.12.N/ (partial tree + .klp-fetch.json)   config/<config ver>.amd64   build/6.12.N/ (O=)
@@ -26,7 +27,8 @@ import { parseArgs } from 'node:util'
 const DEFAULT_VERSIONS = ['6.12.117-1~deb12u1', '6.12.118-1~deb12u1']
 const CONFIG_VERSION = '6.12.118-1~deb12u1'
 const CONFIG_FLAVOUR = 'config.amd64_none_amd64.xz'
-const DEFAULT_DIRS = ['lib', 'fs', 'net', 'kernel', 'mm']
+/** What the real-kernel tests read (test/integration/kernel-*.ts): one extraction pass serves them all. */
+const DEFAULT_DIRS = ['lib', 'fs', 'net', 'kernel', 'mm', 'drivers/hwmon', 'drivers/net/can', 'drivers/nvme']
 /** What `make olddefconfig` + `make prepare` read (measured on 6.12.118 with Debian's amd64 config). */
 const PREPARE_PATHS = [
   'Makefile', 'Kbuild', 'Kconfig', '*/Kconfig*', '*/Makefile*', '*/Kbuild*',
@@ -199,6 +201,50 @@ function ensurePrepared(cache, src, ver, config, target, jobs) {
   return { out, times }
 }
 
+/**
+ * One fetch at a time per cache (tests run in parallel and may both find the cache empty): a lock folder
+ * holding the owner's pid; a lock whose owner is gone is taken over.
+ */
+function withLock(cache, fn) {
+  const lock = path.join(cache, '.lock')
+  const pidFile = path.join(lock, 'pid')
+  const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch (err) {
+      return err.code === 'EPERM'
+    }
+  }
+  fs.mkdirSync(cache, { recursive: true })
+  const t0 = Date.now()
+  let told = false
+  for (;;) {
+    try {
+      fs.mkdirSync(lock)
+      fs.writeFileSync(pidFile, String(process.pid))
+      break
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err
+      const pid = Number(readJson(pidFile))
+      if (pid && !alive(pid)) {
+        fs.rmSync(lock, { recursive: true, force: true })
+        continue
+      }
+      if (Date.now() - t0 > 3_600_000) throw new FetchError(`${lock} is still held by process ${pid || '?'} after an hour`)
+      if (!told) log(`waiting for another kernel-fetch (pid ${pid || '?'}) to finish …`)
+      told = true
+      sleep(500)
+    }
+  }
+  try {
+    return fn()
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true })
+  }
+}
+
 function main() {
   const { values } = parseArgs({
     options: {
@@ -220,6 +266,10 @@ function main() {
 
   checkHostTools(values.prepare ? [...FETCH_TOOLS, ...PREPARE_TOOLS] : FETCH_TOOLS)
   const cache = cacheRoot()
+  withLock(cache, () => fetchAll(cache, { versions, configVersion, dirs, target, jobs, prepare: values.prepare, json: values.json }))
+}
+
+function fetchAll(cache, { versions, configVersion, dirs, target, jobs, prepare, json }) {
   const debsDir = path.join(cache, 'debs')
   fs.mkdirSync(debsDir, { recursive: true })
   const sources = versions.map((ver) => ({ pkg: 'linux-source-6.12', ver, file: debName('linux-source-6.12', ver, 'all') }))
@@ -230,9 +280,9 @@ function main() {
   for (const s of sources) {
     const { dest } = ensureTree(cache, path.join(debsDir, s.file), s.ver, dirs)
     result.trees[s.ver] = { src: dest }
-    if (values.prepare) Object.assign(result.trees[s.ver], ensurePrepared(cache, dest, s.ver, config, target, jobs))
+    if (prepare) Object.assign(result.trees[s.ver], ensurePrepared(cache, dest, s.ver, config, target, jobs))
   }
-  if (values.json) console.log(JSON.stringify(result, null, 2))
+  if (json) console.log(JSON.stringify(result, null, 2))
   else for (const [v, t] of Object.entries(result.trees)) log(`${v}: src ${t.src}${t.out ? `, build ${t.out}` : ''}`)
 }
 
