@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseCbmcJson, parseGotoFunctions } from '../cbmc/parse.js'
 import type { CbmcRun } from '../cbmc/types.js'
 import type { ObservableKind } from '../model/types.js'
-import { ENTRY, PREFIX } from '../model/names.js'
+import { ENTRY, PREFIX, UNMODELLED_ASM } from '../model/names.js'
 import { saysOutOfMemory, signalCause } from './job.js'
 import type { VerdictParts } from './verdict.js'
 
@@ -107,6 +107,11 @@ export function classifyPrecheck(facts: PrecheckFacts, ctx: PrecheckContext): Ve
   }
   if (load?.status === 'timeout') {
     return stop('timeout', `cbmc did not even load the program within the ${ctx.timeoutSec} s timeout`, [`raise --timeout (now ${ctx.timeoutSec} s per cbmc run)`])
+  }
+  const asm = load?.status === 'loaded' ? load.missingBodies.filter(n => n.startsWith(UNMODELLED_ASM)).map(n => `${n.slice(UNMODELLED_ASM.length)}()`) : []
+  if (asm.length) {
+    return stop('external-calls', `${facts.func}() reaches inline assembly klp-verify cannot model, in ${asm.join(', ')}; cbmc would skip it, so the versions cannot be compared honestly`,
+      ['the x86 atomics, bit operations, static branches, per-cpu arithmetic and empty-template asm are modelled (src/extract/asm-bodies.ts); prove a function that does not reach this asm, or report it'])
   }
   if (load?.missingBodies.length) {
     const names = load.missingBodies.join(', ')

@@ -14,6 +14,7 @@ import { analyzeUnit, type Unit } from './unit.js'
 import { firstSyntaxError } from './c-parser.js'
 import { cutClosure, definedFunctions } from './closure.js'
 import { applyCompat } from './closure-compat.js'
+import { modelAsm } from './asm-models.js'
 import { sameFile } from './pp-text.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
@@ -54,7 +55,8 @@ async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOp
   await checkpoint(opts.signal)
   const closure = cutClosure(pp.text, opts.func, { bodies: 'all', roots: exprNames(pp.exprs) })
   if (!closure) return { version, pp, missing: suggest(definedFunctions(pp.text), opts.func) }
-  const unit = await analyzeUnit(applyCompat(closure.text).text, opts.signal)
+  // inline asm that computes something gets a C model or stands out (asm-models.ts)
+  const unit = await analyzeUnit(modelAsm(applyCompat(closure.text).text).text, opts.signal)
   const syntax = closureSyntaxError(unit, markerName(path.resolve(file)))
   if (syntax) {
     unit.tree.delete()

@@ -31,6 +31,9 @@ export const PREFIX = { old: 'klp_old_', new: 'klp_new_' } as const
 /** The harness entry point. */
 export const ENTRY = 'klp_harness'
 
+/** Prefix of the prototype-less call that stands for inline asm klp-verify cannot model (extract/asm-models.ts). */
+export const UNMODELLED_ASM = '__klp_unmodelled_asm_in_'
+
 /** Parse `KLP_EQ 3 memory *o` → { tag: 'KLP_EQ', index: 3 }. */
 export function parseMarker(description: string): { tag: MarkTag; index: number } | undefined {
   const m = /^(KLP_EQ|KLP_REACH|KLP_THEN) (\d+)/.exec(description)
