@@ -158,7 +158,8 @@ export function gnuParseView(text: string): ParseView {
           else if (x === ',' && depth === 0) { comma = j; break }
         }
         if (comma > 0 && close < toks.length && close - comma !== 2) fill(chars, toks[comma + 1]!.at, toks[close]!.at, '_')
-        if (close < toks.length) i = close
+        // the tokens after `offsetof` are read on: its type may be `typeof(*pos)` (container_of); the
+        // designator has no construct to rewrite
       } else if (t.text === '__builtin_types_compatible_p' && toks[i + 1]?.text === '(') {
         const close = closing(toks, i + 1)
         if (close < toks.length && close > i + 2) {

@@ -23,13 +23,17 @@ export function isKernelRoot(dir: string): boolean {
   return isFile(path.join(dir, 'Makefile')) && isFile(path.join(dir, 'Kbuild')) && isFile(path.join(dir, 'Kconfig'))
 }
 
-/** The kernel root above `file`, walking up, or undefined. */
+/**
+ * The kernel root above `file`, walking up, or undefined. The outermost folder that looks like a root
+ * wins: `arch/x86` has a Makefile, a Kbuild and a Kconfig too, and make run there knows no kernel flags.
+ */
 export function findKernelRoot(file: string): string | undefined {
   let dir = path.dirname(path.resolve(file))
+  let found: string | undefined
   for (;;) {
-    if (isKernelRoot(dir)) return dir
+    if (isKernelRoot(dir)) found = dir
     const up = path.dirname(dir)
-    if (up === dir) return undefined
+    if (up === dir) return found
     dir = up
   }
 }

@@ -12,6 +12,7 @@ const CONSTRUCTS: [string, string][] = [
   ['typeof in a cast', 'int f(int *p) { return *(typeof(*p + 0) *)p; }'],
   ['typeof inside asm operands', 'int f(void) { _Bool c; asm volatile ("decl %0" : "+m" ((*(typeof(*(&(g.c))) *)(&(g.c)))), "=@cc" "e" (c) : : "memory"); return c; }'],
   ['member designator of offsetof', 'int f(void) { return __builtin_offsetof(struct s, a.b[2]); }'],
+  ['typeof as offsetof\'s type (container_of in list_for_each_entry)', 'int f(struct s *p) { return __builtin_offsetof(typeof(*p), a.b) + __builtin_offsetof(typeof(*p), c); }'],
   ['case ranges', 'int f(int x) { switch (x) { case 1 ... 3: return 1; } return 0; }'],
   ['__signed__', 'typedef __signed__ char s8;'],
   ['asm __inline', 'void f(void) { asm __inline volatile("nop" : : "i" (1)); }'],
