@@ -36,6 +36,9 @@ Options:
                                                                                             [string]
       --max-unwind        largest bound tried by --unwind auto [default: 64]                [number]
       --max-size          largest buffer length the harness allocates [default: 32]         [number]
+      --min-size          when --max-size does not finish in time, accept the verdict of a smaller
+                          buffer bound down to N (the report states it) [default: none: such a
+                          verdict is inconclusive]                                          [number]
       --timeout           seconds per cbmc run [default: 300]                               [number]
       --proof-timeout     seconds for a whole proof (all its cbmc runs); what is not done by then is
                           inconclusive (timeout) [default: none]                            [number]
