@@ -5,6 +5,7 @@
  * kernel build folder is `--kconfig`'s scratch folder, else $KBUILD_OUTPUT (what make takes for O=),
  * else the tree itself when it is configured in place.
  */
+import path from 'node:path'
 import { UsageError } from '../errors.js'
 import { findBuildContext } from './context.js'
 import { prepareKconfig } from './kconfig.js'
@@ -15,6 +16,8 @@ import type { BuildContext } from './types.js'
 export interface BuildContextArgs {
   /** The file whose context is looked up (the old version). */
   readonly old: string
+  /** The new version: its tree's path prefix is mapped like the old one's (prefixMapsFor). */
+  readonly new?: string
   readonly compileCommands?: string
   readonly kconfig?: string
 }
@@ -39,12 +42,33 @@ export async function resolveBuildContext(args: BuildContextArgs, env: Readonly<
     if (!tree) throw new UsageError(`--kconfig needs a file inside a kernel tree, and ${args.old} is not in one`, { hint: 'a kernel tree has Makefile, Kbuild and Kconfig at its root; for other projects use --compile-commands FILE' })
     buildDir = await prepareKconfig({ tree, config: args.kconfig, log })
   }
-  const c = await findBuildContext(args.old, { compileCommands: args.compileCommands, buildDir })
+  const found = await findBuildContext(args.old, { compileCommands: args.compileCommands, buildDir })
+  const extra = found && args.new ? prefixMapsFor(found.flags.kept, found.command.file, path.resolve(args.new)) : []
+  const c = found && extra.length ? { ...found, flags: { ...found.flags, kept: [...found.flags.kept, ...extra] } } : found
   if (c) {
     log(`build context of ${args.old}: ${c.from} (${c.flags.kept.length} flags kept, ${c.flags.dropped.length} dropped)`)
     for (const l of c.mapping.lines) log(`  ${renderFlagLine(l)}`)
   }
   return c
+}
+
+/**
+ * `-fmacro-prefix-map=OLDTREE/=` (Kbuild's, so that __FILE__ is `lib/x.c`) again for the new file's
+ * tree: both versions are read with the old file's flags, and a __FILE__ (WARN, BUG, dynamic debug)
+ * that names the old tree relative and the new one absolute would be a difference no patch made.
+ * The new prefix is the new path minus what the old path has after the old prefix (pure).
+ */
+export function prefixMapsFor(kept: readonly string[], oldFile: string, newFile: string): string[] {
+  const out: string[] = []
+  for (const f of kept) {
+    const m = /^(-f(?:macro|file)-prefix-map=)([^=]*)=(.*)$/.exec(f)
+    if (!m || !m[2] || !oldFile.startsWith(m[2])) continue
+    const rest = oldFile.slice(m[2].length)
+    if (!rest || !newFile.endsWith(rest) || newFile === oldFile) continue
+    const from = newFile.slice(0, newFile.length - rest.length)
+    if (from !== m[2]) out.push(`${m[1]}${from}=${m[3]}`)
+  }
+  return out
 }
 
 /** The checked command line with the build context's flags in front of --cflags (later flags win in gcc). */

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { contextPlatform, contextSummary, withContextFlags } from '../../src/kbuild/wire.js'
+import { contextPlatform, contextSummary, prefixMapsFor, withContextFlags } from '../../src/kbuild/wire.js'
 import { mapFlags } from '../../src/kbuild/mapping.js'
 import type { BuildContext } from '../../src/kbuild/types.js'
 
@@ -26,4 +26,12 @@ t.test('the bounds section: where the flags came from, one line per mapped flag'
     from: 'make V=1 -n lib/x.o',
     lines: ['-fwrapv → signed overflow wraps (cbmc: no --signed-overflow-check)', '-funsigned-char → plain char is unsigned (cbmc: --unsigned-char)'],
   })
+})
+
+t.test('prefixMapsFor: the new tree gets the prefix map the old tree has, so __FILE__ is the same in both', async t => {
+  const kept = ['-I/o/include', '-fmacro-prefix-map=/o/=', '-ffile-prefix-map=/o/lib/=L/', '-fmacro-prefix-map=/elsewhere/=x/']
+  t.same(prefixMapsFor(kept, '/o/lib/x.c', '/n/lib/x.c'), ['-fmacro-prefix-map=/n/=', '-ffile-prefix-map=/n/lib/=L/'])
+  t.same(prefixMapsFor(kept, '/o/lib/x.c', '/o/lib/x.c'), [], 'one file: nothing to add')
+  t.same(prefixMapsFor(kept, '/o/lib/x.c', '/n/other/y.c'), [], 'a different relative path: no prefix can be derived')
+  t.same(prefixMapsFor(['-fmacro-prefix-map==x', '-fmacro-prefix-map=/o/lib/x.c='], '/o/lib/x.c', '/n/lib/x.c'), [], 'an empty prefix or the whole path: nothing')
 })
