@@ -15,6 +15,7 @@ import { firstSyntaxError } from './c-parser.js'
 import { cutClosure, definedFunctions } from './closure.js'
 import { applyCompat } from './closure-compat.js'
 import { modelAsm } from './asm-models.js'
+import { dropModelledBodies } from './world-bodies.js'
 import { sameFile } from './pp-text.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
@@ -39,6 +40,8 @@ export interface ExtractOptions {
   readonly memoryMb?: number
   /** An abort (SIGINT, SIGTERM) stops gcc and the analysis between steps; the reason is thrown. */
   readonly signal?: AbortSignal
+  /** Functions the world models (kernel.yaml, --models): a header's body of one becomes a prototype. */
+  readonly modelled?: ReadonlySet<string>
 }
 
 /**
@@ -55,8 +58,10 @@ async function loadVersion(version: 'old' | 'new', file: string, opts: ExtractOp
   await checkpoint(opts.signal)
   const closure = cutClosure(pp.text, opts.func, { bodies: 'all', roots: exprNames(pp.exprs) })
   if (!closure) return { version, pp, missing: suggest(definedFunctions(pp.text), opts.func) }
-  // inline asm that computes something gets a C model or stands out (asm-models.ts)
-  const unit = await analyzeUnit(modelAsm(applyCompat(closure.text).text).text, opts.signal)
+  // header functions the world models become its stubs (world-bodies.ts); inline asm that computes
+  // something gets a C model or stands out (asm-models.ts)
+  const modelled = dropModelledBodies(applyCompat(closure.text).text, opts.modelled ?? new Set(), markerName(path.resolve(file)))
+  const unit = await analyzeUnit(modelAsm(modelled.text).text, opts.signal)
   const syntax = closureSyntaxError(unit, markerName(path.resolve(file)))
   if (syntax) {
     unit.tree.delete()

@@ -15,6 +15,7 @@ import type { VerdictParts } from '../classify/verdict.js'
 import { EXIT_OF } from '../model/outcomes.js'
 import { ToolNotFoundError } from '../errors.js'
 import { extractFunctionPair } from '../extract/extract.js'
+import { mapFlags } from '../kbuild/index.js'
 import { PREPROCESS_LIMITS, type Preprocessed } from '../extract/read.js'
 import type { FunctionPair } from '../extract/types.js'
 import { modeName, renderHarness } from '../harness/render.js'
@@ -89,15 +90,20 @@ export interface VerifyEnv {
 
 /** The function pair and its proof model, built and planned once (what verify and probeProof share). */
 async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair: FunctionPair; planned: PlannedProof }> {
+  const models = await loadModels(req.models)
   const pair = await extractFunctionPair({
+    // a header's inline body of a modelled function gives way to the model's stub
+    modelled: new Set(models.keys()),
     oldPath: req.oldPath, newPath: req.newPath, func: req.func,
     includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
+    // the build context's flags are in req.cflags (in front of --cflags): -ftrivial-auto-var-init=zero
+    zeroInitLocals: mapFlags(req.cflags).zeroInitLocals,
     // gcc -E gets its own limit, or the limit of a tool run (--timeout) if that is longer; an
     // abort stops it and the analysis
     timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), signal: env.signal,
   })
   env.signal?.throwIfAborted()
-  const model = await buildProofModel(pair, req, pair.externals.externals.length ? await loadModels(req.models) : new Map())
+  const model = await buildProofModel(pair, req, pair.externals.externals.length ? models : new Map())
   return { pair, planned: planProof(pair, model) }
 }
 

@@ -138,3 +138,24 @@ t.test('end to end: dropping an atomic increment is a difference; unmodelled asm
   t.equal(conv.report.reason, 'external-calls')
   t.match(JSON.stringify(conv.report), /inline assembly klp-verify cannot model, in swab\(\)/)
 })
+
+t.test('a header\'s inline spin_lock written in asm gives way to the lock model', async t => {
+  await requireCbmc()
+  const d = path.join(dir, 'lock')
+  execFileSync('mkdir', ['-p', path.join(d, 'inc')])
+  writeFileSync(path.join(d, 'inc', 'lock.h'), [
+    'typedef struct { int locked; } spinlock_t;',
+    'static inline __attribute__((always_inline)) void spin_lock(spinlock_t *l) { asm volatile("lock btsl $0, %0" : "+m" (l->locked) : : "memory"); }',
+    'static inline __attribute__((always_inline)) void spin_unlock(spinlock_t *l) { asm volatile("movl $0, %0" : "+m" (l->locked) : : "memory"); }',
+  ].join('\n') + '\n')
+  const body = (unlockOnError: boolean) => ['#include "lock.h"', 'struct dev { spinlock_t lock; int n; };', 'int bump(struct dev *d, int x)', '{',
+    '\tspin_lock(&d->lock);', '\tif (x < 0) {', ...(unlockOnError ? ['\t\tspin_unlock(&d->lock);'] : []), '\t\treturn -22;', '\t}',
+    '\td->n = x;', '\tspin_unlock(&d->lock);', '\treturn 0;', '}'].join('\n') + '\n'
+  writeFileSync(path.join(d, 'old.c'), body(true))
+  writeFileSync(path.join(d, 'new.c'), body(false))
+  const res = await runCli([path.join(d, 'old.c'), path.join(d, 'new.c'), '--func', 'bump', '-I', path.join(d, 'inc'), '--format', 'json', '--no-replay'])
+  const report = JSON.parse(res.stdout) as ProofReport
+  t.equal(report.verdict, 'unintended')
+  t.ok(report.differences.some(x => x.observable === 'calls'), 'the unlock is missing from the calls')
+  t.match(JSON.stringify(report), /returns with a lock held that was not held at entry in new/, 'and the lock model sees the lock leak')
+})
