@@ -84,6 +84,14 @@ t.test('classifyPrecheck: the verdicts decided before any run', async t => {
     { name: 'nothing known yet: the runs decide', facts: none, want: undefined },
     { name: 'loaded with every body: the runs decide', facts: { ...none, load: { status: 'loaded', missingBodies: [] } }, want: undefined },
     {
+      name: 'unmodelled inline asm is named by its function, before other missing bodies',
+      facts: { ...none, load: { status: 'loaded', missingBodies: ['__klp_unmodelled_asm_in_swab', 'helper'] } },
+      want: {
+        reason: 'external-calls', summary: 'f() reaches inline assembly klp-verify cannot model, in swab(); cbmc would skip it, so the versions cannot be compared honestly',
+        hints: ['the x86 atomics, bit operations, static branches, per-cpu arithmetic and empty-template asm are modelled (src/extract/asm-bodies.ts); prove a function that does not reach this asm, or report it'],
+      },
+    },
+    {
       name: 'type changes', facts: { ...none, typeChanges: [{ type: 'struct a' }, { type: 'union b' }] },
       want: {
         reason: 'type-changed', summary: 'the patch changes type definitions (struct a, union b); old and new cannot be compared on shared types',
