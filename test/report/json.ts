@@ -2,6 +2,7 @@ import t from 'tap'
 import { renderJson } from '../../src/report/json.js'
 import { SCHEMA_VERSION, type ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
+import * as sz from '../fixtures/sizes-reports.js'
 
 /** The same report with every object's keys reversed. */
 const reversed = (v: unknown): unknown =>
@@ -95,4 +96,14 @@ t.test('unknown keys are kept, sorted after the known ones; undefined is dropped
   t.same(Object.keys(parsed).slice(-3), ['timings', 'alpha', 'zeta'])
   t.same(Object.keys(parsed.alpha), ['a', 'b'])
   t.notOk('reason' in parsed)
+})
+
+t.test('a proof that stepped its buffer bound: the requested and the reached bound, the steps, each run\'s bound', async t => {
+  const out = JSON.parse(renderJson(sz.reducedBound)) as Record<string, unknown>
+  t.same(Object.keys(out).slice(Object.keys(out).indexOf('unwinding'), Object.keys(out).indexOf('unwinding') + 3), ['unwinding', 'sizes', 'bounds'])
+  t.same(Object.keys(out.sizes as object), ['requested', 'reached', 'reduced', 'stopped', 'steps'])
+  t.match(out, { verdict: 'inconclusive', reason: 'reduced-bound', exitCode: 2, sizes: { requested: 32, reached: 16, reduced: true, stopped: { maxSize: 32, reason: 'timeout', afterMs: 92557 } } })
+  t.same(Object.keys((out.runs as object[])[0]!), ['run', 'unwind', 'maxSize', 'status', 'durationMs', 'command'])
+  t.same(Object.keys((out.sizes as { steps: object[] }).steps[3]!), ['maxSize', 'verdict', 'reason', 'durationMs'])
+  t.match(JSON.parse(renderJson(sz.reducedAccepted)), { verdict: 'equivalent', exitCode: 0, sizes: { minimum: 16, reached: 16, requested: 32 } })
 })

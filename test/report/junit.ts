@@ -3,6 +3,7 @@ import { escapeAttr, escapeText, renderJunit } from '../../src/report/junit.js'
 import { renderText } from '../../src/report/text.js'
 import type { ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
+import * as sz from '../fixtures/sizes-reports.js'
 
 interface XmlElement {
   readonly name: string
@@ -188,4 +189,11 @@ t.test('escaping', async t => {
   const [testcase] = named(els, 'testcase')
   t.same(testcase!.attrs, { classname: 'a&b "old".c→it\'s\nnew.c', name: 'f<T>', time: '3.650' })
   t.match(named(els, 'failure')[0]!.text, 'x\uFFFDy ]]> <![CDATA[')
+})
+
+t.test('a verdict reached at a smaller buffer bound: skipped unless --min-size accepts it', async t => {
+  t.match(renderJunit(sz.reducedBound), /<skipped message="inconclusive: reduced-bound"\/>/)
+  const ok = renderJunit(sz.reducedAccepted)
+  t.notMatch(ok, /<skipped|<failure|<error/)
+  t.match(ok, 'EQUIVALENT  ucs2_strnlen(): old and new behave the same for buffers of up to 16 elements', 'the body states the bound')
 })

@@ -2,6 +2,7 @@ import t from 'tap'
 import { code, escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js'
 import type { ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
+import * as sz from '../fixtures/sizes-reports.js'
 
 t.test('snapshot per fixture', async t => {
   for (const [name, r] of Object.entries(f.reports)) t.matchSnapshot(renderMarkdown(r), name)
@@ -122,4 +123,12 @@ t.test('code spans survive backticks', async t => {
   t.equal(code(''), '``')
   t.equal(code('a`b'), '``a`b``')
   t.equal(code('`a``'), '``` `a`` ```')
+})
+
+t.test('a verdict reached at a smaller buffer bound states the bound', async t => {
+  const md = renderMarkdown(sz.reducedBound)
+  t.match(md, /^### INCONCLUSIVE · inconclusive \(reduced-bound\) · `ucs2_strnlen\(\)`\n\nEquivalent for buffers of up to 16 elements \(max-size 32 timed out after 1 min 33 s\)\.\n/)
+  t.match(md, '**Within bounds**')
+  t.match(renderMarkdown(sz.reducedAccepted), /^### PASS · equivalent · `ucs2_strnlen\(\)`\n\nOld and new behave the same for buffers of up to 16 elements \(max-size 32 timed out after 1 min 33 s; accepted by --min-size 16\)\.\n/)
+  t.matchSnapshot(md, 'reduced bound')
 })

@@ -2,6 +2,7 @@ import t from 'tap'
 import { renderText } from '../../src/report/text.js'
 import type { ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
+import * as sz from '../fixtures/sizes-reports.js'
 
 const ESC = '\x1b['
 
@@ -212,4 +213,16 @@ t.test('colour codes only with color: true', async t => {
 
 t.test('ends with exactly one newline', async t => {
   for (const r of Object.values(f.reports)) t.match(renderText(r), /[^\n]\n$/)
+})
+
+t.test('a verdict reached at a smaller buffer bound states the bound in its verdict line', async t => {
+  const open = renderText(sz.reducedBound)
+  t.match(open.split('\n')[0], /^INCONCLUSIVE {2}ucs2_strnlen\(\): equivalent for buffers of up to 16 elements \(max-size 32 timed out after 1 min 33 s\)$/)
+  t.match(open, '\n\nwithin bounds ("default": not chosen by you):\n', 'the bounds it holds within come with the verdict')
+  t.match(open, /max buffer size \(--max-size\) +16 elements \(asked 32; max-size 32 timed out after 1 min 33 s\)/)
+  t.match(open, 'exit 2')
+  const ok = renderText(sz.reducedAccepted)
+  t.match(ok.split('\n')[0], /^EQUIVALENT {2}ucs2_strnlen\(\): old and new behave the same for buffers of up to 16 elements \(max-size 32 timed out after 1 min 33 s; accepted by --min-size 16\)$/)
+  t.matchSnapshot(open, 'reduced bound')
+  t.matchSnapshot(ok, 'reduced bound, accepted by --min-size')
 })

@@ -5,6 +5,55 @@
  * Make sure to inspect the output below.  Do not ignore changes!
  */
 'use strict'
+exports[`test/report/text.ts > TAP > a verdict reached at a smaller buffer bound states the bound in its verdict line > reduced bound 1`] = `
+INCONCLUSIVE  ucs2_strnlen(): equivalent for buffers of up to 16 elements (max-size 32 timed out after 1 min 33 s)
+              no behavioral difference only for buffers of up to 16 elements (max-size 32 timed out
+              after 1 min 33 s), not up to the 32 asked
+              old/lib/ucs2_string.c → new/lib/ucs2_string.c · no differences
+
+within bounds ("default": not chosen by you):
+  unwinding bound                   auto (reached 32, max 64)                                       default
+  max buffer size (--max-size)      16 elements (asked 32; max-size 32 timed out after 1 min 33 s)  default
+  buffer s                          maxlength elements, 0 <= maxlength <= 16
+  time per proof (--proof-timeout)  100 s
+  pointer parameters                non-NULL, one object each unless --buffer/--nullable            default
+
+hint: the verdict holds only for buffers of up to 16 elements: raise --timeout / --proof-timeout to
+      reach --max-size 32, or pass --min-size 16 (spec min-size:) to accept this bound as the
+      verdict
+hint: a cbmc run hit the 100 s timeout or the proof's 100 s budget; raise --timeout /
+      --proof-timeout, or lower --max-size / --max-unwind
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (SAT, external)
+klp-verify 0.1.0 · exit 2 · runs: 5 (3 complete, 1 bound-too-small, 1 timeout)
+unwinding: auto bound 32, complete
+time: 1 min 56 s total (cbmc 1 min 55 s, own 1.2 s)
+
+`
+
+exports[`test/report/text.ts > TAP > a verdict reached at a smaller buffer bound states the bound in its verdict line > reduced bound, accepted by --min-size 1`] = `
+EQUIVALENT  ucs2_strnlen(): old and new behave the same for buffers of up to 16 elements (max-size 32 timed out after 1 min 33 s; accepted by --min-size 16)
+            no behavioral difference, for buffers of up to 16 elements (max-size 32 timed out after
+            1 min 33 s); --min-size 16 accepts that bound
+            old/lib/ucs2_string.c → new/lib/ucs2_string.c · no differences
+
+within bounds ("default": not chosen by you):
+  unwinding bound                   auto (reached 32, max 64)                                                      default
+  max buffer size (--max-size)      16 elements (asked 32; max-size 32 timed out after 1 min 33 s; --min-size 16)  default
+  buffer s                          maxlength elements, 0 <= maxlength <= 16
+  time per proof (--proof-timeout)  100 s
+  pointer parameters                non-NULL, one object each unless --buffer/--nullable                           default
+
+hint: a cbmc run hit the 100 s timeout or the proof's 100 s budget; raise --timeout /
+      --proof-timeout, or lower --max-size / --max-unwind
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (SAT, external)
+klp-verify 0.1.0 · exit 0 · runs: 5 (3 complete, 1 bound-too-small, 1 timeout)
+unwinding: auto bound 32, complete
+time: 1 min 56 s total (cbmc 1 min 55 s, own 1.2 s)
+
+`
+
 exports[`test/report/text.ts > TAP > snapshot per fixture > as-claimed 1`] = `
 AS-CLAIMED  msg_fill(): the patch changes only what its claims allow (within the bounds below)
             only intended differences, every claim observed
