@@ -34,10 +34,16 @@ const RawArrayValue = z.object({
   elements: z.array(z.object({ index: z.number(), value: z.lazy(() => RawValueSchema) })),
 })
 
-const RawAggregateValue = z.object({
-  name: z.enum(['struct', 'union']),
-  members: z.array(z.object({ name: z.string(), value: z.lazy(() => RawValueSchema) })),
-})
+const RawMember = z.object({ name: z.string(), value: z.lazy(() => RawValueSchema) })
+
+/**
+ * A struct lists `members`; cbmc 6.6 prints a union's value as its one active `member` (measured:
+ * `{"name":"union","member":{"name":"a","value":…}}`), read here as a list of one.
+ */
+const RawAggregateValue = z.union([
+  z.object({ name: z.enum(['struct', 'union']), members: z.array(RawMember) }),
+  z.object({ name: z.literal('union'), member: RawMember }).transform(v => ({ name: v.name, members: [v.member] })),
+])
 
 function valueSchemaFor(name: string): z.ZodTypeAny {
   if (name === 'array') return RawArrayValue

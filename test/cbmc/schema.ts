@@ -52,6 +52,10 @@ t.test('values: scalar, array, struct, union', async t => {
     members: [{ name: 'a', value: { name: 'unknown' } }],
   })
   t.same(RawValueSchema.parse({ name: 'union', members: [] }), { name: 'union', members: [] })
+  // cbmc 6.6 prints a union as its active member
+  const a = { name: 'integer', data: '0', type: 'signed int', binary: '0' }
+  t.same(RawValueSchema.parse({ name: 'union', member: { name: 'a', value: a } }), { name: 'union', members: [{ name: 'a', value: a }] }, 'one active member')
+  t.throws(() => RawValueSchema.parse({ name: 'struct', member: { name: 'a', value: a } }), 'a struct lists its members')
 })
 
 t.test('values: errors carry the nested path', async t => {
