@@ -3,6 +3,7 @@ import { summarize } from '../../src/report/summary.js'
 import { RUN_STATUSES, VERDICT_LABEL, VERDICT_OUTCOME } from '../../src/model/outcomes.js'
 import type { ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
+import * as sz from '../fixtures/sizes-reports.js'
 
 t.test('a summary per fixture', async t => {
   for (const [name, r] of Object.entries(f.reports)) t.matchSnapshot(summarize(r), name)
@@ -130,4 +131,18 @@ t.test('where the bounds are shown', async t => {
     [f.error, 'omit'],
   ]
   for (const [r, want] of rows) t.equal(summarize(r).showBounds, want, `${r.verdict} ${r.reason ?? ''}`)
+})
+
+t.test('a verdict reached at a smaller buffer bound: the bound in the headline, the bounds with the verdict', async t => {
+  const open = summarize(sz.reducedBound)
+  t.equal(open.label, 'INCONCLUSIVE')
+  t.equal(open.outcome, 'skip')
+  t.equal(open.headline, 'ucs2_strnlen(): equivalent for buffers of up to 16 elements (max-size 32 timed out after 1 min 33 s)')
+  t.equal(open.boundsApply, true)
+  t.equal(open.showBounds, 'verdict')
+  const ok = summarize(sz.reducedAccepted)
+  t.equal(ok.outcome, 'pass')
+  t.equal(ok.sentence, 'old and new behave the same for buffers of up to 16 elements (max-size 32 timed out after 1 min 33 s; accepted by --min-size 16)')
+  const finished = summarize({ ...sz.reducedAccepted, sizes: { ...sz.reducedAccepted.sizes!, reduced: false } })
+  t.equal(finished.sentence, 'old and new behave the same', 'at the requested bound: no bound in the headline')
 })
