@@ -13,6 +13,8 @@ export interface ExprRules {
   readonly unknown: string
   /** What these expressions are, plural, for messages: "claims", "model expressions". */
   readonly noun: string
+  /** Is this identifier a typedef name of the code (`(T)(x)` is then a cast)? */
+  readonly isTypedef?: (name: string) => boolean
 }
 
 /** A value name the expression uses, where it is (to rename it). */
@@ -155,7 +157,8 @@ export class ExprParser {
   /**
    * At `(`: a parenthesised type name (consumed with its `)`), or false (nothing consumed). A lone
    * unknown identifier `(T)` is a typedef name only where C could not read it as a value: before a
-   * name, a number, a character, `~`, `!` or sizeof. `(T)(x)` stays a call (it is one if T is a function).
+   * name, a number, a character, `~`, `!` or sizeof. `(T)(x)` stays a call (it is one if T is a function),
+   * unless the rules know T is a typedef name of the code (the kernel's `((__force fmode_t)(1 << 0))`).
    */
   private castType(sizeofOperand = false): boolean {
     const save = this.pos
@@ -165,7 +168,8 @@ export class ExprParser {
     if (kind && this.is(')')) {
       this.pos++
       const after = this.peek()
-      if (kind === 'type' || sizeofOperand || after.kind === 'num' || after.kind === 'char' ||
+      const known = kind === 'typedef' && this.rules.isTypedef?.(this.toks[save + 1]!.text) === true
+      if (kind === 'type' || known || sizeofOperand || after.kind === 'num' || after.kind === 'char' ||
         (after.kind === 'id' && (!RESERVED.has(after.text) || SIZEOF.has(after.text))) || (after.kind === 'punct' && (after.text === '~' || after.text === '!'))) {
         return true
       }

@@ -7,6 +7,8 @@ export interface ExprEnv {
   readonly names: ReadonlyMap<string, string>
   /** identifiers that stay as they are (enumerators). */
   readonly keep: ReadonlySet<string>
+  /** Typedef names: `(T)(x)` is a cast to them. */
+  readonly types?: ReadonlySet<string>
 }
 
 export interface ExprContext {
@@ -26,6 +28,7 @@ export async function rewriteExpr(expanded: string, env: ExprEnv, ctx: ExprConte
     allows: n => env.names.has(n) || env.keep.has(n),
     unknown: 'is not a parameter, global or constant of the function',
     noun: ctx.noun ?? 'claims',
+    isTypedef: n => env.types?.has(n) === true,
   })
   if (!r.ok) throw new UsageError(`${ctx.what} ${r.reason}`, { hint: ctx.hint })
   let out = expanded

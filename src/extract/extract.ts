@@ -183,7 +183,7 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
   const extraNew = standIns(ro, rn, n.unit, PREFIX.new)
   const unitOf = (version: 'old' | 'new', file: string, unit: Unit, r: typeof ro, extra: typeof extraOld): VersionUnit => ({
     version, path: file, text: r.text + extra.text, entry: r.entry, prefix: PREFIX[version], globals: [...r.globals, ...extra.globals], functions: r.functions,
-    enumerators: unit.enumerators,
+    enumerators: unit.enumerators, typedefs: new Set(unit.scope.typedefs.keys()),
   })
   return {
     func: opts.func,

@@ -61,6 +61,8 @@ export interface VersionUnit {
   readonly functions: ReadonlyMap<string, string>
   /** Source lines of the user's file where loops start, by renamed function. */
   readonly enumerators: ReadonlySet<string>
+  /** Typedef names of this version's code: `(fmode_t)(1 << 0)` in a claim is a cast, not a call. */
+  readonly typedefs?: ReadonlySet<string>
 }
 
 export interface FunctionSignature {

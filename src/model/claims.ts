@@ -15,8 +15,8 @@ import type { Claim, ClaimSource } from './types.js'
 export interface PairFacts {
   readonly func: string
   readonly signature: FunctionPair['signature']
-  readonly old: Pick<VersionUnit, 'globals' | 'enumerators'>
-  readonly new: Pick<VersionUnit, 'globals' | 'enumerators'>
+  readonly old: Pick<VersionUnit, 'globals' | 'enumerators' | 'typedefs'>
+  readonly new: Pick<VersionUnit, 'globals' | 'enumerators' | 'typedefs'>
   readonly externals: Pick<ExternalsResult, 'externals'>
   /** The expressions of exprList(), macro-expanded in each version's context, in that order. */
   readonly expanded: FunctionPair['expanded']
@@ -88,10 +88,10 @@ export function exprEnvs(pair: PairFacts): ExprEnvs {
   const paramsNew = sig.params.map(p => [p.name, p.type.kind === 'pointer' ? VAR.newParam(p.name) : p.name] as [string, string])
   const rets: [string, string][] = isVoid ? [] : [['ret', VAR.retNew], ['old_ret', VAR.retOld]]
   return {
-    entry: { names: new Map([...globalNames(pair.old.globals), ...sig.params.map(p => [p.name, p.name] as [string, string])]), keep: pair.old.enumerators },
-    entryNew: { names: new Map([...globalNames(pair.new.globals), ...paramsNew]), keep: pair.new.enumerators },
-    exit: { names: new Map([...globalNames(pair.new.globals), ...paramsNew, ...rets]), keep: pair.new.enumerators },
-    lengths: { names: new Map(sig.params.filter(p => p.type.kind !== 'pointer').map(p => [p.name, p.name])), keep: pair.old.enumerators },
+    entry: { names: new Map([...globalNames(pair.old.globals), ...sig.params.map(p => [p.name, p.name] as [string, string])]), keep: pair.old.enumerators, types: pair.old.typedefs },
+    entryNew: { names: new Map([...globalNames(pair.new.globals), ...paramsNew]), keep: pair.new.enumerators, types: pair.new.typedefs },
+    exit: { names: new Map([...globalNames(pair.new.globals), ...paramsNew, ...rets]), keep: pair.new.enumerators, types: pair.new.typedefs },
+    lengths: { names: new Map(sig.params.filter(p => p.type.kind !== 'pointer').map(p => [p.name, p.name])), keep: pair.old.enumerators, types: pair.old.typedefs },
     isVoid,
   }
 }

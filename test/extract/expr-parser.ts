@@ -107,6 +107,10 @@ t.test('names and types: a cast, sizeof and an unknown name', async t => {
   t.equal(reason('(u32 *)(p)', CLAIMS), 'ok', 'a pointer type is a type, whatever follows')
   t.equal(reason('(u32 const)len', CLAIMS), 'ok', 'a typedef name and a qualifier')
   t.equal(reason('(u32 * x)', CLAIMS), "uses 'u32', which is not a parameter, global or constant of the function", 'no type: a product')
+  const withTypes = { ...CLAIMS, isTypedef: (n: string) => n === 'fmode_t' }
+  t.equal(reason('len & ((fmode_t)(1 << 0))', withTypes), 'ok', 'a known typedef name: (T)(x) is a cast (the kernel\'s FMODE_READ)')
+  t.equal(reason('(fmode_t)(1)', CLAIMS), 'calls a function ((fmode_t)); claims are side-effect free C expressions', 'an unknown one stays a call')
+  t.equal(reason('(len)(1)', withTypes), 'calls a function ((len)); claims are side-effect free C expressions', 'a value name is never a type')
 })
 
 t.test('limits: nesting', async t => {
