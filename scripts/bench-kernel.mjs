@@ -10,8 +10,11 @@
 // trees define (a table, an #include, a macro, a new function) is reported apart, as is a file this
 // config does not build; neither counts. Each function is extracted as `klp-verify` does it
 // (extractFunctionPair with the old file's Kbuild flags for both versions), one child process each.
-// Compile commands: one batched `make V=1 -n` over the sample's objects, kept as a compile_commands.json
-// in the bench folder (<kernel cache>/bench) and read back through findBuildContext.
+// A function gcc -E never defines (compiled out by the config, e.g. an object Debian does not build,
+// which Kbuild's single-target `make -n` still prints a command for) is reported apart, not counted.
+// Compile commands: as verify finds them (findBuildContexts: one `make -k V=1 -n` for the sample; else
+// findBuildContext per file, `make V=1 -n` each), kept as a compile_commands.json in the bench folder
+// (<kernel cache>/bench, keyed by the config and the built kbuild code) and read back through findBuildContext.
 // Output: a table, the rate (target ≥ 95 %), <kernel cache>/bench/results/<time>.json and latest.json.
 // Exit 0 whatever the rate; 3 when the bench itself cannot run (no data, no build, a broken sample).
 //   node scripts/bench-kernel.mjs [--sample 40] [--jobs 1] [--timeout 300] [--only path/x.c,…] [--list (the sample, no runs)]
@@ -43,6 +46,9 @@ async function extractOne({ oldPath, newPath, func, cflags, timeoutMs }) {
     out = { ok: false, error: { name: e?.constructor?.name ?? typeof e, message: String(e?.message ?? e), hint: e?.hint ?? null, klp: e instanceof KlpError,
       stack: e instanceof KlpError ? null : String(e?.stack ?? '').split('\n').slice(0, 6).join('\n') } }
   }
+  const c = process.cpuUsage(c0)
+  out.cpuMs = (c.user + c.system) / 1000 + (ticks() - k0) * 10 // children (gcc -E) in clock ticks of 10 ms
+  out.wallMs = performance.now() - t0
   if (!out.ok && out.error.klp && /is not defined in/.test(out.error.message)) {
     // a function gcc -E never emits (an #ifdef on a CONFIG_ option, an object this config does not build) is not a miss
     const { preprocess } = await import(dist('extract/read.js'))
@@ -50,9 +56,6 @@ async function extractOne({ oldPath, newPath, func, cflags, timeoutMs }) {
     const pp = await preprocess(file, { includes: [], defines: [], cflags, exprs: [], timeoutMs }).catch(() => undefined)
     out.compiledOut = pp !== undefined && !new RegExp(`\\b${func}\\s*\\([^;{}]*\\)[^;{}]*\\{`).test(pp.text) // no definition
   }
-  const c = process.cpuUsage(c0)
-  out.cpuMs = (c.user + c.system) / 1000 + (ticks() - k0) * 10 // children (gcc -E) in clock ticks of 10 ms
-  out.wallMs = performance.now() - t0
   process.stdout.write(`${JSON.stringify(out)}\n`)
 }
 
@@ -150,6 +153,7 @@ export function functionSpans(text) {
     const oneLine = !alone && !trailing && /^[A-Za-z_].*\)\s*$/.test(head) && !head.includes('=') && /\}\s*$/.test(l)
     if (!alone && !trailing && !oneLine) continue
     let s = i
+    while (alone && s > 0 && /^\s*$/.test(lines[s - 1])) s-- // a blank line between header and `{`
     while (s > 0 && !stop(lines[s - 1])) s--
     let e = oneLine ? i : i + 1
     while (e < lines.length && !/^\}/.test(lines[e]) && !oneLine) e++
@@ -358,7 +362,7 @@ function report(rows, s, kernel, benchDir, totalMs) {
     const why = r.status === 'not-built' ? `not built with this config: ${r.why}`
       : r.status === 'compiled-out' ? `compiled out by this config (gcc -E never emits ${r.targets.join(', ')})`
       : r.generated.length ? `function defined by a macro: ${r.generated.join(', ')}`
-        : r.added.length ? `adds function ${r.added.join(', ')}` : r.removed.length ? `removes function ${r.removed.join(', ')}`
+        : r.added.length || r.removed.length ? [r.added.length ? `adds function ${r.added.join(', ')}` : '', r.removed.length ? `removes function ${r.removed.join(', ')}` : ''].filter(Boolean).join('; ')
           : `outside any function: ${cell(r.outside[0] ?? '(only blank or comment lines)', 90)}`
     console.log(`  ${r.file}: ${why}`)
   }
@@ -379,7 +383,7 @@ function report(rows, s, kernel, benchDir, totalMs) {
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${when.replace(/[:.]/g, '-')}.json`)
   fs.writeFileSync(file, `${JSON.stringify(json, null, 1)}\n`)
-  fs.copyFileSync(file, path.join(dir, 'latest.json'))
+  if (!s.only) fs.copyFileSync(file, path.join(dir, 'latest.json'))
   console.log(`results: ${file}`)
 }
 
