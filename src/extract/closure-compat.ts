@@ -1,6 +1,6 @@
 /**
  * Pure text rewrites that make gcc's preprocessed kernel text acceptable to CBMC 6.6's goto-cc without
- * changing its meaning (docs/kernel-frontend.md, compatibility items 2, 6 and 9). Each returns the new text
+ * changing its meaning (docs/kernel-frontend.md, compatibility items 2, 6 and 9, and section attributes). Each returns the new text
  * and how many places it rewrote.
  */
 
@@ -181,17 +181,69 @@ export function rewriteCompoundLiterals(s: string): Rewrite {
   return { text: out.join(''), count }
 }
 
+/** The top-level comma-separated items of an attribute list's inside (`a, b(1, 2)` → `a`, ` b(1, 2)`). */
+function attributeItems(s: string): string[] {
+  const items: string[] = []
+  let d = 0
+  let from = 0
+  for (let p = 0; p < s.length; p++) {
+    const c = s[p]!
+    if (c === '"' || c === "'") p = skipLiteral(s, p) - 1
+    else if (c === '(') d++
+    else if (c === ')') d--
+    else if (c === ',' && d === 0) {
+      items.push(s.slice(from, p))
+      from = p + 1
+    }
+  }
+  items.push(s.slice(from))
+  return items
+}
+
+/**
+ * Drop `section("…")` attributes (the kernel's __read_mostly, __ro_after_init, __initdata, WARN_ONCE's
+ * `.data..once` flag): CBMC renames a symbol with a section (`_data$$name`), so the harness's `extern`
+ * declaration of that global in another file silently names a different object. Where the variable lives
+ * in the binary does not change what the code computes.
+ */
+export function rewriteSectionAttributes(s: string): Rewrite {
+  const out: string[] = []
+  let i = 0
+  let count = 0
+  for (const m of s.matchAll(/"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\b__attribute(?:__)?\s*\(/g)) {
+    if (m.index < i || m[0][0] === '"' || m[0][0] === "'") continue
+    const outer = m.index + m[0].length - 1
+    const end = matchBracket(s, outer)
+    const inner = skipWs(s, outer + 1, end)
+    if (end < 0 || s[inner] !== '(') continue
+    const innerEnd = matchBracket(s, inner)
+    if (innerEnd < 0 || skipWs(s, innerEnd + 1, end) !== end) continue
+    const items = attributeItems(s.slice(inner + 1, innerEnd))
+    const kept = items.filter(x => !/^\s*(?:__section__|section)\s*\(/.test(x))
+    if (kept.length === items.length) continue
+    count += items.length - kept.length
+    // the same number of lines, so every later line keeps its place
+    const lines = '\n'.repeat(s.slice(m.index, end + 1).split('\n').length - 1)
+    out.push(s.slice(i, m.index), kept.length ? `__attribute__((${kept.join(',')}))${lines}` : ` ${lines}`)
+    i = end + 1
+  }
+  out.push(s.slice(i))
+  return { text: out.join(''), count }
+}
+
 export interface CompatResult {
   readonly text: string
   readonly autoType: number
   readonly compoundLiterals: number
   readonly modes: number
+  readonly sections: number
 }
 
-/** All three rewrites, in the order the measurements used. */
+/** All the rewrites, in the order the measurements used (section attributes last). */
 export function applyCompat(s: string): CompatResult {
   const a = rewriteAutoType(s)
   const c = rewriteCompoundLiterals(a.text)
   const m = rewriteModeAttributes(c.text)
-  return { text: m.text, autoType: a.count, compoundLiterals: c.count, modes: m.count }
+  const x = rewriteSectionAttributes(m.text)
+  return { text: x.text, autoType: a.count, compoundLiterals: c.count, modes: m.count, sections: x.count }
 }

@@ -5,6 +5,7 @@ import {
   rewriteAutoType,
   rewriteCompoundLiterals,
   rewriteModeAttributes,
+  rewriteSectionAttributes,
 } from '../../src/extract/closure-compat.js'
 
 t.test('rewriteAutoType', async t => {
@@ -57,5 +58,19 @@ t.test('matchBracket and applyCompat', async t => {
     autoType: 1,
     compoundLiterals: 1,
     modes: 1,
+    sections: 0,
   })
+})
+
+t.test('rewriteSectionAttributes: CBMC renames a symbol with a section, so it goes; other attributes stay', async t => {
+  const rows: [string, string, string, number][] = [
+    ['alone (__read_mostly)', 'int __attribute__((__section__(".data..read_mostly"))) g;', 'int   g;', 1],
+    ['plain spelling', 'static bool __attribute((section(".data..once"))) done;', 'static bool   done;', 1],
+    ['in a list', 'int x __attribute__((aligned(8), __section__(".x,y"), unused));', 'int x __attribute__((aligned(8), unused));', 1],
+    ['over two lines: lines kept', 'int __attribute__((\n__section__(".a"))) g;\nint h;', 'int  \n g;\nint h;', 1],
+    ['no section', 'int __attribute__((aligned(8))) g; int s(int section);', 'int __attribute__((aligned(8))) g; int s(int section);', 0],
+    ['a section name in a string elsewhere', 'const char *m = "__attribute__((section(1)))";', 'const char *m = "__attribute__((section(1)))";', 0],
+    ['unbalanced', 'int __attribute__((__section__(".a")', 'int __attribute__((__section__(".a")', 0],
+  ]
+  for (const [name, src, text, count] of rows) t.same(rewriteSectionAttributes(src), { text, count }, name)
 })

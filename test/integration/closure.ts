@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { cutClosure } from '../../src/extract/closure.js'
 import { applyCompat } from '../../src/extract/closure-compat.js'
-import { requireCbmc } from '../fixtures/integration.js'
+import { requireCbmc, runCli } from '../fixtures/integration.js'
 
 const TYPES_H = `#ifndef TYPES_H
 #define TYPES_H
@@ -81,4 +81,27 @@ t.test('closure of a real gcc -E output compiles with gcc and goto-cc', async t 
   t.equal(spawnSync('gcc', ['-fsyntax-only', outF], { encoding: 'utf8' }).status, 0, 'forward closure: gcc')
   const gf = spawnSync(gotoCc, ['-c', outF, '-o', path.join(dir, 'closure-fwd.o')], { encoding: 'utf8' })
   t.equal(gf.status, 0, `forward closure: goto-cc ${gf.stderr}${gf.stdout}`)
+})
+
+t.test('a global with a section attribute (__read_mostly, WARN_ONCE\'s flag) is the harness\'s global too', async t => {
+  await requireCbmc()
+  // CBMC renames a symbol that has a section; without the rewrite the harness's extern of `done` in
+  // the new version names another object, and identical code differs in `static f::done`
+  const src = [
+    'static int __attribute__((__section__(".data..read_mostly"))) limit = 5;',
+    'int f(int x)',
+    '{',
+    '\tstatic _Bool __attribute__((__section__(".data..once"))) done;',
+    '\tif (x > limit && !done) { done = 1; return 1; }',
+    '\treturn 0;',
+    '}',
+    '',
+  ].join('\n')
+  const dir = t.testdir({ 'old.c': src, 'new.c': src.replace('return 1;', 'return 2;') })
+  const same = await runCli([path.join(dir, 'old.c'), path.join(dir, 'old.c'), '--func', 'f', '--format', 'json'])
+  t.equal(JSON.parse(same.stdout).verdict, 'equivalent', `the same code is equivalent: ${same.stderr}`)
+  const r = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--func', 'f', '--format', 'json'])
+  const report = JSON.parse(r.stdout) as { verdict: string; differences: { observable: string }[] }
+  t.equal(report.verdict, 'unintended')
+  t.same([...new Set(report.differences.map(d => d.observable))], ['return'], 'only the return value differs, never the flag')
 })
