@@ -340,6 +340,16 @@ async function main() {
   report(rows, s, kernel, benchDir, performance.now() - t0)
 }
 
+/** Why a sampled file does not count. */
+function apartReason(r, cell) {
+  if (r.status === 'not-built') return `not built with this config: ${r.why}`
+  if (r.status === 'compiled-out') return `compiled out by this config (gcc -E never defines ${r.targets.join(', ')})`
+  if (r.generated.length) return `function defined by a macro: ${r.generated.join(', ')}`
+  const renamed = [r.added.length ? `adds function ${r.added.join(', ')}` : '', r.removed.length ? `removes function ${r.removed.join(', ')}` : '']
+  if (renamed.some(Boolean)) return renamed.filter(Boolean).join('; ')
+  return `outside any function: ${cell(r.outside[0] ?? '(only blank or comment lines)', 90)}`
+}
+
 function report(rows, s, kernel, benchDir, totalMs) {
   for (const r of rows.filter(r => r.status === 'counted' && r.results.every(x => x.ok || x.compiledOut) && r.results.some(x => x.compiledOut))) r.status = 'compiled-out'
   const counted = rows.filter(r => r.status === 'counted')
@@ -358,14 +368,7 @@ function report(rows, s, kernel, benchDir, totalMs) {
   for (const t of table) console.log(line(t))
   const apart = rows.filter(r => r.status !== 'counted')
   if (apart.length) console.log('\nnot counted:')
-  for (const r of apart) {
-    const why = r.status === 'not-built' ? `not built with this config: ${r.why}`
-      : r.status === 'compiled-out' ? `compiled out by this config (gcc -E never emits ${r.targets.join(', ')})`
-      : r.generated.length ? `function defined by a macro: ${r.generated.join(', ')}`
-        : r.added.length || r.removed.length ? [r.added.length ? `adds function ${r.added.join(', ')}` : '', r.removed.length ? `removes function ${r.removed.join(', ')}` : ''].filter(Boolean).join('; ')
-          : `outside any function: ${cell(r.outside[0] ?? '(only blank or comment lines)', 90)}`
-    console.log(`  ${r.file}: ${why}`)
-  }
+  for (const r of apart) console.log(`  ${r.file}: ${apartReason(r, cell)}`)
   const classes = new Map()
   for (const r of counted) for (const x of r.results) if (!x.ok) (classes.get(x.class) ?? classes.set(x.class, []).get(x.class)).push({ file: r.file, func: x.func, error: firstLine(x.error.message) })
   if (classes.size) console.log('\nfailure classes:')
