@@ -59,8 +59,11 @@ export interface SizeContext {
   readonly requested: number
   /** `--min-size`: the smallest bound whose verdict counts as the verdict. */
   readonly minimum?: number
-  /** The bound the steps did not start because the proof's budget was spent, if any. */
-  readonly notStarted?: number
+  /**
+   * The bound the steps did not start because the proof's budget was spent or too little of it was
+   * left (`leftMs` < `needMs`, the longest run of the bound below: a larger bound's runs take longer).
+   */
+  readonly notStarted?: { readonly maxSize: number; readonly leftMs?: number; readonly needMs?: number }
 }
 
 /** What lets the requested bound finish, by what stopped it. */
@@ -82,7 +85,7 @@ export function decideSizes(steps: readonly StepFacts[], ctx: SizeContext): { pa
   const reached = climbed.length ? Math.max(...climbed.map(s => s.maxSize)) : undefined
   const lastMove = stepMove(last.parts)
   const stopped: SizeSteps['stopped'] =
-    ctx.notStarted !== undefined ? { maxSize: ctx.notStarted, reason: 'timeout', afterMs: 0 }
+    ctx.notStarted !== undefined ? { ...ctx.notStarted, reason: 'timeout', afterMs: 0 }
     : lastMove === 'open' ? { maxSize: last.maxSize, reason: last.parts.reason!, afterMs: last.durationMs }
     : undefined
   const reduced = stopped !== undefined && stepMove(pick.parts) === 'climb' && pick.maxSize < ctx.requested

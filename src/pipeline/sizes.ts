@@ -70,6 +70,13 @@ async function harnessesAt(p: SizedProof, maxSize: number): Promise<{ planned: P
   return { planned, harnesses }
 }
 
+/** How long the last run of each mode took (not its traces re-run). */
+function lastRunMs(runs: readonly RunInfo[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const r of runs) if (!r.run.endsWith(' (traces)')) out.set(r.run, r.durationMs)
+  return out
+}
+
 /** The last unwinding bound each mode tried (what the next buffer bound starts from). */
 function lastUnwinds(runs: readonly RunInfo[]): Map<string, number> {
   const out = new Map<string, number>()
@@ -86,11 +93,18 @@ export async function proveAtSizes(s: Session, req: VerifyRequest, p: SizedProof
   const schedule = sizeSchedule(req.maxSize, p.planned.inputs.buffers.length > 0)
   const steps: Step[] = []
   const from = new Map<string, number>()
-  let notStarted: number | undefined
+  let notStarted: { maxSize: number; leftMs?: number; needMs?: number } | undefined
   for (const maxSize of schedule) {
-    if (steps.length && s.deadline !== undefined && performance.now() >= s.deadline) {
-      notStarted = maxSize
-      break
+    const prev = steps.at(-1)
+    if (prev && s.deadline !== undefined) {
+      // a run at a larger bound takes at least as long as the same run at the smaller one, and each
+      // mode starts at the unwinding bound its last run had: less time than that run took cannot do
+      const leftMs = Math.round(s.deadline - performance.now())
+      const needMs = Math.max(0, ...lastRunMs(prev.runs).values())
+      if (leftMs <= 0 || leftMs < needMs) {
+        notStarted = leftMs <= 0 ? { maxSize } : { maxSize, leftMs, needMs }
+        break
+      }
     }
     const at = maxSize === req.maxSize ? { planned: p.planned, harnesses: p.harnesses } : await harnessesAt(p, maxSize)
     const sized = { ...req, maxSize }

@@ -75,7 +75,11 @@ export function wrapText(text: string, width: number, first = '', rest = first):
 /** `max-size 32 timed out after 312 s`, `max-size 64 needs a higher unwinding bound`, … */
 export function stopText(stopped: NonNullable<SizeSteps['stopped']>, budgetSpent: boolean): string {
   const at = `max-size ${stopped.maxSize}`
-  if (budgetSpent) return `no time was left for ${at}`
+  if (budgetSpent) {
+    return stopped.leftMs && stopped.needMs
+      ? `${at} would not finish in the ${formatDuration(stopped.leftMs)} left (a run at the bound below took ${formatDuration(stopped.needMs)})`
+      : `no time was left for ${at}`
+  }
   switch (stopped.reason) {
     case 'timeout':
       return `${at} timed out after ${formatDuration(stopped.afterMs)}`

@@ -70,7 +70,7 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   preExisting: FINDING,
   unwinding: keys<ProofReport['unwinding']>()(['mode', 'bound', 'complete', 'openLoops']),
   sizes: keys<SizeSteps>()(['requested', 'reached', 'minimum', 'reduced', 'stopped', 'steps']),
-  stopped: keys<NonNullable<SizeSteps['stopped']>>()(['maxSize', 'reason', 'afterMs']),
+  stopped: keys<NonNullable<SizeSteps['stopped']>>()(['maxSize', 'reason', 'afterMs', 'leftMs', 'needMs']),
   steps: keys<SizeStep>()(['maxSize', 'verdict', 'reason', 'durationMs']),
   bounds: keys<ProofReport['bounds'][number]>()(['what', 'value', 'isDefault']),
   typeChanges: keys<ProofReport['typeChanges'][number]>()(['type', 'detail']),

@@ -113,7 +113,14 @@ export interface SizeSteps {
   /** true when the verdict is the one at `reached` < `requested`, accepted by `minimum` or not. */
   readonly reduced: boolean
   /** The bound the steps stopped at without finishing, and why (timeout, out-of-memory, unwinding-bound, …). */
-  readonly stopped?: { readonly maxSize: number; readonly reason: InconclusiveReason; readonly afterMs: number }
+  readonly stopped?: {
+    readonly maxSize: number
+    readonly reason: InconclusiveReason
+    readonly afterMs: number
+    /** A bound not started: what was left of the proof's budget, and the run time at the bound below that no run of it can beat. */
+    readonly leftMs?: number
+    readonly needMs?: number
+  }
   readonly steps: readonly SizeStep[]
 }
 

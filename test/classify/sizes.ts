@@ -91,7 +91,7 @@ t.test('nothing finished: the open verdict as it is', async t => {
 })
 
 t.test('the budget was spent before the next bound: reduced, and said so', async t => {
-  const { parts: p, sizes } = decideSizes([step(4, parts('equivalent')), step(8, parts('claim-unobserved'))], { requested: 32, notStarted: 16 })
+  const { parts: p, sizes } = decideSizes([step(4, parts('equivalent')), step(8, parts('claim-unobserved'))], { requested: 32, notStarted: { maxSize: 16 } })
   t.equal(p.reason, 'reduced-bound')
   t.match(p.summary, /for buffers of up to 8 elements \(no time was left for max-size 16\)/)
   t.match(p.hints[0], /raise --proof-timeout to reach --max-size 32/)

@@ -6,9 +6,12 @@ import {
   formatRuns,
   formatSeconds,
   plural,
+  sizesStopText,
+  stopText,
   wrapItems,
   wrapText,
 } from '../../src/report/format.js'
+import type { InconclusiveReason } from '../../src/report/types.js'
 
 t.test('formatDuration picks ms, s or min', async t => {
   const rows: [number, string][] = [
@@ -96,4 +99,21 @@ t.test('wrapText', async t => {
   t.same(wrapText('one two three', 11, '> '), ['> one two', '> three'], 'rest defaults to first')
   t.same(wrapText('tiny ' + 'x'.repeat(30) + ' end', 10), ['tiny', 'x'.repeat(30), 'end'], 'long words stay whole')
   t.same(wrapText('x'.repeat(30), 10, 'hint: '), ['hint: ' + 'x'.repeat(30)], 'even on the first line')
+})
+
+t.test('why stepping the buffer bound stopped below the requested one', async t => {
+  const stop = (reason: InconclusiveReason, extra: object = {}) => ({ maxSize: 32, reason, afterMs: 93_000, ...extra })
+  const rows: [ReturnType<typeof stop>, boolean, string][] = [
+    [stop('timeout'), false, 'max-size 32 timed out after 1 min 33 s'],
+    [stop('out-of-memory'), false, 'max-size 32 ran out of memory'],
+    [stop('unwinding-bound'), false, 'max-size 32 needs a higher unwinding bound'],
+    [stop('solver'), false, 'the solver gave no answer at max-size 32'],
+    [stop('safety-incomplete'), false, 'max-size 32 did not finish (safety-incomplete)'],
+    [stop('timeout', { afterMs: 0 }), true, 'no time was left for max-size 32'],
+    [stop('timeout', { afterMs: 0, leftMs: 20_000, needMs: 49_000 }), true, 'max-size 32 would not finish in the 20.0 s left (a run at the bound below took 49.0 s)'],
+  ]
+  for (const [stopped, spent, want] of rows) t.equal(stopText(stopped, spent), want, want)
+  const steps = [{ maxSize: 16, verdict: 'equivalent' as const, durationMs: 1 }]
+  t.equal(sizesStopText({ requested: 32, reached: 16, reduced: true, stopped: stop('timeout', { afterMs: 0 }), steps }), 'no time was left for max-size 32', 'a bound never started')
+  t.equal(sizesStopText({ requested: 32, reached: 32, reduced: false, steps }), undefined, 'not stopped')
 })
