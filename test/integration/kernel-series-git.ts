@@ -8,15 +8,17 @@
  * shape (`commit … upstream.`, Fixes:, Cc: stable, Signed-off-by:), the last one through a merge.
  * The build folder is a copy of the cached prepared one ($KBUILD_OUTPUT), so make never writes into
  * the cache. Checked: the plan (which functions of which commit, claims from trailers: none) and each
- * file's build context (one make run, the kernel's flags, -I folders in each commit's snapshot).
+ * file's build context (one make run, the kernel's flags, -I folders in each commit's snapshot); and
+ * in patch mode over the cached tree itself, each file's context in its overlay views.
  */
 import t from 'tap'
-import { cpSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
-import { execFileSync } from 'node:child_process'
+import { cpSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { findBuildContext, findBuildContexts } from '../../src/kbuild/index.js'
 import { buildOverlay } from '../../src/series/overlay.js'
 import { openGitRange } from '../../src/series/git.js'
+import { openPatchDir } from '../../src/series/patches.js'
 import { resolveSeriesBuild } from '../../src/series/build-context.js'
 import { runCli } from '../fixtures/integration.js'
 
@@ -158,5 +160,33 @@ t.test('git mode on a linux-stable-shaped repository: the plan and every file\'s
     await source.cleanup()
   }
   t.equal(readFileSync(path.join(build, '.config'), 'utf8'), readFileSync(path.join(oldTree!.out, '.config'), 'utf8'), 'the copied build folder still has the cached config')
-  writeFileSync(path.join(dir, 'done'), '')
+})
+
+t.test('patch mode on the cached tree itself (read in place, never written): every file\'s context in its overlay views', async t => {
+  const dir = t.testdir({ patches: {} })
+  const build = path.join(dir, 'build')
+  cpSync(oldTree!.out, build, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, filter: src => !path.basename(src).startsWith('.tmp_') })
+  for (const [i, f] of FILES.entries()) {
+    const d = spawnSync('diff', ['-u', '--label', `a/${f}`, '--label', `b/${f}`, path.join(oldTree!.src, f), path.join(newTree!.src, f)], { encoding: 'utf8' })
+    writeFileSync(path.join(dir, 'patches', `000${i + 1}-${path.basename(f, '.c')}.patch`), `${path.basename(f)}: the 6.12.118 change\n\n${d.stdout}`)
+  }
+  const before = statSync(path.join(oldTree!.src, FILES[0])).mtimeMs
+  const source = await openPatchDir({ tree: oldTree!.src, patches: path.join(dir, 'patches'), includes: [] })
+  try {
+    const logs: string[] = []
+    const buildOf = await resolveSeriesBuild(source, {}, { KBUILD_OUTPUT: build }, m => logs.push(m), false)
+    t.match(logs, [/^build context: 3 of 3 files/], 'one make run from the tree with the copied build folder')
+    const files = [...source.patches.flatMap(p => p.files), ...source.baseTip]
+    t.equal(files.length, 6)
+    for (const f of files) {
+      const b = buildOf(f)
+      if (!b || b instanceof Error) throw new Error(`${f.oldLabel}: no build context: ${String(b)}`)
+      const [oldView, newView] = [f.oldPath!, f.newPath!].map(p => p.slice(0, -f.key.length - 1))
+      t.same([b.includes.old.includes(path.join(oldView!, 'include')), b.includes.new.includes(path.join(newView!, 'include'))], [true, true], `${f.newLabel}: -I into each version's overlay`)
+      t.notOk([...b.includes.old, ...b.includes.new].some(d => d.startsWith(`${oldTree!.src}/`)), `${f.newLabel}: no -I names the tree itself (no fallback: the build folder is outside it)`)
+    }
+  } finally {
+    await source.cleanup()
+  }
+  t.equal(statSync(path.join(oldTree!.src, FILES[0])).mtimeMs, before, 'the tree was not written')
 })
