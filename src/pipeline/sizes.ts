@@ -62,11 +62,13 @@ interface Step extends StepFacts {
   readonly planned: PlannedProof
 }
 
-/** The proof planned and rendered at a smaller buffer bound, in `dir/size-N/<mode>`. */
-async function harnessesAt(p: SizedProof, maxSize: number): Promise<{ planned: PlannedProof; harnesses: ModeHarness[] }> {
+/** The proof planned and rendered at a smaller buffer bound, in `dir/size-N/<mode>` (and `--keep-harness DIR/size-N/<mode>`). */
+async function harnessesAt(p: SizedProof, maxSize: number, keepHarness: string | undefined): Promise<{ planned: PlannedProof; harnesses: ModeHarness[] }> {
   const planned = planProof(p.pair, { ...p.planned, inputs: { ...p.planned.inputs, maxSize } })
   const harnesses = planned.modes.map(m => ({ mode: m, h: renderHarness(p.pair, planned, m), dir: path.join(p.dir, `size-${maxSize}`, modeName(m)) }))
   await Promise.all(harnesses.map(x => writeHarness(x.dir, x.h)))
+  // kept beside the requested bound's (--keep-harness): each run's command names its folder
+  if (keepHarness) await Promise.all(harnesses.map(x => writeHarness(path.join(path.resolve(keepHarness), `size-${maxSize}`, modeName(x.mode)), x.h)))
   return { planned, harnesses }
 }
 
@@ -106,7 +108,7 @@ export async function proveAtSizes(s: Session, req: VerifyRequest, p: SizedProof
         break
       }
     }
-    const at = maxSize === req.maxSize ? { planned: p.planned, harnesses: p.harnesses } : await harnessesAt(p, maxSize)
+    const at = maxSize === req.maxSize ? { planned: p.planned, harnesses: p.harnesses } : await harnessesAt(p, maxSize, req.keepHarness)
     const sized = { ...req, maxSize }
     const stepped = schedule.length > 1
     const t0 = performance.now()

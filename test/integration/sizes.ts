@@ -4,6 +4,7 @@
  * line and the JSON, inconclusive (exit 2) unless --min-size accepts that bound. The stop here is
  * deterministic: a fixed --unwind 5 unwinds ucs2_strnlen's loop for buffers of up to 4 elements, not 8.
  */
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import t, { type Test } from 'tap'
 import { requireCbmc, runCli } from '../fixtures/integration.js'
@@ -38,8 +39,11 @@ async function prove(t: Test, files: { old: string; new: string }, args: readonl
 const SAME = { old: UCS2, new: UCS2 }
 
 t.test('the requested bound finishes: its verdict, each larger bound starting its unwinding where the smaller stopped', async t => {
-  const { res, report } = await prove(t, SAME, ['--max-size', '8'])
+  const keep = path.join(t.testdirName, 'kept')
+  const { res, report } = await prove(t, SAME, ['--max-size', '8', '--keep-harness', keep])
   t.equal(res.code, 0, res.stderr)
+  for (const f of ['size-4/equiv/klp_old.i', 'size-4/safety-new/klp_new.i', 'equiv/klp_old.i']) t.ok(existsSync(path.join(keep, f)), `--keep-harness keeps ${f}`)
+  t.ok(report!.runs.filter(r => r.maxSize === 4).every(r => r.command.startsWith(`cd size-4/${r.run.split(' ')[0]} && `)), 'commands of the smaller bound name its folder')
   t.equal(report!.verdict, 'equivalent')
   t.match(report!.sizes, { requested: 8, reached: 8, reduced: false, steps: [{ maxSize: 4, verdict: 'equivalent' }, { maxSize: 8, verdict: 'equivalent' }] })
   const equiv = report!.runs.filter(r => r.run === 'equiv')
