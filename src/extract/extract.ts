@@ -17,6 +17,7 @@ import { applyCompat } from './closure-compat.js'
 import { modelAsm } from './asm-models.js'
 import { dropModelledBodies } from './world-bodies.js'
 import { sameFile } from './pp-text.js'
+import { findContainers, mergeContainers } from './containers.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
 
@@ -201,6 +202,7 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
     ]),
     nonlinear: nonlinearOps(o.unit, reo.fns) + nonlinearOps(n.unit, ren.fns),
     referenced: [...new Set([...reo.names, ...ren.names])].sort(),
+    containers: mergeContainers(findContainers(o.unit, reo.fns), findContainers(n.unit, ren.fns)),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
 }

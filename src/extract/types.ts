@@ -79,6 +79,22 @@ export interface ClaimText {
   readonly then?: string
 }
 
+/** One container an embedded type is reached through: container_of(p, container, member) in `via`. */
+export interface ContainerUse {
+  /** As the code writes it: `struct inotify_event_info`. */
+  readonly container: string
+  /** `fse`, or `a.b` for a nested member. */
+  readonly member: string
+  /** The functions it is written in: `INOTIFY_E()`. */
+  readonly via: readonly string[]
+}
+
+/** The containers the code uses for one embedded type (`struct fsnotify_event`); more than one is ambiguous. */
+export interface EmbeddedContainers {
+  readonly embedded: string
+  readonly containers: readonly ContainerUse[]
+}
+
 /** Result of the extract stage. */
 export interface FunctionPair {
   readonly func: string
@@ -97,6 +113,8 @@ export interface FunctionPair {
    * function of the file calls it) is never executed and does not matter.
    */
   readonly referenced: readonly string[]
+  /** container_of in either version's reachable code, per embedded type (containers.ts); absent: none looked for. */
+  readonly containers?: readonly EmbeddedContainers[]
   /** Claims and assumptions, macro-expanded in each version's context. */
   readonly expanded: {
     readonly oldExprs: readonly string[]
