@@ -9,6 +9,8 @@
  */
 import t, { type Test } from 'tap'
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { requireCbmc, ROOT, runCli } from '../fixtures/integration.js'
 import type { ProofReport } from '../../src/report/types.js'
@@ -53,7 +55,9 @@ t.test('the trees are cached: a second fetch reuses the downloads, extraction an
 
 /** One proof as a user types it, in the old tree's build context; the JSON report. */
 async function prove(t: Test, file: string, func: string, args: readonly string[]): Promise<ProofReport> {
-  const env = { ...process.env, KBUILD_OUTPUT: OLD.out, KLP_CACHE_DIR: t.testdir() }
+  const cache = mkdtempSync(path.join(tmpdir(), 'klp-kernel-fixes-'))
+  t.teardown(() => rmSync(cache, { recursive: true, force: true }))
+  const env = { ...process.env, KBUILD_OUTPUT: OLD.out, KLP_CACHE_DIR: cache }
   const started = Date.now()
   const r = await runCli([path.join(OLD.src, file), path.join(NEW.src, file), '--func', func, '--format', 'json', ...args], env)
   let report: ProofReport
@@ -68,6 +72,12 @@ async function prove(t: Test, file: string, func: string, args: readonly string[
   const ctx = report.bounds.find(b => b.what === 'build context')
   t.equal(ctx?.value, `make O=${OLD.out} V=1 -n ${file.replace(/\.c$/, '.o')}`, 'the old file\'s flags came from Kbuild (make -n), no flag written')
   return report
+}
+
+/** A spec file (YAML lines) in the test's folder: claims that name the observables they change. */
+function specFile(t: Test, lines: readonly string[]): string {
+  const dir = t.testdir({ 'spec.yaml': `${lines.join('\n')}\n` })
+  return path.join(dir, 'spec.yaml')
 }
 
 /** The integers of a witness input (`pint[0..n)` = `{-5, 1, …}`, `size` = `5`). */
@@ -132,4 +142,61 @@ t.test('net/wireless/reg.c valid_rule(): a rule must lie inside the regulatory d
   const ret = w.values.find(v => v.what === 'return')!
   t.same([ret.old, ret.new], ['1', '0'], 'old accepted the rule, new rejects it')
   t.ok(len >= 16 && len < 20, 'old accepted it because its mandatory fields fit the length byte and it has no wmm part')
+})
+
+/** A calls observable's value (`f(a, b) → r, g(c), return ?`) as [name, arguments] in order. */
+function callsOf(s: string): [string, string[]][] {
+  const top = (text: string) => {
+    const parts: string[] = []
+    let depth = 0
+    let cur = ''
+    for (const ch of text) {
+      if (ch === ',' && depth === 0) {
+        parts.push(cur.trim())
+        cur = ''
+        continue
+      }
+      if ('({['.includes(ch)) depth++
+      if (')}]'.includes(ch)) depth--
+      cur += ch
+    }
+    if (cur.trim()) parts.push(cur.trim())
+    return parts
+  }
+  return top(s).filter(c => !c.startsWith('return')).map(c => {
+    const m = /^(\w+)\((.*)\)(?: → .*)?$/.exec(c)
+    if (!m) throw new Error(`not a call: ${c}`)
+    return [m[1]!, top(m[2]!)]
+  })
+}
+
+t.test('fs/fat/inode.c fat_write_failed(): the block truncation now runs under truncate_lock (as-claimed, calls only)', async t => {
+  // Fix "fat: fix data-race between fat_truncate_blocks() and fat_get_block()"-style locking: after a failed
+  // write past EOF, fat_write_failed() truncates the blocks again without the inode's truncate_lock; new wraps
+  // fat_truncate_blocks() in down_write()/up_write() of MSDOS_I(inode)->truncate_lock.
+  // Right verdict: AS-CLAIMED with a claim on the calls observable only — where the write went past i_size the
+  // external call sequence gains the lock pair around the same fat_truncate_blocks(inode, i_size); no return
+  // value, memory or global differs, and where to <= i_size nothing is called in either version.
+  // mapping->host is never NULL for a mapping being written (assumed).
+  const r = await prove(t, 'fs/fat/inode.c', 'fat_write_failed', [
+    '--assume', 'mapping->host != 0', '--spec', specFile(t, [
+      'intended:',
+      '  - id: truncate-under-lock',
+      '    when: "to > mapping->host->i_size"',
+      '    differs: [calls]',
+    ]),
+  ])
+  t.equal(r.verdict, 'as-claimed', r.summary)
+  t.same(r.differences.map(d => [d.classification, d.observable]), [['intended', 'calls']], 'only the external calls differ, inside the claim')
+  const w = r.claims[0]!.witness!
+  const to = BigInt(w.inputs.find(i => i.name === 'to')!.value)
+  const calls = w.values.find(v => v.what === 'calls')!
+  const before = callsOf(calls.old)
+  const after = callsOf(calls.new)
+  t.same(before.map(c => c[0]), ['truncate_pagecache', 'fat_truncate_blocks'], 'old: truncate the page cache, then the blocks')
+  t.same(after.map(c => c[0]), ['truncate_pagecache', 'down_write', 'fat_truncate_blocks', 'up_write'], 'new: the same, the block truncation under the lock')
+  t.same(after.filter(c => !['down_write', 'up_write'].includes(c[0])), before, 'with the same arguments')
+  t.equal(after[1]![1][0], after[3]![1][0], 'down_write and up_write take the same lock')
+  const iSize = BigInt(before[0]![1][1]!)
+  t.ok(to > iSize, `witness: the write went to ${to}, past i_size ${iSize}`)
 })
