@@ -13,10 +13,10 @@
  * and a changed static inline a difference, never silently the old code compared with itself.
  */
 import path from 'node:path'
-import { realpathSync } from 'node:fs'
-import { UsageError } from '../errors.js'
+import { existsSync, realpathSync } from 'node:fs'
+import { ConfigError, UsageError } from '../errors.js'
 import { isInside } from '../config/flags.js'
-import { contextPlatform, contextSummary, findBuildContexts, findKernelRoot, prepareKconfig, type BuildContext } from '../kbuild/index.js'
+import { contextPlatform, contextSummary, findBuildContexts, findKernelRoot, findKernelTree, prepareKconfig, type BuildContext } from '../kbuild/index.js'
 import type { PatchFile, SeriesSource } from './types.js'
 
 export interface SeriesBuildArgs {
@@ -118,7 +118,14 @@ export async function resolveSeriesBuild(source: SeriesSource, args: SeriesBuild
     buildDir = await prepareKconfig({ tree, config: args.kconfig, log })
   }
   const t0 = Date.now()
-  const found = await findBuildContexts(paths, { compileCommands: args.compileCommands, buildDir })
+  // git mode: make reads the work tree's rules, which may be at another commit than a file's
+  const absent = source.kind === 'git' && !args.compileCommands ? paths.filter(p => !existsSync(p) && findKernelTree(p, buildDir) !== undefined) : []
+  const found: Map<string, BuildContext | undefined | Error> = await findBuildContexts(paths.filter(p => !absent.includes(p)), { compileCommands: args.compileCommands, buildDir })
+  for (const p of absent) {
+    found.set(p, new ConfigError(`${path.relative(source.root!, p)} is not in the work tree of ${source.root}, so its compile command cannot be found`, {
+      hint: `check out a commit of the range in ${source.root} (its tip), or give the commands with --compile-commands FILE`,
+    }))
+  }
   const got = [...found.values()].filter(c => c !== undefined && !(c instanceof Error)) as BuildContext[]
   if (got.length) log(`build context: ${got.length} of ${paths.length} files (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
   const automatic = !args.kconfig && !args.compileCommands
@@ -135,7 +142,8 @@ export async function resolveSeriesBuild(source: SeriesSource, args: SeriesBuild
     const rel = (side: 'old' | 'new') => (side === 'old' && f.oldKey !== undefined ? f.oldKey : f.key)
     const views = { old: viewOf(f.oldPath, rel('old')), new: viewOf(f.newPath, rel('new')) }
     const fallback = trees.some(t => isInside(t, realOr(c.command.directory), path.sep) || isInside(t, c.command.directory, path.sep))
-    const moved = trees.length ? viewFlags(c.flags.kept, trees, { old: views.old ?? views.new, new: views.new ?? views.old }, fallback) : viewFlags(c.flags.kept, [], { old: null, new: null }, false)
+    // an added or removed file: its one version's view for both
+    const moved = viewFlags(c.flags.kept, trees, { old: views.old ?? views.new, new: views.new ?? views.old }, fallback)
     return { ...moved, summary: contextSummary(c), platform: contextPlatform(c) }
   }
 }

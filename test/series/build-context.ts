@@ -36,6 +36,10 @@ const MAKEFILE = [
   '\tgcc -Wp,-MMD,x.d -nostdinc -I./include -include ./include/cfg.h -fmacro-prefix-map=$(CURDIR)/= -funsigned-char -fno-strict-overflow -Wall -c -o $@ $<',
   'skip/%.o: skip/%.c',
   '\t@echo nothing for $@',
+  'olddefconfig:',
+  '\techo run >> $(O)/olddefconfig.log',
+  'prepare:',
+  '\techo run >> $(O)/prepare.log',
   '',
 ].join('\n')
 
@@ -76,6 +80,11 @@ t.test('a configured kernel tree: one make run for every file, flags in each ver
   t.match(buildOf(files[2]!), { name: 'ConfigError', message: /make V=1 -n skip\/z\.o printed no command that compiles .*skip\/z\.c/ })
   t.equal(buildOf(files[3]!), undefined, 'an added file with no command: none (its functions are only listed)')
   t.match(logs, [/build context: 2 of 4 files/])
+  const renamed = fileOf(dir, 'lib/v.c', { oldKey: 'lib/x.c', oldPath: path.join(dir, 'snap/a/lib/x.c') })
+  const removed = fileOf(dir, 'lib/y.c', { newPath: null })
+  const more = await resolveSeriesBuild(sourceOf(tree, [renamed, removed]), {}, {}, () => {}, false)
+  t.match(more(renamed), { summary: { from: 'make V=1 -n lib/x.o' }, includes: { old: [`${dir}/snap/a/include`], new: [`${dir}/snap/b/include`] } }, 'a renamed file: its old name\'s command')
+  t.match(more(removed), { includes: { old: [`${dir}/snap/a/include`], new: [`${dir}/snap/a/include`] } }, 'a removed file: its old view for both')
 
   const fallback = await resolveSeriesBuild(sourceOf(tree, files), {}, {}, m => logs.push(m), true)
   t.equal(fallback(files[2]!), undefined, 'found automatically while --cflags was given: the user\'s flags alone, as verify does')
@@ -102,4 +111,25 @@ t.test('no files, no tree, and --kconfig outside a kernel tree', async t => {
   const f = fileOf(dir, 'a.c', { oldPath: path.join(dir, 'plain/a.c') })
   t.equal((await resolveSeriesBuild(sourceOf(path.join(dir, 'plain'), [f]), {}, {}, () => {}, false))(f), undefined, 'not a kernel tree: no context, as before')
   await t.rejects(resolveSeriesBuild(sourceOf(path.join(dir, 'plain'), [f]), { kconfig: path.join(dir, 'k.config') }, {}, () => {}, false), { name: 'UsageError', message: /--kconfig needs a kernel tree/ })
+})
+
+t.test('git mode: a file the work tree lacks (it holds another commit) is an error saying so; --kconfig prepares a scratch folder once', async t => {
+  const { dir, tree } = kernelTree(t)
+  const gone = fileOf(dir, 'lib/gone.c')
+  const git = await resolveSeriesBuild(sourceOf(tree, [fileOf(dir, 'lib/x.c'), gone], 'git'), {}, {}, () => {}, false)
+  t.match(git(gone), { name: 'ConfigError', message: `lib/gone.c is not in the work tree of ${tree}, so its compile command cannot be found`, hint: /check out a commit of the range/ })
+  t.match(git(fileOf(dir, 'lib/x.c')), { summary: { from: 'make V=1 -n lib/x.o' } })
+
+  const cache = path.join(dir, 'xdg')
+  const saved = process.env.XDG_CACHE_HOME
+  process.env.XDG_CACHE_HOME = cache
+  t.teardown(() => { if (saved === undefined) delete process.env.XDG_CACHE_HOME; else process.env.XDG_CACHE_HOME = saved })
+  writeFileSync(path.join(dir, 'k.config'), 'CONFIG_X=y\n')
+  const logs: string[] = []
+  const files = [fileOf(dir, 'lib/x.c')]
+  const k = await resolveSeriesBuild(sourceOf(tree, files), { kconfig: path.join(dir, 'k.config') }, { KBUILD_OUTPUT: '/nonexistent' }, m => logs.push(m), false)
+  t.match(logs[0], /^preparing a build folder for .*k\.config in .*xdg\/klp-verify\/kbuild\//)
+  const scratch = logs[0]!.replace(/^.* in (\S+) .*$/, '$1')
+  t.equal(readFileSync(path.join(scratch, 'prepare.log'), 'utf8'), 'run\n', 'make O=… prepare ran once')
+  t.match(k(files[0]!), { summary: { from: `make O=${scratch} V=1 -n lib/x.o` } }, 'the command from the scratch folder, not $KBUILD_OUTPUT')
 })
