@@ -69,6 +69,16 @@ export const SpecSchema = z
         z.object({ writes: z.union([WriteSchema, z.array(WriteSchema)]).transform(w => (Array.isArray(w) ? w : [w])).optional() }).strict(),
       )
       .default({}),
+    /**
+     * Shape contracts: a pointer parameter points at a member inside a bigger object (container_of),
+     * `old_fsn: struct inotify_event_info.fse`; the type and member are checked against the code.
+     */
+    containers: z
+      .record(
+        z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C identifier (a parameter name)'),
+        z.string().regex(/^(?:(?:struct|union) +)?[A-Za-z_]\w*\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/, "must be 'struct name.member' (or 'union name.member', 'typedef_name.member')"),
+      )
+      .optional(),
     /** Free-form expectations used by the worked examples and their tests. */
     expect: z.record(z.unknown()).optional(),
   })

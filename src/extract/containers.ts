@@ -8,7 +8,8 @@
  * type.member), with every container the code uses for it: two containers for one type is ambiguous,
  * and nobody guesses which one an input is.
  */
-import type { CType, ContainerUse, EmbeddedContainers } from './types.js'
+import { ConfigError } from '../errors.js'
+import type { CType, ContainerContract, ContainerUse, EmbeddedContainers, FunctionSignature } from './types.js'
 import { sourceText, type Unit } from './unit.js'
 
 const TYPE = String.raw`(?:struct|union)\s+\w+|\w+`
@@ -18,7 +19,7 @@ const CONTAINER_OF = new RegExp(
 )
 
 /** The record a type name (as written in the code) names in the unit, or undefined. */
-function recordOf(unit: Unit, name: string): CType | undefined {
+function recordOf(unit: Unit, name: string): Extract<CType, { kind: 'record' }> | undefined {
   const rec = unit.scope.records.get(name)
   const td = rec ? undefined : unit.scope.typedefs.get(name)
   const t = rec ? unit.resolver.specifier(rec) : td ? unit.resolver.resolve(td.type, td.declarator) : undefined
@@ -83,4 +84,45 @@ export function groupContainers(uses: readonly (ContainerUse & { readonly embedd
 /** Both versions' findings as one list (a container either version uses counts). */
 export function mergeContainers(a: readonly EmbeddedContainers[], b: readonly EmbeddedContainers[]): EmbeddedContainers[] {
   return groupContainers([...a, ...b].flatMap(e => e.containers.map(c => ({ ...c, embedded: e.embedded }))))
+}
+
+/** `struct inotify_event_info.fse` → container and member (the spec schema checks the form). */
+export function splitContainerRef(ref: string): { container: string; member: string } {
+  const m = /^\s*((?:(?:struct|union)\s+)?[A-Za-z_]\w*)\s*\.\s*(.+?)\s*$/.exec(ref)
+  return m ? { container: m[1]!.replace(/\s+/g, ' '), member: m[2]!.replace(/\s+/g, '') } : { container: ref, member: '' }
+}
+
+/**
+ * The spec's `containers:` (parameter → `type.member`) checked against the code (the old version's
+ * types: the live patch runs in them): the parameter is a pointer, the type is a struct or union the
+ * code defines, the member exists and has the parameter's pointee type. Anything else is a ConfigError.
+ */
+export function resolveContracts(unit: Unit, sig: FunctionSignature, contracts: Readonly<Record<string, string>>): ContainerContract[] {
+  const out: ContainerContract[] = []
+  for (const [param, ref] of Object.entries(contracts)) {
+    const what = `containers: ${param}: ${ref}`
+    const p = sig.params.find(x => x.name === param)
+    if (!p) throw new ConfigError(`${what}: ${sig.name}() has no parameter ${param}`, { hint: `parameters: ${sig.params.map(x => x.name).join(', ') || 'none'}` })
+    if (p.type.kind !== 'pointer' || (p.type.to.kind !== 'record' && p.type.to.kind !== 'scalar' && !isVoid(p.type.to))) {
+      throw new ConfigError(`${what}: parameter ${param} is not a pointer to a struct, union or number (${p.type.text})`, { hint: 'a container contract says where a pointer parameter points into' })
+    }
+    const { container, member } = splitContainerRef(ref)
+    const rec = recordOf(unit, container)
+    if (!rec) throw new ConfigError(`${what}: the code of ${sig.name}() defines no struct or union ${container}`, { hint: "write the container's type as the code names it: 'struct name.member' or 'typedef_name.member'" })
+    const at = memberType(rec, member)
+    if (!at) {
+      throw new ConfigError(`${what}: ${container} has no member ${member}`, { hint: `members of ${container}: ${rec.fields.map(f => f.name).join(', ')}` })
+    }
+    const want = isVoid(p.type.to) ? undefined : embeddedName(p.type.to)
+    const got = embeddedName(at)
+    if (want !== undefined && got !== want) {
+      throw new ConfigError(`${what}: ${container}.${member} is ${got ?? at.text}, but ${param} points to ${want}`, { hint: `name a member of type ${want}` })
+    }
+    out.push({ param, container, member })
+  }
+  return out
+}
+
+function isVoid(t: CType): boolean {
+  return t.kind === 'opaque' && t.text === 'void'
 }

@@ -17,7 +17,7 @@ import { applyCompat } from './closure-compat.js'
 import { modelAsm } from './asm-models.js'
 import { dropModelledBodies } from './world-bodies.js'
 import { sameFile } from './pp-text.js'
-import { findContainers, mergeContainers } from './containers.js'
+import { findContainers, mergeContainers, resolveContracts } from './containers.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
 
@@ -41,8 +41,12 @@ export interface ExtractOptions {
   readonly memoryMb?: number
   /** An abort (SIGINT, SIGTERM) stops gcc and the analysis between steps; the reason is thrown. */
   readonly signal?: AbortSignal
+  /** The new file's flags in its own tree (kbuild/type-context.ts): its types are compared with the old tree's. */
+  readonly newTypeCflags?: readonly string[]
   /** Functions the world models (kernel.yaml, --models): a header's body of one becomes a prototype. */
   readonly modelled?: ReadonlySet<string>
+  /** The spec's container contracts: parameter → `type.member` (checked in the old version's types). */
+  readonly containers?: Readonly<Record<string, string>>
 }
 
 /**
@@ -115,6 +119,22 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
   }
 }
 
+/**
+ * Both versions are read in the old tree's type context (what a live patch runs against). With
+ * `newTypeCflags` the new file is read once more in its own tree's headers: a type the function uses
+ * whose definition differs there is a layout change the patch makes (the type-changed hazard).
+ */
+async function ownTypeChanges(inOld: Unit, used: ReadonlySet<string>, opts: ExtractOptions): Promise<TypeChange[]> {
+  if (!opts.newTypeCflags) return []
+  const own = await loadVersion('new', opts.newPath, { ...opts, cflags: opts.newTypeCflags, exprs: [], sideIncludes: undefined })
+  if (!own.unit) return []
+  try {
+    return diffTypes(inOld, own.unit).filter(c => used.has(c.type)).map(c => ({ ...c, detail: `in the new tree's headers: ${c.detail}` }))
+  } finally {
+    own.unit.tree.delete()
+  }
+}
+
 interface Loaded {
   readonly version: 'old' | 'new'
   readonly pp: Awaited<ReturnType<typeof preprocess>>
@@ -145,6 +165,7 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
   const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
   const used = new Set([...usedTypes(o.unit, opts.func), ...usedTypes(n.unit, opts.func)])
   const typeChanges: TypeChange[] = diffTypes(o.unit, n.unit).filter(c => used.has(c.type))
+  typeChanges.push(...await ownTypeChanges(n.unit, used, opts))
   const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`
     .replace(/KLP_TYPE_NAME/g, '').replace(/\s+/g, ' ').replace(/ ([,)])/g, '$1')
   if (sigText(oldSig) !== sigText(newSig)) {
@@ -203,6 +224,7 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
     nonlinear: nonlinearOps(o.unit, reo.fns) + nonlinearOps(n.unit, ren.fns),
     referenced: [...new Set([...reo.names, ...ren.names])].sort(),
     containers: mergeContainers(findContainers(o.unit, reo.fns), findContainers(n.unit, ren.fns)),
+    containerContracts: resolveContracts(o.unit, oldSig, opts.containers ?? {}),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
 }

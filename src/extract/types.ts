@@ -95,6 +95,13 @@ export interface EmbeddedContainers {
   readonly containers: readonly ContainerUse[]
 }
 
+/** A spec's shape contract (`containers:`), checked against the code: parameter `param` points at `member` inside a `container`. */
+export interface ContainerContract {
+  readonly param: string
+  readonly container: string
+  readonly member: string
+}
+
 /** Result of the extract stage. */
 export interface FunctionPair {
   readonly func: string
@@ -115,6 +122,8 @@ export interface FunctionPair {
   readonly referenced: readonly string[]
   /** container_of in either version's reachable code, per embedded type (containers.ts); absent: none looked for. */
   readonly containers?: readonly EmbeddedContainers[]
+  /** The spec's container contracts (they win over what was found for their parameter). */
+  readonly containerContracts?: readonly ContainerContract[]
   /** Claims and assumptions, macro-expanded in each version's context. */
   readonly expanded: {
     readonly oldExprs: readonly string[]

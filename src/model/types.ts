@@ -155,6 +155,8 @@ export interface ProofRequest {
   readonly held: readonly string[]
   /** Out-parameters of external functions, from the spec: name → writes. */
   readonly externals: Readonly<Record<string, readonly OutParamWrite[]>>
+  /** Shape contracts from the spec: pointer parameter → `container.member` it points at. */
+  readonly containers?: Readonly<Record<string, string>>
 }
 
 /** The flat view of a ProofModel the C emitter reads (model/build.ts emitterOptions). */

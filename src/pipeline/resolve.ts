@@ -262,6 +262,7 @@ export function resolveProofOptions(cli: CheckedArgs, manifestDefaults: SpecDefa
     models: cli.models,
     replay: cli.replay,
     held: spec?.held ?? [],
+    ...(spec?.containers ? { containers: spec.containers } : {}),
     externals: Object.fromEntries(Object.entries(spec?.externals ?? {}).map(([k, v]) => [k, v.writes ?? []])),
   }
 }

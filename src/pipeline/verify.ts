@@ -94,6 +94,8 @@ async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair:
   const pair = await extractFunctionPair({
     // a header's inline body of a modelled function gives way to the model's stub
     modelled: new Set(models.keys()),
+    ...(req.newTypeCflags ? { newTypeCflags: req.newTypeCflags } : {}),
+    ...(req.containers ? { containers: req.containers } : {}),
     oldPath: req.oldPath, newPath: req.newPath, func: req.func,
     includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
     // the build context's flags are in req.cflags (in front of --cflags): -ftrivial-auto-var-init=zero

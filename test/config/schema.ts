@@ -106,7 +106,19 @@ const invalid: [string, unknown, string, RegExp][] = [
   ['_Pragma in a buffer length', { buffers: { buf: '_Pragma(X) len' } }, 'buffers.buf', /uses '_Pragma', which is reserved/],
   ['a blank expression', { held: ['  '] }, 'held.0', /^'' is empty$/],
   ['a preprocessor line in held', { held: ['&o->lock\n#include "/etc/passwd"'] }, 'held.0', /contains '#'/],
+  // container contracts: names pasted into harness C, so only names and dots
+  ['containers key not an identifier', { containers: { 'a b': 'struct x.y' } }, 'containers.a b', /must be a C identifier/],
+  ['containers without a member', { containers: { p: 'struct x' } }, 'containers.p', /^must be 'struct name.member'/],
+  ['containers smuggling C', { containers: { p: 'struct x.y; int z' } }, 'containers.p', /^must be 'struct name.member'/],
+  ['containers with an index', { containers: { p: 'struct x.y[0]' } }, 'containers.p', /^must be 'struct name.member'/],
+  ['containers not a map', { containers: ['struct x.y'] }, 'containers', /Expected object, received array/],
 ]
+
+t.test('container contracts: parameter → type.member', async t => {
+  const spec = SpecSchema.parse({ containers: { old_fsn: 'struct inotify_event_info.fse', q: 'union u.a.b', r: 'item_t.node' } })
+  t.same(spec.containers, { old_fsn: 'struct inotify_event_info.fse', q: 'union u.a.b', r: 'item_t.node' })
+  t.equal(SpecSchema.parse({}).containers, undefined, 'none: absent')
+})
 
 t.test('invalid specs', async t => {
   for (const [name, data, path, message] of invalid) {

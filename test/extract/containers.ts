@@ -1,6 +1,8 @@
 import t from 'tap'
 import { analyzeUnit } from '../../src/extract/unit.js'
-import { embeddedName, findContainers, groupContainers, memberType, mergeContainers } from '../../src/extract/containers.js'
+import { embeddedName, findContainers, groupContainers, memberType, mergeContainers, resolveContracts, splitContainerRef } from '../../src/extract/containers.js'
+import { functionSignature } from '../../src/extract/signature.js'
+import { ConfigError } from '../../src/errors.js'
 
 /** container_of as gcc -E prints the 6.12 macro. */
 const co = (ptr: string, type: string, member: string) =>
@@ -103,4 +105,48 @@ t.test('mergeContainers: both versions, vias merged, sorted', async t => {
     },
   ])
   t.same(mergeContainers([], []), [])
+})
+
+t.test('resolveContracts: the spec names a real container and member of the pointee type', async t => {
+  const u = await analyzeUnit(`${TYPES}
+int f(struct fsnotify_event *old_fsn, struct list_head *l, void *v, int n, int (*cb)(int)) { return n; }
+`)
+  const sig = functionSignature(u, u.functions.get('f')!)
+  t.same(resolveContracts(u, sig, {}), [])
+  t.same(resolveContracts(u, sig, { old_fsn: 'struct inotify_event_info.fse', l: 'item_t.node', v: 'struct other_info.ev' }), [
+    { param: 'old_fsn', container: 'struct inotify_event_info', member: 'fse' },
+    { param: 'l', container: 'item_t', member: 'node' },
+    { param: 'v', container: 'struct other_info', member: 'ev' },
+  ], 'a typedef names a container; a void * may point at any member')
+  t.same(resolveContracts(u, sig, { old_fsn: 'struct nest.s.inner' }), [{ param: 'old_fsn', container: 'struct nest', member: 's.inner' }], 'a nested member')
+  const rows: [string, Record<string, string>, RegExp, RegExp][] = [
+    ['no such parameter', { x: 'struct nest.a' }, /^containers: x: struct nest.a: f\(\) has no parameter x$/, /^parameters: old_fsn, l, v, n, cb$/],
+    ['not a pointer', { n: 'struct nest.a' }, /parameter n is not a pointer to a struct, union or number \(int\)$/, /points into/],
+    ['a function pointer', { cb: 'struct nest.a' }, /parameter cb is not a pointer/, /points into/],
+    ['no such type', { old_fsn: 'struct inotify_event.fse' }, /^containers: old_fsn: struct inotify_event.fse: the code of f\(\) defines no struct or union struct inotify_event$/, /as the code names it/],
+    ['a typedef of a number', { old_fsn: 'myint.x' }, /defines no struct or union myint/, /as the code names it/],
+    ['no such member', { old_fsn: 'struct inotify_event_info.fsn' }, /^containers: old_fsn: struct inotify_event_info.fsn: struct inotify_event_info has no member fsn$/, /^members of struct inotify_event_info: fse, mask, wd$/],
+    ['a member of another type', { old_fsn: 'struct inotify_event_info.mask' }, /struct inotify_event_info.mask is unsigned int, but old_fsn points to struct fsnotify_event$/, /^name a member of type struct fsnotify_event$/],
+    ['an anonymous record member', { l: 'struct anon_holder.a' }, /struct anon_holder.a is struct <anonymous>, but l points to struct list_head$/, /struct list_head/],
+  ]
+  const u2 = await analyzeUnit(`${TYPES} typedef int myint; struct anon_holder { struct { int q; } a; };
+int f(struct fsnotify_event *old_fsn, struct list_head *l, void *v, int n, int (*cb)(int)) { return n; }
+`)
+  for (const [name, contracts, message, hint] of rows) {
+    const err = (() => { try { resolveContracts(u2, sig, contracts) } catch (e) { return e } })() as ConfigError | undefined
+    t.ok(err instanceof ConfigError, `${name}: a ConfigError (exit 3)`)
+    t.match(err?.message, message, `${name}: message`)
+    t.match(err?.hint, hint, `${name}: hint`)
+  }
+})
+
+t.test('resolveContracts: a function without parameters', async t => {
+  const u = await analyzeUnit(`${TYPES} int g(void) { return 0; }`)
+  t.throws(() => resolveContracts(u, functionSignature(u, u.functions.get('g')!), { p: 'struct nest.a' }), { message: /g\(\) has no parameter p/, hint: 'parameters: none' })
+})
+
+t.test('splitContainerRef', async t => {
+  t.same(splitContainerRef('struct  a . b.c'), { container: 'struct a', member: 'b.c' })
+  t.same(splitContainerRef('item_t.node'), { container: 'item_t', member: 'node' })
+  t.same(splitContainerRef('nodot'), { container: 'nodot', member: '' })
 })
