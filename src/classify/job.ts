@@ -155,7 +155,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
   const entry = props.find(isEntry)
   if (entry?.status === 'SUCCESS') {
     const what = harness.entryAssumptions.length ? `the entry assumptions (${listed(harness.entryAssumptions, 8)})` : 'the harness\'s entry state'
-    return { ...base, ...empty, status: 'error', errors: [`${what} allow no input at all, so every property would hold vacuously; nothing was proved`],
+    return { ...base, ...empty, status: 'error', vacuous: true, errors: [`${what} allow no input at all, so every property would hold vacuously; nothing was proved`],
       hints: ['drop or relax the contradicting --assume / spec assume: / Klp-Assume: entries, buffer lengths (--buffer, --max-size) or held: locks'] }
   }
   const missing = missingProperties(job, props)

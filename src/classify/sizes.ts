@@ -64,6 +64,8 @@ export interface SizeContext {
    * left (`leftMs` < `needMs`, the longest run of the bound below: a larger bound's runs take longer).
    */
   readonly notStarted?: { readonly maxSize: number; readonly leftMs?: number; readonly needMs?: number }
+  /** Smaller bounds no input fits (not among the steps). */
+  readonly noInput?: readonly number[]
 }
 
 /** What lets the requested bound finish, by what stopped it. */
@@ -96,6 +98,7 @@ export function decideSizes(steps: readonly StepFacts[], ctx: SizeContext): { pa
     reduced,
     ...(stopped ? { stopped } : {}),
     steps: steps.map(s => ({ maxSize: s.maxSize, verdict: s.parts.verdict, ...(s.parts.reason ? { reason: s.parts.reason } : {}), durationMs: Math.round(s.durationMs) })),
+    ...(ctx.noInput?.length ? { noInput: ctx.noInput } : {}),
   }
   if (!reduced) return { parts: pick.parts, sizes }
   const why = stopText(stopped!, ctx.notStarted !== undefined)

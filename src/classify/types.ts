@@ -61,6 +61,8 @@ export interface JobResult {
   readonly errors: readonly string[]
   /** What to do about the errors, when the run knows better than the generic advice. */
   readonly hints?: readonly string[]
+  /** No input satisfies the entry assumptions (the run is an error): nothing was proved. */
+  readonly vacuous?: boolean
   /** Ids of the failed properties that are findings (not unwinding or missing bodies). */
   readonly findingIds: readonly string[]
   readonly durationMs: number

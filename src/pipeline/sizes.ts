@@ -94,6 +94,9 @@ function lastUnwinds(runs: readonly RunInfo[]): Map<string, number> {
 export async function proveAtSizes(s: Session, req: VerifyRequest, p: SizedProof): Promise<{ parts: VerdictParts; runs: RunInfo[]; sizes?: SizeSteps }> {
   const schedule = sizeSchedule(req.maxSize, p.planned.inputs.buffers.length > 0)
   const steps: Step[] = []
+  // smaller bounds no input fits (e.g. --assume len > 4 at max-size 4): nothing to prove there, climb on
+  const noInput: number[] = []
+  const allRuns: RunInfo[] = []
   const from = new Map<string, number>()
   let notStarted: { maxSize: number; leftMs?: number; needMs?: number } | undefined
   for (const maxSize of schedule) {
@@ -120,8 +123,14 @@ export async function proveAtSizes(s: Session, req: VerifyRequest, p: SizedProof
     // runs cut short by a signal are no result
     s.signal?.throwIfAborted()
     const runs = done.flatMap(d => d.runs)
+    allRuns.push(...runs)
     for (const [run, unwind] of lastUnwinds(runs)) from.set(run, unwind)
     const results = done.map(d => d.result)
+    if (maxSize < req.maxSize && results.some(r => r.vacuous)) {
+      noInput.push(maxSize)
+      s.log.info(`max-size ${maxSize}: no input fits the entry assumptions; trying larger buffers`)
+      continue
+    }
     const parts = decideVerdict(results, p.verdict)
     steps.push({ maxSize, parts, durationMs: performance.now() - t0, results, runs, planned: at.planned })
     if (stepped) s.log.info(`max-size ${maxSize}: ${parts.verdict}${parts.reason ? ` (${parts.reason})` : ''} in ${Math.round(performance.now() - t0)} ms`)
@@ -132,9 +141,12 @@ export async function proveAtSizes(s: Session, req: VerifyRequest, p: SizedProof
   const pick = steps[i]!
   const confirmed = p.confirm ? await p.confirm(pick.planned, pick.results) : pick.results
   const facts = steps.map((st, k) => (k === i ? { ...st, parts: decideVerdict(confirmed, p.verdict) } : st))
-  const runs = steps.flatMap(st => st.runs)
+  const runs = allRuns
   if (schedule.length === 1) return { parts: facts[0]!.parts, runs }
-  const { parts, sizes } = decideSizes(facts, { requested: req.maxSize, ...(req.minSize !== undefined ? { minimum: req.minSize } : {}), ...(notStarted !== undefined ? { notStarted } : {}) })
+  const { parts, sizes } = decideSizes(facts, {
+    requested: req.maxSize, noInput,
+    ...(req.minSize !== undefined ? { minimum: req.minSize } : {}), ...(notStarted !== undefined ? { notStarted } : {}),
+  })
   return { parts, runs, sizes }
 }
 
@@ -149,8 +161,9 @@ export function withSizes(r: ProofReport, sizes: SizeSteps | undefined): ProofRe
   const note = sizes.reduced
     ? `asked ${sizes.requested}; ${sizesStopText(sizes)}${sizes.minimum !== undefined ? `; --min-size ${sizes.minimum}` : ''}`
     : at < sizes.requested ? `asked ${sizes.requested}; stopped at ${at}: ${last.verdict}${last.reason ? ` (${last.reason})` : ''}` : `stepped up ${sizes.steps.map(x => x.maxSize).join(', ')}`
+  const empty = sizes.noInput?.length ? `; no input fits ${sizes.noInput.join(', ')}` : ''
   const bounds: BoundInfo[] = r.bounds.map(b => {
-    if (b.what === 'max buffer size (--max-size)') return { ...b, value: `${at} elements (${note})` }
+    if (b.what === 'max buffer size (--max-size)') return { ...b, value: `${at} elements (${note}${empty})` }
     if (b.what.startsWith('buffer ')) return { ...b, value: b.value.replace(/<= \d+$/, `<= ${at}`) }
     return b
   })

@@ -69,7 +69,7 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   values: keys<Witness['values'][number]>()(['what', 'old', 'new']),
   preExisting: FINDING,
   unwinding: keys<ProofReport['unwinding']>()(['mode', 'bound', 'complete', 'openLoops']),
-  sizes: keys<SizeSteps>()(['requested', 'reached', 'minimum', 'reduced', 'stopped', 'steps']),
+  sizes: keys<SizeSteps>()(['requested', 'reached', 'minimum', 'reduced', 'stopped', 'steps', 'noInput']),
   stopped: keys<NonNullable<SizeSteps['stopped']>>()(['maxSize', 'reason', 'afterMs', 'leftMs', 'needMs']),
   steps: keys<SizeStep>()(['maxSize', 'verdict', 'reason', 'durationMs']),
   bounds: keys<ProofReport['bounds'][number]>()(['what', 'value', 'isDefault']),

@@ -122,6 +122,8 @@ export interface SizeSteps {
     readonly needMs?: number
   }
   readonly steps: readonly SizeStep[]
+  /** Smaller bounds no input fits (the entry assumptions need longer buffers): skipped, nothing proved there. */
+  readonly noInput?: readonly number[]
 }
 
 export interface ProofReport {

@@ -90,6 +90,12 @@ t.test('nothing finished: the open verdict as it is', async t => {
   t.match(sizes, { reduced: false, stopped: { maxSize: 4, reason: 'out-of-memory' } })
 })
 
+t.test('smaller bounds no input fits are listed, not steps', async t => {
+  const { sizes } = decideSizes([step(8, parts('equivalent'))], { requested: 8, noInput: [4] })
+  t.same(sizes.noInput, [4])
+  t.equal(decideSizes([step(8, parts('equivalent'))], { requested: 8, noInput: [] }).sizes.noInput, undefined)
+})
+
 t.test('the budget was spent before the next bound: reduced, and said so', async t => {
   const { parts: p, sizes } = decideSizes([step(4, parts('equivalent')), step(8, parts('claim-unobserved'))], { requested: 32, notStarted: { maxSize: 16 } })
   t.equal(p.reason, 'reduced-bound')

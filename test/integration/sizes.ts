@@ -80,6 +80,16 @@ t.test('a counterexample at a small bound is the verdict: unintended, exit 1, no
   t.match(report!.bounds.find(b => b.what === 'max buffer size (--max-size)')?.value, /^4 elements \(asked 32; stopped at 4: unintended\)$/)
 })
 
+t.test('a smaller bound no input fits is skipped, not an error: the assumptions need longer buffers', async t => {
+  const { res, report } = await prove(t, SAME, ['--max-size', '8', '--assume', 'maxlength > 5'])
+  t.equal(res.code, 0, res.stderr)
+  t.equal(report!.verdict, 'equivalent')
+  t.match(report!.sizes, { requested: 8, reached: 8, reduced: false, noInput: [4], steps: [{ maxSize: 8, verdict: 'equivalent' }] })
+  t.equal(report!.sizes!.steps.length, 1)
+  t.ok(report!.runs.some(r => r.maxSize === 4), 'its runs are listed')
+  t.match(report!.bounds.find(b => b.what === 'max buffer size (--max-size)')?.value, /^8 elements \(stepped up 8; no input fits 4\)$/)
+})
+
 t.test('--min-size above --max-size: exit 3, one error, one hint', async t => {
   const { res } = await prove(t, SAME, ['--max-size', '8', '--min-size', '9'], 'text')
   t.equal(res.code, 3)
