@@ -14,10 +14,15 @@ export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void
   const spec = argv.spec ? await loadProofSpec(argv.spec, [argv.old, argv.new]) : undefined
   const log = cliLogger(ctx, Boolean(argv.verbose || argv.debug))
   // the old file's compile command (--compile-commands, --kconfig, or its configured kernel tree)
-  const { contextPlatform, contextSummary, resolveBuildContext, withContextFlags } = await import('../kbuild/index.js')
+  const { contextPlatform, contextSummary, newTreeFlags, resolveBuildContext, withContextFlags } = await import('../kbuild/index.js')
   const build = await resolveBuildContext(argv, ctx.env, msg => log.info(msg), checked.cflags.length > 0)
   const cli = withContextFlags(checked, build)
-  const req = { oldPath: argv.old, newPath: argv.new, ...resolveProofOptions(cli, {}, spec), ...(build && { buildContext: contextSummary(build), cbmcPlatform: contextPlatform(build) }) }
+  // the new file in its own tree's headers, to see type changes there (the proof reads it in the old tree's)
+  const own = build && newTreeFlags(build, argv.new)
+  const req = {
+    oldPath: argv.old, newPath: argv.new, ...resolveProofOptions(cli, {}, spec), ...(build && { buildContext: contextSummary(build), cbmcPlatform: contextPlatform(build) }),
+    ...(own && { newTypeCflags: [...own, ...checked.cflags] }),
+  }
   const report = await verify(req, {
     env: ctx.env,
     signal: ctx.signal,

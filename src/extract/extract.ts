@@ -17,7 +17,7 @@ import { applyCompat } from './closure-compat.js'
 import { modelAsm } from './asm-models.js'
 import { dropModelledBodies } from './world-bodies.js'
 import { sameFile } from './pp-text.js'
-import { findContainers, mergeContainers, resolveContracts } from './containers.js'
+import { containerTypes, findContainers, mergeContainers, resolveContracts } from './containers.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
 
@@ -223,10 +223,17 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
     ]),
     nonlinear: nonlinearOps(o.unit, reo.fns) + nonlinearOps(n.unit, ren.fns),
     referenced: [...new Set([...reo.names, ...ren.names])].sort(),
-    containers: mergeContainers(findContainers(o.unit, reo.fns), findContainers(n.unit, ren.fns)),
-    containerContracts: resolveContracts(o.unit, oldSig, opts.containers ?? {}),
+    ...containersOf(o.unit, n.unit, reo.fns, ren.fns, oldSig, opts),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
+}
+
+/** container_of uses of both versions, the spec's contracts, and the old version's types of their containers. */
+function containersOf(o: Unit, n: Unit, fo: Set<string>, fn: Set<string>, sig: FunctionPair['signature'], opts: ExtractOptions) {
+  const containers = mergeContainers(findContainers(o, fo), findContainers(n, fn))
+  const containerContracts = resolveContracts(o, sig, opts.containers ?? {})
+  const names = [...containers.flatMap(e => e.containers.map(c => c.container)), ...containerContracts.map(c => c.container)]
+  return { containers, containerContracts, containerTypes: containerTypes(o, names) }
 }
 
 /** Numbers and arrays of numbers: a stand-in of such a type needs no type the other version may lack. */

@@ -2,6 +2,7 @@ export type { BuildContext, CompileCommand, ContextOrigin, FilteredFlags, FlagLi
 export { findBuildContext, findBuildContexts, type ContextOptions } from './context.js'
 export { prepareKconfig, defaultCacheRoot, type KconfigOptions } from './kconfig.js'
 export { findKernelRoot, findKernelTree } from './tree.js'
+export { newTreeFlags } from './type-context.js'
 export { filterFlags } from './flags.js'
 export { mapFlags, renderFlagLine } from './mapping.js'
 export { contextPlatform, contextSummary, resolveBuildContext, withContextFlags, type BuildContextArgs } from './wire.js'

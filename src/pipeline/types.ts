@@ -25,6 +25,8 @@ export interface VerifyRequest extends ProofRequest {
   readonly scratchRoot?: string
   readonly defines: readonly string[]
   readonly cflags: readonly string[]
+  /** The new file's flags in its own kernel tree, to find type changes in its headers (kbuild/type-context.ts). */
+  readonly newTypeCflags?: readonly string[]
   /** Where the flags came from when found automatically (src/kbuild), and what each semantics-bearing flag means for cbmc. */
   readonly buildContext?: { readonly from: string; readonly lines: readonly string[] }
   /** cbmc C front-end options the build's flags call for (`--unsigned-char`, `--32`, …; src/kbuild). */
