@@ -9,6 +9,7 @@
  * - `__builtin_types_compatible_p(T1, T2)` (type arguments, e.g. `struct s`): its arguments are an
  *   opaque range read as the placeholder expression `_`.
  * - asm operands with a constraint spelled as adjacent strings (`"=@cc" "c" (x)`): the later strings blank.
+ * - `__alignof__(expr)` (alloc_percpu) reads as `sizeof(expr)`: nothing downstream evaluates it.
  * - `__signed__` reads as `signed`; `asm __inline volatile (…)` loses the `__inline`.
  * - In a struct/union body: unnamed bit-fields (`unsigned :0;`, `u64 a : 2, : 45;`) and empty member
  *   declarations (`seqcount_t s; ;` from a macro that expands to nothing) are blanked; they declare no member.
@@ -38,6 +39,7 @@ const TYPE_START: ReadonlySet<string> = new Set([
   'restrict', '__volatile__', '__const', '_Atomic', '__auto_type',
 ])
 const TYPEOF: ReadonlySet<string> = new Set(['typeof', '__typeof__', '__typeof'])
+const ALIGNOF: ReadonlySet<string> = new Set(['__alignof__', '__alignof', '_Alignof'])
 const ASM: ReadonlySet<string> = new Set(['asm', '__asm__', '__asm'])
 const ASM_QUALIFIER: ReadonlySet<string> = new Set(['volatile', '__volatile__', '__volatile', 'goto'])
 const INLINE: ReadonlySet<string> = new Set(['inline', '__inline', '__inline__'])
@@ -138,7 +140,10 @@ export function gnuParseView(text: string): ParseView {
     if (t.kind === 'id') {
       if (t.text === 'case') inCase = true
       else if (t.text === '__signed__') fill(chars, t.at, t.at + t.text.length, 'signed')
-      else if (TYPEOF.has(t.text) && toks[i + 1]?.text === '(') {
+      else if (ALIGNOF.has(t.text) && toks[i + 1]?.text === '(' && toks[i + 2] && !TYPE_START.has(toks[i + 2]!.text) && toks[i + 3]?.text !== ')') {
+        // `__alignof__(*p)` (alloc_percpu): tree-sitter reads alignof of a type only; sizeof takes both
+        fill(chars, t.at, t.at + t.text.length, 'sizeof')
+      } else if (TYPEOF.has(t.text) && toks[i + 1]?.text === '(') {
         const close = closing(toks, i + 1)
         const first = toks[i + 2]
         if (close < toks.length && first && close > i + 2 && !TYPE_START.has(first.text)) {

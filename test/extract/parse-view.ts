@@ -15,6 +15,7 @@ const CONSTRUCTS: [string, string][] = [
   ['typeof as offsetof\'s type (container_of in list_for_each_entry)', 'int f(struct s *p) { return __builtin_offsetof(typeof(*p), a.b) + __builtin_offsetof(typeof(*p), c); }'],
   ['case ranges', 'int f(int x) { switch (x) { case 1 ... 3: return 1; } return 0; }'],
   ['__signed__', 'typedef __signed__ char s8;'],
+  ['__alignof__ of an expression', 'unsigned long f(int **p) { return __alignof__(*p) + _Alignof(**p) + __alignof__(int); }'],
   ['asm __inline', 'void f(void) { asm __inline volatile("nop" : : "i" (1)); }'],
   ['types_compatible_p with tagged types', 'int f(void) { return __builtin_types_compatible_p(typeof(*&a.b), struct k); }'],
   ['unnamed bit-fields', 'struct s { unsigned :0; unsigned long long a : 16, b : 2, : 46; int c; };'],
