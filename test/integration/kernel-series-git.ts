@@ -8,7 +8,8 @@
  * shape (`commit … upstream.`, Fixes:, Cc: stable, Signed-off-by:), the last one through a merge.
  * The build folder is a copy of the cached prepared one ($KBUILD_OUTPUT), so make never writes into
  * the cache. Checked: the plan (which functions of which commit, claims from trailers: none) and each
- * file's build context (one make run, the kernel's flags, -I folders in each commit's snapshot); and
+ * file's build context (one make run, the kernel's flags, -I folders in each commit's snapshot), and
+ * get_range() of the first commit proved as-claimed from the repository alone (plus its spec); and
  * in patch mode over the cached tree itself, each file's context in its overlay views.
  */
 import t from 'tap'
@@ -20,7 +21,8 @@ import { buildOverlay } from '../../src/series/overlay.js'
 import { openGitRange } from '../../src/series/git.js'
 import { openPatchDir } from '../../src/series/patches.js'
 import { resolveSeriesBuild } from '../../src/series/build-context.js'
-import { runCli } from '../fixtures/integration.js'
+import { requireCbmc, runCli } from '../fixtures/integration.js'
+import type { SeriesReport } from '../../src/series/types.js'
 
 interface Fetched { readonly trees: Record<string, { readonly src: string; readonly out: string }> }
 
@@ -56,7 +58,8 @@ Signed-off-by: A U Thor <author@example.org>
 Signed-off-by: Greg Kroah-Hartman <gregkh@linuxfoundation.org>
 `
 
-t.test('git mode on a linux-stable-shaped repository: the plan and every file\'s build context', async t => {
+t.test('git mode on a linux-stable-shaped repository: the plan, a proof, and every file\'s build context', async t => {
+  await requireCbmc()
   const dir = t.testdir({})
   const repo = path.join(dir, 'linux')
   const build = path.join(dir, 'build')
@@ -92,6 +95,7 @@ t.test('git mode on a linux-stable-shaped repository: the plan and every file\'s
   git('commit', '-q', '-m', 'Linux 6.12.117')
   const base = git('rev-parse', 'HEAD')
   apply('lib/cmdline.c', 'lib/cmdline: saturate the range count instead of overflowing')
+  const cmdline = git('rev-parse', 'HEAD')
   git('checkout', '-q', '-b', 'side')
   apply('fs/notify/inotify/inotify_fsnotify.c', 'inotify: do not merge IN_MOVE events')
   git('checkout', '-q', 'linux-6.12.y')
@@ -125,6 +129,20 @@ t.test('git mode on a linux-stable-shaped repository: the plan and every file\'s
     'base → tip: inotify_merge (affected)',
     'base → tip: stack_depot_save_flags (affected)',
   ], 'every function each commit changed (in git rev-list --topo-order; the merge against its first parent), static callers affected, base → tip; nothing else')
+
+  // proved end to end: get_range() of the first commit, with the claim of test/integration/kernel-fixes.ts (why it is right: there)
+  writeFileSync(path.join(dir, 'get_range.yaml'), [
+    'function: get_range', 'buffers: {pint: n}', 'assume: ["n >= 1"]', 'max-size: 4', 'unwind: 5', 'intended:',
+    '  - when: "(long long)(int)@simple_strtol(1) - *pint > INT_MAX || (long long)(int)@simple_strtol(1) - *pint < INT_MIN"',
+    '    then: "ret == (old_ret < 0 ? INT_MAX : -1)"', '',
+  ].join('\n'))
+  const proved = await runCli(['series', '--git', repo, '--range', `${base}..${cmdline}`, '--spec', path.join(dir, 'get_range.yaml'), '--format', 'json', '--no-cache'], env)
+  const report = JSON.parse(proved.stdout) as SeriesReport
+  const getRange = report.proofs.filter(p => p.function === 'get_range')
+  t.same(getRange.map(p => [p.patch === null ? 'base → tip' : 'patch', p.verdict]), [['patch', 'as-claimed'], ['base → tip', 'as-claimed']], `get_range(): as-claimed in the kernel's build context (${getRange.map(p => p.error ?? p.report?.summary).join('; ')})`)
+  t.ok(getRange[0]?.report?.bounds.some(b => b.what === 'build context' && b.value === `make O=${build} V=1 -n lib/cmdline.o`), 'the flags came from make -n in the work tree')
+  t.ok(getRange[0]?.report?.bounds.some(b => b.what === 'compile flag' && /^-fno-strict-overflow → signed overflow wraps/.test(b.value)), 'old wraps instead of UB: -fno-strict-overflow from Kbuild')
+  t.comment(`get_options() (a static caller of get_range): ${report.proofs.filter(p => p.function === 'get_options').map(p => p.verdict).join(', ')}`)
 
   // each file's build context: one make run from the repository's work tree with the copied build folder
   const source = await openGitRange({ repo, range: `${base}..HEAD`, includes: [] })
