@@ -12,6 +12,8 @@ export interface TextOptions {
 const WIDTH = 100
 /** Width of the field labels inside a block (`inputs`, `values`, `witness`, …). */
 const LABEL = 9
+/** A bound's value longer than this is wrapped on its own lines (a kernel command's flags are ~1,500 characters). */
+const LONG_BOUND = 80
 
 type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow'
 const ANSI: Readonly<Record<Style, readonly [number, number]>> = {
@@ -68,10 +70,13 @@ function verdictLines(r: ProofReport, s: ReportSummary, paint: Paint): string[] 
 
 /** The bounds as an aligned table; a complete verdict holds only within them. */
 function boundLines(s: ReportSummary, paint: Paint): string[] {
-  const table = alignColumns(
-    s.bounds.map(b => [b.what, b.value, b.isDefault ? 'default' : '']),
-    '  ',
-  ).map(l => `  ${l}`.trimEnd())
+  // a long value (a kernel command's flags) sets no column width: it is wrapped under its own column
+  const long = (v: string) => v.length > LONG_BOUND
+  const aligned = alignColumns(s.bounds.map(b => [b.what, long(b.value) ? '' : b.value, b.isDefault ? 'default' : '']), '  ')
+  const whatWidth = Math.max(0, ...s.bounds.map(b => b.what.length))
+  const table = s.bounds.flatMap((b, i) => (long(b.value)
+    ? wrapText(b.value, WIDTH, `  ${b.what.padEnd(whatWidth)}  `, ' '.repeat(whatWidth + 4))
+    : [`  ${aligned[i]}`.trimEnd()]))
   return [`${paint('bold', s.boundsApply ? 'within bounds' : 'bounds')} ("default": not chosen by you):`, ...table]
 }
 

@@ -43,6 +43,20 @@ t.test('equivalent and as-claimed say within which bounds', async t => {
   }
 })
 
+t.test('a long bound value (a kernel command\'s flags) wraps under its column and widens nothing', async t => {
+  const flags = Array.from({ length: 40 }, (_, i) => `-I/src/linux/include/dir${i}`).join(' ')
+  const r = { ...f.equivalent, bounds: [...f.equivalent.bounds, { what: 'compiler flags (--cflags)', value: flags, isDefault: false }] }
+  const [, bounds] = renderText(r).split('\n\n')
+  const lines = bounds!.split('\n')
+  t.equal(lines[1], '  unwinding bound                  auto (reached 16, max 64)                             default', 'the other rows keep their widths')
+  const wrapped = lines.slice(lines.findIndex(l => l.startsWith('  compiler flags (--cflags)')))
+  t.ok(wrapped.length > 5, 'on several lines')
+  t.ok(wrapped.every(l => l.length <= 100), 'each within 100 columns')
+  t.match(wrapped[0], /^ {2}compiler flags \(--cflags\) {8}-I\/src\/linux\/include\/dir0 /)
+  t.ok(wrapped.slice(1).every(l => /^ {35}-I/.test(l)), 'continued under the value column')
+  t.equal(wrapped.join(' ').replace(/\s+/g, ' ').trim().replace(/^compiler flags \(--cflags\) /, ''), flags, 'every flag, in order')
+})
+
 t.test('a headline too long for the pointer still gets the bounds table', async t => {
   const text = renderText({ ...f.equivalent, function: `a_very_long_function_name_${'x'.repeat(30)}` })
   t.match(text, /^EQUIVALENT {2}a_very_long\w+\(\): old and new behave the same\n/)
