@@ -88,7 +88,7 @@ export function decideSizes(steps: readonly StepFacts[], ctx: SizeContext): { pa
   const lastMove = stepMove(last.parts)
   const stopped: SizeSteps['stopped'] =
     ctx.notStarted !== undefined ? { ...ctx.notStarted, reason: 'timeout', afterMs: 0 }
-    : lastMove === 'open' ? { maxSize: last.maxSize, reason: last.parts.reason!, afterMs: last.durationMs }
+    : lastMove === 'open' ? { maxSize: last.maxSize, reason: last.parts.reason!, afterMs: Math.round(last.durationMs) }
     : undefined
   const reduced = stopped !== undefined && stepMove(pick.parts) === 'climb' && pick.maxSize < ctx.requested
   const sizes: SizeSteps = {

@@ -52,7 +52,7 @@ t.test('finished at the requested bound: its verdict, not reduced', async t => {
 })
 
 t.test('the requested bound timed out: the smaller bound\'s verdict, stated, and no pass', async t => {
-  const steps = [step(4, parts('equivalent')), step(8, parts('as-claimed')), step(16, parts('inconclusive', 'timeout', ['a cbmc run hit the 300 s timeout']), 300_400)]
+  const steps = [step(4, parts('equivalent')), step(8, parts('as-claimed')), step(16, parts('inconclusive', 'timeout', ['a cbmc run hit the 300 s timeout']), 300_400.4)]
   const { parts: p, sizes } = decideSizes(steps, { requested: 16 })
   t.equal(p.verdict, 'inconclusive')
   t.equal(p.reason, 'reduced-bound')
