@@ -6,6 +6,7 @@ import { lvalue } from './inputs.js'
 import { MARK, MAX_BLOB, MAX_SEQ, VAR } from '../model/names.js'
 import type { ComparePart, Equality, ObservableNode, ObservableRoot } from '../model/observables.js'
 import type { ObservableKind } from '../model/types.js'
+import { containerLvalue } from './containers.js'
 
 /** A C boolean expression: the values at `o` and `n` are equal. */
 export function equalityC(e: Equality, o: string, n: string): string {
@@ -18,9 +19,26 @@ export function equalityC(e: Equality, o: string, n: string): string {
       const parts = e.parts.map(p => equalityC(p.eq, lvalue(o, [p.at]), lvalue(n, [p.at])))
       return parts.length ? parts.map(p => `(${p})`).join(' && ') : '1'
     }
+    case 'each': {
+      const j = indexVar(e.var)
+      return `${j} >= (unsigned long)(${e.count ?? countOf(o)}) || (${equalityC(e.elem, `(${o})[${j}]`, `(${n})[${j}]`)})`
+    }
     case 'none':
       return '1'
   }
+}
+
+/** The nondeterministic index of a long array's elements (Equality `each`). */
+const indexVar = (v: number) => `klp_j_${v}`
+
+/** The element count of an array lvalue, as C counts it. */
+const countOf = (a: string) => `sizeof(${a}) / sizeof((${a})[0])`
+
+/** The nondeterministic indices an equality uses, to declare before the comparison. */
+function indicesOf(e: Equality): number[] {
+  if (e.kind === 'all') return e.parts.flatMap(p => indicesOf(p.eq))
+  if (e.kind === 'each') return [e.var, ...indicesOf(e.elem)]
+  return []
 }
 
 function rootC(r: ObservableRoot): { old: string; new: string } {
@@ -28,6 +46,7 @@ function rootC(r: ObservableRoot): { old: string; new: string } {
     case 'return':
       return { old: VAR.retOld, new: VAR.retNew }
     case 'object':
+      if (r.member !== undefined) return { old: containerLvalue(r.param, r.type!, r.member), new: containerLvalue(VAR.newParam(r.param), r.type!, r.member) }
       return { old: lvalue(r.param, [{ deref: r.type }]), new: lvalue(VAR.newParam(r.param), [{ deref: r.type }]) }
     case 'buffer':
       return r.bytes
@@ -47,6 +66,8 @@ export interface PartView {
   readonly scalar: boolean
   readonly pointer: boolean
   readonly array: boolean
+  /** Arrays: a loop over the elements; false: the solver picks the index klp_i_<var>. */
+  readonly loop: boolean
   readonly var: number
   readonly old: string
   readonly new: string
@@ -60,10 +81,10 @@ function partView(p: ComparePart, root: { old: string; new: string }): PartView 
   const old = lvalue(root.old, p.path)
   const nw = lvalue(root.new, p.path)
   const vars = { o: VAR.arrayOld(p.var), n: VAR.arrayNew(p.var), eqv: VAR.arrayEq(p.var), di: VAR.arrayIndex(p.var) }
-  const base = { ...vars, scalar: p.kind === 'scalar', pointer: p.kind === 'pointer', array: false, var: p.var, old, new: nw, count: '', eq: '', elemScalar: false }
+  const base = { ...vars, scalar: p.kind === 'scalar', pointer: p.kind === 'pointer', array: false, loop: false, var: p.var, old, new: nw, count: '', eq: '', elemScalar: false }
   if (p.kind !== 'array') return base
   const i = `klp_i_${p.var}`
-  return { ...base, array: true, count: p.count, eq: equalityC(p.elem, `(${old})[${i}]`, `(${nw})[${i}]`), elemScalar: p.scalar }
+  return { ...base, array: true, loop: p.loop !== null, count: p.count ?? countOf(old), eq: equalityC(p.elem, `(${old})[${i}]`, `(${nw})[${i}]`), elemScalar: p.scalar }
 }
 
 export interface CompareView {
@@ -71,6 +92,8 @@ export interface CompareView {
   /** `klp_same_<index>`: the observable is equal in both runs. */
   readonly same: string
   readonly parts: readonly PartView[]
+  /** Nondeterministic element indices (`klp_j_<var>`) the parts' equalities use. */
+  readonly indices: readonly number[]
   readonly calls: { readonly var: number; readonly eqv: string; readonly nseq: string; readonly seqFn: string; readonly seqArg: string; readonly args: readonly number[]; readonly maxSeq: number; readonly maxBlob: number } | null
   readonly guard: string | null
   readonly cond: string
@@ -94,6 +117,7 @@ export function compareView(n: ObservableNode, allowed: (k: ObservableKind) => s
     index: n.index,
     same: VAR.same(n.index),
     parts: n.parts.map(p => partView(p, root)),
+    indices: n.parts.flatMap(p => (p.kind === 'array' ? indicesOf(p.elem) : [])),
     calls: n.calls ? { var: n.calls.var, eqv: VAR.arrayEq(n.calls.var), nseq: VAR.nseq, seqFn: VAR.seqFn, seqArg: VAR.seqArg, args: Array.from({ length: n.calls.args }, (_, a) => a), maxSeq: MAX_SEQ, maxBlob: MAX_BLOB } : null,
     guard: n.guard,
     cond: conds.length ? conds.join(' && ') : '1',
@@ -104,5 +128,5 @@ export function compareView(n: ObservableNode, allowed: (k: ObservableKind) => s
 
 /** The loops the comparisons add, in cbmc's numbering. */
 export function compareLoops(nodes: readonly ObservableNode[]): { readonly id: number; readonly bound: number }[] {
-  return nodes.flatMap(n => [...n.parts.flatMap(p => (p.kind === 'array' ? [p.loop] : [])), ...(n.calls ? n.calls.loops : [])])
+  return nodes.flatMap(n => [...n.parts.flatMap(p => (p.kind === 'array' && p.loop ? [p.loop] : [])), ...(n.calls ? n.calls.loops : [])])
 }

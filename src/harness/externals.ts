@@ -9,7 +9,7 @@
 import { ConfigError } from '../errors.js'
 import type { CType } from '../extract/types.js'
 import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
-import { LIMIT, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ, VAR, WORLD } from '../model/names.js'
+import { LIMIT, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ, OPAQUE_BYTES, VAR, WORLD } from '../model/names.js'
 import type { ExternalStub, ModelSpec } from '../model/types.js'
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
@@ -49,7 +49,10 @@ export interface StubView {
   readonly log: boolean
   readonly bug: { readonly value: string | null } | null
   readonly generic: {
-    /** A pointer answer is NULL or a fresh object of `size` bytes; nullAnswer: a function pointer, NULL. */
+    /**
+     * A pointer answer is NULL or a fresh object of `size` bytes (a matched call's starts with the
+     * bytes the old call's had: klp_<f>_proto); nullAnswer: a function pointer, NULL.
+     */
     readonly fresh: { readonly size: string } | null
     readonly nullAnswer: boolean
     readonly writes: readonly { readonly fn: string; readonly arg: number; readonly size: string; readonly blob: number; readonly limit: string }[]
@@ -132,8 +135,9 @@ function genericView(s: ExternalStub): NonNullable<StubView['generic']> {
   const f = s.fn.name
   const rt = sig.returnType
   // a pointer answer is NULL or a fresh object, never a wild pointer (`void *` or an incomplete
-  // type: MAX_BLOB bytes, as sizeof cannot say)
-  const fresh = rt.kind === 'pointer' && rt.to.kind !== 'function' ? { size: rt.to.kind === 'opaque' ? String(MAX_BLOB) : 'sizeof(*r)' } : null
+  // type: OPAQUE_BYTES, as sizeof cannot say); a matched call's object starts with the bytes the
+  // old call's object had when it was returned (the same answer), as alloc models do
+  const fresh = rt.kind === 'pointer' && rt.to.kind !== 'function' ? { size: rt.to.kind === 'opaque' ? String(OPAQUE_BYTES) : 'sizeof(*r)' } : null
   const writes = (s.writes ?? []).map(w => {
     if (!Number.isInteger(w.arg) || w.arg < 0 || w.arg >= sig.params.length) {
       throw new ConfigError(`${f}(): writes arg ${w.arg}, but ${f}() takes ${sig.params.length} argument${sig.params.length === 1 ? '' : 's'}`, { hint: 'externals.<fn>.writes.arg counts the arguments from 0' })

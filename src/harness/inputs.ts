@@ -5,6 +5,7 @@
  */
 import type { FunctionSignature } from '../extract/types.js'
 import type { GlobalNode, InputsModel, ObjectInit, ParamNode, Segment } from '../model/inputs.js'
+import { containerAlloc, containerLvalue } from './containers.js'
 
 /** The C lvalue `path` names, starting from `base`. */
 export function lvalue(base: string, path: readonly Segment[]): string {
@@ -24,13 +25,15 @@ export interface InitView {
   readonly new: string
   readonly choice: number
   readonly object: number
+  /** Bytes of a fresh object (C). */
+  readonly size: string
   readonly inits: readonly InitView[]
 }
 
 function initView(n: ObjectInit, oldBase: string, newBase: string): InitView {
   const old = lvalue(oldBase, n.path)
   const nw = lvalue(newBase, n.path)
-  const base = { fresh: false, set: null, clear: false, old, new: nw, choice: 0, object: 0, inits: [] }
+  const base = { fresh: false, set: null, clear: false, old, new: nw, choice: 0, object: 0, size: '', inits: [] }
   switch (n.kind) {
     case 'callback':
       return { ...base, set: n.stub }
@@ -39,7 +42,10 @@ function initView(n: ObjectInit, oldBase: string, newBase: string): InitView {
     case 'clear':
       return { ...base, clear: true }
     case 'fresh':
-      return { ...base, fresh: true, choice: n.choice, object: n.object, inits: n.inits.map(i => initView(i, oldBase, newBase)) }
+      return {
+        ...base, fresh: true, choice: n.choice, object: n.object, size: n.bytes === null ? `sizeof(*(${old}))` : String(n.bytes),
+        inits: n.inits.map(i => initView(i, oldBase, newBase)),
+      }
   }
 }
 
@@ -97,6 +103,10 @@ interface ObjectView {
   readonly nullable: boolean
   readonly object: number
   readonly inits: readonly InitView[]
+  /** The allocation (C, before the cast to T) and the whole object in each version (a container's, harness/containers.ts). */
+  readonly alloc: string
+  readonly whole: string
+  readonly wholeNew: string
 }
 
 function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
@@ -121,11 +131,17 @@ function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
     }
     case 'object': {
       const src = `klp_src_${p.name}`
-      const deref = (v: string) => lvalue(v, [{ deref: p.type }])
+      const c = p.container && p.type ? { type: p.type, member: p.container.member } : null
+      const deref = (v: string) => (c ? containerLvalue(v, c.type, c.member) : lvalue(v, [{ deref: p.type }]))
       const inits = p.inits.map(i => initView(i, p.type ? src : deref(p.name), deref(nv)))
+      const alloc = c ? containerAlloc(c.type, c.member) : `__CPROVER_allocate(sizeof(*${p.name}), 0)`
+      const whole = (v: string) => (c ? containerLvalue(v, c.type, c.member) : `*(${p.type} *)${v}`)
       return {
         ...view, nullable: p.nullable,
-        object: { name: p.name, T, nv, src, type: p.type, empty: p.empty, array: p.array, snapshot: p.snapshot, nullable: p.nullable, object: p.object, inits },
+        object: {
+          name: p.name, T, nv, src, type: p.type, empty: p.empty, array: p.array, snapshot: p.snapshot, nullable: p.nullable, object: p.object, inits,
+          alloc, whole: whole(p.name), wholeNew: whole(nv),
+        },
       }
     }
   }

@@ -6,6 +6,8 @@
 import type { CType, FunctionPair, GlobalVar } from '../extract/types.js'
 import { containsPointer } from '../extract/ctypes.js'
 import { UNROLL, isEmptyRecord, pointeeAllocatable, typeName, unparen } from './inputs-ctype.js'
+import { OPAQUE_BYTES } from './names.js'
+import { containerShapes, type ContainerShape } from './containers.js'
 
 /** A loop the harness itself adds: `klp_harness.<id>` in cbmc's numbering, and its exact bound. */
 export interface HarnessLoop {
@@ -33,6 +35,8 @@ export type ObjectInit =
     readonly kind: 'fresh'; readonly path: readonly Segment[]; readonly choice: number; readonly depth: number
     /** klp_abs id of the object (its handle `klp_h_{old,new}_<object>`). */
     readonly object: number
+    /** An opaque pointee (`void`, an incomplete type): an object of this many bytes; null: sizeof the pointee. */
+    readonly bytes: number | null
     readonly inits: readonly ObjectInit[]
   }
 
@@ -66,6 +70,8 @@ export type ParamNode =
     readonly depth: number
     readonly inits: readonly ObjectInit[]
     readonly object: number
+    /** The parameter points at `member` inside an object of type `type` (model/containers.ts): the whole object is the input. */
+    readonly container?: { readonly member: string }
   }
 
 export type GlobalNode =
@@ -129,10 +135,13 @@ function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, labe
     case 'pointer': {
       const hook = t.to.kind === 'function' ? ids.stub(`global ${label}`) : undefined
       if (hook) return [{ kind: 'callback', path, stub: hook }]
-      if (t.to.kind === 'function' || !pointeeAllocatable(t.to) || depth >= ids.opts.pointerDepth) return [{ kind: 'null', path }]
+      // `void *` (or an incomplete pointee) is NULL or an opaque object like any other pointer:
+      // a NULL-only `void *` would leave every path that tests it unexplored
+      const opaque = t.to.kind === 'opaque'
+      if (t.to.kind === 'function' || (!opaque && !pointeeAllocatable(t.to)) || depth >= ids.opts.pointerDepth) return [{ kind: 'null', path }]
       const choice = ids.vars++
-      const inner = inits(ids, t.to, [...path, { deref: typeName(t.to) ?? null }], depth + 1, label)
-      return [{ kind: 'fresh', path, choice, depth: depth + 1, object: ids.object(label, depth + 1), inits: inner }]
+      const inner = opaque ? [] : inits(ids, t.to, [...path, { deref: typeName(t.to) ?? null }], depth + 1, label)
+      return [{ kind: 'fresh', path, choice, depth: depth + 1, object: ids.object(label, depth + 1), bytes: opaque ? OPAQUE_BYTES : null, inits: inner }]
     }
     case 'record':
       if (!containsPointer(t)) return []
@@ -153,7 +162,7 @@ function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, labe
   }
 }
 
-function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], index: number, copies: { n: number; of: number }, opaque: { n: number }): ParamNode {
+function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], index: number, copies: { n: number; of: number }, opaque: { n: number }, shape?: ContainerShape): ParamNode {
   const to = (p.type as Extract<CType, { kind: 'pointer' }>).to
   const o = ids.opts
   const buf = Object.hasOwn(o.buffers, p.name) ? o.buffers[p.name] : undefined
@@ -171,6 +180,13 @@ function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], 
       kind: 'buffer', index, name: p.name, nullable, count: buf, shown: unparen(buf),
       elem: to.kind === 'opaque' ? 'unsigned char' : typeName(to) ?? null, bytes: to.kind === 'opaque',
       clear: to.kind !== 'opaque' && containsPointer(to), copy, object: ids.object(p.name, 0),
+    }
+  }
+  if (shape) {
+    const init = inits(ids, shape.type, [], 0, `${p.name}'s ${shape.container}`)
+    return {
+      kind: 'object', index, name: p.name, nullable, type: shape.container, empty: isEmptyRecord(shape.type), array: false,
+      snapshot: false, depth: 0, inits: init, object: ids.object(p.name, 0), container: { member: shape.member },
     }
   }
   const type = typeName(to) ?? null
@@ -214,7 +230,7 @@ export function planInputs(pair: FunctionPair, opts: InputOptions): InputsModel 
     if (p.type.kind !== 'pointer') params[i] = { kind: 'scalar', index: i, name: p.name }
   })
   sig.params.forEach((p, i) => {
-    if (p.type.kind === 'pointer') params[i] = pointerParam(ids, p, i, copies, opaque)
+    if (p.type.kind === 'pointer') params[i] = pointerParam(ids, p, i, copies, opaque, containerShapes(pair).get(p.name))
   })
   const newByName = new Map(pair.new.globals.map(v => [v.name, v]))
   const globals: GlobalNode[] = []

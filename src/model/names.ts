@@ -49,6 +49,14 @@ export const MAX_SEQ = 16
 export const MAX_LOCKS = 6
 /** Bytes of a copy_to_user-like call compared as part of the call (and of an out-parameter write). */
 export const MAX_BLOB = 64
+/**
+ * Bytes of an object behind a pointer whose pointee has no size the harness can name (`void *`, an
+ * incomplete struct): entry state (globals, pointer fields, a `void **` parameter's pointee) and
+ * the world's pointer answers. The same as MAX_BLOB, what the world compares per blob: enough for
+ * the small headers such pointers usually carry; a version reading beyond it reads out of bounds,
+ * which the safety runs report.
+ */
+export const OPAQUE_BYTES = MAX_BLOB
 /** klp_abs ids of objects the world hands out start here (ids below are input objects). */
 export const DYN_BASE = 1000
 

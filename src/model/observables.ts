@@ -9,12 +9,22 @@ import type { ExternalStub, ObservableInfo, ObservableKind } from './types.js'
 import { MAX_BLOB, VAR } from './names.js'
 import { UNROLL, isVoid } from './inputs-ctype.js'
 import type { HarnessLoop, InputsModel, Segment } from './inputs.js'
+import { containerShapes } from './containers.js'
 
-/** How two values of one type are equal (pointers by object and offset); `none`: not compared. */
+/**
+ * How two values of one type are equal (pointers by object and offset); `none`: not compared
+ * (functions, and types without a size: an opaque type, a flexible array member).
+ */
 export type Equality =
   | { readonly kind: 'scalar' }
   | { readonly kind: 'pointer' }
   | { readonly kind: 'all'; readonly parts: readonly { readonly at: Segment; readonly eq: Equality }[] }
+  /**
+   * A long array (or one whose length the tool cannot evaluate): the elements at a nondeterministic
+   * index `klp_j_<var>` below `count` (null: as C counts it, sizeof) are equal. The solver picks the
+   * index, so the property holds only if every element is equal.
+   */
+  | { readonly kind: 'each'; readonly var: number; readonly count: string | null; readonly elem: Equality }
   | { readonly kind: 'none' }
 
 /** One compared part of an observable, at `path` from its root, its values kept in `klp_o_<var>`/`klp_n_<var>`. */
@@ -23,9 +33,10 @@ export type ComparePart =
   /** An array compared element by element in a loop; `klp_di_<var>` is the first differing index. */
   | {
     readonly kind: 'array'; readonly var: number; readonly path: readonly Segment[]; readonly label: string
-    /** Element count: a number, or the harness variable holding a buffer's length. */
-    readonly count: string
-    readonly loop: HarnessLoop
+    /** Element count: a number, or the harness variable holding a buffer's length; null: as C counts it (sizeof). */
+    readonly count: string | null
+    /** null: no loop, the solver picks the index `klp_i_<var>` (a length the tool cannot evaluate). */
+    readonly loop: HarnessLoop | null
     readonly elem: Equality
     /** Scalar elements: the first differing values are kept too. */
     readonly scalar: boolean
@@ -34,7 +45,8 @@ export type ComparePart =
 /** Where an observable's two values are, before its parts' paths. */
 export type ObservableRoot =
   | { readonly kind: 'return' }
-  | { readonly kind: 'object'; readonly param: string; readonly type: string | null }
+  /** `member`: the parameter points at that member of a `type` (a container): the whole container is compared. */
+  | { readonly kind: 'object'; readonly param: string; readonly type: string | null; readonly member?: string }
   | { readonly kind: 'buffer'; readonly param: string; readonly bytes: boolean }
   | { readonly kind: 'global'; readonly old: string; readonly new: string }
 
@@ -60,16 +72,27 @@ export interface ObservableNode {
   readonly calls: CallsCompare | null
 }
 
-export function equality(t: CType): Equality {
+/**
+ * An array whose length the tool could not evaluate but C can (`T a[EXPR]`, `EXPR` a constant
+ * expression with `?:`, sizeof, enum constants): compared as C counts it, never skipped. Only an
+ * array declared without a length (a flexible array member, `extern T a[]`) has no elements to compare.
+ */
+export function sizedByC(t: Extract<CType, { kind: 'array' }>): boolean {
+  return t.length === null && !/\[\s*\]$/.test(t.text)
+}
+
+/** `next` numbers the nondeterministic indices of long arrays (harness variables). */
+export function equality(t: CType, next: () => number): Equality {
   switch (t.kind) {
     case 'scalar':
       return { kind: 'scalar' }
     case 'pointer':
       return { kind: 'pointer' }
     case 'record':
-      return { kind: 'all', parts: t.fields.map(f => ({ at: { field: f.name }, eq: equality(f.type) })) }
+      return { kind: 'all', parts: t.fields.map(f => ({ at: { field: f.name }, eq: equality(f.type, next) })) }
     case 'array':
-      if (t.length !== null && t.length <= UNROLL) return { kind: 'all', parts: Array.from({ length: t.length }, (_, i) => ({ at: { index: i }, eq: equality(t.of) })) }
+      if (t.length !== null && t.length <= UNROLL) return { kind: 'all', parts: Array.from({ length: t.length }, (_, i) => ({ at: { index: i }, eq: equality(t.of, next) })) }
+      if (t.length !== null || sizedByC(t)) return { kind: 'each', var: next(), count: t.length === null ? null : String(t.length), elem: equality(t.of, next) }
       return { kind: 'none' }
     default:
       return { kind: 'none' }
@@ -96,7 +119,10 @@ function parts(c: Counter, t: CType, path: readonly Segment[], label: string, ou
       for (const f of t.fields) parts(c, f.type, [...path, { field: f.name }], label.endsWith('->') ? `${label}${f.name}` : `${label}.${f.name}`, out)
       return
     case 'array':
-      if (t.length === null) return
+      if (t.length === null) {
+        if (sizedByC(t)) out.push(arrayPart(c, t.of, path, null, null, label))
+        return
+      }
       if (t.length <= UNROLL) {
         for (let i = 0; i < t.length; i++) parts(c, t.of, [...path, { index: i }], `${label}[${i}]`, out)
         return
@@ -108,9 +134,11 @@ function parts(c: Counter, t: CType, path: readonly Segment[], label: string, ou
   }
 }
 
-function arrayPart(c: Counter, elem: CType, path: readonly Segment[], count: string, max: number, label: string): ComparePart {
+/** An array part: a loop up to `max`, or (max null) a nondeterministic index. */
+function arrayPart(c: Counter, elem: CType, path: readonly Segment[], count: string | null, max: number | null, label: string): ComparePart {
   const v = c.vars++
-  return { kind: 'array', var: v, path, label, count, loop: c.loop(max + 1), elem: equality(elem), scalar: elem.kind === 'scalar' }
+  const loop = max === null ? null : c.loop(max + 1)
+  return { kind: 'array', var: v, path, label, count, loop, elem: equality(elem, () => c.vars++), scalar: elem.kind === 'scalar' }
 }
 
 function compared(c: Counter, t: CType, label: string): ComparePart[] {
@@ -155,8 +183,10 @@ export function planObservables(pair: FunctionPair, inputs: InputsModel, externa
       const part = arrayPart(c, elem, [], `klp_len_${p.name}`, inputs.maxSize, `${p.name}[]`)
       nodes.push({ ...base, guard, kind: 'memory', label: `memory ${p.name}[0..${p.shown})`, root: { kind: 'buffer', param: p.name, bytes: p.bytes }, parts: [part] })
     } else {
-      const label = to.kind === 'record' ? `${p.name}->` : `*${p.name}`
-      nodes.push({ ...base, guard, kind: 'memory', label: `memory *${p.name}`, root: { kind: 'object', param: p.name, type: p.type }, parts: compared(c, to, label) })
+      const shape = p.container && containerShapes(pair).get(p.name)
+      const label = shape ? `container_of(${p.name})->` : to.kind === 'record' ? `${p.name}->` : `*${p.name}`
+      const root = { kind: 'object' as const, param: p.name, type: p.type, ...(shape ? { member: shape.member } : {}) }
+      nodes.push({ ...base, guard, kind: 'memory', label: `memory *${p.name}`, root, parts: compared(c, shape ? shape.type : to, label) })
     }
   }
   const oldByName = new Map(pair.old.globals.map(v => [v.name, v]))

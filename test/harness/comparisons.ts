@@ -10,6 +10,9 @@ t.test('equalityC: scalars by value, pointers by object and offset, records and 
     ['not compared', { kind: 'none' }, '1'],
     ['empty record', { kind: 'all', parts: [] }, '1'],
     ['record', { kind: 'all', parts: [{ at: { field: 'x' }, eq: { kind: 'scalar' } }, { at: { index: 1 }, eq: { kind: 'none' } }] }, '(((a).x) == ((b).x)) && (1)'],
+    ['long array: the elements at the index the solver picks', { kind: 'each', var: 3, count: '9', elem: { kind: 'scalar' } }, 'klp_j_3 >= (unsigned long)(9) || (((a)[klp_j_3]) == ((b)[klp_j_3]))'],
+    ['a length only C can evaluate: sizeof', { kind: 'each', var: 3, count: null, elem: { kind: 'pointer' } },
+      'klp_j_3 >= (unsigned long)(sizeof(a) / sizeof((a)[0])) || (klp_abs((const void *)((a)[klp_j_3]), 0) == klp_abs((const void *)((b)[klp_j_3]), 1))'],
   ]
   for (const [what, eq, want] of rows) t.equal(equalityC(eq, 'a', 'b'), want, what)
 })
@@ -36,6 +39,17 @@ t.test('compareView: lvalues from the root, one condition per part, the claims t
   for (const [root, old, nw] of roots) t.match(compareView(node({ root, parts: [{ kind: 'pointer', var: 0, path: [], label: 'x' }] }), () => '0').parts[0], { old, new: nw }, root.kind)
   t.equal(compareView(node({}), () => '0').cond, '1', 'nothing to compare: equal')
   t.equal(eqDescription(node({ index: 0, label: 'return' })), 'KLP_EQ 0 return')
+})
+
+t.test('compareView: an array the tool cannot count has no loop; its index and its elements\' indices are declared', async t => {
+  const v = compareView(node({
+    root: { kind: 'global', old: 'klp_old_g', new: 'klp_new_g' },
+    parts: [{ kind: 'array', var: 5, path: [], label: 'g', count: null, loop: null, elem: { kind: 'all', parts: [{ at: { field: 'w' }, eq: { kind: 'each', var: 6, count: '8', elem: { kind: 'scalar' } } }] }, scalar: false }],
+  }), () => '0')
+  t.same(v.indices, [6], 'klp_j_6 is declared before the comparison')
+  t.match(v.parts[0], { array: true, loop: false, count: 'sizeof(klp_old_g) / sizeof((klp_old_g)[0])', eq: '(klp_j_6 >= (unsigned long)(8) || (((((klp_old_g)[klp_i_5]).w)[klp_j_6]) == ((((klp_new_g)[klp_i_5]).w)[klp_j_6])))' })
+  t.equal(v.cond, 'klp_eq_5')
+  t.same(compareLoops([node({ parts: [{ kind: 'array', var: 5, path: [], label: 'g', count: null, loop: null, elem: { kind: 'scalar' }, scalar: true }] })]), [], 'no loop to bound')
 })
 
 t.test('compareLoops: the array loops and the calls\' two loops, in node order', async t => {

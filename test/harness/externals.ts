@@ -528,6 +528,28 @@ const PROOFS: Proof[] = [
     fail: ['T: an incomplete type: may be an object', 'T: another argument: not replayed', 'T: may be NULL', 'T: may be an object', 'T: void *: may be an object', END],
   },
   {
+    what: 'pointer answers: a matched call\'s object starts with the bytes old\'s object had when it was returned',
+    world: ['req_find', 'ctx_get'],
+    driver: `
+  klp_cur = 0;
+  struct req *p0 = req_find(1);
+  unsigned char *c0 = ctx_get(1);
+  struct req *q0 = req_find(2);
+  int id0 = p0 ? p0->id : 0;
+  unsigned char b0 = c0 ? c0[${MAX_BLOB - 1}] : 0;
+  if (p0) p0->id = id0 == 5 ? 6 : 5;
+  klp_cur = 1;
+  struct req *p1 = req_find(1);
+  unsigned char *c1 = ctx_get(1);
+  struct req *q1 = req_find(3);
+  __CPROVER_assert(!p1 || (p1 != p0 && p1->id == id0), "T: the same bytes, in another object (old's later writes do not leak)");
+  __CPROVER_assert(!c1 || c1[${MAX_BLOB - 1}] == b0, "T: void *: the same bytes");
+  __CPROVER_assert(!p1 || p1->id == 0, "T: the bytes are not known");
+  __CPROVER_assert(!q0 || !q1 || q0->id == q1->id, "T: another argument: other bytes");
+  __CPROVER_assert(0, "${END}");`,
+    fail: ['T: another argument: other bytes', 'T: the bytes are not known', END],
+  },
+  {
     what: 'default expressions: alloc arg0 bytes, copy-in arg2 bytes to arg0, warn returns arg0',
     world: ['alloc_plain', 'alloc_void', 'copy_in_plain', 'warn_plain'],
     driver: `

@@ -43,4 +43,15 @@ t.test('inputsView: scalars, pointer parameters, shared declarations and globals
     { old: 'klp_old_c', new: 'klp_new_c', src: null, copyNew: false },
   ])
   t.equal(v.opaqueSlots, 1, 'klp_opaque has at least one byte')
+  t.match(v.pointers[0]!.object!.inits[0], { size: 'sizeof(*((klp_src_o).p))' }, 'a typed pointee: its size')
+})
+
+t.test('a `void *` global gets an opaque object of OPAQUE_BYTES, copied for the new version', async t => {
+  const g = global('p', { type: ptr({ kind: 'opaque', text: 'void' }), externDecl: 'extern void *klp_new_p;' })
+  const pair = {
+    signature: { name: 'f', params: [], returnType: int, returnTypedef: 'int KLP_TYPE_NAME', variadic: false },
+    old: { globals: [g] }, new: { globals: [{ ...g, cName: 'klp_new_p' }] },
+  } as unknown as FunctionPair
+  const v = inputsView(planInputs(pair, { buffers: {}, nullable: [], maxSize: 3, initGlobals: false, pointerDepth: 1, callbacks: {} }), pair.signature)
+  t.match(v.globals, [{ src: 'klp_src_0', inits: [{ fresh: true, old: 'klp_src_0', new: 'klp_new_p', choice: 1, size: '64', inits: [] }] }])
 })

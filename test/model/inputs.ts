@@ -7,6 +7,7 @@ import t from 'tap'
 import type { CType, FunctionPair, GlobalVar, Param } from '../../src/extract/types.js'
 import { inputInfos, planInputs, type InputOptions } from '../../src/model/inputs.js'
 import { isEmptyRecord, isVoid, pointeeAllocatable, typeName, unparen } from '../../src/model/inputs-ctype.js'
+import { OPAQUE_BYTES } from '../../src/model/names.js'
 
 const int: CType = { kind: 'scalar', text: 'int' }
 const ptr = (to: CType): CType => ({ kind: 'pointer', to, text: `${to.text} *` })
@@ -96,6 +97,22 @@ t.test('object inits: fresh objects to a depth, NULL beyond, unions and long arr
   const deep = at(2)
   t.match(deep, { inits: [{ kind: 'fresh', inits: [{ kind: 'fresh', depth: 2, choice: 1, object: 1 }] }] }, 'one level deeper: the inner pointer gets its own object first')
   t.same(planInputs(pair, { ...base, pointerDepth: 0 }).objects.map(o => o.label), ['o'], 'depth 0: no inner objects')
+})
+
+t.test('a `void *` (or an incomplete pointee) is NULL or an opaque object of OPAQUE_BYTES, never NULL only', async t => {
+  const hidden: CType = { kind: 'opaque', text: 'struct hidden' }
+  const pair = pairOf([param('pp', ptr(ptr(voidT)))], [global('p', ptr(voidT)), global('h', ptr(hidden)), global('s', rec('s', [['priv', ptr(voidT)], ['n', int]]))])
+  const m = planInputs(pair, base)
+  const opaque = (path: unknown[], choice: number, object: number) => ({ kind: 'fresh', path, choice, depth: 1, object, bytes: OPAQUE_BYTES, inits: [] })
+  t.same(m.params[0], { kind: 'object', index: 0, name: 'pp', nullable: false, type: 'void *', empty: false, array: false, snapshot: false, depth: 0, inits: [opaque([], 0, 1)], object: 2 }, 'the pointee of a `void **` parameter')
+  t.match(m.globals, [
+    { kind: 'paired', name: 'p', source: 1, inits: [opaque([], 2, 3)], object: 4 },
+    { kind: 'paired', name: 'h', source: 3, inits: [opaque([], 4, 5)], object: 6 },
+    { kind: 'paired', name: 's', source: 5, inits: [opaque([{ field: 'priv' }], 6, 7)], object: 8 },
+  ])
+  t.equal(OPAQUE_BYTES, 64, 'as many bytes as a world answer of `void *`')
+  t.match(planInputs(pair, { ...base, pointerDepth: 0 }).globals[0], { inits: [{ kind: 'null', path: [] }] }, 'beyond the depth: NULL, as for any pointer')
+  t.match(planInputs(pairOf([param('o', ptr(rec('t', [['p', ptr(int)]])))]), base).params[0], { inits: [{ kind: 'fresh', bytes: null }] }, 'a typed pointee: sizeof')
 })
 
 t.test('a cyclic type gives a finite, JSON-serialisable model', async t => {

@@ -75,15 +75,42 @@ t.test('observableInfo: leaves and the last array\'s first difference', async t 
   t.same(none, [], 'a void function of scalars observes nothing (without a world)')
 })
 
-t.test('equality: leaf by leaf, small arrays unrolled, the rest not compared', async t => {
+/** An array whose length the tool cannot evaluate (DEPOT_MAX_POOLS in lib/stackdepot.c, after gcc -E). */
+const unevaluated = (of: CType): CType => ({ kind: 'array', of, length: null, text: `${of.text}[(((1LL << (17)) - 1 < 8192) ? (1LL << (17)) - 1 : 8192)]` })
+
+t.test('equality: leaf by leaf, small arrays unrolled, long ones at an index the solver picks; only what has no size is not compared', async t => {
   const rows: [string, CType, unknown][] = [
     ['scalar', int, { kind: 'scalar' }],
     ['pointer', ptr(int), { kind: 'pointer' }],
     ['record', rec('r', [['a', int], ['p', ptr(int)]]), { kind: 'all', parts: [{ at: { field: 'a' }, eq: { kind: 'scalar' } }, { at: { field: 'p' }, eq: { kind: 'pointer' } }] }],
     ['small array', arr(int, 2), { kind: 'all', parts: [{ at: { index: 0 }, eq: { kind: 'scalar' } }, { at: { index: 1 }, eq: { kind: 'scalar' } }] }],
-    ['long array', arr(int, 5), { kind: 'none' }],
+    ['long array', arr(int, 5), { kind: 'each', var: 7, count: '5', elem: { kind: 'scalar' } }],
+    ['long array of long arrays', arr(arr(ptr(int), 6), 5), { kind: 'each', var: 7, count: '5', elem: { kind: 'each', var: 8, count: '6', elem: { kind: 'pointer' } } }],
+    ['a length the tool cannot evaluate: as C counts it', unevaluated(int), { kind: 'each', var: 7, count: null, elem: { kind: 'scalar' } }],
     ['flexible array', arr(int, null), { kind: 'none' }],
     ['function', { kind: 'function', text: 'int (void)' }, { kind: 'none' }],
+    ['opaque', voidT, { kind: 'none' }],
   ]
-  for (const [what, type, want] of rows) t.same(equality(type), want, what)
+  for (const [what, type, want] of rows) {
+    let v = 7
+    t.same(equality(type, () => v++), want, what)
+  }
+})
+
+t.test('a global array whose length the tool cannot evaluate is compared at an index the solver picks, never skipped', async t => {
+  const rows: [string, CType, unknown][] = [
+    ['pointer elements', unevaluated(ptr(voidT)), { kind: 'array', var: 0, count: null, loop: null, elem: { kind: 'pointer' }, scalar: false }],
+    ['scalar elements', unevaluated(int), { kind: 'array', var: 0, count: null, loop: null, elem: { kind: 'scalar' }, scalar: true }],
+    ['records with a long array', unevaluated(rec('r', [['w', arr(int, 8)]])), { kind: 'array', var: 0, count: null, loop: null, elem: { kind: 'all', parts: [{ at: { field: 'w' }, eq: { kind: 'each', var: 1, count: '8' } }] } }],
+  ]
+  for (const [what, type, want] of rows) {
+    const pair = pairOf([], voidT, [global('arr', type)])
+    const nodes = planObservables(pair, planInputs(pair, { ...opts, initGlobals: true }), [])
+    t.match(nodes, [{ kind: 'globals', label: 'global arr', parts: [{ label: 'arr', ...(want as object) }] }], what)
+  }
+  const flex = pairOf([], voidT, [global('tail', arr(int, null))])
+  t.same(planObservables(flex, planInputs(flex, { ...opts, initGlobals: true }), [])[0]!.parts, [], 'declared without a length (`extern int tail[]`): no elements to compare')
+  const pair = pairOf([], voidT, [global('arr', unevaluated(int))])
+  const [node] = planObservables(pair, planInputs(pair, { ...opts, initGlobals: true }), [])
+  t.same(observableInfo(node!).arrayDiff, { index: 'klp_di_0', oldVar: 'klp_o_0', newVar: 'klp_n_0', elem: 'arr' }, 'the trace names the differing index')
 })

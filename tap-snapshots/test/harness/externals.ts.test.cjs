@@ -516,6 +516,7 @@ static int klp_req_find_n[2];
 static int klp_req_find_s[2][6];
 static klp_x_req_find_r_t klp_req_find_ret[2][6];
 static _Bool klp_req_find_null[2][6];
+static void *klp_req_find_proto[6];
 klp_x_req_find_r_t req_find(klp_x_req_find_p0_t klp_a0)
 {
   int v = klp_cur;
@@ -535,7 +536,11 @@ klp_x_req_find_r_t req_find(klp_x_req_find_p0_t klp_a0)
   if (match) nul = klp_req_find_null[0][k];
   klp_req_find_null[v][k] = nul;
   r = nul ? 0 : (klp_x_req_find_r_t)__CPROVER_allocate(sizeof(*r), 0);
-  if (!nul) klp_dyn[v][90 + k] = r;
+  if (!nul) {
+    klp_dyn[v][90 + k] = r;
+  if (match) memcpy((void *)r, klp_req_find_proto[k], sizeof(*r));
+  else if (v == 0) { klp_req_find_proto[k] = __CPROVER_allocate(sizeof(*r), 0); memcpy(klp_req_find_proto[k], (const void *)r, sizeof(*r)); }
+  }
   klp_req_find_ret[v][k] = r;
   klp_seq_ret[v][s] = (long long)klp_abs((const void *)r, v);
   return r;
@@ -551,6 +556,7 @@ static int klp_ctx_get_n[2];
 static int klp_ctx_get_s[2][6];
 static klp_x_ctx_get_r_t klp_ctx_get_ret[2][6];
 static _Bool klp_ctx_get_null[2][6];
+static void *klp_ctx_get_proto[6];
 klp_x_ctx_get_r_t ctx_get(klp_x_ctx_get_p0_t klp_a0)
 {
   int v = klp_cur;
@@ -570,7 +576,11 @@ klp_x_ctx_get_r_t ctx_get(klp_x_ctx_get_p0_t klp_a0)
   if (match) nul = klp_ctx_get_null[0][k];
   klp_ctx_get_null[v][k] = nul;
   r = nul ? 0 : (klp_x_ctx_get_r_t)__CPROVER_allocate(64, 0);
-  if (!nul) klp_dyn[v][30 + k] = r;
+  if (!nul) {
+    klp_dyn[v][30 + k] = r;
+  if (match) memcpy((void *)r, klp_ctx_get_proto[k], 64);
+  else if (v == 0) { klp_ctx_get_proto[k] = __CPROVER_allocate(64, 0); memcpy(klp_ctx_get_proto[k], (const void *)r, 64); }
+  }
   klp_ctx_get_ret[v][k] = r;
   klp_seq_ret[v][s] = (long long)klp_abs((const void *)r, v);
   return r;

@@ -153,7 +153,7 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "memory arr[0..m)",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_28",
+        "index": "klp_di_29",
         "oldVar": "",
         "newVar": "",
         "elem": "arr[]"
@@ -166,57 +166,57 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "b->small[0]",
-          "oldVar": "klp_o_30",
-          "newVar": "klp_n_30"
-        },
-        {
-          "label": "b->small[1]",
           "oldVar": "klp_o_31",
           "newVar": "klp_n_31"
         },
         {
-          "label": "b->ptrs[0] (pointer)",
+          "label": "b->small[1]",
           "oldVar": "klp_o_32",
           "newVar": "klp_n_32"
         },
         {
-          "label": "b->ptrs[1] (pointer)",
+          "label": "b->ptrs[0] (pointer)",
           "oldVar": "klp_o_33",
           "newVar": "klp_n_33"
         },
         {
-          "label": "b->un.i",
-          "oldVar": "klp_o_35",
-          "newVar": "klp_n_35"
+          "label": "b->ptrs[1] (pointer)",
+          "oldVar": "klp_o_34",
+          "newVar": "klp_n_34"
         },
         {
-          "label": "b->un.s (pointer)",
+          "label": "b->un.i",
           "oldVar": "klp_o_36",
           "newVar": "klp_n_36"
         },
         {
-          "label": "b->flag",
+          "label": "b->un.s (pointer)",
           "oldVar": "klp_o_37",
           "newVar": "klp_n_37"
         },
         {
-          "label": "b->fn (pointer)",
+          "label": "b->flag",
           "oldVar": "klp_o_38",
           "newVar": "klp_n_38"
         },
         {
-          "label": "b->link (pointer)",
+          "label": "b->fn (pointer)",
           "oldVar": "klp_o_39",
           "newVar": "klp_n_39"
         },
         {
-          "label": "b->argv (pointer)",
+          "label": "b->link (pointer)",
           "oldVar": "klp_o_40",
           "newVar": "klp_n_40"
+        },
+        {
+          "label": "b->argv (pointer)",
+          "oldVar": "klp_o_41",
+          "newVar": "klp_n_41"
         }
       ],
       "arrayDiff": {
-        "index": "klp_di_34",
+        "index": "klp_di_35",
         "oldVar": "",
         "newVar": "",
         "elem": "b->many"
@@ -229,23 +229,23 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "*pa[0]",
-          "oldVar": "klp_o_41",
-          "newVar": "klp_n_41"
-        },
-        {
-          "label": "*pa[1]",
           "oldVar": "klp_o_42",
           "newVar": "klp_n_42"
         },
         {
-          "label": "*pa[2]",
+          "label": "*pa[1]",
           "oldVar": "klp_o_43",
           "newVar": "klp_n_43"
         },
         {
-          "label": "*pa[3]",
+          "label": "*pa[2]",
           "oldVar": "klp_o_44",
           "newVar": "klp_n_44"
+        },
+        {
+          "label": "*pa[3]",
+          "oldVar": "klp_o_45",
+          "newVar": "klp_n_45"
         }
       ]
     },
@@ -255,7 +255,7 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "memory many[0..cnt)",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_45",
+        "index": "klp_di_46",
         "oldVar": "",
         "newVar": "",
         "elem": "many[]"
@@ -268,13 +268,13 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "one->a",
-          "oldVar": "klp_o_46",
-          "newVar": "klp_n_46"
+          "oldVar": "klp_o_47",
+          "newVar": "klp_n_47"
         },
         {
           "label": "one->b",
-          "oldVar": "klp_o_47",
-          "newVar": "klp_n_47"
+          "oldVar": "klp_o_48",
+          "newVar": "klp_n_48"
         }
       ]
     },
@@ -296,9 +296,9 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "global table",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_48",
-        "oldVar": "klp_o_48",
-        "newVar": "klp_n_48",
+        "index": "klp_di_49",
+        "oldVar": "klp_o_49",
+        "newVar": "klp_n_49",
         "elem": "table"
       }
     },
@@ -309,13 +309,13 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "names[0] (pointer)",
-          "oldVar": "klp_o_49",
-          "newVar": "klp_n_49"
+          "oldVar": "klp_o_50",
+          "newVar": "klp_n_50"
         },
         {
           "label": "names[1] (pointer)",
-          "oldVar": "klp_o_50",
-          "newVar": "klp_n_50"
+          "oldVar": "klp_o_51",
+          "newVar": "klp_n_51"
         }
       ]
     },
@@ -325,7 +325,7 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "global lots",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_51",
+        "index": "klp_di_52",
         "oldVar": "",
         "newVar": "",
         "elem": "lots"
@@ -799,81 +799,82 @@ void klp_harness(void)
   __typeof__((((const unsigned char *)klp_new_raw))[0] + 0) klp_n_26 = klp_eq_26 ? 0 : (((const unsigned char *)klp_new_raw))[klp_di_26];
   _Bool klp_same_2 = (klp_eq_26);
   __CPROVER_assert(0 || klp_same_2, "KLP_EQ 2 memory raw[0..rawlen)");
+  unsigned long klp_j_28;
   _Bool klp_eq_27 = 1; unsigned long klp_di_27 = 0;
-  for (unsigned long klp_i_27 = 0; klp_i_27 < (unsigned long)(klp_len_items); klp_i_27++) if (!(((((items)[klp_i_27]).x) == (((klp_new_items)[klp_i_27]).x)) && (klp_abs((const void *)(((items)[klp_i_27]).name), 0) == klp_abs((const void *)(((klp_new_items)[klp_i_27]).name), 1)) && (1) && ((((((items)[klp_i_27]).pair)[0]) == ((((klp_new_items)[klp_i_27]).pair)[0])) && (((((items)[klp_i_27]).pair)[1]) == ((((klp_new_items)[klp_i_27]).pair)[1]))) && (1) && (1) && (1))) { if (klp_eq_27) klp_di_27 = klp_i_27; klp_eq_27 = 0; }
+  for (unsigned long klp_i_27 = 0; klp_i_27 < (unsigned long)(klp_len_items); klp_i_27++) if (!(((((items)[klp_i_27]).x) == (((klp_new_items)[klp_i_27]).x)) && (klp_abs((const void *)(((items)[klp_i_27]).name), 0) == klp_abs((const void *)(((klp_new_items)[klp_i_27]).name), 1)) && (klp_j_28 >= (unsigned long)(6) || (((((items)[klp_i_27]).grid)[klp_j_28]) == ((((klp_new_items)[klp_i_27]).grid)[klp_j_28]))) && ((((((items)[klp_i_27]).pair)[0]) == ((((klp_new_items)[klp_i_27]).pair)[0])) && (((((items)[klp_i_27]).pair)[1]) == ((((klp_new_items)[klp_i_27]).pair)[1]))) && (1) && (1) && (1))) { if (klp_eq_27) klp_di_27 = klp_i_27; klp_eq_27 = 0; }
   _Bool klp_same_3 = klp_null_items || (klp_eq_27);
   __CPROVER_assert(0 || klp_same_3, "KLP_EQ 3 memory items[0..n)");
-  _Bool klp_eq_28 = 1; unsigned long klp_di_28 = 0;
-  for (unsigned long klp_i_28 = 0; klp_i_28 < (unsigned long)(klp_len_arr); klp_i_28++) if (!(((((arr)[klp_i_28]).a) == (((klp_new_arr)[klp_i_28]).a)) && (klp_abs((const void *)(((arr)[klp_i_28]).p), 0) == klp_abs((const void *)(((klp_new_arr)[klp_i_28]).p), 1)))) { if (klp_eq_28) klp_di_28 = klp_i_28; klp_eq_28 = 0; }
-  _Bool klp_same_4 = (klp_eq_28);
-  __CPROVER_assert(0 || klp_same_4, "KLP_EQ 4 memory arr[0..m)");
   _Bool klp_eq_29 = 1; unsigned long klp_di_29 = 0;
-  for (unsigned long klp_i_29 = 0; klp_i_29 < (unsigned long)(6); klp_i_29++) if (!(((((*(struct big *)(b))).arr)[klp_i_29]) == ((((*(struct big *)(klp_new_b))).arr)[klp_i_29]))) { if (klp_eq_29) klp_di_29 = klp_i_29; klp_eq_29 = 0; }
-  __typeof__((((*(struct big *)(b))).arr)[0] + 0) klp_o_29 = klp_eq_29 ? 0 : (((*(struct big *)(b))).arr)[klp_di_29];
-  __typeof__((((*(struct big *)(klp_new_b))).arr)[0] + 0) klp_n_29 = klp_eq_29 ? 0 : (((*(struct big *)(klp_new_b))).arr)[klp_di_29];
-  __typeof__(((((*(struct big *)(b))).small)[0]) + 0) klp_o_30 = ((((*(struct big *)(b))).small)[0]);
-  __typeof__(((((*(struct big *)(klp_new_b))).small)[0]) + 0) klp_n_30 = ((((*(struct big *)(klp_new_b))).small)[0]);
-  __typeof__(((((*(struct big *)(b))).small)[1]) + 0) klp_o_31 = ((((*(struct big *)(b))).small)[1]);
-  __typeof__(((((*(struct big *)(klp_new_b))).small)[1]) + 0) klp_n_31 = ((((*(struct big *)(klp_new_b))).small)[1]);
-  long long klp_o_32 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[0]), 0);
-  long long klp_n_32 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[0]), 1);
-  long long klp_o_33 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[1]), 0);
-  long long klp_n_33 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[1]), 1);
-  _Bool klp_eq_34 = 1; unsigned long klp_di_34 = 0;
-  for (unsigned long klp_i_34 = 0; klp_i_34 < (unsigned long)(6); klp_i_34++) if (!(klp_abs((const void *)((((*(struct big *)(b))).many)[klp_i_34]), 0) == klp_abs((const void *)((((*(struct big *)(klp_new_b))).many)[klp_i_34]), 1))) { if (klp_eq_34) klp_di_34 = klp_i_34; klp_eq_34 = 0; }
-  __typeof__(((((*(struct big *)(b))).un).i) + 0) klp_o_35 = ((((*(struct big *)(b))).un).i);
-  __typeof__(((((*(struct big *)(klp_new_b))).un).i) + 0) klp_n_35 = ((((*(struct big *)(klp_new_b))).un).i);
-  long long klp_o_36 = klp_abs((const void *)((((*(struct big *)(b))).un).s), 0);
-  long long klp_n_36 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).un).s), 1);
-  __typeof__((((*(struct big *)(b))).flag) + 0) klp_o_37 = (((*(struct big *)(b))).flag);
-  __typeof__((((*(struct big *)(klp_new_b))).flag) + 0) klp_n_37 = (((*(struct big *)(klp_new_b))).flag);
-  long long klp_o_38 = klp_abs((const void *)(((*(struct big *)(b))).fn), 0);
-  long long klp_n_38 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).fn), 1);
-  long long klp_o_39 = klp_abs((const void *)(((*(struct big *)(b))).link), 0);
-  long long klp_n_39 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).link), 1);
-  long long klp_o_40 = klp_abs((const void *)(((*(struct big *)(b))).argv), 0);
-  long long klp_n_40 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).argv), 1);
-  _Bool klp_same_5 = (klp_eq_29 && klp_o_30 == klp_n_30 && klp_o_31 == klp_n_31 && klp_o_32 == klp_n_32 && klp_o_33 == klp_n_33 && klp_eq_34 && klp_o_35 == klp_n_35 && klp_o_36 == klp_n_36 && klp_o_37 == klp_n_37 && klp_o_38 == klp_n_38 && klp_o_39 == klp_n_39 && klp_o_40 == klp_n_40);
+  for (unsigned long klp_i_29 = 0; klp_i_29 < (unsigned long)(klp_len_arr); klp_i_29++) if (!(((((arr)[klp_i_29]).a) == (((klp_new_arr)[klp_i_29]).a)) && (klp_abs((const void *)(((arr)[klp_i_29]).p), 0) == klp_abs((const void *)(((klp_new_arr)[klp_i_29]).p), 1)))) { if (klp_eq_29) klp_di_29 = klp_i_29; klp_eq_29 = 0; }
+  _Bool klp_same_4 = (klp_eq_29);
+  __CPROVER_assert(0 || klp_same_4, "KLP_EQ 4 memory arr[0..m)");
+  _Bool klp_eq_30 = 1; unsigned long klp_di_30 = 0;
+  for (unsigned long klp_i_30 = 0; klp_i_30 < (unsigned long)(6); klp_i_30++) if (!(((((*(struct big *)(b))).arr)[klp_i_30]) == ((((*(struct big *)(klp_new_b))).arr)[klp_i_30]))) { if (klp_eq_30) klp_di_30 = klp_i_30; klp_eq_30 = 0; }
+  __typeof__((((*(struct big *)(b))).arr)[0] + 0) klp_o_30 = klp_eq_30 ? 0 : (((*(struct big *)(b))).arr)[klp_di_30];
+  __typeof__((((*(struct big *)(klp_new_b))).arr)[0] + 0) klp_n_30 = klp_eq_30 ? 0 : (((*(struct big *)(klp_new_b))).arr)[klp_di_30];
+  __typeof__(((((*(struct big *)(b))).small)[0]) + 0) klp_o_31 = ((((*(struct big *)(b))).small)[0]);
+  __typeof__(((((*(struct big *)(klp_new_b))).small)[0]) + 0) klp_n_31 = ((((*(struct big *)(klp_new_b))).small)[0]);
+  __typeof__(((((*(struct big *)(b))).small)[1]) + 0) klp_o_32 = ((((*(struct big *)(b))).small)[1]);
+  __typeof__(((((*(struct big *)(klp_new_b))).small)[1]) + 0) klp_n_32 = ((((*(struct big *)(klp_new_b))).small)[1]);
+  long long klp_o_33 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[0]), 0);
+  long long klp_n_33 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[0]), 1);
+  long long klp_o_34 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[1]), 0);
+  long long klp_n_34 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[1]), 1);
+  _Bool klp_eq_35 = 1; unsigned long klp_di_35 = 0;
+  for (unsigned long klp_i_35 = 0; klp_i_35 < (unsigned long)(6); klp_i_35++) if (!(klp_abs((const void *)((((*(struct big *)(b))).many)[klp_i_35]), 0) == klp_abs((const void *)((((*(struct big *)(klp_new_b))).many)[klp_i_35]), 1))) { if (klp_eq_35) klp_di_35 = klp_i_35; klp_eq_35 = 0; }
+  __typeof__(((((*(struct big *)(b))).un).i) + 0) klp_o_36 = ((((*(struct big *)(b))).un).i);
+  __typeof__(((((*(struct big *)(klp_new_b))).un).i) + 0) klp_n_36 = ((((*(struct big *)(klp_new_b))).un).i);
+  long long klp_o_37 = klp_abs((const void *)((((*(struct big *)(b))).un).s), 0);
+  long long klp_n_37 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).un).s), 1);
+  __typeof__((((*(struct big *)(b))).flag) + 0) klp_o_38 = (((*(struct big *)(b))).flag);
+  __typeof__((((*(struct big *)(klp_new_b))).flag) + 0) klp_n_38 = (((*(struct big *)(klp_new_b))).flag);
+  long long klp_o_39 = klp_abs((const void *)(((*(struct big *)(b))).fn), 0);
+  long long klp_n_39 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).fn), 1);
+  long long klp_o_40 = klp_abs((const void *)(((*(struct big *)(b))).link), 0);
+  long long klp_n_40 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).link), 1);
+  long long klp_o_41 = klp_abs((const void *)(((*(struct big *)(b))).argv), 0);
+  long long klp_n_41 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).argv), 1);
+  _Bool klp_same_5 = (klp_eq_30 && klp_o_31 == klp_n_31 && klp_o_32 == klp_n_32 && klp_o_33 == klp_n_33 && klp_o_34 == klp_n_34 && klp_eq_35 && klp_o_36 == klp_n_36 && klp_o_37 == klp_n_37 && klp_o_38 == klp_n_38 && klp_o_39 == klp_n_39 && klp_o_40 == klp_n_40 && klp_o_41 == klp_n_41);
   __CPROVER_assert(0 || klp_same_5, "KLP_EQ 5 memory *b");
-  __typeof__((((*(pa)))[0]) + 0) klp_o_41 = (((*(pa)))[0]);
-  __typeof__((((*(klp_new_pa)))[0]) + 0) klp_n_41 = (((*(klp_new_pa)))[0]);
-  __typeof__((((*(pa)))[1]) + 0) klp_o_42 = (((*(pa)))[1]);
-  __typeof__((((*(klp_new_pa)))[1]) + 0) klp_n_42 = (((*(klp_new_pa)))[1]);
-  __typeof__((((*(pa)))[2]) + 0) klp_o_43 = (((*(pa)))[2]);
-  __typeof__((((*(klp_new_pa)))[2]) + 0) klp_n_43 = (((*(klp_new_pa)))[2]);
-  __typeof__((((*(pa)))[3]) + 0) klp_o_44 = (((*(pa)))[3]);
-  __typeof__((((*(klp_new_pa)))[3]) + 0) klp_n_44 = (((*(klp_new_pa)))[3]);
-  _Bool klp_same_6 = (klp_o_41 == klp_n_41 && klp_o_42 == klp_n_42 && klp_o_43 == klp_n_43 && klp_o_44 == klp_n_44);
+  __typeof__((((*(pa)))[0]) + 0) klp_o_42 = (((*(pa)))[0]);
+  __typeof__((((*(klp_new_pa)))[0]) + 0) klp_n_42 = (((*(klp_new_pa)))[0]);
+  __typeof__((((*(pa)))[1]) + 0) klp_o_43 = (((*(pa)))[1]);
+  __typeof__((((*(klp_new_pa)))[1]) + 0) klp_n_43 = (((*(klp_new_pa)))[1]);
+  __typeof__((((*(pa)))[2]) + 0) klp_o_44 = (((*(pa)))[2]);
+  __typeof__((((*(klp_new_pa)))[2]) + 0) klp_n_44 = (((*(klp_new_pa)))[2]);
+  __typeof__((((*(pa)))[3]) + 0) klp_o_45 = (((*(pa)))[3]);
+  __typeof__((((*(klp_new_pa)))[3]) + 0) klp_n_45 = (((*(klp_new_pa)))[3]);
+  _Bool klp_same_6 = (klp_o_42 == klp_n_42 && klp_o_43 == klp_n_43 && klp_o_44 == klp_n_44 && klp_o_45 == klp_n_45);
   __CPROVER_assert(0 || klp_same_6, "KLP_EQ 6 memory *pa");
-  _Bool klp_eq_45 = 1; unsigned long klp_di_45 = 0;
-  for (unsigned long klp_i_45 = 0; klp_i_45 < (unsigned long)(klp_len_many); klp_i_45++) if (!(((((many)[klp_i_45]).a) == (((klp_new_many)[klp_i_45]).a)) && ((((many)[klp_i_45]).b) == (((klp_new_many)[klp_i_45]).b)))) { if (klp_eq_45) klp_di_45 = klp_i_45; klp_eq_45 = 0; }
-  _Bool klp_same_7 = (klp_eq_45);
+  _Bool klp_eq_46 = 1; unsigned long klp_di_46 = 0;
+  for (unsigned long klp_i_46 = 0; klp_i_46 < (unsigned long)(klp_len_many); klp_i_46++) if (!(((((many)[klp_i_46]).a) == (((klp_new_many)[klp_i_46]).a)) && ((((many)[klp_i_46]).b) == (((klp_new_many)[klp_i_46]).b)))) { if (klp_eq_46) klp_di_46 = klp_i_46; klp_eq_46 = 0; }
+  _Bool klp_same_7 = (klp_eq_46);
   __CPROVER_assert(0 || klp_same_7, "KLP_EQ 7 memory many[0..cnt)");
-  __typeof__((((*(one))).a) + 0) klp_o_46 = (((*(one))).a);
-  __typeof__((((*(klp_new_one))).a) + 0) klp_n_46 = (((*(klp_new_one))).a);
-  __typeof__((((*(one))).b) + 0) klp_o_47 = (((*(one))).b);
-  __typeof__((((*(klp_new_one))).b) + 0) klp_n_47 = (((*(klp_new_one))).b);
-  _Bool klp_same_8 = (klp_o_46 == klp_n_46 && klp_o_47 == klp_n_47);
+  __typeof__((((*(one))).a) + 0) klp_o_47 = (((*(one))).a);
+  __typeof__((((*(klp_new_one))).a) + 0) klp_n_47 = (((*(klp_new_one))).a);
+  __typeof__((((*(one))).b) + 0) klp_o_48 = (((*(one))).b);
+  __typeof__((((*(klp_new_one))).b) + 0) klp_n_48 = (((*(klp_new_one))).b);
+  _Bool klp_same_8 = (klp_o_47 == klp_n_47 && klp_o_48 == klp_n_48);
   __CPROVER_assert(0 || klp_same_8, "KLP_EQ 8 memory *one");
   _Bool klp_same_9 = (1);
   __CPROVER_assert(0 || klp_same_9, "KLP_EQ 9 memory *e");
   _Bool klp_same_10 = (1);
   __CPROVER_assert(0 || klp_same_10, "KLP_EQ 10 memory *ae");
-  _Bool klp_eq_48 = 1; unsigned long klp_di_48 = 0;
-  for (unsigned long klp_i_48 = 0; klp_i_48 < (unsigned long)(8); klp_i_48++) if (!(((klp_old_table)[klp_i_48]) == ((klp_new_table)[klp_i_48]))) { if (klp_eq_48) klp_di_48 = klp_i_48; klp_eq_48 = 0; }
-  __typeof__((klp_old_table)[0] + 0) klp_o_48 = klp_eq_48 ? 0 : (klp_old_table)[klp_di_48];
-  __typeof__((klp_new_table)[0] + 0) klp_n_48 = klp_eq_48 ? 0 : (klp_new_table)[klp_di_48];
-  _Bool klp_same_11 = (klp_eq_48);
+  _Bool klp_eq_49 = 1; unsigned long klp_di_49 = 0;
+  for (unsigned long klp_i_49 = 0; klp_i_49 < (unsigned long)(8); klp_i_49++) if (!(((klp_old_table)[klp_i_49]) == ((klp_new_table)[klp_i_49]))) { if (klp_eq_49) klp_di_49 = klp_i_49; klp_eq_49 = 0; }
+  __typeof__((klp_old_table)[0] + 0) klp_o_49 = klp_eq_49 ? 0 : (klp_old_table)[klp_di_49];
+  __typeof__((klp_new_table)[0] + 0) klp_n_49 = klp_eq_49 ? 0 : (klp_new_table)[klp_di_49];
+  _Bool klp_same_11 = (klp_eq_49);
   __CPROVER_assert(0 || klp_same_11, "KLP_EQ 11 global table");
-  long long klp_o_49 = klp_abs((const void *)((klp_old_names)[0]), 0);
-  long long klp_n_49 = klp_abs((const void *)((klp_new_names)[0]), 1);
-  long long klp_o_50 = klp_abs((const void *)((klp_old_names)[1]), 0);
-  long long klp_n_50 = klp_abs((const void *)((klp_new_names)[1]), 1);
-  _Bool klp_same_12 = (klp_o_49 == klp_n_49 && klp_o_50 == klp_n_50);
+  long long klp_o_50 = klp_abs((const void *)((klp_old_names)[0]), 0);
+  long long klp_n_50 = klp_abs((const void *)((klp_new_names)[0]), 1);
+  long long klp_o_51 = klp_abs((const void *)((klp_old_names)[1]), 0);
+  long long klp_n_51 = klp_abs((const void *)((klp_new_names)[1]), 1);
+  _Bool klp_same_12 = (klp_o_50 == klp_n_50 && klp_o_51 == klp_n_51);
   __CPROVER_assert(0 || klp_same_12, "KLP_EQ 12 global names");
-  _Bool klp_eq_51 = 1; unsigned long klp_di_51 = 0;
-  for (unsigned long klp_i_51 = 0; klp_i_51 < (unsigned long)(6); klp_i_51++) if (!(klp_abs((const void *)((klp_old_lots)[klp_i_51]), 0) == klp_abs((const void *)((klp_new_lots)[klp_i_51]), 1))) { if (klp_eq_51) klp_di_51 = klp_i_51; klp_eq_51 = 0; }
-  _Bool klp_same_13 = (klp_eq_51);
+  _Bool klp_eq_52 = 1; unsigned long klp_di_52 = 0;
+  for (unsigned long klp_i_52 = 0; klp_i_52 < (unsigned long)(6); klp_i_52++) if (!(klp_abs((const void *)((klp_old_lots)[klp_i_52]), 0) == klp_abs((const void *)((klp_new_lots)[klp_i_52]), 1))) { if (klp_eq_52) klp_di_52 = klp_i_52; klp_eq_52 = 0; }
+  _Bool klp_same_13 = (klp_eq_52);
   __CPROVER_assert(0 || klp_same_13, "KLP_EQ 13 global lots");
   _Bool klp_same_14 = (1);
   __CPROVER_assert(0 || klp_same_14, "KLP_EQ 14 global elock");
@@ -1029,7 +1030,7 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "memory arr[0..m)",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_28",
+        "index": "klp_di_29",
         "oldVar": "",
         "newVar": "",
         "elem": "arr[]"
@@ -1042,57 +1043,57 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "b->small[0]",
-          "oldVar": "klp_o_30",
-          "newVar": "klp_n_30"
-        },
-        {
-          "label": "b->small[1]",
           "oldVar": "klp_o_31",
           "newVar": "klp_n_31"
         },
         {
-          "label": "b->ptrs[0] (pointer)",
+          "label": "b->small[1]",
           "oldVar": "klp_o_32",
           "newVar": "klp_n_32"
         },
         {
-          "label": "b->ptrs[1] (pointer)",
+          "label": "b->ptrs[0] (pointer)",
           "oldVar": "klp_o_33",
           "newVar": "klp_n_33"
         },
         {
-          "label": "b->un.i",
-          "oldVar": "klp_o_35",
-          "newVar": "klp_n_35"
+          "label": "b->ptrs[1] (pointer)",
+          "oldVar": "klp_o_34",
+          "newVar": "klp_n_34"
         },
         {
-          "label": "b->un.s (pointer)",
+          "label": "b->un.i",
           "oldVar": "klp_o_36",
           "newVar": "klp_n_36"
         },
         {
-          "label": "b->flag",
+          "label": "b->un.s (pointer)",
           "oldVar": "klp_o_37",
           "newVar": "klp_n_37"
         },
         {
-          "label": "b->fn (pointer)",
+          "label": "b->flag",
           "oldVar": "klp_o_38",
           "newVar": "klp_n_38"
         },
         {
-          "label": "b->link (pointer)",
+          "label": "b->fn (pointer)",
           "oldVar": "klp_o_39",
           "newVar": "klp_n_39"
         },
         {
-          "label": "b->argv (pointer)",
+          "label": "b->link (pointer)",
           "oldVar": "klp_o_40",
           "newVar": "klp_n_40"
+        },
+        {
+          "label": "b->argv (pointer)",
+          "oldVar": "klp_o_41",
+          "newVar": "klp_n_41"
         }
       ],
       "arrayDiff": {
-        "index": "klp_di_34",
+        "index": "klp_di_35",
         "oldVar": "",
         "newVar": "",
         "elem": "b->many"
@@ -1105,23 +1106,23 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "*pa[0]",
-          "oldVar": "klp_o_41",
-          "newVar": "klp_n_41"
-        },
-        {
-          "label": "*pa[1]",
           "oldVar": "klp_o_42",
           "newVar": "klp_n_42"
         },
         {
-          "label": "*pa[2]",
+          "label": "*pa[1]",
           "oldVar": "klp_o_43",
           "newVar": "klp_n_43"
         },
         {
-          "label": "*pa[3]",
+          "label": "*pa[2]",
           "oldVar": "klp_o_44",
           "newVar": "klp_n_44"
+        },
+        {
+          "label": "*pa[3]",
+          "oldVar": "klp_o_45",
+          "newVar": "klp_n_45"
         }
       ]
     },
@@ -1131,7 +1132,7 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "memory many[0..cnt)",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_45",
+        "index": "klp_di_46",
         "oldVar": "",
         "newVar": "",
         "elem": "many[]"
@@ -1144,13 +1145,13 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "one->a",
-          "oldVar": "klp_o_46",
-          "newVar": "klp_n_46"
+          "oldVar": "klp_o_47",
+          "newVar": "klp_n_47"
         },
         {
           "label": "one->b",
-          "oldVar": "klp_o_47",
-          "newVar": "klp_n_47"
+          "oldVar": "klp_o_48",
+          "newVar": "klp_n_48"
         }
       ]
     },
@@ -1172,9 +1173,9 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "global table",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_48",
-        "oldVar": "klp_o_48",
-        "newVar": "klp_n_48",
+        "index": "klp_di_49",
+        "oldVar": "klp_o_49",
+        "newVar": "klp_n_49",
         "elem": "table"
       }
     },
@@ -1185,13 +1186,13 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "leaves": [
         {
           "label": "names[0] (pointer)",
-          "oldVar": "klp_o_49",
-          "newVar": "klp_n_49"
+          "oldVar": "klp_o_50",
+          "newVar": "klp_n_50"
         },
         {
           "label": "names[1] (pointer)",
-          "oldVar": "klp_o_50",
-          "newVar": "klp_n_50"
+          "oldVar": "klp_o_51",
+          "newVar": "klp_n_51"
         }
       ]
     },
@@ -1201,7 +1202,7 @@ exports[`test/harness/plan.ts > TAP > rendered harness per mode (snapshots) > mi
       "label": "global lots",
       "leaves": [],
       "arrayDiff": {
-        "index": "klp_di_51",
+        "index": "klp_di_52",
         "oldVar": "",
         "newVar": "",
         "elem": "lots"
@@ -1675,81 +1676,82 @@ void klp_harness(void)
   __typeof__((((const unsigned char *)klp_new_raw))[0] + 0) klp_n_26 = klp_eq_26 ? 0 : (((const unsigned char *)klp_new_raw))[klp_di_26];
   _Bool klp_same_2 = (klp_eq_26);
   __CPROVER_assert(0 || klp_same_2, "KLP_EQ 2 memory raw[0..rawlen)");
+  unsigned long klp_j_28;
   _Bool klp_eq_27 = 1; unsigned long klp_di_27 = 0;
-  for (unsigned long klp_i_27 = 0; klp_i_27 < (unsigned long)(klp_len_items); klp_i_27++) if (!(((((items)[klp_i_27]).x) == (((klp_new_items)[klp_i_27]).x)) && (klp_abs((const void *)(((items)[klp_i_27]).name), 0) == klp_abs((const void *)(((klp_new_items)[klp_i_27]).name), 1)) && (1) && ((((((items)[klp_i_27]).pair)[0]) == ((((klp_new_items)[klp_i_27]).pair)[0])) && (((((items)[klp_i_27]).pair)[1]) == ((((klp_new_items)[klp_i_27]).pair)[1]))) && (1) && (1) && (1))) { if (klp_eq_27) klp_di_27 = klp_i_27; klp_eq_27 = 0; }
+  for (unsigned long klp_i_27 = 0; klp_i_27 < (unsigned long)(klp_len_items); klp_i_27++) if (!(((((items)[klp_i_27]).x) == (((klp_new_items)[klp_i_27]).x)) && (klp_abs((const void *)(((items)[klp_i_27]).name), 0) == klp_abs((const void *)(((klp_new_items)[klp_i_27]).name), 1)) && (klp_j_28 >= (unsigned long)(6) || (((((items)[klp_i_27]).grid)[klp_j_28]) == ((((klp_new_items)[klp_i_27]).grid)[klp_j_28]))) && ((((((items)[klp_i_27]).pair)[0]) == ((((klp_new_items)[klp_i_27]).pair)[0])) && (((((items)[klp_i_27]).pair)[1]) == ((((klp_new_items)[klp_i_27]).pair)[1]))) && (1) && (1) && (1))) { if (klp_eq_27) klp_di_27 = klp_i_27; klp_eq_27 = 0; }
   _Bool klp_same_3 = klp_null_items || (klp_eq_27);
   __CPROVER_assert(0 || klp_same_3, "KLP_EQ 3 memory items[0..n)");
-  _Bool klp_eq_28 = 1; unsigned long klp_di_28 = 0;
-  for (unsigned long klp_i_28 = 0; klp_i_28 < (unsigned long)(klp_len_arr); klp_i_28++) if (!(((((arr)[klp_i_28]).a) == (((klp_new_arr)[klp_i_28]).a)) && (klp_abs((const void *)(((arr)[klp_i_28]).p), 0) == klp_abs((const void *)(((klp_new_arr)[klp_i_28]).p), 1)))) { if (klp_eq_28) klp_di_28 = klp_i_28; klp_eq_28 = 0; }
-  _Bool klp_same_4 = (klp_eq_28);
-  __CPROVER_assert(0 || klp_same_4, "KLP_EQ 4 memory arr[0..m)");
   _Bool klp_eq_29 = 1; unsigned long klp_di_29 = 0;
-  for (unsigned long klp_i_29 = 0; klp_i_29 < (unsigned long)(6); klp_i_29++) if (!(((((*(struct big *)(b))).arr)[klp_i_29]) == ((((*(struct big *)(klp_new_b))).arr)[klp_i_29]))) { if (klp_eq_29) klp_di_29 = klp_i_29; klp_eq_29 = 0; }
-  __typeof__((((*(struct big *)(b))).arr)[0] + 0) klp_o_29 = klp_eq_29 ? 0 : (((*(struct big *)(b))).arr)[klp_di_29];
-  __typeof__((((*(struct big *)(klp_new_b))).arr)[0] + 0) klp_n_29 = klp_eq_29 ? 0 : (((*(struct big *)(klp_new_b))).arr)[klp_di_29];
-  __typeof__(((((*(struct big *)(b))).small)[0]) + 0) klp_o_30 = ((((*(struct big *)(b))).small)[0]);
-  __typeof__(((((*(struct big *)(klp_new_b))).small)[0]) + 0) klp_n_30 = ((((*(struct big *)(klp_new_b))).small)[0]);
-  __typeof__(((((*(struct big *)(b))).small)[1]) + 0) klp_o_31 = ((((*(struct big *)(b))).small)[1]);
-  __typeof__(((((*(struct big *)(klp_new_b))).small)[1]) + 0) klp_n_31 = ((((*(struct big *)(klp_new_b))).small)[1]);
-  long long klp_o_32 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[0]), 0);
-  long long klp_n_32 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[0]), 1);
-  long long klp_o_33 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[1]), 0);
-  long long klp_n_33 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[1]), 1);
-  _Bool klp_eq_34 = 1; unsigned long klp_di_34 = 0;
-  for (unsigned long klp_i_34 = 0; klp_i_34 < (unsigned long)(6); klp_i_34++) if (!(klp_abs((const void *)((((*(struct big *)(b))).many)[klp_i_34]), 0) == klp_abs((const void *)((((*(struct big *)(klp_new_b))).many)[klp_i_34]), 1))) { if (klp_eq_34) klp_di_34 = klp_i_34; klp_eq_34 = 0; }
-  __typeof__(((((*(struct big *)(b))).un).i) + 0) klp_o_35 = ((((*(struct big *)(b))).un).i);
-  __typeof__(((((*(struct big *)(klp_new_b))).un).i) + 0) klp_n_35 = ((((*(struct big *)(klp_new_b))).un).i);
-  long long klp_o_36 = klp_abs((const void *)((((*(struct big *)(b))).un).s), 0);
-  long long klp_n_36 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).un).s), 1);
-  __typeof__((((*(struct big *)(b))).flag) + 0) klp_o_37 = (((*(struct big *)(b))).flag);
-  __typeof__((((*(struct big *)(klp_new_b))).flag) + 0) klp_n_37 = (((*(struct big *)(klp_new_b))).flag);
-  long long klp_o_38 = klp_abs((const void *)(((*(struct big *)(b))).fn), 0);
-  long long klp_n_38 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).fn), 1);
-  long long klp_o_39 = klp_abs((const void *)(((*(struct big *)(b))).link), 0);
-  long long klp_n_39 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).link), 1);
-  long long klp_o_40 = klp_abs((const void *)(((*(struct big *)(b))).argv), 0);
-  long long klp_n_40 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).argv), 1);
-  _Bool klp_same_5 = (klp_eq_29 && klp_o_30 == klp_n_30 && klp_o_31 == klp_n_31 && klp_o_32 == klp_n_32 && klp_o_33 == klp_n_33 && klp_eq_34 && klp_o_35 == klp_n_35 && klp_o_36 == klp_n_36 && klp_o_37 == klp_n_37 && klp_o_38 == klp_n_38 && klp_o_39 == klp_n_39 && klp_o_40 == klp_n_40);
+  for (unsigned long klp_i_29 = 0; klp_i_29 < (unsigned long)(klp_len_arr); klp_i_29++) if (!(((((arr)[klp_i_29]).a) == (((klp_new_arr)[klp_i_29]).a)) && (klp_abs((const void *)(((arr)[klp_i_29]).p), 0) == klp_abs((const void *)(((klp_new_arr)[klp_i_29]).p), 1)))) { if (klp_eq_29) klp_di_29 = klp_i_29; klp_eq_29 = 0; }
+  _Bool klp_same_4 = (klp_eq_29);
+  __CPROVER_assert(0 || klp_same_4, "KLP_EQ 4 memory arr[0..m)");
+  _Bool klp_eq_30 = 1; unsigned long klp_di_30 = 0;
+  for (unsigned long klp_i_30 = 0; klp_i_30 < (unsigned long)(6); klp_i_30++) if (!(((((*(struct big *)(b))).arr)[klp_i_30]) == ((((*(struct big *)(klp_new_b))).arr)[klp_i_30]))) { if (klp_eq_30) klp_di_30 = klp_i_30; klp_eq_30 = 0; }
+  __typeof__((((*(struct big *)(b))).arr)[0] + 0) klp_o_30 = klp_eq_30 ? 0 : (((*(struct big *)(b))).arr)[klp_di_30];
+  __typeof__((((*(struct big *)(klp_new_b))).arr)[0] + 0) klp_n_30 = klp_eq_30 ? 0 : (((*(struct big *)(klp_new_b))).arr)[klp_di_30];
+  __typeof__(((((*(struct big *)(b))).small)[0]) + 0) klp_o_31 = ((((*(struct big *)(b))).small)[0]);
+  __typeof__(((((*(struct big *)(klp_new_b))).small)[0]) + 0) klp_n_31 = ((((*(struct big *)(klp_new_b))).small)[0]);
+  __typeof__(((((*(struct big *)(b))).small)[1]) + 0) klp_o_32 = ((((*(struct big *)(b))).small)[1]);
+  __typeof__(((((*(struct big *)(klp_new_b))).small)[1]) + 0) klp_n_32 = ((((*(struct big *)(klp_new_b))).small)[1]);
+  long long klp_o_33 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[0]), 0);
+  long long klp_n_33 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[0]), 1);
+  long long klp_o_34 = klp_abs((const void *)((((*(struct big *)(b))).ptrs)[1]), 0);
+  long long klp_n_34 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).ptrs)[1]), 1);
+  _Bool klp_eq_35 = 1; unsigned long klp_di_35 = 0;
+  for (unsigned long klp_i_35 = 0; klp_i_35 < (unsigned long)(6); klp_i_35++) if (!(klp_abs((const void *)((((*(struct big *)(b))).many)[klp_i_35]), 0) == klp_abs((const void *)((((*(struct big *)(klp_new_b))).many)[klp_i_35]), 1))) { if (klp_eq_35) klp_di_35 = klp_i_35; klp_eq_35 = 0; }
+  __typeof__(((((*(struct big *)(b))).un).i) + 0) klp_o_36 = ((((*(struct big *)(b))).un).i);
+  __typeof__(((((*(struct big *)(klp_new_b))).un).i) + 0) klp_n_36 = ((((*(struct big *)(klp_new_b))).un).i);
+  long long klp_o_37 = klp_abs((const void *)((((*(struct big *)(b))).un).s), 0);
+  long long klp_n_37 = klp_abs((const void *)((((*(struct big *)(klp_new_b))).un).s), 1);
+  __typeof__((((*(struct big *)(b))).flag) + 0) klp_o_38 = (((*(struct big *)(b))).flag);
+  __typeof__((((*(struct big *)(klp_new_b))).flag) + 0) klp_n_38 = (((*(struct big *)(klp_new_b))).flag);
+  long long klp_o_39 = klp_abs((const void *)(((*(struct big *)(b))).fn), 0);
+  long long klp_n_39 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).fn), 1);
+  long long klp_o_40 = klp_abs((const void *)(((*(struct big *)(b))).link), 0);
+  long long klp_n_40 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).link), 1);
+  long long klp_o_41 = klp_abs((const void *)(((*(struct big *)(b))).argv), 0);
+  long long klp_n_41 = klp_abs((const void *)(((*(struct big *)(klp_new_b))).argv), 1);
+  _Bool klp_same_5 = (klp_eq_30 && klp_o_31 == klp_n_31 && klp_o_32 == klp_n_32 && klp_o_33 == klp_n_33 && klp_o_34 == klp_n_34 && klp_eq_35 && klp_o_36 == klp_n_36 && klp_o_37 == klp_n_37 && klp_o_38 == klp_n_38 && klp_o_39 == klp_n_39 && klp_o_40 == klp_n_40 && klp_o_41 == klp_n_41);
   __CPROVER_assert(0 || klp_same_5, "KLP_EQ 5 memory *b");
-  __typeof__((((*(pa)))[0]) + 0) klp_o_41 = (((*(pa)))[0]);
-  __typeof__((((*(klp_new_pa)))[0]) + 0) klp_n_41 = (((*(klp_new_pa)))[0]);
-  __typeof__((((*(pa)))[1]) + 0) klp_o_42 = (((*(pa)))[1]);
-  __typeof__((((*(klp_new_pa)))[1]) + 0) klp_n_42 = (((*(klp_new_pa)))[1]);
-  __typeof__((((*(pa)))[2]) + 0) klp_o_43 = (((*(pa)))[2]);
-  __typeof__((((*(klp_new_pa)))[2]) + 0) klp_n_43 = (((*(klp_new_pa)))[2]);
-  __typeof__((((*(pa)))[3]) + 0) klp_o_44 = (((*(pa)))[3]);
-  __typeof__((((*(klp_new_pa)))[3]) + 0) klp_n_44 = (((*(klp_new_pa)))[3]);
-  _Bool klp_same_6 = (klp_o_41 == klp_n_41 && klp_o_42 == klp_n_42 && klp_o_43 == klp_n_43 && klp_o_44 == klp_n_44);
+  __typeof__((((*(pa)))[0]) + 0) klp_o_42 = (((*(pa)))[0]);
+  __typeof__((((*(klp_new_pa)))[0]) + 0) klp_n_42 = (((*(klp_new_pa)))[0]);
+  __typeof__((((*(pa)))[1]) + 0) klp_o_43 = (((*(pa)))[1]);
+  __typeof__((((*(klp_new_pa)))[1]) + 0) klp_n_43 = (((*(klp_new_pa)))[1]);
+  __typeof__((((*(pa)))[2]) + 0) klp_o_44 = (((*(pa)))[2]);
+  __typeof__((((*(klp_new_pa)))[2]) + 0) klp_n_44 = (((*(klp_new_pa)))[2]);
+  __typeof__((((*(pa)))[3]) + 0) klp_o_45 = (((*(pa)))[3]);
+  __typeof__((((*(klp_new_pa)))[3]) + 0) klp_n_45 = (((*(klp_new_pa)))[3]);
+  _Bool klp_same_6 = (klp_o_42 == klp_n_42 && klp_o_43 == klp_n_43 && klp_o_44 == klp_n_44 && klp_o_45 == klp_n_45);
   __CPROVER_assert(0 || klp_same_6, "KLP_EQ 6 memory *pa");
-  _Bool klp_eq_45 = 1; unsigned long klp_di_45 = 0;
-  for (unsigned long klp_i_45 = 0; klp_i_45 < (unsigned long)(klp_len_many); klp_i_45++) if (!(((((many)[klp_i_45]).a) == (((klp_new_many)[klp_i_45]).a)) && ((((many)[klp_i_45]).b) == (((klp_new_many)[klp_i_45]).b)))) { if (klp_eq_45) klp_di_45 = klp_i_45; klp_eq_45 = 0; }
-  _Bool klp_same_7 = (klp_eq_45);
+  _Bool klp_eq_46 = 1; unsigned long klp_di_46 = 0;
+  for (unsigned long klp_i_46 = 0; klp_i_46 < (unsigned long)(klp_len_many); klp_i_46++) if (!(((((many)[klp_i_46]).a) == (((klp_new_many)[klp_i_46]).a)) && ((((many)[klp_i_46]).b) == (((klp_new_many)[klp_i_46]).b)))) { if (klp_eq_46) klp_di_46 = klp_i_46; klp_eq_46 = 0; }
+  _Bool klp_same_7 = (klp_eq_46);
   __CPROVER_assert(0 || klp_same_7, "KLP_EQ 7 memory many[0..cnt)");
-  __typeof__((((*(one))).a) + 0) klp_o_46 = (((*(one))).a);
-  __typeof__((((*(klp_new_one))).a) + 0) klp_n_46 = (((*(klp_new_one))).a);
-  __typeof__((((*(one))).b) + 0) klp_o_47 = (((*(one))).b);
-  __typeof__((((*(klp_new_one))).b) + 0) klp_n_47 = (((*(klp_new_one))).b);
-  _Bool klp_same_8 = (klp_o_46 == klp_n_46 && klp_o_47 == klp_n_47);
+  __typeof__((((*(one))).a) + 0) klp_o_47 = (((*(one))).a);
+  __typeof__((((*(klp_new_one))).a) + 0) klp_n_47 = (((*(klp_new_one))).a);
+  __typeof__((((*(one))).b) + 0) klp_o_48 = (((*(one))).b);
+  __typeof__((((*(klp_new_one))).b) + 0) klp_n_48 = (((*(klp_new_one))).b);
+  _Bool klp_same_8 = (klp_o_47 == klp_n_47 && klp_o_48 == klp_n_48);
   __CPROVER_assert(0 || klp_same_8, "KLP_EQ 8 memory *one");
   _Bool klp_same_9 = (1);
   __CPROVER_assert(0 || klp_same_9, "KLP_EQ 9 memory *e");
   _Bool klp_same_10 = (1);
   __CPROVER_assert(0 || klp_same_10, "KLP_EQ 10 memory *ae");
-  _Bool klp_eq_48 = 1; unsigned long klp_di_48 = 0;
-  for (unsigned long klp_i_48 = 0; klp_i_48 < (unsigned long)(8); klp_i_48++) if (!(((klp_old_table)[klp_i_48]) == ((klp_new_table)[klp_i_48]))) { if (klp_eq_48) klp_di_48 = klp_i_48; klp_eq_48 = 0; }
-  __typeof__((klp_old_table)[0] + 0) klp_o_48 = klp_eq_48 ? 0 : (klp_old_table)[klp_di_48];
-  __typeof__((klp_new_table)[0] + 0) klp_n_48 = klp_eq_48 ? 0 : (klp_new_table)[klp_di_48];
-  _Bool klp_same_11 = (klp_eq_48);
+  _Bool klp_eq_49 = 1; unsigned long klp_di_49 = 0;
+  for (unsigned long klp_i_49 = 0; klp_i_49 < (unsigned long)(8); klp_i_49++) if (!(((klp_old_table)[klp_i_49]) == ((klp_new_table)[klp_i_49]))) { if (klp_eq_49) klp_di_49 = klp_i_49; klp_eq_49 = 0; }
+  __typeof__((klp_old_table)[0] + 0) klp_o_49 = klp_eq_49 ? 0 : (klp_old_table)[klp_di_49];
+  __typeof__((klp_new_table)[0] + 0) klp_n_49 = klp_eq_49 ? 0 : (klp_new_table)[klp_di_49];
+  _Bool klp_same_11 = (klp_eq_49);
   __CPROVER_assert(0 || klp_same_11, "KLP_EQ 11 global table");
-  long long klp_o_49 = klp_abs((const void *)((klp_old_names)[0]), 0);
-  long long klp_n_49 = klp_abs((const void *)((klp_new_names)[0]), 1);
-  long long klp_o_50 = klp_abs((const void *)((klp_old_names)[1]), 0);
-  long long klp_n_50 = klp_abs((const void *)((klp_new_names)[1]), 1);
-  _Bool klp_same_12 = (klp_o_49 == klp_n_49 && klp_o_50 == klp_n_50);
+  long long klp_o_50 = klp_abs((const void *)((klp_old_names)[0]), 0);
+  long long klp_n_50 = klp_abs((const void *)((klp_new_names)[0]), 1);
+  long long klp_o_51 = klp_abs((const void *)((klp_old_names)[1]), 0);
+  long long klp_n_51 = klp_abs((const void *)((klp_new_names)[1]), 1);
+  _Bool klp_same_12 = (klp_o_50 == klp_n_50 && klp_o_51 == klp_n_51);
   __CPROVER_assert(0 || klp_same_12, "KLP_EQ 12 global names");
-  _Bool klp_eq_51 = 1; unsigned long klp_di_51 = 0;
-  for (unsigned long klp_i_51 = 0; klp_i_51 < (unsigned long)(6); klp_i_51++) if (!(klp_abs((const void *)((klp_old_lots)[klp_i_51]), 0) == klp_abs((const void *)((klp_new_lots)[klp_i_51]), 1))) { if (klp_eq_51) klp_di_51 = klp_i_51; klp_eq_51 = 0; }
-  _Bool klp_same_13 = (klp_eq_51);
+  _Bool klp_eq_52 = 1; unsigned long klp_di_52 = 0;
+  for (unsigned long klp_i_52 = 0; klp_i_52 < (unsigned long)(6); klp_i_52++) if (!(klp_abs((const void *)((klp_old_lots)[klp_i_52]), 0) == klp_abs((const void *)((klp_new_lots)[klp_i_52]), 1))) { if (klp_eq_52) klp_di_52 = klp_i_52; klp_eq_52 = 0; }
+  _Bool klp_same_13 = (klp_eq_52);
   __CPROVER_assert(0 || klp_same_13, "KLP_EQ 13 global lots");
   _Bool klp_same_14 = (1);
   __CPROVER_assert(0 || klp_same_14, "KLP_EQ 14 global elock");
