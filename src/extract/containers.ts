@@ -126,3 +126,13 @@ export function resolveContracts(unit: Unit, sig: FunctionSignature, contracts: 
 function isVoid(t: CType): boolean {
   return t.kind === 'opaque' && t.text === 'void'
 }
+
+/** The types of the named containers in the unit (those it defines), by name. */
+export function containerTypes(unit: Unit, names: Iterable<string>): Record<string, CType> {
+  const out: Record<string, CType> = {}
+  for (const n of [...new Set(names)].sort()) {
+    const rec = recordOf(unit, n)
+    if (rec) out[n] = rec
+  }
+  return out
+}

@@ -124,6 +124,8 @@ export interface FunctionPair {
   readonly containers?: readonly EmbeddedContainers[]
   /** The spec's container contracts (they win over what was found for their parameter). */
   readonly containerContracts?: readonly ContainerContract[]
+  /** The container types of `containers` and `containerContracts` (old version), by name as written. */
+  readonly containerTypes?: Readonly<Record<string, CType>>
   /** Claims and assumptions, macro-expanded in each version's context. */
   readonly expanded: {
     readonly oldExprs: readonly string[]

@@ -6,6 +6,7 @@
 import type { FunctionPair } from '../extract/types.js'
 import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, VAR } from '../model/names.js'
 import { inputInfos } from '../model/inputs.js'
+import { containerNotes } from '../model/containers.js'
 import { isVoid, unparen } from '../model/inputs-ctype.js'
 import { observableInfo, type ObservableNode } from '../model/observables.js'
 import type { InputInfo, ObservableInfo, ObservableKind, PlannedProof } from '../model/types.js'
@@ -163,6 +164,7 @@ export function planHarness({ pair, planned, mode, native = false }: PlanInput):
     bounds: [
       ...buffers.map(p => `0 <= ${p.shown} <= ${maxSize} (elements of ${p.name})`),
       ...(initGlobals ? ['globals start from their initializers (--init-globals)'] : []),
+      ...containerNotes(pair),
     ],
     planted: [...entry.planted, ...cmp.planted],
     entryAssumptions: [...buffers.map(p => `0 <= ${p.shown} <= ${maxSize} (buffer ${p.name})`), ...entry.assumptions],

@@ -32,6 +32,7 @@ import { cacheable, proofKey } from './cache/proof-key.js'
 import { keepHarnesses, loadProgram, writeHarness } from './program.js'
 import { timed, type Session } from './runs.js'
 import { proveAtSizes, withSizes } from './sizes.js'
+import { containerBounds } from '../model/containers.js'
 import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -155,7 +156,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
         ...base, verdict: parts.verdict, reason: parts.reason, exitCode: EXIT_OF[parts.verdict], summary: parts.summary,
         differences: parts.differences, claims: parts.claims, preExisting: parts.preExisting,
         unwinding: { mode: req.unwind === 'auto' ? 'auto' : 'fixed', bound: parts.bound, complete: parts.complete, openLoops: parts.openLoops },
-        bounds: boundsOf(req, planned.inputs.initGlobals, parts), hints: parts.hints, errors: parts.errors, runs,
+        bounds: [...boundsOf(req, planned.inputs.initGlobals, parts), ...containerBounds(pair)], hints: parts.hints, errors: parts.errors, runs,
         timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)) },
       }
     }
