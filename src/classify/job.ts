@@ -2,7 +2,7 @@
 import { propertyClass, renderValue } from '../cbmc/parse.js'
 import type { CbmcMessage, CbmcRun, ParseResult, Property, RawValue, SourceLocation } from '../cbmc/types.js'
 import { DYN_BASE, ENTRY_MARK, LIMIT_MARK, MARK, MAX_CALLS, PREFIX, VAR, parseMarker } from '../model/names.js'
-import { callSequences, differingValues, inputsOf, isFalse, lastValues } from './trace.js'
+import { callSequences, differingValues, entryValues, inputsOf, isFalse, lastValues } from './trace.js'
 import type { EqFailure, JobInput, JobResult, JobStatus, OpenLoop, SafetyViolation } from './types.js'
 
 const KIND: Readonly<Record<string, string>> = {
@@ -186,7 +186,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
       if (p.status === 'SUCCESS' && m.tag === MARK.reach) reachProven = true
       if (p.status !== 'FAILURE') continue
       const values = lastValues(p.trace)
-      const inputs = inputsOf(values, harness.inputs)
+      const inputs = inputsOf(entryValues(p.trace), harness.inputs)
       if (m.tag === MARK.eq) {
         const obs = harness.observables[m.index]
         if (!obs) continue
@@ -215,7 +215,7 @@ export function interpretRun(job: JobInput, run: CbmcRun, parsed: ParseResult): 
       function: owner.fn,
       description: p.description,
       location: locationText(p.location),
-      inputs: inputsOf(lastValues(p.trace), harness.inputs),
+      inputs: inputsOf(entryValues(p.trace), harness.inputs),
       trace: p.trace,
     })
   }

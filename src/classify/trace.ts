@@ -2,7 +2,7 @@
 import { renderValue } from '../cbmc/parse.js'
 import type { RawValue, TraceStep } from '../cbmc/types.js'
 import type { InputInfo, ObservableInfo } from '../model/types.js'
-import { VAR, arrayEqOf } from '../model/names.js'
+import { ENTRY, VAR, arrayEqOf } from '../model/names.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 
 type Token = { member: string } | { index: number }
@@ -49,10 +49,10 @@ export function updateAt(base: RawValue | undefined, path: readonly Token[], val
  * order. Hidden whole-object assignments are skipped: CBMC marks them hidden and their values can
  * be stale; the member-by-member assignments that follow carry the real values.
  */
-export function lastValues(trace: readonly TraceStep[] | undefined): Map<string, RawValue> {
+export function lastValues(trace: readonly TraceStep[] | undefined, only?: (s: TraceStep) => boolean): Map<string, RawValue> {
   const out = new Map<string, RawValue>()
   for (const s of trace ?? []) {
-    if (s.stepType !== 'assignment' || !s.lhs || !s.value || s.hidden) continue
+    if (s.stepType !== 'assignment' || !s.lhs || !s.value || s.hidden || (only && !only(s))) continue
     const p = splitLhs(s.lhs)
     if (!p) continue
     out.set(p.root, updateAt(out.get(p.root), p.path, s.value))
@@ -69,6 +69,14 @@ export function valueOf(values: Map<string, RawValue>, name: string): string | u
 export function isFalse(v: RawValue | undefined): boolean {
   if (!v || !('data' in v)) return false
   return v.data === 'FALSE' || v.data === '0' || v.data === 'false'
+}
+
+/**
+ * The inputs' values as the harness set them: only its own assignments count (a parameter the
+ * function changes, `n--`, has the same name in the function's frame and would show its last value).
+ */
+export function entryValues(trace: readonly TraceStep[] | undefined): Map<string, RawValue> {
+  return lastValues(trace, s => s.location?.function === undefined || s.location.function === ENTRY)
 }
 
 export function inputsOf(values: Map<string, RawValue>, inputs: readonly InputInfo[]): NamedValue[] {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parseCbmcJson } from '../../src/cbmc/parse.js'
 import type { Property, RawValue, TraceStep } from '../../src/cbmc/types.js'
-import { callSequences, differingValues, inputsOf, isFalse, lastValues, objectName, splitLhs, updateAt, valueOf } from '../../src/classify/trace.js'
+import { callSequences, differingValues, entryValues, inputsOf, isFalse, lastValues, objectName, splitLhs, updateAt, valueOf } from '../../src/classify/trace.js'
+import { renderValue } from '../../src/cbmc/parse.js'
 import type { Harness } from '../../src/harness/types.js'
 import type { ObservableInfo } from '../../src/model/types.js'
 
@@ -239,4 +240,16 @@ t.test('callSequences: both versions\' calls, arguments and answers, from the tr
     'values without a number are ?; TRUE and FALSE are 1 and 0')
   t.same(callSequences(new Map(), obs, MAXC, DYN), [{ what: 'calls (bytes copied out differ)', old: '(no calls)', new: '(no calls)' }], 'an empty trace')
   t.same(callSequences(leak, { ...obs, calls: undefined }, MAXC, DYN), [], 'not the calls observable: nothing')
+})
+
+t.test('inputs are what the harness set, not what the function did to its parameters', async t => {
+  const int = (d: string) => ({ name: 'integer', data: d })
+  const trace = [
+    { stepType: 'assignment', hidden: false, lhs: 'n', value: int('2'), location: { function: 'klp_harness' } },
+    { stepType: 'assignment', hidden: false, lhs: 'n', value: int('1'), location: { function: 'klp_old_f' } },
+    { stepType: 'assignment', hidden: false, lhs: 'n', value: int('0'), location: { function: 'klp_old_f' } },
+  ]
+  t.equal(renderValue(lastValues(trace).get('n')!), '0', 'the last value anywhere')
+  t.equal(renderValue(entryValues(trace).get('n')!), '2', 'the harness\'s value')
+  t.same(inputsOf(entryValues(trace), [{ label: 'n', variable: 'n' }]), [{ name: 'n', value: '2' }])
 })
