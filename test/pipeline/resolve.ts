@@ -97,6 +97,8 @@ const precedence: [string, Partial<ProofArgs>, Record<string, unknown> | undefin
   ['keep-harness from CLI', { keepHarness: 'out' }, undefined, 'keepHarness', 'out'],
   ['cbmc args from CLI', { cbmcArg: ['--trace', '--z3'] }, undefined, 'extraCbmcArgs', ['--trace', '--z3']],
   ['paths from CLI', { old: 'a/x.c', new: 'b/x.c' }, undefined, 'oldPath', 'a/x.c'],
+  ['container contracts from spec', {}, { containers: { p: 'struct c.m' } }, 'containers', { p: 'struct c.m' }],
+  ['no container contracts without a spec', {}, undefined, 'containers', undefined],
 ]
 
 t.test('precedence: CLI > spec > default', async t => {
