@@ -8,7 +8,14 @@ export function containerLvalue(ptr: string, type: string, member: string): stri
   return `(*(${type} *)((char *)(${ptr}) - __builtin_offsetof(${type}, ${member})))`
 }
 
-/** A fresh container's `member`: the pointer a parameter of this shape starts as. */
-export function containerAlloc(type: string, member: string): string {
-  return `((char *)__CPROVER_allocate(sizeof(${type}), 0) + __builtin_offsetof(${type}, ${member}))`
+/** A fresh container's `member` (with `tail` bytes for a flexible array member): the pointer a parameter of this shape starts as. */
+export function containerAlloc(type: string, member: string, tail = 0): string {
+  return `((char *)__CPROVER_allocate(sizeof(${type})${tail ? ` + ${tail}` : ''}, 0) + __builtin_offsetof(${type}, ${member}))`
+}
+
+/** The new container's flexible-array tail takes the old one's bytes (the same input); null: no tail. */
+export function containerTailCopy(oldPtr: string, newPtr: string, type: string, member: string, tail: number): string | null {
+  if (!tail) return null
+  const end = (p: string) => `(char *)&${containerLvalue(p, type, member)} + sizeof(${type})`
+  return `memcpy((void *)(${end(newPtr)}), (const void *)(${end(oldPtr)}), ${tail});`
 }

@@ -5,7 +5,7 @@
  */
 import type { FunctionSignature } from '../extract/types.js'
 import type { GlobalNode, InputsModel, ObjectInit, ParamNode, Segment } from '../model/inputs.js'
-import { containerAlloc, containerLvalue } from './containers.js'
+import { containerAlloc, containerLvalue, containerTailCopy } from './containers.js'
 
 /** The C lvalue `path` names, starting from `base`. */
 export function lvalue(base: string, path: readonly Segment[]): string {
@@ -107,6 +107,8 @@ interface ObjectView {
   readonly alloc: string
   readonly whole: string
   readonly wholeNew: string
+  /** A container's flexible-array tail copied from old to new (C statement), or null. */
+  readonly tailCopy: string | null
 }
 
 function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
@@ -131,16 +133,16 @@ function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
     }
     case 'object': {
       const src = `klp_src_${p.name}`
-      const c = p.container && p.type ? { type: p.type, member: p.container.member } : null
+      const c = p.container && p.type ? { type: p.type, member: p.container.member, tail: p.container.tail } : null
       const deref = (v: string) => (c ? containerLvalue(v, c.type, c.member) : lvalue(v, [{ deref: p.type }]))
       const inits = p.inits.map(i => initView(i, p.type ? src : deref(p.name), deref(nv)))
-      const alloc = c ? containerAlloc(c.type, c.member) : `__CPROVER_allocate(sizeof(*${p.name}), 0)`
+      const alloc = c ? containerAlloc(c.type, c.member, c.tail) : `__CPROVER_allocate(sizeof(*${p.name}), 0)`
       const whole = (v: string) => (c ? containerLvalue(v, c.type, c.member) : `*(${p.type} *)${v}`)
       return {
         ...view, nullable: p.nullable,
         object: {
           name: p.name, T, nv, src, type: p.type, empty: p.empty, array: p.array, snapshot: p.snapshot, nullable: p.nullable, object: p.object, inits,
-          alloc, whole: whole(p.name), wholeNew: whole(nv),
+          alloc, whole: whole(p.name), wholeNew: whole(nv), tailCopy: c ? containerTailCopy(p.name, nv, c.type, c.member, c.tail) : null,
         },
       }
     }

@@ -16,6 +16,18 @@ export interface ContainerShape {
   readonly member: string
   /** `container_of in INOTIFY_E()`, or `the spec's containers:`. */
   readonly why: string
+  /** Bytes allocated beyond the container for its flexible array member (`char name[]`), and its name; 0: none. */
+  readonly tail: number
+  readonly flexible?: string
+}
+
+/** Bytes of a container's flexible array member (inotify's `char name[]`): the same nondeterministic bytes in both versions. */
+export const FLEX_BYTES = 32
+
+/** The tail of a container whose last member is a flexible array. */
+function tailOf(type: CType): { tail: number; flexible?: string } {
+  const last = type.kind === 'record' && !type.union ? type.fields[type.fields.length - 1] : undefined
+  return last?.type.kind === 'array' && last.type.length === null ? { tail: FLEX_BYTES, flexible: last.name } : { tail: 0 }
 }
 
 /** The embedded type's key, as extract/containers.ts writes it (`struct tag`). */
@@ -31,7 +43,7 @@ function decide(pair: FunctionPair, name: string, t: CType): Decision {
   const contract = pair.containerContracts?.find(c => c.param === name)
   if (contract) {
     const type = types[contract.container]
-    return type ? { shape: { param: name, container: contract.container, type, member: contract.member, why: "the spec's containers:" } } : null
+    return type ? { shape: { param: name, container: contract.container, type, member: contract.member, why: "the spec's containers:", ...tailOf(type) } } : null
   }
   const key = keyOf(t.to)
   const entry = key === undefined ? undefined : pair.containers?.find(e => e.embedded === key)
@@ -42,7 +54,7 @@ function decide(pair: FunctionPair, name: string, t: CType): Decision {
   }
   const c = entry.containers[0]!
   const type = types[c.container]
-  return type ? { shape: { param: name, container: c.container, type, member: c.member, why: `container_of in ${c.via.join(', ')}` } } : null
+  return type ? { shape: { param: name, container: c.container, type, member: c.member, why: `container_of in ${c.via.join(', ')}`, ...tailOf(type) } } : null
 }
 
 /** The container shape of each pointer parameter that has one, by parameter name. */
@@ -66,7 +78,8 @@ export function containerBounds(pair: FunctionPair): { what: string; value: stri
     const d = decide(pair, p.name, p.type)
     if (!d) return []
     if ('ambiguous' in d) return [{ what: 'input shape', value: d.ambiguous, isDefault: true }]
-    const value = `${p.name} points into a ${d.shape.container} (member ${d.shape.member}): ${d.shape.why}`
+    const flex = d.shape.flexible ? `; its ${d.shape.flexible}[] has ${d.shape.tail} bytes` : ''
+    const value = `${p.name} points into a ${d.shape.container} (member ${d.shape.member}): ${d.shape.why}${flex}`
     return [{ what: 'input shape', value, isDefault: d.shape.why.startsWith('container_of') }]
   })
 }

@@ -16,7 +16,7 @@ import type { ProofReport } from '../../src/report/types.js'
 const HEADER = `#include <stddef.h>
 struct list_head { struct list_head *next, *prev; };
 struct fsnotify_event { struct list_head list; };
-struct inotify_event_info { struct fsnotify_event fse; unsigned int mask; int wd; };
+struct inotify_event_info { struct fsnotify_event fse; unsigned int mask; int wd; int name_len; char name[]; };
 struct other_info { long cookie; struct fsnotify_event ev; };
 #define container_of(ptr, type, member) ({ void *__mptr = (void *)(ptr); ((type *)(__mptr - offsetof(type, member))); })
 #define FS_IN_IGNORED 0x8000u
@@ -30,7 +30,8 @@ int event_compare(struct fsnotify_event *old_fsn, struct fsnotify_event *new_fsn
 	struct inotify_event_info *old = INOTIFY_E(old_fsn), *new = INOTIFY_E(new_fsn);
 	if (old->mask & ${test})
 		return 0;
-	return old->mask == new->mask && old->wd == new->wd;
+	return old->mask == new->mask && old->wd == new->wd && old->name_len == new->name_len &&
+	       (!old->name_len || old->name[0] == new->name[0]);
 }
 /* two containers of struct fsnotify_event in reach: which one e is in, only the spec can say */
 long cookie_of(struct fsnotify_event *e, int inotify)
@@ -60,7 +61,7 @@ const run = async (args: readonly string[]) => {
   return { res, report }
 }
 
-const SHAPE = (p: string) => `${p} points into a struct inotify_event_info (member fse): container_of in INOTIFY_E()`
+const SHAPE = (p: string) => `${p} points into a struct inotify_event_info (member fse): container_of in INOTIFY_E(); its name[] has 32 bytes`
 
 t.test('event_compare: a real difference exactly where the container\'s mask has FS_MOVE bits', async t => {
   const { res, report } = await run(['--func', 'event_compare'])
@@ -100,6 +101,6 @@ t.test('a contract naming a member that does not exist: exit 3, error and hint',
   writeFileSync(path.join(dir, 'spec.yaml'), 'containers:\n  old_fsn: struct inotify_event_info.nope\n')
   const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--func', 'event_compare', '--spec', path.join(dir, 'spec.yaml')])
   t.equal(res.code, 3)
-  t.match(res.stderr, /^error: containers: old_fsn: struct inotify_event_info.nope: struct inotify_event_info has no member nope\nhint: members of struct inotify_event_info: fse, mask, wd\n/m)
+  t.match(res.stderr, /^error: containers: old_fsn: struct inotify_event_info.nope: struct inotify_event_info has no member nope\nhint: members of struct inotify_event_info: fse, mask, wd, name_len, name\n/m)
   t.notMatch(res.stderr, /at .*\.js/, 'no stack trace')
 })

@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { CType, FunctionPair } from '../../src/extract/types.js'
-import { containerBounds, containerNotes, containerShapes } from '../../src/model/containers.js'
+import { FLEX_BYTES, containerBounds, containerNotes, containerShapes } from '../../src/model/containers.js'
 import { planInputs } from '../../src/model/inputs.js'
 import { planObservables } from '../../src/model/observables.js'
 import { F, INT, REQ, facts, ptr } from '../fixtures/model-pair.js'
@@ -23,8 +23,8 @@ const ONE = [{ embedded: 'struct fsnotify_event', containers: [{ container: 'str
 t.test('one container for the pointee type: every such parameter points into one', async t => {
   const p = pair({ containers: ONE })
   t.same([...containerShapes(p).entries()], [
-    ['a', { param: 'a', container: 'struct inotify_event_info', type: INFO, member: 'fse', why: 'container_of in INOTIFY_E()' }],
-    ['b', { param: 'b', container: 'struct inotify_event_info', type: INFO, member: 'fse', why: 'container_of in INOTIFY_E()' }],
+    ['a', { param: 'a', container: 'struct inotify_event_info', type: INFO, member: 'fse', why: 'container_of in INOTIFY_E()', tail: 0 }],
+    ['b', { param: 'b', container: 'struct inotify_event_info', type: INFO, member: 'fse', why: 'container_of in INOTIFY_E()', tail: 0 }],
   ])
   t.same(containerNotes(p), [
     'a points into a struct inotify_event_info (member fse): container_of in INOTIFY_E()',
@@ -58,10 +58,25 @@ t.test('no shape: nothing found, a container without a type, a scalar; a pointer
   t.same(containerNotes(pair({ containers: [{ embedded: 'int', containers: [{ container: 'struct inotify_event_info', member: 'mask', via: ['h()'] }] }] })), ['q points into a struct inotify_event_info (member mask): container_of in h()'], 'int n is no pointer; int *q is')
 })
 
+t.test('a container ending in a flexible array member gets FLEX_BYTES more, said in the report', async t => {
+  const FLEX = rec('flex_info', [['fse', EVENT], ['name_len', INT], ['name', { kind: 'array', of: { kind: 'scalar', text: 'char' }, length: null, text: 'char[]' }]])
+  const UFLEX = rec('uflex', [['fse', EVENT], ['name', { kind: 'array', of: INT, length: null, text: 'int[]' }]], true)
+  const p = pair({
+    containers: [{ embedded: 'struct fsnotify_event', containers: [{ container: 'struct flex_info', member: 'fse', via: ['FLEX_E()'] }] }],
+    containerTypes: { 'struct flex_info': FLEX, 'union uflex': UFLEX },
+    containerContracts: [{ param: 'b', container: 'union uflex', member: 'fse' }],
+  })
+  t.match(containerShapes(p).get('a'), { tail: FLEX_BYTES, flexible: 'name' })
+  t.match(containerShapes(p).get('b'), { tail: 0 }, 'not for a union')
+  t.equal(containerNotes(p)[0], `a points into a struct flex_info (member fse): container_of in FLEX_E(); its name[] has ${FLEX_BYTES} bytes`)
+  const m = planInputs(p, { buffers: {}, nullable: [], maxSize: 4, initGlobals: false, pointerDepth: 1, callbacks: {} })
+  t.match(m.params[0], { container: { member: 'fse', tail: FLEX_BYTES } })
+})
+
 t.test('inputs and observables: the container is the object, the whole of it compared', async t => {
   const p = pair({ containers: ONE })
   const m = planInputs(p, { buffers: {}, nullable: [], maxSize: 4, initGlobals: false, pointerDepth: 1, callbacks: {} })
-  t.match(m.params[0], { kind: 'object', name: 'a', type: 'struct inotify_event_info', container: { member: 'fse' }, snapshot: false, array: false, empty: false })
+  t.match(m.params[0], { kind: 'object', name: 'a', type: 'struct inotify_event_info', container: { member: 'fse', tail: 0 }, snapshot: false, array: false, empty: false })
   t.match(m.params[0], { inits: [{ kind: 'fresh', path: [{ field: 'next' }] }] }, "the container's pointer fields get objects")
   t.match(m.params[3], { kind: 'object', name: 'c', type: 'union u' }, 'no container: as before')
   t.notOk('container' in m.params[3]!)
