@@ -268,7 +268,7 @@ function runChild(job, limitSec) {
       } catch {
         const timedOut = signal === 'SIGKILL' && wallMs >= limitSec * 1000
         const error = timedOut ? { name: 'BenchTimeout', message: `no result within ${limitSec} s` }
-          : { name: 'ChildExit', message: `extraction process ended with ${signal ?? `exit code ${code}`}: ${firstLine(stderr.trim().split('\n').slice(-1)[0] ?? '')}` }
+          : { name: 'ChildExit', message: `extraction process ended with ${signal ?? `exit code ${code}`}: ${stderr.split('\n').find(l => /\w*Error\b/.test(l)) ?? stderr.trim().split('\n')[0] ?? ''}`, stderr: stderr.slice(-4000) }
         resolve({ ok: false, error: { ...error, klp: false }, cpuMs: NaN, wallMs })
       }
     })
