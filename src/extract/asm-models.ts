@@ -119,6 +119,8 @@ const BINARY: Readonly<Record<string, string>> = { add: '+', sub: '-', and: '&',
 function instruction(template: string, outs: readonly Operand[], ins: readonly Operand[]): string | null {
   const insn = template.replace(/\/\*[\s\S]*?\*\//g, '').replace(/#[^\n]*/g, '').replace(/%%/g, '%').trim()
   if (/^call\s+__SCT__preempt_schedule\w*$/.test(insn) && outs.every(o => o.constraint === '+r' && /current_stack_pointer/.test(o.expr))) return '{ }'
+  const user = userAccess(insn, outs, ins)
+  if (user !== undefined) return user
   const all = [...outs, ...ins]
   const ref = (r: string): Operand | undefined => (r.startsWith('%[') ? all.find(o => o.name === r.slice(2, -1)) : all[Number(r.slice(1))])
   // an operand, after an optional per-cpu segment (`%gs:%[var]`)
@@ -137,6 +139,32 @@ function instruction(template: string, outs: readonly Operand[], ins: readonly O
   if (m[1] === 'mov') return `{ ${dst.expr} = ${src.expr}; }`
   if (!dst.constraint.startsWith('+')) return null
   return `{ ${dst.expr} ${BINARY[m[1]!]!}= ${src.expr}; }`
+}
+
+/** The world's stand-ins for get_user/put_user (copy-in and copy-out models in templates/models/kernel.yaml). */
+export const USER_ACCESS_PROTOTYPES =
+  'extern unsigned long klp_get_user(void *to, const void *from, unsigned long n); extern unsigned long klp_put_user(void *to, const void *from, unsigned long n);'
+
+/**
+ * x86 get_user()/put_user(): `call __get_user_%c[size]` with the pointer in "0" and the value out in
+ * "=r" (get), or the value in "r" (put), the error in the first output. They become calls of the world's
+ * klp_get_user/klp_put_user (a copy of sizeof bytes that may fail, replayed like copy_from_user), and
+ * the error is -EFAULT when the copy failed. undefined: not such a call; null: one of unexpected shape.
+ */
+function userAccess(insn: string, outs: readonly Operand[], ins: readonly Operand[]): string | null | undefined {
+  const m = /^call\s+__(get|put)_user(?:_nocheck)?_%c\[size\]$/.exec(insn)
+  if (!m) return undefined
+  const ptr = ins.find(i => i.constraint === '0')
+  const ret = outs[0]
+  if (!ptr || !ret?.constraint.startsWith('=')) return null
+  if (m[1] === 'get') {
+    const val = outs[1]
+    if (!val?.constraint.startsWith('=')) return null
+    return `{ __typeof__(${val.expr}) klp_v; ${ret.expr} = klp_get_user(&klp_v, (const void *)${ptr.expr}, sizeof(klp_v)) ? -14 : 0; ${val.expr} = klp_v; }`
+  }
+  const val = ins.find(i => i !== ptr && i.constraint === 'r')
+  if (!val) return null
+  return `{ __typeof__(${val.expr}) klp_v = ${val.expr}; ${ret.expr} = klp_put_user((void *)${ptr.expr}, &klp_v, sizeof(klp_v)) ? -14 : 0; }`
 }
 
 /** Names of a function's parameters, from its prototype tokens [s, body). */
@@ -204,5 +232,8 @@ export function modelAsm(text: string): AsmReport {
     pos = e.end
   }
   out += text.slice(pos)
+  // the user-access stand-ins are declared once, before the first line marker (no line moves)
+  // (a line of its own before a leading line marker, which then numbers what follows; else on line 1)
+  if (/\bklp_(?:get|put)_user\(/.test(out) && !text.includes(USER_ACCESS_PROTOTYPES)) out = `${USER_ACCESS_PROTOTYPES}${out.startsWith('#') ? '\n' : ' '}${out}`
   return { text: out, modelled: [...modelled].sort(), unmodelled: [...unmodelled].sort() }
 }

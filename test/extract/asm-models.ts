@@ -61,7 +61,7 @@ t.test('what cannot be modelled stands out as a call without a prototype', async
     ['asm goto', 'asm goto ("jmp %l[yes]" : : : : yes);'],
     ['a memory clobber with a real template', 'asm volatile ("lock btsq %1,%0" : : "m" (*a), "Ir" (n) : "memory");'],
     ['an output not tied to an input', '__asm__ ("" : "=r" (x));'],
-    ['a call', 'asm volatile ("call __get_user_%c[size]" : "=a" (r), "=r" (v), "+r" (current_stack_pointer) : "0" (p), [size] "i" (4));'],
+    ['a call', 'asm volatile ("call __sw_hweight32" : "=a" (r), "+r" (current_stack_pointer) : "D" (w));'],
     ['mov into an input-only operand', 'asm ("movl %[val], %[var]" : [val] "=r" (r) : [var] "m" (x));'],
     ['add into an output written, not updated', 'asm ("addl %1, %0" : "=m" (x) : "ri" (n));'],
   ]
@@ -84,4 +84,18 @@ t.test('asm that changes nothing a proof sees stays as it is', async t => {
     const src = `void f(void) { ${stmt} }\n`
     t.same(modelAsm(src), { text: src, modelled: [], unmodelled: [] }, stmt)
   }
+})
+
+t.test('get_user and put_user become the world\'s copies, declared once without moving a line', async t => {
+  const get = 'int f(int *p) {\n  int x; int __ret_gu; register long __val_gu asm("%rdx");\n  asm volatile("call __get_user_%c[size]" : "=a" (__ret_gu), "=r" (__val_gu), "+r" (current_stack_pointer) : "0" (p), [size] "i" (sizeof(*(p))));\n  x = __val_gu; return __ret_gu ? __ret_gu : x;\n}\n'
+  const r = modelAsm(`# 1 "/k/x.c"\n${get}`)
+  t.same(r.unmodelled, [])
+  t.match(r.text, /^extern unsigned long klp_get_user\(void \*to, const void \*from, unsigned long n\); extern unsigned long klp_put_user\(.*\);\n# 1 "\/k\/x\.c"\n/, 'declared before the first line marker')
+  t.match(r.text, /\{ __typeof__\(\(__val_gu\)\) klp_v; \(__ret_gu\) = klp_get_user\(&klp_v, \(const void \*\)\(p\), sizeof\(klp_v\)\) \? -14 : 0; \(__val_gu\) = klp_v; \}/)
+  const put = 'int g(int *p, int v) {\n  int __ret_pu; void *__ptr_pu = p; register int __val_pu asm("%rax") = v;\n  asm volatile("call __put_user_%c[size]" : "=c" (__ret_pu), "+r" (current_stack_pointer) : "0" (__ptr_pu), "r" (__val_pu), [size] "i" (sizeof(*(p))) : "ebx");\n  return __ret_pu;\n}\n'
+  const w = modelAsm(put)
+  t.same(w.unmodelled, [])
+  t.equal(lines(w.text), lines(put), 'no marker: the declarations share line 1')
+  t.match(w.text, /\{ __typeof__\(\(__val_pu\)\) klp_v = \(__val_pu\); \(__ret_pu\) = klp_put_user\(\(void \*\)\(__ptr_pu\), &klp_v, sizeof\(klp_v\)\) \? -14 : 0; \}/)
+  t.same(modelAsm('void h(void) { asm volatile("call __get_user_%c[size]" : "+r" (sp) : "0" (p)); }\n').unmodelled, ['h'], 'an unexpected shape is not modelled')
 })

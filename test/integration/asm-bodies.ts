@@ -6,7 +6,7 @@
  * and call them equivalent), and asm klp-verify cannot model makes the proof inconclusive, naming it.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import t from 'tap'
@@ -158,4 +158,31 @@ t.test('a header\'s inline spin_lock written in asm gives way to the lock model'
   t.equal(report.verdict, 'unintended')
   t.ok(report.differences.some(x => x.observable === 'calls'), 'the unlock is missing from the calls')
   t.match(JSON.stringify(report), /returns with a lock held that was not held at entry in new/, 'and the lock model sees the lock leak')
+})
+
+t.test('get_user through x86 asm: the world\'s copy-in, so what user space holds decides', async t => {
+  await requireCbmc()
+  const d = path.join(dir, 'user')
+  execFileSync('mkdir', ['-p', d])
+  const macro = [
+    '#define get_user(x, ptr) ({ int __ret_gu; register __typeof__(*(ptr)) __val_gu asm("%rdx"); \\',
+    '  asm volatile("call __get_user_%c[size]" : "=a" (__ret_gu), "=r" (__val_gu), "+r" (current_stack_pointer) \\',
+    '               : "0" (ptr), [size] "i" (sizeof(*(ptr)))); (x) = __val_gu; __ret_gu; })',
+    'register unsigned long current_stack_pointer asm("%rsp");',
+  ]
+  const body = (check: string) => [...macro, 'int set_limit(int *uarg, int *limit)', '{', '\tint v;', '\tif (get_user(v, uarg))', '\t\treturn -14;',
+    `\tif (${check})`, '\t\treturn -22;', '\t*limit = v;', '\treturn 0;', '}'].join('\n') + '\n'
+  writeFileSync(path.join(d, 'old.c'), body('v > 64'))
+  writeFileSync(path.join(d, 'new.c'), body('v > 64 || v < 0'))
+  const res = await runCli([path.join(d, 'old.c'), path.join(d, 'new.c'), '--func', 'set_limit', '--format', 'json', '--no-replay', '--keep-harness', path.join(d, 'kept')])
+  const report = JSON.parse(res.stdout) as ProofReport
+  t.not(report.reason, 'external-calls', 'the asm is modelled')
+  t.equal(report.verdict, 'unintended', 'no claim: the new range check is a difference')
+  const ret = report.differences.find(x => x.observable === 'return')!
+  t.same([ret.values[0]!.old, ret.values[0]!.new], ['0', '-22'], 'old accepted, new refuses')
+  const mem = report.differences.find(x => x.observable === 'memory *limit')!
+  t.ok(Number(mem.values[0]!.old) < 0, `old stored the negative value it read from user space (${mem.values[0]!.old})`)
+  const harness = readFileSync(path.join(d, 'kept', 'equiv', 'klp_old.i'), 'utf8')
+  t.match(harness, /\(__ret_gu\) = klp_get_user\(&klp_v, \(const void \*\)\(uarg\), sizeof\(klp_v\)\) \? -14 : 0;/, 'the asm call became the world\'s copy')
+  t.match(harness, /klp_get_user\(\): model copy-in/, 'with the copy-in model')
 })
