@@ -6,6 +6,13 @@
  * plus the fix's claim; klp-verify takes the file's flags from Kbuild (`make -n`) by itself.
  * Every case says why its verdict is the right one, and checks the evidence (the witness's values satisfy the
  * fix's condition and show the old and new results the C code gives for them), not only the verdict.
+ * Other 6.12.117 → 6.12.118 fixes tried and not here yet (details in the session's blocker notes):
+ * lib/stackdepot.c depot_init_pool (claim observed, but the equivalence run over stack_pools[8192] times out at
+ * 300 s), net/batman-adv/tp_meter.c batadv_tp_batctl_notify (cbmc cannot parse the harness's definition of
+ * jiffies: `unsigned long volatile __attribute__((aligned)) x;`), fs/verity/measure.c fsverity_ioctl_measure
+ * (an incomplete-array global, fsverity_hash_algs[]), drivers/hwmon/corsair-cpro.c set_target (type-changed for
+ * struct power_supply, reached only as a pointer), fs/notify/inotify event_compare (container_of inputs),
+ * drivers/hwmon/hp-wmi-sensors.c scale_numeric_sensor (equivalent by reading; 64-bit divisions time out).
  */
 import t, { type Test } from 'tap'
 import { execFileSync } from 'node:child_process'
@@ -199,4 +206,36 @@ t.test('fs/fat/inode.c fat_write_failed(): the block truncation now runs under t
   t.equal(after[1]![1][0], after[3]![1][0], 'down_write and up_write take the same lock')
   const iSize = BigInt(before[0]![1][1]!)
   t.ok(to > iSize, `witness: the write went to ${to}, past i_size ${iSize}`)
+})
+
+t.test('drivers/nvme/common/keyring.c nvme_tls_key_lookup(): a revoked key is put before the error return (as-claimed, calls only)', async t => {
+  // Fix "nvme-keyring: fix a key reference leak": key_lookup() returns the key with a reference taken; when the
+  // key is revoked or invalidated, old returned ERR_PTR(-EKEYREVOKED) without dropping that reference (a leak);
+  // new calls key_put(key) first.
+  // Right verdict: AS-CLAIMED — where the key key_lookup() returned has KEY_FLAG_REVOKED or KEY_FLAG_INVALIDATED
+  // set, the call sequence gains key_put() of exactly that key and nothing else changes (both return
+  // -EKEYREVOKED, the THEN); elsewhere the versions agree. Second claim: key_lookup() never returns NULL in the
+  // kernel (a key or an ERR_PTR), so the stub's NULL answer is not a state of the running kernel — both versions
+  // then dereference NULL in test_bit() (listed as pre-existing) and nothing after that is defined; the claim
+  // says so instead of an assumption (assumptions cannot name what an external returned).
+  const r = await prove(t, 'drivers/nvme/common/keyring.c', 'nvme_tls_key_lookup', ['--spec', specFile(t, [
+    'intended:',
+    '  - id: revoked-key-put',
+    '    when: "@key_lookup(1) && (@key_lookup(1)->flags & (1UL << KEY_FLAG_REVOKED | 1UL << KEY_FLAG_INVALIDATED))"',
+    '    then: "(long)ret == -EKEYREVOKED"',
+    '    differs: [calls]',
+    '  - id: lookup-never-null',
+    '    when: "!@key_lookup(1)"',
+  ])])
+  t.equal(r.verdict, 'as-claimed', r.summary)
+  t.ok(r.differences.every(d => d.classification === 'intended'), 'every difference is inside a claim')
+  t.same(r.differences.filter(d => d.claim === 'revoked-key-put').map(d => d.observable), ['calls'], 'the revoked path differs in its calls only (same return)')
+  t.ok(r.preExisting.some(p => /pointer NULL/.test(p.description)), 'the NULL answer: both versions dereference it (pre-existing)')
+  const calls = r.claims.find(c => c.id === 'revoked-key-put')!.witness!.values.find(v => v.what === 'calls')!
+  const before = callsOf(calls.old)
+  const after = callsOf(calls.new)
+  t.equal(before[0]?.[0], 'key_lookup', 'both look the key up')
+  const key = /→ (key_lookup#\d+)/.exec(calls.old)?.[1]
+  t.ok(key, `witness: key_lookup returned an object (${key}), not NULL`)
+  t.same(after, [...before, ['key_put', [key]]], 'new: the same calls, then key_put() of the key key_lookup returned')
 })
