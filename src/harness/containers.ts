@@ -13,6 +13,12 @@ export function containerAlloc(type: string, member: string, tail = 0): string {
   return `((char *)__CPROVER_allocate(sizeof(${type})${tail ? ` + ${tail}` : ''}, 0) + __builtin_offsetof(${type}, ${member}))`
 }
 
+/** The old container's char tail ends in a 0 byte (C statement); null: no such tail. */
+export function containerTailEnd(ptr: string, type: string, member: string, tail: number, nul: boolean): string | null {
+  if (!tail || !nul) return null
+  return `((char *)&${containerLvalue(ptr, type, member)} + sizeof(${type}))[${tail - 1}] = 0;`
+}
+
 /** The new container's flexible-array tail takes the old one's bytes (the same input); null: no tail. */
 export function containerTailCopy(oldPtr: string, newPtr: string, type: string, member: string, tail: number): string | null {
   if (!tail) return null

@@ -5,7 +5,7 @@
  */
 import type { FunctionSignature } from '../extract/types.js'
 import type { GlobalNode, InputsModel, ObjectInit, ParamNode, Segment } from '../model/inputs.js'
-import { containerAlloc, containerLvalue, containerTailCopy } from './containers.js'
+import { containerAlloc, containerLvalue, containerTailCopy, containerTailEnd } from './containers.js'
 
 /** The C lvalue `path` names, starting from `base`. */
 export function lvalue(base: string, path: readonly Segment[]): string {
@@ -109,6 +109,8 @@ interface ObjectView {
   readonly wholeNew: string
   /** A container's flexible-array tail copied from old to new (C statement), or null. */
   readonly tailCopy: string | null
+  /** The old container's char tail ends in 0 (C statement), or null. */
+  readonly tailEnd: string | null
 }
 
 function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
@@ -133,7 +135,7 @@ function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
     }
     case 'object': {
       const src = `klp_src_${p.name}`
-      const c = p.container && p.type ? { type: p.type, member: p.container.member, tail: p.container.tail } : null
+      const c = p.container && p.type ? { type: p.type, member: p.container.member, tail: p.container.tail, nul: p.container.nul ?? false } : null
       const deref = (v: string) => (c ? containerLvalue(v, c.type, c.member) : lvalue(v, [{ deref: p.type }]))
       const inits = p.inits.map(i => initView(i, p.type ? src : deref(p.name), deref(nv)))
       const alloc = c ? containerAlloc(c.type, c.member, c.tail) : `__CPROVER_allocate(sizeof(*${p.name}), 0)`
@@ -143,6 +145,7 @@ function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
         object: {
           name: p.name, T, nv, src, type: p.type, empty: p.empty, array: p.array, snapshot: p.snapshot, nullable: p.nullable, object: p.object, inits,
           alloc, whole: whole(p.name), wholeNew: whole(nv), tailCopy: c ? containerTailCopy(p.name, nv, c.type, c.member, c.tail) : null,
+          tailEnd: c ? containerTailEnd(p.name, c.type, c.member, c.tail, c.nul) : null,
         },
       }
     }

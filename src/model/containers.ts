@@ -19,6 +19,8 @@ export interface ContainerShape {
   /** Bytes allocated beyond the container for its flexible array member (`char name[]`), and its name; 0: none. */
   readonly tail: number
   readonly flexible?: string
+  /** A char array tail ends in a 0 byte (a name, NUL-terminated as the kernel's are), so string functions stay within it. */
+  readonly nul?: boolean
 }
 
 /** Bytes of a container's flexible array member (inotify's `char name[]`): the same nondeterministic bytes in both versions. */
@@ -27,7 +29,9 @@ export const FLEX_BYTES = 32
 /** The tail of a container whose last member is a flexible array. */
 function tailOf(type: CType): { tail: number; flexible?: string } {
   const last = type.kind === 'record' && !type.union ? type.fields[type.fields.length - 1] : undefined
-  return last?.type.kind === 'array' && last.type.length === null ? { tail: FLEX_BYTES, flexible: last.name } : { tail: 0 }
+  if (last?.type.kind !== 'array' || last.type.length !== null) return { tail: 0 }
+  const chars = last.type.of.kind === 'scalar' && /^(?:(?:un)?signed )?char$/.test(last.type.of.text)
+  return { tail: FLEX_BYTES, flexible: last.name, ...(chars ? { nul: true } : {}) }
 }
 
 /** The embedded type's key, as extract/containers.ts writes it (`struct tag`). */
@@ -78,7 +82,7 @@ export function containerBounds(pair: FunctionPair): { what: string; value: stri
     const d = decide(pair, p.name, p.type)
     if (!d) return []
     if ('ambiguous' in d) return [{ what: 'input shape', value: d.ambiguous, isDefault: true }]
-    const flex = d.shape.flexible ? `; its ${d.shape.flexible}[] has ${d.shape.tail} bytes` : ''
+    const flex = d.shape.flexible ? `; its ${d.shape.flexible}[] has ${d.shape.tail} bytes${d.shape.nul ? ', the last one 0' : ''}` : ''
     const value = `${p.name} points into a ${d.shape.container} (member ${d.shape.member}): ${d.shape.why}${flex}`
     return [{ what: 'input shape', value, isDefault: d.shape.why.startsWith('container_of') }]
   })

@@ -71,7 +71,7 @@ export type ParamNode =
     readonly inits: readonly ObjectInit[]
     readonly object: number
     /** The parameter points at `member` inside an object of type `type` (model/containers.ts): the whole object is the input. */
-    readonly container?: { readonly member: string; readonly tail: number }
+    readonly container?: { readonly member: string; readonly tail: number; readonly nul?: boolean }
   }
 
 export type GlobalNode =
@@ -186,7 +186,7 @@ function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], 
     const init = inits(ids, shape.type, [], 0, `${p.name}'s ${shape.container}`)
     return {
       kind: 'object', index, name: p.name, nullable, type: shape.container, empty: isEmptyRecord(shape.type), array: false,
-      snapshot: false, depth: 0, inits: init, object: ids.object(p.name, 0), container: { member: shape.member, tail: shape.tail },
+      snapshot: false, depth: 0, inits: init, object: ids.object(p.name, 0), container: { member: shape.member, tail: shape.tail, ...(shape.nul ? { nul: true } : {}) },
     }
   }
   const type = typeName(to) ?? null

@@ -5,7 +5,8 @@
  * refuses to merge events whose mask has FS_IN_IGNORED, new also those with FS_MOVE bits. Before
  * container shapes every path was a harness dereference error (the parameter's object was only a
  * struct fsnotify_event); now the difference is real and exactly where the container's mask has
- * FS_MOVE bits (and no FS_IN_IGNORED bit, which both versions refuse).
+ * FS_MOVE bits (and no FS_IN_IGNORED bit, which both versions refuse). inotify_event_info ends in a
+ * flexible `char name[]` that event_compare strcmp()s: the container gets 32 more bytes, the last 0.
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -14,6 +15,7 @@ import { requireCbmc, runCli } from '../fixtures/integration.js'
 import type { ProofReport } from '../../src/report/types.js'
 
 const HEADER = `#include <stddef.h>
+#include <string.h>
 struct list_head { struct list_head *next, *prev; };
 struct fsnotify_event { struct list_head list; };
 struct inotify_event_info { struct fsnotify_event fse; unsigned int mask; int wd; int name_len; char name[]; };
@@ -31,7 +33,7 @@ int event_compare(struct fsnotify_event *old_fsn, struct fsnotify_event *new_fsn
 	if (old->mask & ${test})
 		return 0;
 	return old->mask == new->mask && old->wd == new->wd && old->name_len == new->name_len &&
-	       (!old->name_len || old->name[0] == new->name[0]);
+	       (!old->name_len || !strcmp(old->name, new->name));
 }
 /* two containers of struct fsnotify_event in reach: which one e is in, only the spec can say */
 long cookie_of(struct fsnotify_event *e, int inotify)
@@ -61,14 +63,13 @@ const run = async (args: readonly string[]) => {
   return { res, report }
 }
 
-const SHAPE = (p: string) => `${p} points into a struct inotify_event_info (member fse): container_of in INOTIFY_E(); its name[] has 32 bytes`
+const SHAPE = (p: string) => `${p} points into a struct inotify_event_info (member fse): container_of in INOTIFY_E(); its name[] has 32 bytes, the last one 0`
 
 t.test('event_compare: a real difference exactly where the container\'s mask has FS_MOVE bits', async t => {
   const { res, report } = await run(['--func', 'event_compare'])
   t.equal(report.verdict, 'unintended', `${report.summary} ${report.errors.join('; ')}`)
   t.equal(res.code, 1)
-  t.same(report.preExisting, [], 'no harness dereference error, no safety finding')
-  t.ok(report.unwinding.complete)
+  t.same(report.preExisting, [], 'no harness dereference error, no safety finding (strcmp stays in name[])')
   t.same(report.bounds.filter(b => b.what === 'input shape').map(b => b.value), [SHAPE('old_fsn'), SHAPE('new_fsn')], 'the report states the shape it assumed')
   const d = report.differences[0]!
   t.equal(d.observable, 'return')
@@ -82,8 +83,11 @@ t.test('event_compare: without FS_MOVE bits in the container\'s mask, equivalent
   const eq = await run(['--func', 'event_compare', '--assume', '(((struct inotify_event_info *)old_fsn)->mask & FS_MOVE) == 0'])
   t.equal(eq.report.verdict, 'equivalent', `${eq.report.summary} ${eq.report.errors.join('; ')}`)
   t.equal(eq.res.code, 0)
+  t.ok(eq.report.unwinding.complete, "strcmp over name[] ends at the tail's 0 byte: every unwinding assertion held")
+  t.same(eq.report.preExisting, [])
   const claimed = await run(['--func', 'event_compare', '--intended', '((struct inotify_event_info *)old_fsn)->mask & FS_MOVE'])
   t.equal(claimed.report.verdict, 'as-claimed', claimed.report.summary)
+  t.ok(claimed.report.unwinding.complete)
 })
 
 t.test('two containers in reach: ambiguous, said in the report; the spec\'s containers: decides', async t => {

@@ -66,11 +66,15 @@ t.test('a container ending in a flexible array member gets FLEX_BYTES more, said
     containerTypes: { 'struct flex_info': FLEX, 'union uflex': UFLEX },
     containerContracts: [{ param: 'b', container: 'union uflex', member: 'fse' }],
   })
-  t.match(containerShapes(p).get('a'), { tail: FLEX_BYTES, flexible: 'name' })
+  t.match(containerShapes(p).get('a'), { tail: FLEX_BYTES, flexible: 'name', nul: true })
   t.match(containerShapes(p).get('b'), { tail: 0 }, 'not for a union')
-  t.equal(containerNotes(p)[0], `a points into a struct flex_info (member fse): container_of in FLEX_E(); its name[] has ${FLEX_BYTES} bytes`)
+  t.equal(containerNotes(p)[0], `a points into a struct flex_info (member fse): container_of in FLEX_E(); its name[] has ${FLEX_BYTES} bytes, the last one 0`)
   const m = planInputs(p, { buffers: {}, nullable: [], maxSize: 4, initGlobals: false, pointerDepth: 1, callbacks: {} })
-  t.match(m.params[0], { container: { member: 'fse', tail: FLEX_BYTES } })
+  t.match(m.params[0], { container: { member: 'fse', tail: FLEX_BYTES, nul: true } })
+  const INTS = rec('ints_info', [['fse', EVENT], ['v', { kind: 'array', of: INT, length: null, text: 'int[]' }]])
+  const q = pair({ containers: [{ embedded: 'struct fsnotify_event', containers: [{ container: 'struct ints_info', member: 'fse', via: ['I()'] }] }], containerTypes: { 'struct ints_info': INTS } })
+  t.same(containerNotes(q)[0], 'a points into a struct ints_info (member fse): container_of in I(); its v[] has 32 bytes', 'an int tail has no end marker')
+  t.notOk('nul' in (planInputs(q, { buffers: {}, nullable: [], maxSize: 4, initGlobals: false, pointerDepth: 1, callbacks: {} }).params[0] as { container: object }).container)
 })
 
 t.test('inputs and observables: the container is the object, the whole of it compared', async t => {
