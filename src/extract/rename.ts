@@ -27,6 +27,34 @@ export interface RenamedUnit {
  */
 type Binding = 'local' | 'global' | { readonly hoisted: string }
 
+/** Blanking edits for `__attribute__((aligned(…)))` groups at brace depth 0 of text[start, end) (not a member's). */
+export function alignedAttributes(text: string, start: number, end: number): Edit[] {
+  const out: Edit[] = []
+  let depth = 0
+  for (let i = start; i < end; i++) {
+    const ch = text[i]
+    if (ch === '{') depth++
+    else if (ch === '}') depth--
+    else if (depth === 0 && ch === '_') {
+      const m = /^__attribute(?:__)?\s*\(\s*\(/.exec(text.slice(i, i + 40))
+      if (!m) continue
+      let d = 0
+      let j = i
+      for (; j < end; j++) {
+        if (text[j] === '(') d++
+        else if (text[j] === ')' && --d === 0) break
+      }
+      const inner = text.slice(i + m[0].length, j - 1)
+      // one aligned attribute (after closure-compat dropped the section next to it)
+      if (/^\s*(?:__aligned__|aligned)\b[^,]*$/.test(inner)) {
+        out.push(blankRange(text, i, j + 1, ' '))
+      }
+      i = j
+    }
+  }
+  return out
+}
+
 /** The innermost binding of a name in a stack of block scopes (a `global` binding ends the search). */
 function bindingOf(scopes: readonly Map<string, Binding>[], name: string): Binding | undefined {
   for (let i = scopes.length - 1; i >= 0; i--) {
@@ -194,6 +222,9 @@ export async function renameUnit(unit: Unit, prefix: string, target: string, sha
       for (const c of n.children) {
         if (c.type === 'storage_class_specifier' && declaresRenamedVar && (c.text === 'static' || c.text === 'extern' || (c.text === 'inline'))) {
           out.push({ start: c.startIndex, end: c.endIndex, text: '' })
+          // goto-cc 6.6 refuses `unsigned long volatile __attribute__((aligned(64))) jiffies;` once it is
+          // no longer extern; where a global is aligned does not change what the code computes
+          if (c.text === 'extern') out.push(...alignedAttributes(unit.text, n.startIndex, n.endIndex))
         } else walk(c, scopes, fn, out, skip)
       }
       return

@@ -58,6 +58,13 @@ export function sourceText(unit: Pick<Unit, 'text'>, n: Node): string {
   return unit.text.slice(n.startIndex, n.endIndex).replace(/^[ \t]*#[^\n]*/gm, m => ' '.repeat(m.length))
 }
 
+/** A declaration whose type is `typeof` of the name it declares (EXPORT_SYMBOL's `extern typeof(f) f;`). */
+function selfTypeof(text: string, v: VarInfo): boolean {
+  const ty = v.declaration.childForFieldName('type')
+  // the real text: the parser's view reads `typeof(_)`
+  return ty !== null && new RegExp(`^(?:__)?typeof(?:__)?\\s*\\(\\s*${v.name}\\s*\\)$`).test(text.slice(ty.startIndex, ty.endIndex))
+}
+
 /** Type definitions inside a function body (rare): only such bodies are walked for types. */
 const INNER_TYPE = /\b(?:struct|union|enum)\b[\s\w]*\{/
 const INNER_STATIC = /\bstatic\b/
@@ -190,6 +197,8 @@ export async function analyzeUnit(text: string, signal?: AbortSignal): Promise<U
       if (locals.length) staticLocals.set(name, locals)
     } else if (n.type === 'declaration') {
       for (const v of varsOf(n)) {
+        // `extern typeof(get_option) get_option;` (EXPORT_SYMBOL) declares the function again, not a variable
+        if (selfTypeof(text, v)) continue
         const prev = variables.get(v.name)
         // prefer the defining declaration over an extern one
         if (!prev || (prev.isExtern && !v.isExtern) || (!prev.init && v.init)) variables.set(v.name, v)

@@ -79,3 +79,12 @@ t.test('names inside typeof and types_compatible_p are renamed, locals and membe
   t.match(lines[7], /__builtin_types_compatible_p\(typeof\(klp_old_f__hidden\), typeof\(klp_old_pcpu\.v\)\)/, 'static local by its hoisted name, member kept')
   t.equal(lines[8], '  { int g = 2; __typeof__(g) c = g; a += c; }', 'a block-local shadowing the global stays')
 })
+
+t.test('EXPORT_SYMBOL\'s `extern typeof(f) f;` declares the function again, not a global', async t => {
+  const unit = await analyzeUnit('int get_option(int x) { return x; }\nextern typeof(get_option) get_option;\nint g;\nint f(int x) { return get_option(x) + g; }\n')
+  t.notOk(unit.variables.has('get_option'), 'not a variable')
+  t.ok(unit.variables.has('g'))
+  const r = await renameUnit(unit, 'klp_old_', 'f', new Set(['g']), undefined, { keep: 'all' })
+  unit.tree.delete()
+  t.match(r.text, /return klp_old_get_option\(x\) \+ klp_shared_g;/, 'calls the renamed function; only the real global is shared')
+})

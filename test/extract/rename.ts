@@ -395,3 +395,15 @@ t.test('only reached functions: what file-scope declarations name and the other 
   t.match(withOther.text, /klp_old_helper_of_b\(void\) \{ return 3; \}/, 'with what it calls')
   t.ok(withOther.globals.some(g => g.name === 'only_other::n'), 'its static local is one of the globals')
 })
+
+t.test('an extern global that becomes a definition loses its aligned attribute (goto-cc 6.6 refuses it there)', async t => {
+  const src = [
+    'extern unsigned long volatile __attribute__((__aligned__((1 << (6))))) jiffies;',
+    'extern struct { int a __attribute__((aligned(8))); } __attribute__((aligned(16), unused)) s;',
+    'int f(void) { return (int)jiffies + s.a; }',
+  ].join('\n')
+  const r = await rename(src)
+  const out = r.text.split('\n')
+  t.match(out[0], /^ unsigned long volatile\s+klp_old_jiffies;$/, 'extern and aligned gone, same line')
+  t.match(out[1], /struct \{ int a __attribute__\(\(aligned\(8\)\)\); \} __attribute__\(\(aligned\(16\), unused\)\) klp_old_s;/, 'a member\'s alignment and a group with other attributes stay')
+})

@@ -23,7 +23,7 @@ t.test('the outermost root wins: arch/x86 looks like one too', async t => {
 
 t.test('not configured, not a .c file, or no tree: no kernel tree', async t => {
   const root = tree(t)
-  const build = path.join(root, '../build-unconfigured')
+  const build = path.join(root, 'build-unconfigured')
   mkdirSync(build, { recursive: true })
   t.equal(findKernelTree(path.join(root, 'lib/cmdline.c'), build), undefined, 'a build folder without .config')
   writeFileSync(path.join(build, '.config'), 'CONFIG_X=y\n')
