@@ -4,7 +4,7 @@
  * Pure: FunctionPair + PlannedProof + mode → the template's view and the harness's descriptor facts.
  */
 import type { FunctionPair } from '../extract/types.js'
-import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, VAR } from '../model/names.js'
+import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, OPAQUE_BYTES, VAR } from '../model/names.js'
 import { inputInfos } from '../model/inputs.js'
 import { containerNotes } from '../model/containers.js'
 import { isVoid, unparen } from '../model/inputs-ctype.js'
@@ -17,6 +17,11 @@ import type { HarnessMode } from '../model/types.js'
 
 export interface HarnessPlan {
   readonly inputs: InputsView
+  /**
+   * Bytes behind each opaque pointer parameter (`void *ctx`): each version has its own, starting with
+   * the same nondeterministic bytes (klp_opaque_<old|new>[slot]).
+   */
+  readonly opaqueBytes: number
   readonly world: ExternalsPlan & { readonly dynamic: readonly { slot: number; id: number }[]; readonly rcu: boolean }
   readonly newEntry: string
   readonly protoParams: string
@@ -148,6 +153,7 @@ export function planHarness({ pair, planned, mode, native = false }: PlanInput):
   const loops = [...buffers.flatMap(p => [p.copy.old.loop, p.copy.new.loop]), ...compareLoops(nodes)].sort((a, b) => a.id - b.id)
   return {
     inputs: inputsView(model, sig),
+    opaqueBytes: OPAQUE_BYTES,
     world: { ...ext, dynamic: Array.from({ length: ext.dynamicObjects }, (_, j) => ({ slot: j, id: DYN_BASE + j })), rcu: world },
     newEntry: pair.new.entry,
     protoParams: sig.params.length ? sig.params.map((_, i) => `klp_p${i}_t`).join(', ') : 'void',

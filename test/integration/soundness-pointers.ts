@@ -2,7 +2,8 @@
  * Soundness: inputs and answers behind pointers (the real-kernel blockers B1-B3 of
  * notes/kernel-fix-blockers.md), each as a minimal pair through the real CLI and cbmc.
  * - B1: a `void *` global, the pointee of a `void **` parameter and a `void *` member started NULL
- *   only, so code testing them was never explored (a forged `equivalent`);
+ *   only, so code testing them was never explored, and a `void *` parameter pointed at one zeroed
+ *   byte both versions shared (forged `equivalent`s);
  * - B2: a global array whose length the tool cannot evaluate (lib/stackdepot.c's DEPOT_MAX_POOLS
  *   after gcc -E), and a long array inside a long array, were not compared at all (a forged
  *   `equivalent`);
@@ -82,6 +83,20 @@ t.test('B1: a `void *` is NULL or an object at entry, never NULL only', async t 
       native: 'unsigned char b[8] = {0, 0, 1, 2}; struct s o = {0, b}; printf("%d\\n", f(&o));',
       observable: 'return',
       confirmed: false,
+    },
+    {
+      what: 'a `void *` parameter, read through (its bytes were always 0)',
+      old: 'int f(void *ctx)\n{\n\treturn ((unsigned char *)ctx)[9] == 7;\n}\n',
+      new: 'int f(void *ctx)\n{\n\treturn 0;\n}\n',
+      native: 'unsigned char b[16] = {0}; b[9] = 7; printf("%d\\n", f(b));',
+      observable: 'return',
+    },
+    {
+      what: 'a `void *` parameter: what old wrote through it does not reach new (it was one object for both)',
+      old: 'int f(void *ctx)\n{\n\t((unsigned char *)ctx)[0] = 1;\n\treturn 0;\n}\n',
+      new: 'int f(void *ctx)\n{\n\treturn ((unsigned char *)ctx)[0] - 1;\n}\n',
+      native: 'unsigned char b[16] = {5}; printf("%d\\n", f(b));',
+      observable: 'return',
     },
   ]
   for (const row of rows) t.test(row.what, async t => assertFound(t, row))

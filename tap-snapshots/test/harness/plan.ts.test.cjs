@@ -507,7 +507,8 @@ static const void *klp_h_old_22;
 static const void *klp_h_new_22;
 static const void *klp_h_old_23;
 static const void *klp_h_new_23;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -533,7 +534,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_21 : klp_h_old_21)) return 21LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_22 : klp_h_old_22)) return 22LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_23 : klp_h_old_23)) return 23LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -549,7 +550,9 @@ void klp_harness(void)
   _Bool klp_null_a;
   klp_p1_t ctx = 0;
   klp_p1_t klp_new_ctx = 0;
-  ctx = (klp_p1_t)&klp_opaque[0]; klp_new_ctx = ctx;
+  unsigned char klp_opaque_in_0[64];
+  memcpy(klp_opaque_old[0], klp_opaque_in_0, 64); memcpy(klp_opaque_new[0], klp_opaque_in_0, 64);
+  ctx = (klp_p1_t)klp_opaque_old[0]; klp_new_ctx = (klp_p1_t)klp_opaque_new[0];
   klp_p2_t cb = 0;
   klp_p2_t klp_new_cb = 0;
   klp_p3_t raw = 0;
@@ -1384,7 +1387,8 @@ static const void *klp_h_old_22;
 static const void *klp_h_new_22;
 static const void *klp_h_old_23;
 static const void *klp_h_new_23;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -1410,7 +1414,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_21 : klp_h_old_21)) return 21LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_22 : klp_h_old_22)) return 22LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_23 : klp_h_old_23)) return 23LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -1426,7 +1430,9 @@ void klp_harness(void)
   _Bool klp_null_a;
   klp_p1_t ctx = 0;
   klp_p1_t klp_new_ctx = 0;
-  ctx = (klp_p1_t)&klp_opaque[0]; klp_new_ctx = ctx;
+  unsigned char klp_opaque_in_0[64];
+  memcpy(klp_opaque_old[0], klp_opaque_in_0, 64); memcpy(klp_opaque_new[0], klp_opaque_in_0, 64);
+  ctx = (klp_p1_t)klp_opaque_old[0]; klp_new_ctx = (klp_p1_t)klp_opaque_new[0];
   klp_p2_t cb = 0;
   klp_p2_t klp_new_cb = 0;
   klp_p3_t raw = 0;
@@ -1965,7 +1971,8 @@ static const void *klp_h_old_22;
 static const void *klp_h_new_22;
 static const void *klp_h_old_23;
 static const void *klp_h_new_23;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -1991,7 +1998,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_21 : klp_h_old_21)) return 21LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_22 : klp_h_old_22)) return 22LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_23 : klp_h_old_23)) return 23LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -2007,7 +2014,9 @@ void klp_harness(void)
   _Bool klp_null_a;
   klp_p1_t ctx = 0;
   klp_p1_t klp_new_ctx = 0;
-  ctx = (klp_p1_t)&klp_opaque[0]; klp_new_ctx = ctx;
+  unsigned char klp_opaque_in_0[64];
+  memcpy(klp_opaque_old[0], klp_opaque_in_0, 64); memcpy(klp_opaque_new[0], klp_opaque_in_0, 64);
+  ctx = (klp_p1_t)klp_opaque_old[0]; klp_new_ctx = (klp_p1_t)klp_opaque_new[0];
   klp_p2_t cb = 0;
   klp_p2_t klp_new_cb = 0;
   klp_p3_t raw = 0;
@@ -2439,7 +2448,8 @@ static const void *klp_h_old_22;
 static const void *klp_h_new_22;
 static const void *klp_h_old_23;
 static const void *klp_h_new_23;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -2465,7 +2475,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_21 : klp_h_old_21)) return 21LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_22 : klp_h_old_22)) return 22LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_23 : klp_h_old_23)) return 23LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -2481,7 +2491,9 @@ void klp_harness(void)
   _Bool klp_null_a;
   klp_p1_t ctx = 0;
   klp_p1_t klp_new_ctx = 0;
-  ctx = (klp_p1_t)&klp_opaque[0]; klp_new_ctx = ctx;
+  unsigned char klp_opaque_in_0[64];
+  memcpy(klp_opaque_old[0], klp_opaque_in_0, 64); memcpy(klp_opaque_new[0], klp_opaque_in_0, 64);
+  ctx = (klp_p1_t)klp_opaque_old[0]; klp_new_ctx = (klp_p1_t)klp_opaque_new[0];
   klp_p2_t cb = 0;
   klp_p2_t klp_new_cb = 0;
   klp_p3_t raw = 0;
@@ -2914,7 +2926,8 @@ static const void *klp_h_old_22;
 static const void *klp_h_new_22;
 static const void *klp_h_old_23;
 static const void *klp_h_new_23;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -2940,7 +2953,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_21 : klp_h_old_21)) return 21LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_22 : klp_h_old_22)) return 22LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_23 : klp_h_old_23)) return 23LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -2956,7 +2969,9 @@ void klp_harness(void)
   _Bool klp_null_a;
   klp_p1_t ctx = 0;
   klp_p1_t klp_new_ctx = 0;
-  ctx = (klp_p1_t)&klp_opaque[0]; klp_new_ctx = ctx;
+  unsigned char klp_opaque_in_0[64];
+  memcpy(klp_opaque_old[0], klp_opaque_in_0, 64); memcpy(klp_opaque_new[0], klp_opaque_in_0, 64);
+  ctx = (klp_p1_t)klp_opaque_old[0]; klp_new_ctx = (klp_p1_t)klp_opaque_new[0];
   klp_p2_t cb = 0;
   klp_p2_t klp_new_cb = 0;
   klp_p3_t raw = 0;
@@ -3291,12 +3306,13 @@ static const void *klp_h_old_1;
 static const void *klp_h_new_1;
 static const void *klp_h_old_2;
 static const void *klp_h_new_2;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_2 : klp_h_old_2)) return 2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -3470,12 +3486,13 @@ static const void *klp_h_old_1;
 static const void *klp_h_new_1;
 static const void *klp_h_old_2;
 static const void *klp_h_new_2;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_2 : klp_h_old_2)) return 2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -3591,12 +3608,13 @@ static const void *klp_h_old_1;
 static const void *klp_h_new_1;
 static const void *klp_h_old_2;
 static const void *klp_h_new_2;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_2 : klp_h_old_2)) return 2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -3688,12 +3706,13 @@ static const void *klp_h_old_1;
 static const void *klp_h_new_1;
 static const void *klp_h_old_2;
 static const void *klp_h_new_2;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_2 : klp_h_old_2)) return 2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -3786,12 +3805,13 @@ static const void *klp_h_old_1;
 static const void *klp_h_new_1;
 static const void *klp_h_old_2;
 static const void *klp_h_new_2;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_2 : klp_h_old_2)) return 2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -3886,11 +3906,12 @@ extern klp_ret_t klp_new_tick(void);
 extern unsigned long klp_new_ticks;
 static const void *klp_h_old_1;
 static const void *klp_h_new_1;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -3952,11 +3973,12 @@ extern klp_ret_t klp_new_tick(void);
 extern unsigned long klp_new_ticks;
 static const void *klp_h_old_1;
 static const void *klp_h_new_1;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -4110,7 +4132,8 @@ static const void *klp_h_old_8;
 static const void *klp_h_new_8;
 static const void *klp_h_old_9;
 static const void *klp_h_new_9;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -4122,7 +4145,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_7 : klp_h_old_7)) return 7LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_8 : klp_h_old_8)) return 8LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_9 : klp_h_old_9)) return 9LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -4369,7 +4392,8 @@ static const void *klp_h_old_9;
 static const void *klp_h_new_9;
 static const void *klp_h_old_10;
 static const void *klp_h_new_10;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -4382,7 +4406,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_8 : klp_h_old_8)) return 8LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_9 : klp_h_old_9)) return 9LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_10 : klp_h_old_10)) return 10LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -4660,7 +4684,8 @@ static const void *klp_h_old_9;
 static const void *klp_h_new_9;
 static const void *klp_h_old_10;
 static const void *klp_h_new_10;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -4673,7 +4698,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_8 : klp_h_old_8)) return 8LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_9 : klp_h_old_9)) return 9LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_10 : klp_h_old_10)) return 10LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -4879,7 +4904,8 @@ static const void *klp_h_old_9;
 static const void *klp_h_new_9;
 static const void *klp_h_old_10;
 static const void *klp_h_new_10;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -4892,7 +4918,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_8 : klp_h_old_8)) return 8LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_9 : klp_h_old_9)) return 9LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_10 : klp_h_old_10)) return 10LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -5070,7 +5096,8 @@ static const void *klp_h_old_9;
 static const void *klp_h_new_9;
 static const void *klp_h_old_10;
 static const void *klp_h_new_10;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -5083,7 +5110,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_8 : klp_h_old_8)) return 8LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_9 : klp_h_old_9)) return 9LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_10 : klp_h_old_10)) return 10LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
@@ -5261,7 +5288,8 @@ static const void *klp_h_old_9;
 static const void *klp_h_new_9;
 static const void *klp_h_old_10;
 static const void *klp_h_new_10;
-static char klp_opaque[1];
+static char klp_opaque_old[1][64];
+static char klp_opaque_new[1][64];
 static long long klp_abs(const void *q, int v) {
   if (q == 0) return 0;
   if (__CPROVER_same_object(q, v ? klp_h_new_1 : klp_h_old_1)) return 1LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
@@ -5274,7 +5302,7 @@ static long long klp_abs(const void *q, int v) {
   if (__CPROVER_same_object(q, v ? klp_h_new_8 : klp_h_old_8)) return 8LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_9 : klp_h_old_9)) return 9LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   if (__CPROVER_same_object(q, v ? klp_h_new_10 : klp_h_old_10)) return 10LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
-  if (__CPROVER_same_object(q, klp_opaque)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
+  if (__CPROVER_same_object(q, v ? (const void *)klp_opaque_new : (const void *)klp_opaque_old)) return -2LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);
   return -1;
 }
 
