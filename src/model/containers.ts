@@ -78,6 +78,7 @@ export function containerNotes(pair: FunctionPair): string[] {
 
 /** The same as the report's bounds rows; a shape the spec states is chosen, one found in the code is a default. */
 export function containerBounds(pair: FunctionPair): { what: string; value: string; isDefault: boolean }[] {
+  if (!pair.containers?.length && !pair.containerContracts?.length) return []
   return pair.signature.params.flatMap(p => {
     const d = decide(pair, p.name, p.type)
     if (!d) return []

@@ -52,6 +52,8 @@ t.test('two containers: ambiguous, said and not guessed; a contract decides for 
 
 t.test('no shape: nothing found, a container without a type, a scalar; a pointer to a number may', async t => {
   t.same(containerShapes(pair({})).size, 0, 'nothing found (hand-built pair)')
+  t.same(containerBounds({ ...pair({}), signature: undefined } as unknown as FunctionPair), [], 'a pair with nothing about containers is not read further')
+  t.same(containerBounds(pair({ containers: [], containerContracts: [{ param: 'a', container: 'struct other_info', member: 'ev' }] })).length, 1, 'contracts alone')
   t.same(containerNotes(pair({ containers: ONE, containerTypes: undefined })), [], 'no container types')
   t.same(containerNotes(pair({ containers: [{ embedded: 'union u', containers: [{ container: 'struct missing', member: 'm', via: ['h()'] }] }] })), [], 'a container whose type extraction did not give')
   t.same(containerNotes(pair({ containerContracts: [{ param: 'a', container: 'struct missing', member: 'fse' }] })), [])
