@@ -11,6 +11,7 @@ import { callbackStubs, findExternals, memberCallbackStubs, type ExternalsResult
 import type { Node } from './c-parser.js'
 import type { Unit } from './unit.js'
 import { defined, loadVersion, suggest, type Defined } from './load-version.js'
+import { layoutTypes } from './layout-types.js'
 import { containerTypes, findContainers, mergeContainers, resolveContracts } from './containers.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
@@ -64,11 +65,13 @@ export async function extractFunctionPair(opts: ExtractOptions): Promise<Functio
  * `newTypeCflags` the new file is read once more in its own tree's headers: a type the function uses
  * whose definition differs there is a layout change the patch makes (the type-changed hazard).
  */
-async function ownTypeChanges(inOld: Unit, used: ReadonlySet<string>, opts: ExtractOptions): Promise<TypeChange[]> {
+async function ownTypeChanges(inOld: Unit, opts: ExtractOptions): Promise<TypeChange[]> {
   if (!opts.newTypeCflags) return []
   const own = await loadVersion('new', opts.newPath, { ...opts, cflags: opts.newTypeCflags, exprs: [], sideIncludes: undefined })
   if (!own.unit) return []
   try {
+    // only types whose layout the function's code depends on (layout-types.ts)
+    const used = layoutTypes(inOld, opts.func)
     return diffTypes(inOld, own.unit).filter(c => used.has(c.type)).map(c => ({ ...c, detail: `in the new tree's headers: ${c.detail}` }))
   } finally {
     own.unit.tree.delete()
@@ -90,7 +93,7 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
   const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
   const used = new Set([...usedTypes(o.unit, opts.func), ...usedTypes(n.unit, opts.func)])
   const typeChanges: TypeChange[] = diffTypes(o.unit, n.unit).filter(c => used.has(c.type))
-  typeChanges.push(...await ownTypeChanges(n.unit, used, opts))
+  typeChanges.push(...await ownTypeChanges(n.unit, opts))
   const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`
     .replace(/KLP_TYPE_NAME/g, '').replace(/\s+/g, ' ').replace(/ ([,)])/g, '$1')
   if (sigText(oldSig) !== sigText(newSig)) {
