@@ -11,7 +11,7 @@
  * 300 s), net/batman-adv/tp_meter.c batadv_tp_batctl_notify (cbmc cannot parse the harness's definition of
  * jiffies: `unsigned long volatile __attribute__((aligned)) x;`), fs/verity/measure.c fsverity_ioctl_measure
  * (an incomplete-array global, fsverity_hash_algs[]), drivers/hwmon/corsair-cpro.c set_target (type-changed for
- * struct power_supply, reached only as a pointer), fs/notify/inotify event_compare (container_of inputs),
+ * struct power_supply, reached only as a pointer),
  * drivers/hwmon/hp-wmi-sensors.c scale_numeric_sensor (equivalent by reading; 64-bit divisions time out).
  */
 import t, { type Test } from 'tap'
@@ -238,4 +238,40 @@ t.test('drivers/nvme/common/keyring.c nvme_tls_key_lookup(): a revoked key is pu
   const key = /→ (key_lookup#\d+)/.exec(calls.old)?.[1]
   t.ok(key, `witness: key_lookup returned an object (${key}), not NULL`)
   t.same(after, [...before, ['key_put', [key]]], 'new: the same calls, then key_put() of the key key_lookup returned')
+})
+
+t.test('fs/notify/inotify/inotify_fsnotify.c event_compare(): move events are never merged (as-claimed, return only)', async t => {
+  // Fix "inotify: do not merge IN_MOVED_FROM/IN_MOVED_TO events": event_compare() lets the notification queue
+  // merge an event into the identical last one; two rename events with the same wd and name are not duplicates
+  // (each carries its own cookie), but old merged them. New refuses to merge when the queued event has an
+  // FS_MOVE bit, as it already did for IN_IGNORED.
+  // Right verdict: AS-CLAIMED — the return differs exactly where the queued event (old_fsn, through
+  // INOTIFY_E()'s container_of) has FS_MOVED_FROM or FS_MOVED_TO and not FS_IN_IGNORED, and there new returns
+  // false; old returned true only for an identical event (same mask, wd, name). Elsewhere the code is the same.
+  // klp-verify allocates the struct inotify_event_info around each fsnotify_event parameter by itself (it reads
+  // the container_of in INOTIFY_E()); the claim reaches the mask with a cast (fse is the first member).
+  const mask = '((struct inotify_event_info *)old_fsn)->mask'
+  const r = await prove(t, 'fs/notify/inotify/inotify_fsnotify.c', 'event_compare', ['--spec', specFile(t, [
+    'intended:',
+    '  - id: move-events-not-merged',
+    `    when: "(${mask} & FS_MOVE) && !(${mask} & FS_IN_IGNORED)"`,
+    '    then: "!ret"',
+    '    differs: [return]',
+  ])])
+  t.equal(r.verdict, 'as-claimed', r.summary)
+  t.same(r.differences.map(d => [d.classification, d.observable]), [['intended', 'return']], 'only the return value differs, inside the claim')
+  const w = r.claims[0]!.witness!
+  const field = (param: string, name: string) => {
+    const v = w.inputs.find(i => i.name === param)?.value ?? ''
+    const m = new RegExp(`\\.${name} = (-?\\d+)`).exec(v)
+    if (!m) throw new Error(`the witness has no ${param} .${name}: ${v}`)
+    return Number(m[1])
+  }
+  const FS_MOVE = 0x40 | 0x80
+  const FS_IN_IGNORED = 0x8000
+  const m = field('*old_fsn', 'mask')
+  t.ok((m & FS_MOVE) !== 0 && (m & FS_IN_IGNORED) === 0, `witness: the queued event's mask 0x${m.toString(16)} is a move, not IN_IGNORED (read through the container)`)
+  for (const f of ['mask', 'wd', 'name_len']) t.equal(field('*new_fsn', f), field('*old_fsn', f), `the two events have the same ${f}: old merged them`)
+  t.same(w.values.map(v => [v.what, v.old, v.new]), [['return', '1', '0']], 'old merged (true), new does not (false)')
+  t.equal(r.differences[0]!.confirmed, true, 'the gcc-built replay shows the same difference')
 })
