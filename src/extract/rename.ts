@@ -27,6 +27,25 @@ export interface RenamedUnit {
  */
 type Binding = 'local' | 'global' | { readonly hoisted: string }
 
+/**
+ * Elements an array global declared without a length gets once it is defined here (`extern struct
+ * fsverity_hash_alg fsverity_hash_algs[];`, whose length is in another file): the harness must give it a
+ * value and compare it. Indexing past them is an out-of-bounds access the safety runs report.
+ */
+export const UNSIZED_ARRAY_LENGTH = 8
+
+/** Edits giving each top-level `x[]` declarator of a declaration its UNSIZED_ARRAY_LENGTH. */
+function unsizedArrays(decl: Node): Edit[] {
+  const out: Edit[] = []
+  for (const d of decl.childrenForFieldName('declarator')) {
+    const a = d.type === 'init_declarator' ? d.childForFieldName('declarator') : d
+    if (a?.type !== 'array_declarator' || a.childForFieldName('size')) continue
+    const open = a.children.find(c => c.type === '[')
+    if (open) out.push({ start: open.endIndex, end: open.endIndex, text: String(UNSIZED_ARRAY_LENGTH) })
+  }
+  return out
+}
+
 /** Blanking edits for `__attribute__((aligned(…)))` groups at brace depth 0 of text[start, end) (not a member's). */
 export function alignedAttributes(text: string, start: number, end: number): Edit[] {
   const out: Edit[] = []
@@ -224,7 +243,7 @@ export async function renameUnit(unit: Unit, prefix: string, target: string, sha
           out.push({ start: c.startIndex, end: c.endIndex, text: '' })
           // goto-cc 6.6 refuses `unsigned long volatile __attribute__((aligned(64))) jiffies;` once it is
           // no longer extern; where a global is aligned does not change what the code computes
-          if (c.text === 'extern') out.push(...alignedAttributes(unit.text, n.startIndex, n.endIndex))
+          if (c.text === 'extern') out.push(...alignedAttributes(unit.text, n.startIndex, n.endIndex), ...unsizedArrays(n))
         } else walk(c, scopes, fn, out, skip)
       }
       return

@@ -407,3 +407,10 @@ t.test('an extern global that becomes a definition loses its aligned attribute (
   t.match(out[0], /^ unsigned long volatile\s+klp_old_jiffies;$/, 'extern and aligned gone, same line')
   t.match(out[1], /struct \{ int a __attribute__\(\(aligned\(8\)\)\); \} __attribute__\(\(aligned\(16\), unused\)\) klp_old_s;/, 'a member\'s alignment and a group with other attributes stay')
 })
+
+t.test('an extern array declared without a length is defined here with UNSIZED_ARRAY_LENGTH elements', async t => {
+  const r = await rename('struct alg { int a; };\nextern struct alg algs[];\nextern int n[4];\nint f(int i) { return algs[i & 7].a + n[0]; }')
+  const out = r.text.split('\n')
+  t.match(out[1], /^ struct alg klp_old_algs\[8\];$/, 'a length, so the harness can give it a value and compare it')
+  t.match(out[2], /^ int klp_old_n\[4\];$/, 'a declared length stays')
+})
