@@ -37,7 +37,8 @@ export async function loadVersion(version: 'old' | 'new', file: string, opts: Ex
   const syntax = closureSyntaxError(unit, markerName(path.resolve(file)))
   if (syntax) {
     unit.tree.delete()
-    throw new ExtractError(`${syntax.file}:${syntax.line}: C that does not parse (near '${syntax.text.split('\n')[0]}')`, {
+    // the user's file by the name they gave (a line marker spells an odd name as %XX)
+    throw new ExtractError(`${syntax.inUserFile ? file : syntax.file}:${syntax.line}: C that does not parse (near '${syntax.text.split('\n')[0]}')`, {
       hint: syntax.inUserFile
         ? 'fix the syntax error, or pass the macros the file needs with -D / --cflags'
         : `${opts.func}() reaches this header code (a type, global or helper it uses) and klp-verify's C reader cannot read it; report the construct, or check the -D / --cflags that select it`,
