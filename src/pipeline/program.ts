@@ -28,6 +28,8 @@ export async function writeHarness(dir: string, h: Harness): Promise<void> {
 export async function loadProgram(s: Session, req: VerifyRequest, pair: FunctionPair, h: Harness, dir: string): Promise<LoadFacts> {
   const argv = buildListFunctionsArgs(h.files.map(f => f.name), h.entry, [], [], req.cbmcPlatform)
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
+  // an abort (Ctrl-C, SIGTERM) that stopped cbmc is the reason, not the load cbmc could not finish
+  s.signal?.throwIfAborted()
   const load = readProgramLoad(run, { func: pair.func, entries: [pair.old.entry, pair.new.entry], referenced: pair.referenced, capped: req.memoryMb !== undefined })
   if (load.status === 'failed') throw new ToolFailureError(load.error, { hint: load.hint })
   return load
