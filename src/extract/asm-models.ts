@@ -14,7 +14,7 @@
  * Asm without outputs or memory effects (barriers, `ud2` of WARN/BUG, `nop`s) stays; cbmc skipping it
  * changes nothing a proof observes. Works on the closure text (tokens, no grammar), before parsing.
  */
-import { tokenize, splitTopLevel, type Tok } from './closure-split.js'
+import { closingToken as closing, tokenize, splitTopLevel, type Tok } from './closure-split.js'
 import { scanChunk, KEYWORDS } from './closure-scan.js'
 import { ASM_BODIES } from './asm-bodies.js'
 import { UNMODELLED_ASM } from '../model/names.js'
@@ -36,17 +36,6 @@ interface Operand {
   readonly constraint: string
   /** Text of the parenthesised C expression, parentheses included. */
   readonly expr: string
-}
-
-/** Index of the token closing the bracket opened at toks[i]. */
-function closing(toks: readonly Tok[], i: number): number {
-  let depth = 0
-  for (let j = i; j < toks.length; j++) {
-    const t = toks[j]!.text
-    if (t === '(' || t === '[' || t === '{') depth++
-    else if ((t === ')' || t === ']' || t === '}') && --depth === 0) return j
-  }
-  return toks.length
 }
 
 /** Split tokens [s, e) at depth-0 occurrences of `sep`. */

@@ -84,6 +84,17 @@ export function tokenize(text: string): Tok[] {
   return out
 }
 
+/** Index of the token that closes the bracket opened at toks[i], or toks.length when it is never closed. */
+export function closingToken(toks: readonly Tok[], i: number): number {
+  let depth = 0
+  for (let j = i; j < toks.length; j++) {
+    const t = toks[j]!.text
+    if (t === '(' || t === '[' || t === '{') depth++
+    else if ((t === ')' || t === ']' || t === '}') && --depth === 0) return j
+  }
+  return toks.length
+}
+
 /** Keywords that introduce a parenthesised group which is not a declarator or a parameter list. */
 export const GROUP_KEYWORDS: ReadonlySet<string> = new Set([
   '__attribute__', '__attribute', '__typeof__', '__typeof', 'typeof', '__asm__', '__asm', 'asm', '_Alignas',

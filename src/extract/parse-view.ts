@@ -16,7 +16,7 @@
  * Measured on real kernel closures (docs/kernel-frontend.md): these were the constructs left inside
  * function bodies once line markers and attributes are blanked (pp-text.ts parseableText).
  */
-import { tokenize, type Tok } from './closure-split.js'
+import { closingToken as closing, tokenize, type Tok } from './closure-split.js'
 import { KEYWORDS } from './closure-scan.js'
 
 /** A range of the real text the parser saw as the placeholder `_`: an expression inside `typeof(…)`. */
@@ -83,17 +83,6 @@ function recordMember(toks: readonly Tok[], i: number, chars: string[]): number 
     }
   }
   return i - 1
-}
-
-/** Index of the token that closes the bracket opened at toks[i] (or toks.length). */
-function closing(toks: readonly Tok[], i: number): number {
-  let depth = 0
-  for (let j = i; j < toks.length; j++) {
-    const t = toks[j]!.text
-    if (t === '(' || t === '[' || t === '{') depth++
-    else if ((t === ')' || t === ']' || t === '}') && --depth === 0) return j
-  }
-  return toks.length
 }
 
 /** Replace text[start, end) by `head` followed by blanks, keeping newlines. */

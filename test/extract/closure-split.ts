@@ -1,5 +1,5 @@
 import t from 'tap'
-import { splitTopLevel, tokenize } from '../../src/extract/closure-split.js'
+import { closingToken, splitTopLevel, tokenize } from '../../src/extract/closure-split.js'
 
 t.test('tokenize: markers, literals, identifiers, numbers, operators', async t => {
   const toks = tokenize('# 3 "a.h" 1\nint x = \'}\' + "a;{" ->y >>= 0x1fUL + 1.5e-3;\n#pragma once\n')
@@ -37,4 +37,11 @@ t.test('tokenize: edge cases', async t => {
   t.same(kinds('a # b\n#x'), ['id:a', 'op:#', 'id:b', 'marker:#x'], 'only a # at a line start is a marker')
   t.same(kinds('"a\\"b" \'\\\'\' "open\nz'), ['str:"a\\"b"', "str:'\\''", 'str:"open', 'id:z'], 'escapes; an unclosed literal ends at its line')
   t.same(kinds('$x1 _y'), ['id:$x1', 'id:_y'])
+})
+
+t.test('closingToken: the bracket that closes the one opened, across kinds; never closed → the end', async t => {
+  const toks = tokenize('f(a[b], {c}) (x')
+  t.equal(toks[closingToken(toks, 1)]!.text, ')')
+  t.equal(closingToken(toks, 1), 10)
+  t.equal(closingToken(toks, 11), toks.length)
 })
