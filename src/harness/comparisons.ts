@@ -8,11 +8,20 @@ import type { ComparePart, Equality, ObservableNode, ObservableRoot } from '../m
 import type { ObservableKind } from '../model/types.js'
 import { containerLvalue } from './containers.js'
 
+/**
+ * Two floating-point values are the same when they are equal as numbers (so -0.0 and 0.0 are) or
+ * both NaN: `==` alone says a NaN differs from itself, and would report an unchanged function that
+ * returns NaN as changed (natively too: the replay builds the same comparison).
+ */
+export function sameFloatC(o: string, n: string): string {
+  return `((${o}) == (${n}) || ((${o}) != (${o}) && (${n}) != (${n})))`
+}
+
 /** A C boolean expression: the values at `o` and `n` are equal. */
 export function equalityC(e: Equality, o: string, n: string): string {
   switch (e.kind) {
     case 'scalar':
-      return `(${o}) == (${n})`
+      return e.float ? sameFloatC(o, n) : `(${o}) == (${n})`
     case 'pointer':
       return `klp_abs((const void *)(${o}), 0) == klp_abs((const void *)(${n}), 1)`
     case 'all': {
@@ -109,7 +118,7 @@ export function eqDescription(n: ObservableNode): string {
 
 export function compareView(n: ObservableNode, allowed: (k: ObservableKind) => string): CompareView {
   const conds = [
-    ...n.parts.map(p => (p.kind === 'array' ? VAR.arrayEq(p.var) : `${VAR.arrayOld(p.var)} == ${VAR.arrayNew(p.var)}`)),
+    ...n.parts.map(p => (p.kind === 'array' ? VAR.arrayEq(p.var) : p.float ? sameFloatC(VAR.arrayOld(p.var), VAR.arrayNew(p.var)) : `${VAR.arrayOld(p.var)} == ${VAR.arrayNew(p.var)}`)),
     ...(n.calls ? [VAR.arrayEq(n.calls.var)] : []),
   ]
   const root = n.root ? rootC(n.root) : { old: '', new: '' }

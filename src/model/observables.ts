@@ -16,7 +16,8 @@ import { containerShapes } from './containers.js'
  * (functions, and types without a size: an opaque type, a flexible array member).
  */
 export type Equality =
-  | { readonly kind: 'scalar' }
+  /** `float`: a floating-point type, equal as numbers or as both NaN (NaN == NaN is false in C). */
+  | { readonly kind: 'scalar'; readonly float?: true }
   | { readonly kind: 'pointer' }
   | { readonly kind: 'all'; readonly parts: readonly { readonly at: Segment; readonly eq: Equality }[] }
   /**
@@ -29,7 +30,7 @@ export type Equality =
 
 /** One compared part of an observable, at `path` from its root, its values kept in `klp_o_<var>`/`klp_n_<var>`. */
 export type ComparePart =
-  | { readonly kind: 'scalar' | 'pointer'; readonly var: number; readonly path: readonly Segment[]; readonly label: string }
+  | { readonly kind: 'scalar' | 'pointer'; readonly var: number; readonly path: readonly Segment[]; readonly label: string; readonly float?: true }
   /** An array compared element by element in a loop; `klp_di_<var>` is the first differing index. */
   | {
     readonly kind: 'array'; readonly var: number; readonly path: readonly Segment[]; readonly label: string
@@ -85,7 +86,7 @@ export function sizedByC(t: Extract<CType, { kind: 'array' }>): boolean {
 export function equality(t: CType, next: () => number): Equality {
   switch (t.kind) {
     case 'scalar':
-      return { kind: 'scalar' }
+      return t.float ? { kind: 'scalar', float: true } : { kind: 'scalar' }
     case 'pointer':
       return { kind: 'pointer' }
     case 'record':
@@ -110,7 +111,7 @@ class Counter {
 function parts(c: Counter, t: CType, path: readonly Segment[], label: string, out: ComparePart[]): void {
   switch (t.kind) {
     case 'scalar':
-      out.push({ kind: 'scalar', var: c.vars++, path, label })
+      out.push(t.float ? { kind: 'scalar', var: c.vars++, path, label, float: true } : { kind: 'scalar', var: c.vars++, path, label })
       return
     case 'pointer':
       out.push({ kind: 'pointer', var: c.vars++, path, label: `${label} (pointer)` })

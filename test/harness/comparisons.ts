@@ -1,6 +1,6 @@
 /** The comparisons' view of observable nodes: C equality expressions, leaf lvalues, conditions and property descriptions. */
 import t from 'tap'
-import { compareLoops, compareView, equalityC, eqDescription } from '../../src/harness/comparisons.js'
+import { compareLoops, compareView, equalityC, eqDescription, sameFloatC } from '../../src/harness/comparisons.js'
 import type { ObservableNode } from '../../src/model/observables.js'
 
 t.test('equalityC: scalars by value, pointers by object and offset, records and small arrays part by part', async t => {
@@ -15,6 +15,15 @@ t.test('equalityC: scalars by value, pointers by object and offset, records and 
       'klp_j_3 >= (unsigned long)(sizeof(a) / sizeof((a)[0])) || (klp_abs((const void *)((a)[klp_j_3]), 0) == klp_abs((const void *)((b)[klp_j_3]), 1))'],
   ]
   for (const [what, eq, want] of rows) t.equal(equalityC(eq, 'a', 'b'), want, what)
+})
+
+t.test('floating-point values are the same when equal as numbers or both NaN (NaN == NaN is false in C)', async t => {
+  t.equal(sameFloatC('a', 'b'), '((a) == (b) || ((a) != (a) && (b) != (b)))')
+  t.equal(equalityC({ kind: 'scalar', float: true }, 'a', 'b'), sameFloatC('a', 'b'), 'a float scalar')
+  t.equal(equalityC({ kind: 'each', var: 1, count: '9', elem: { kind: 'scalar', float: true } }, 'a', 'b'), `klp_j_1 >= (unsigned long)(9) || (${sameFloatC('(a)[klp_j_1]', '(b)[klp_j_1]')})`, 'a long array of doubles')
+  const v = compareView(node({ root: { kind: 'return' }, parts: [{ kind: 'scalar', var: 0, path: [], label: 'return', float: true }] }), () => '0')
+  t.equal(v.cond, sameFloatC('klp_o_0', 'klp_n_0'), 'the returned double')
+  t.equal(compareView(node({ root: { kind: 'return' }, parts: [{ kind: 'scalar', var: 0, path: [], label: 'return' }] }), () => '0').cond, 'klp_o_0 == klp_n_0', 'an integer: ==, as before')
 })
 
 const node = (over: Partial<ObservableNode>): ObservableNode => ({ index: 2, kind: 'memory', label: 'memory "x"', guard: null, root: null, parts: [], calls: null, ...over })

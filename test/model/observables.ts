@@ -60,6 +60,13 @@ t.test('observables in planted order: return, memory per pointer parameter, writ
   t.same(JSON.parse(JSON.stringify(nodes)), nodes, 'plain JSON data')
 })
 
+t.test('a floating-point leaf is marked float (compared NaN-aware), an integer leaf is not', async t => {
+  const dbl: CType = { kind: 'scalar', text: 'double', float: true }
+  const pair = pairOf([], rec('v', [['x', dbl], ['n', int]]))
+  const nodes = planObservables(pair, planInputs(pair, opts), [])
+  t.same(nodes[0]!.parts.map(p => [p.label, p.kind === 'scalar' ? p.float ?? false : null]), [['return.x', true], ['return.n', false]])
+})
+
 t.test('observableInfo: leaves and the last array\'s first difference', async t => {
   const pair = pairOf([param('o', ptr(rec('r', [['x', int], ['p', ptr(int)], ['v', arr(ptr(int), 9)], ['w', arr(int, 9)]])))], voidT)
   const inputs = planInputs(pair, { ...opts, pointerDepth: 0 })
@@ -81,6 +88,7 @@ const unevaluated = (of: CType): CType => ({ kind: 'array', of, length: null, te
 t.test('equality: leaf by leaf, small arrays unrolled, long ones at an index the solver picks; only what has no size is not compared', async t => {
   const rows: [string, CType, unknown][] = [
     ['scalar', int, { kind: 'scalar' }],
+    ['floating-point scalar: NaN-aware', { kind: 'scalar', text: 'double', float: true }, { kind: 'scalar', float: true }],
     ['pointer', ptr(int), { kind: 'pointer' }],
     ['record', rec('r', [['a', int], ['p', ptr(int)]]), { kind: 'all', parts: [{ at: { field: 'a' }, eq: { kind: 'scalar' } }, { at: { field: 'p' }, eq: { kind: 'pointer' } }] }],
     ['small array', arr(int, 2), { kind: 'all', parts: [{ at: { index: 0 }, eq: { kind: 'scalar' } }, { at: { index: 1 }, eq: { kind: 'scalar' } }] }],
