@@ -11,7 +11,7 @@ import { callbackStubs, findExternals, memberCallbackStubs, type ExternalsResult
 import type { Node } from './c-parser.js'
 import type { Unit } from './unit.js'
 import { defined, loadVersion, suggest, type Defined } from './load-version.js'
-import { layoutTypes } from './layout-types.js'
+import { layoutTypes, sameLayout } from './layout-types.js'
 import { containerTypes, findContainers, mergeContainers, resolveContracts } from './containers.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
@@ -92,11 +92,13 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
   const oldSig = functionSignature(o.unit, o.unit.functions.get(opts.func)!)
   const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
   const used = new Set([...usedTypes(o.unit, opts.func), ...usedTypes(n.unit, opts.func)])
-  const typeChanges: TypeChange[] = diffTypes(o.unit, n.unit).filter(c => used.has(c.type))
+  // a definition that differs only in a renamed tag of the same layout is no change (layout-types.ts)
+  const typeChanges: TypeChange[] = diffTypes(o.unit, n.unit)
+    .filter(c => used.has(c.type) && !sameLayout(o.unit, n.unit, o.unit.typeDefs.get(c.type)!, n.unit.typeDefs.get(c.type)!))
   typeChanges.push(...await ownTypeChanges(n.unit, opts))
   const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`
     .replace(/KLP_TYPE_NAME/g, '').replace(/\s+/g, ' ').replace(/ ([,)])/g, '$1')
-  if (sigText(oldSig) !== sigText(newSig)) {
+  if (!sameLayout(o.unit, n.unit, sigText(oldSig), sigText(newSig))) {
     typeChanges.push({ type: `signature of ${opts.func}()`, detail: `${sigText(oldSig)} → ${sigText(newSig)}` })
   }
   const shared = sharedGlobals(o.unit, n.unit, opts.func)

@@ -94,3 +94,36 @@ function fieldNames(d: Node): string[] {
   const inner = d.childForFieldName('declarator')
   return inner ? fieldNames(inner) : []
 }
+
+const TOKEN = /\b(?:struct|union)\s+\w+|\w+|\S/g
+const TAG = /^(struct|union)\s+(\w+)$/
+
+/**
+ * Whether a type text of the old version (a signature, a definition) and one of the new version have
+ * the same layout: equal token for token, except a `struct a` where the other has `struct b` whose
+ * definitions (members in order, their types, attributes) are themselves the same layout up to such
+ * pairs. A renamed tag is a spelling, not a layout change; a tag paired with two others is not the
+ * same, nor is a tag without a definition in either version. `pairs` collects old tag → new tag.
+ */
+export function sameLayout(o: Pick<Unit, 'typeDefs'>, n: Pick<Unit, 'typeDefs'>, a: string, b: string, pairs = new Map<string, string>()): boolean {
+  const ta = a.match(TOKEN) ?? [], tb = b.match(TOKEN) ?? []
+  if (ta.length !== tb.length) return false
+  for (let i = 0; i < ta.length; i++) {
+    const x = TAG.exec(ta[i]!), y = TAG.exec(tb[i]!)
+    if (ta[i] === tb[i] && !x) continue
+    if (!x || !y || x[1] !== y[1]) return false
+    // a tag both spell alike is that same type (a changed definition of it is diffTypes' finding)
+    const key = `${x[1]} ${x[2]}`, other = `${y[1]} ${y[2]}`
+    const paired = pairs.get(key)
+    if (paired !== undefined || key === other) {
+      if ((paired ?? other) !== other) return false
+      pairs.set(key, other)
+      continue
+    }
+    const da = o.typeDefs.get(key), db = n.typeDefs.get(other)
+    if (da === undefined || db === undefined) return false
+    pairs.set(key, other)
+    if (!sameLayout(o, n, da, db, pairs)) return false
+  }
+  return true
+}

@@ -94,6 +94,17 @@ t.test('type and signature changes are reported with what changed', async t => {
   ])
 })
 
+t.test('a renamed struct tag with the same layout is no type change; a changed layout still is', async t => {
+  const dir = t.testdir({
+    'old.c': 'struct oldV { int a; int b; };\ntypedef struct oldV v_t;\nint f(struct oldV *v, v_t *w) { return v->a + w->b; }\n',
+    'new.c': 'struct newV { int a; int b; };\ntypedef struct newV v_t;\nint f(struct newV *v, v_t *w) { return v->b + w->a; }\n',
+    'wider.c': 'struct newV { int a; long b; };\ntypedef struct newV v_t;\nint f(struct newV *v, v_t *w) { return v->b + w->a; }\n',
+  })
+  t.same((await extractFunctionPair(opts(dir))).typeChanges, [], 'signature and typedef differ only in the tag')
+  const wider = await extractFunctionPair(opts(dir, { newPath: path.join(dir, 'wider.c') }))
+  t.same(wider.typeChanges.map(c => c.type), ['typedef v_t', 'signature of f()'], 'a member retyped under a new tag is a layout change')
+})
+
 t.test('const initializers: changed, added, removed', async t => {
   const dir = t.testdir({
     'old.c': 'const int a = 1;\nextern const int b;\nconst int c = 3;\nconst int d = 4;\nint f(void) { return a + b + c + d; }\n',

@@ -1,7 +1,7 @@
 /** Which types' layout a function depends on: named, by value, or through a pointer it follows. */
 import t from 'tap'
 import { analyzeUnit } from '../../src/extract/unit.js'
-import { layoutTypes } from '../../src/extract/layout-types.js'
+import { layoutTypes, sameLayout } from '../../src/extract/layout-types.js'
 
 const types = async (src: string, func = 'f') => {
   const unit = await analyzeUnit(src)
@@ -31,4 +31,34 @@ t.test('following the pointer (a member of its type accessed) brings the type an
 
 t.test('types the code names count, whatever the declarator', async t => {
   t.same(await types(`${DEFS}\nunsigned long f(void) { return sizeof(struct psy); }`), ['struct psy'])
+})
+
+t.test('sameLayout: a renamed tag is a spelling; a changed layout is not the same', async t => {
+  const unit = async (src: string) => {
+    const u = await analyzeUnit(src)
+    const { typeDefs } = u
+    u.tree.delete()
+    return { typeDefs }
+  }
+  const o = await unit('struct oldV { int a; int b; };\nstruct node { struct node *next; struct oldV v; };\nstruct old2 { int a; int b; };\nstruct fwd;\n')
+  const n = await unit('struct newV { int a; int b; };\nstruct node { struct node *next; struct newV v; };\nstruct newW { int a; long b; };\nstruct newP { int a; int b; } __attribute__((packed));\nstruct fwd2;\n')
+  const rows: [string, string, string, boolean][] = [
+    ['identical text', 'int (int *)', 'int (int *)', true],
+    ['a renamed tag, same members', 'int (struct oldV *)', 'int (struct newV *)', true],
+    ['a same-tag record with a renamed member type', 'struct node { struct node *next; struct oldV v; }', 'struct node { struct node *next; struct newV v; }', true],
+    ['the same pairing twice', 'int (struct oldV *, struct oldV *)', 'int (struct newV *, struct newV *)', true],
+    ['a renamed tag, a member retyped', 'int (struct oldV *)', 'int (struct newW *)', false],
+    ['a renamed tag, packed', 'int (struct oldV *)', 'int (struct newP *)', false],
+    ['one old tag paired with two new ones', 'int (struct oldV *, struct oldV *)', 'int (struct newV *, struct newW *)', false],
+    ['a tag spelled alike, then paired with another', 'int (struct node *, struct node *)', 'int (struct node *, struct newV *)', false],
+    ['struct against union', 'int (struct oldV *)', 'int (union oldV *)', false],
+    ['a tag without a definition', 'int (struct fwd *)', 'int (struct fwd2 *)', false],
+    ['other tokens differ', 'int (int *)', 'long (int *)', false],
+    ['a tag against a plain word', 'int (struct oldV *)', 'int (oldV *)', false],
+    ['different lengths', 'int (int)', 'int (int, int)', false],
+    ['nothing against something', '', 'int', false],
+    ['nothing against nothing', '', '', true],
+  ]
+  for (const [name, a, b, want] of rows) t.equal(sameLayout(o, n, a, b), want, name)
+  t.equal(sameLayout(o, n, 'int (struct old2 *)', 'int (struct newV *)'), true, 'two old tags may share one new layout')
 })
