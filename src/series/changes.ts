@@ -1,12 +1,17 @@
 /**
  * Which functions a patch changed: for each function defined in the user's file (statics too),
- * compare the bodies (comments are gone after preprocessing; whitespace is ignored). Callers in
- * the same file of a changed static helper are "affected": a live patch replaces them too when
- * the helper was inlined.
+ * compare the token streams of gcc's preprocessed text (comments are gone; whitespace is ignored).
+ * Callers in the same file of a changed static helper are "affected": a live patch replaces them too
+ * when the helper was inlined.
+ *
+ * No C grammar: the text is cut with the closure's token-level splitter (extract/closure-split.ts,
+ * closure-scan.ts), which reads any TU gcc accepts in a fraction of a second (a whole-TU parse took
+ * 2.5–10 s per kernel file version). Names made from __COUNTER__ (`__UNIQUE_ID_x123`,
+ * `__compiletime_assert_45`) are compared without their number: code added above a function renumbers
+ * them without changing it.
  */
-import { firstSyntaxError, type Node } from '../extract/c-parser.js'
-import { declaratorIdentifier } from '../extract/ctypes.js'
-import { userSyntaxError, type Unit } from '../extract/unit.js'
+import { splitTopLevel, tokenize, type Chunk, type Tok } from '../extract/closure-split.js'
+import { KEYWORDS, scanChunk } from '../extract/closure-scan.js'
 import { sameFile } from '../extract/pp-text.js'
 
 export interface FunctionChanges {
@@ -31,93 +36,151 @@ export interface FunctionChanges {
   readonly unplanned?: string
 }
 
-function userFunctions(unit: Unit, file: string, inHeaders = false): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [name, f] of unit.functions) {
-    if (sameFile(unit.location(f.node.startPosition.row).file, file) === inHeaders) continue
-    out.set(name, tokens(f.node))
+interface FnEntry {
+  readonly text: string
+  readonly chunk: number
+  readonly isStatic: boolean
+  readonly inFile: string
+}
+
+/** One preprocessed TU, cut into top-level items (pure; build it once per version). */
+export interface TuIndex {
+  readonly toks: readonly Tok[]
+  readonly chunks: readonly Chunk[]
+  /** Function name → its definition (the last one when defined twice). */
+  readonly functions: ReadonlyMap<string, FnEntry>
+  /** Each top-level declaration (not a function definition): its tokens and the names it declares. */
+  readonly declarations: readonly { readonly text: string; readonly names: readonly string[] }[]
+  /** The first bracket that does not balance: where the TU cannot be cut (its functions may be hidden). */
+  readonly unbalanced?: { readonly text: string; readonly file: string; readonly line: number }
+}
+
+/** A __COUNTER__-made name without its number. */
+const COUNTED = /^(__UNIQUE_ID_[A-Za-z_]*?|__compiletime_assert_)\d+$/
+const word = (t: Tok) => (t.kind === 'id' && COUNTED.test(t.text) ? t.text.replace(/\d+$/, '#') : t.text)
+const textOf = (toks: readonly Tok[], s: number, e: number) => toks.slice(s, e).map(word).join(' ')
+
+/** File and line at an offset of `text`, from its line markers. */
+function positioner(text: string, all: readonly Tok[]): (at: number) => { file: string; line: number } {
+  const marks: { at: number; line: number; file: string }[] = []
+  for (const t of all) {
+    const m = t.kind === 'marker' ? /^#\s*(?:line\s+)?(\d+)\s+"((?:\\.|[^"\\])*)"/.exec(t.text) : null
+    if (m) marks.push({ at: t.at, line: Number(m[1]), file: m[2]!.replace(/\\(.)/g, '$1') })
   }
+  const nl: number[] = []
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) nl.push(p)
+  const below = (xs: readonly number[], at: number): number => {
+    let lo = 0
+    let hi = xs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (xs[mid]! < at) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const starts = marks.map(m => m.at)
+  return at => {
+    const m = marks[below(starts, at + 1) - 1]
+    return m ? { file: m.file, line: m.line + below(nl, at) - below(nl, m.at) - 1 } : { file: '<unknown>', line: below(nl, at) + 1 }
+  }
+}
+
+/** The first bracket that is never closed, or a closing one with nothing open. */
+function firstUnbalanced(toks: readonly Tok[]): Tok | undefined {
+  const open: Tok[] = []
+  for (const t of toks) {
+    if (t.kind !== 'op') continue
+    if (t.text === '(' || t.text === '[' || t.text === '{') open.push(t)
+    else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      if (!open.pop()) return t
+    }
+  }
+  return open[0]
+}
+
+/** `static` among a definition's tokens before its body, outside parentheses. */
+function declaredStatic(toks: readonly Tok[], c: Chunk): boolean {
+  let depth = 0
+  for (let j = c.start; j < c.body!; j++) {
+    const v = toks[j]!.text
+    if (v === '(' || v === '[') depth++
+    else if (v === ')' || v === ']') depth--
+    else if (depth === 0 && v === 'static') return true
+  }
+  return false
+}
+
+export function indexUnit(text: string): TuIndex {
+  const all = tokenize(text)
+  const toks = all.filter(t => t.kind !== 'marker')
+  const chunks = splitTopLevel(toks)
+  const pos = positioner(text, all)
+  const functions = new Map<string, FnEntry>()
+  const declarations: { text: string; names: string[] }[] = []
+  chunks.forEach((c, i) => {
+    const facts = scanChunk(toks, c)
+    if (c.kind === 'function' && facts.name !== undefined) {
+      functions.set(facts.name, { text: textOf(toks, c.start, c.end), chunk: i, isStatic: declaredStatic(toks, c), inFile: pos(toks[c.start]!.at).file })
+    } else if (c.kind === 'declaration') {
+      declarations.push({ text: textOf(toks, c.start, c.end), names: [...facts.defs].map(n => n.replace(/^tag:/, '')) })
+    }
+  })
+  const bad = firstUnbalanced(toks)
+  return { toks, chunks, functions, declarations, ...(bad ? { unbalanced: { text: bad.text, ...pos(bad.at) } } : {}) }
+}
+
+/** Function name → tokens, of the user's file itself or (inHeaders) of the headers it includes. */
+function userFunctions(u: TuIndex, file: string, inHeaders = false): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [name, f] of u.functions) if (sameFile(f.inFile, file) !== inHeaders) out.set(name, f.text)
   return out
 }
 
 /** Functions defined in the user's file itself (not in headers), sorted. */
-export function definedFunctions(unit: Unit, file: string): string[] {
-  return [...userFunctions(unit, file).keys()].sort()
+export function definedFunctions(u: TuIndex, file: string): string[] {
+  return [...userFunctions(u, file).keys()].sort()
 }
 
-/** The function's tokens without comments: whitespace and comments do not make a change. */
-function tokens(n: Node): string {
-  const out: string[] = []
-  const walk = (m: Node) => {
-    if (m.type === 'comment') return
-    if (m.childCount === 0) out.push(m.text)
-    for (const c of m.children) walk(c)
-  }
-  walk(n)
-  return out.join(' ')
-}
-
-/** The names a top-level declaration declares: variables, functions (prototypes), types, tags, enumerators. */
-function declaredNames(n: Node): string[] {
-  const out: string[] = []
-  const walk = (m: Node) => {
-    if (m.type === 'enumerator') {
-      const name = m.childForFieldName('name')
-      if (name) out.push(name.text)
-    } else if (/^(struct|union|enum)_specifier$/.test(m.type) && m.childForFieldName('body')) {
-      const name = m.childForFieldName('name')
-      if (name) out.push(name.text)
-    }
-    if (m.type === 'declaration' || m.type === 'type_definition') {
-      for (const d of m.childrenForFieldName('declarator')) {
-        const id = declaratorIdentifier(d)
-        if (id) out.push(id.text)
-      }
-    }
-    for (const c of m.namedChildren) walk(c)
-  }
-  walk(n)
-  return out
-}
-
-/** Name → the tokens of every top-level declaration (not a function definition) that declares it. */
-function declarations(unit: Unit): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const n of unit.tree.rootNode.namedChildren) {
-    if (n.type === 'function_definition' || n.type === 'comment' || n.type.startsWith('preproc')) continue
-    const text = tokens(n)
-    for (const name of declaredNames(n)) out.set(name, out.has(name) ? `${out.get(name)}\n${text}` : text)
-  }
-  return out
-}
-
-/** Every identifier and type name a function mentions (its signature too). */
-function mentions(unit: Unit, fn: string): Set<string> {
+/** Identifiers of a function (its signature too), not member names after `.`/`->`; `calls`: only those called. */
+function namesIn(u: TuIndex, fn: string, calls: boolean): Set<string> {
   const out = new Set<string>()
-  const visit = (n: Node) => {
-    if (n.type === 'identifier' || n.type === 'type_identifier') out.add(n.text)
-    for (const c of n.namedChildren) visit(c)
+  // asked only for functions of this version
+  const c = u.chunks[u.functions.get(fn)!.chunk]!
+  for (let j = calls ? c.body! : c.start; j < c.end; j++) {
+    const t = u.toks[j]!
+    if (t.kind !== 'id' || KEYWORDS.has(t.text)) continue
+    const prev = u.toks[j - 1]?.text
+    if (prev === '.' || prev === '->') continue
+    if (!calls || u.toks[j + 1]?.text === '(') out.add(t.text)
   }
-  const info = unit.functions.get(fn)
-  if (info) visit(info.node)
   return out
 }
 
-function callees(unit: Unit, fn: string): Set<string> {
+/**
+ * Names whose declarations differ: declarations are matched by their tokens (a multiset, so moving
+ * one is no change); every name an unmatched one declares, on either side.
+ */
+function changedDeclarations(a: TuIndex, b: TuIndex): Set<string> {
+  const left = new Map<string, number>()
+  for (const d of b.declarations) left.set(d.text, (left.get(d.text) ?? 0) + 1)
   const out = new Set<string>()
-  const visit = (n: Node) => {
-    if (n.type === 'call_expression') {
-      const f = n.childForFieldName('function')
-      if (f?.type === 'identifier') out.add(f.text)
-    }
-    for (const c of n.namedChildren) visit(c)
+  for (const d of a.declarations) {
+    const n = left.get(d.text) ?? 0
+    if (n > 0) left.set(d.text, n - 1)
+    else for (const x of d.names) out.add(x)
   }
-  const info = unit.functions.get(fn)
-  if (info) visit(info.body)
+  for (const d of b.declarations) {
+    const n = left.get(d.text)!
+    if (n > 0) {
+      left.set(d.text, n - 1)
+      for (const x of d.names) out.add(x)
+    }
+  }
   return out
 }
 
-export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, newFile: string): FunctionChanges {
+export function functionChanges(oldUnit: TuIndex, oldFile: string, newUnit: TuIndex, newFile: string): FunctionChanges {
   const a = userFunctions(oldUnit, oldFile)
   const b = userFunctions(newUnit, newFile)
   const changed = [...a.keys()].filter(n => b.has(n) && a.get(n) !== b.get(n)).sort()
@@ -128,22 +191,21 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
   // a static (inline) function of a header the patch changed: it is compiled into this file's callers
   const ha = userFunctions(oldUnit, oldFile, true)
   const hb = userFunctions(newUnit, newFile, true)
-  const fromHeaders = [...hb.keys()].filter(n => ha.has(n) && ha.get(n) !== hb.get(n) && newUnit.functions.get(n)?.isStatic).sort()
-  const inlinable = new Set([...changed.filter(n => newUnit.functions.get(n)?.isStatic), ...fromHeaders])
-  const calls = new Map([...b.keys()].map(n => [n, callees(newUnit, n)]))
+  const isStatic = (n: string) => newUnit.functions.get(n)?.isStatic === true
+  const fromHeaders = [...hb.keys()].filter(n => ha.has(n) && ha.get(n) !== hb.get(n) && isStatic(n)).sort()
+  const inlinable = new Set([...changed.filter(isStatic), ...fromHeaders])
+  const calls = new Map([...b.keys()].map(n => [n, namesIn(newUnit, n, true)]))
   const affected = new Set<string>()
   // a changed constant, table, enumerator or type changes every function that uses it
-  const da = declarations(oldUnit)
-  const db = declarations(newUnit)
-  const decls = [...new Set([...da.keys(), ...db.keys()])].filter(n => da.get(n) !== db.get(n) && !a.has(n) && !b.has(n)).sort()
+  const decls = [...changedDeclarations(oldUnit, newUnit)].filter(n => !a.has(n) && !b.has(n)).sort()
   if (decls.length) {
     const changedDecls = new Set(decls)
     for (const n of b.keys()) {
       if (!a.has(n) || changed.includes(n)) continue
-      const uses = new Set([...mentions(oldUnit, n), ...mentions(newUnit, n)])
-      if ([...uses].some(u => changedDecls.has(u))) {
+      const uses = new Set([...namesIn(oldUnit, n, false), ...namesIn(newUnit, n, false)])
+      if ([...uses].some(x => changedDecls.has(x))) {
         affected.add(n)
-        if (newUnit.functions.get(n)?.isStatic) inlinable.add(n)
+        if (isStatic(n)) inlinable.add(n)
       }
     }
   }
@@ -153,13 +215,13 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
       if (!a.has(n) || changed.includes(n) || affected.has(n)) continue
       if ([...calls.get(n)!].some(c => inlinable.has(c))) {
         affected.add(n)
-        if (newUnit.functions.get(n)?.isStatic) inlinable.add(n)
+        if (isStatic(n)) inlinable.add(n)
         grew = true
       }
     }
   }
   const nothing = !changed.length && !affected.size && !added.length && !removed.length
-  const unplanned = nothing ? unplannedWhy(oldUnit, oldFile, newUnit, newFile, decls.length > 0 || fromHeaders.length > 0) : undefined
+  const unplanned = nothing ? unplannedWhy(oldUnit, newUnit, decls.length > 0 || fromHeaders.length > 0) : undefined
   return {
     changed, affected: [...affected].sort(), added, removed,
     ...(fromHeaders.length ? { fromHeaders } : {}),
@@ -169,22 +231,18 @@ export function functionChanges(oldUnit: Unit, oldFile: string, newUnit: Unit, n
   }
 }
 
+const sameTokens = (x: readonly Tok[], y: readonly Tok[]) => x.length === y.length && x.every((t, i) => word(t) === word(y[i]!))
+
 /**
  * Nothing to prove was found: fine when the compiler sees the same file (a comment, whitespace),
  * or when the change is a declaration or header function that no function here uses (`explained`)
- * in a file that parses. Otherwise why not: a file that does not parse hides its functions.
+ * in a file whose brackets balance. Otherwise why not: a file that cannot be cut hides its functions.
  */
-function unplannedWhy(oldUnit: Unit, oldFile: string, newUnit: Unit, newFile: string, explained: boolean): string | undefined {
-  // the common case first, without walking two whole units (a header change brings in files that do not use it)
-  if (explained && !oldUnit.tree.rootNode.hasError && !newUnit.tree.rootNode.hasError) return undefined
-  if (tokens(oldUnit.tree.rootNode) === tokens(newUnit.tree.rootNode)) return undefined
-  for (const [unit, file, which] of [[oldUnit, oldFile, 'old'], [newUnit, newFile, 'new']] as const) {
-    const own = userSyntaxError(unit, file)
-    const any = own ? undefined : firstSyntaxError(unit.tree.rootNode)
-    const at = own ? { file, line: own.line, text: own.text } : any ? { ...unit.location(any.line - 1), text: any.text } : undefined
-    if (at) return `the ${which} version does not parse (near '${at.text.replace(/\s+/g, ' ')}' at ${at.file}:${at.line}), so no function of it could be planned`
+function unplannedWhy(oldUnit: TuIndex, newUnit: TuIndex, explained: boolean): string | undefined {
+  if (!oldUnit.unbalanced && !newUnit.unbalanced && (explained || sameTokens(oldUnit.toks, newUnit.toks))) return undefined
+  for (const [u, which] of [[oldUnit, 'old'], [newUnit, 'new']] as const) {
+    const at = u.unbalanced
+    if (at) return `the ${which} version does not parse (an unbalanced '${at.text}' at ${at.file}:${at.line}), so no function of it could be planned`
   }
-  return explained ? undefined : 'it changed, but no function whose body changed was found in it'
+  return 'it changed, but no function whose body changed was found in it'
 }
-
-

@@ -1,7 +1,8 @@
 import t from 'tap'
-import { analyzeUnit } from '../../src/extract/unit.js'
-import { functionChanges } from '../../src/series/changes.js'
+import { definedFunctions, functionChanges, indexUnit } from '../../src/series/changes.js'
 
+// the text as gcc -E writes it: comments are gone
+const analyzeUnit = async (text: string) => indexUnit(text.replace(/\/\*.*?\*\//g, ' '))
 const unit = (body: string) => analyzeUnit(`# 1 "f.c"\n${body}`)
 
 t.test('changed, added, removed and affected functions', async t => {
@@ -100,8 +101,36 @@ t.test('a file that does not parse hides its functions: named with the first err
   const text = (ret: string) => `# 1 "h.h"\nstruct s {\n# 1 "f.c"\nint f(int x) { return ${ret}; }\n`
   const ch = functionChanges(await analyzeUnit(text('x')), 'f.c', await analyzeUnit(text('x + 1')), 'f.c')
   t.same(ch.changed, [], 'the function was swallowed by the error')
-  t.match(ch.unplanned, /^the old version does not parse \(near '.*' at f\.c:1\), so no function of it could be planned$/)
+  t.match(ch.unplanned, /^the old version does not parse \(an unbalanced '\{' at h\.h:1\), so no function of it could be planned$/)
   const hdr = (ret: string) => `# 1 "h.h"\nint g = (\n# 1 "f.c"\nint f(int x) { return ${ret}; }\n`
   const h = functionChanges(await analyzeUnit(hdr('x')), 'f.c', await analyzeUnit(hdr('x + 1')), 'f.c')
-  t.match(h.unplanned, /does not parse \(near 'int f\(int x\)' at f\.c:1\)/)
+  t.match(h.unplanned, /does not parse \(an unbalanced '\(' at h\.h:1\)/)
+})
+
+t.test('what the compiler sees as the same code is no change', async t => {
+  // a pr_debug or BUILD_BUG_ON added above renumbers every later __COUNTER__ name
+  const counted = (n: number) => `static int f(void) { static int __UNIQUE_ID_ddebug${n} = 1; int __compiletime_assert_${n + 7}; return __UNIQUE_ID_ddebug${n}; }\nint g(void) { return f(); }\n`
+  t.same((await functionChanges(await unit(counted(3)), 'f.c', await unit(counted(9)), 'f.c')).changed, [], '__UNIQUE_ID_ and __compiletime_assert_ numbers')
+  const moved = functionChanges(await unit('static const int a = 1;\nstatic const int b = 2;\nint f(void) { return a + b; }\n'), 'f.c', await unit('static const int b = 2;\nstatic const int a = 1;\nint f(void) { return a + b; }\n'), 'f.c')
+  t.same([moved.declarations, moved.affected], [undefined, []], 'declarations in another order')
+  const added = functionChanges(await unit('int f(void) { return 0; }\n'), 'f.c', await unit('extern int x;\nint f(void) { return x; }\n'), 'f.c')
+  t.same([added.changed, added.declarations], [['f'], ['x']], 'a declaration only one version has is a changed name')
+})
+
+t.test('static: the storage class before the body, not a word inside an attribute or parameter list', async t => {
+  const src = (k: number) => `__attribute__((section("static"))) int plain(int x) { return x + ${k}; }\nint caller(void) { return plain(1); }\nstatic __attribute__((unused)) int helper(void) { return ${k}; }\nint user(void) { return helper(); }\n`
+  const ch = functionChanges(await unit(src(1)), 'f.c', await unit(src(2)), 'f.c')
+  t.same([ch.changed, ch.affected], [['helper', 'plain'], ['user']], 'only a static helper makes its callers affected')
+  t.same(definedFunctions(await unit(src(1)), 'f.c'), ['caller', 'helper', 'plain', 'user'])
+  const hdr = `# 1 "h.h"\nstatic inline int h(void) { return 0; }\n# 3 "f.c"\nint f(void) { return h(); }\n`
+  t.same(definedFunctions(await analyzeUnit(hdr), 'f.c'), ['f'], 'header functions are not the file\'s')
+})
+
+t.test('a closing bracket with nothing open is where the text cannot be cut', async t => {
+  const text = (ret: string) => `# 1 "f.c"\nint f(int x) { return ${ret}; }\n}\n`
+  const ch = functionChanges(await analyzeUnit(text('x')), 'f.c', await analyzeUnit(text('x + 1')), 'f.c')
+  t.same(ch.changed, ['f'], 'what was cut is still compared')
+  const same = (k: string) => `int f(int x) { return x; }\n) ${k}\n`
+  t.match(functionChanges(await unit(same('1')), 'f.c', await unit(same('2')), 'f.c').unplanned, /^the old version does not parse \(an unbalanced '\)' at f\.c:2\)/)
+  t.match(functionChanges(await analyzeUnit('int f(void) { return 0; }\n'), 'f.c', await analyzeUnit('int f(void) { return 0; }\nint y;\n'), 'f.c').unplanned, undefined, 'no line markers: a change in no function of f.c')
 })
