@@ -1,6 +1,7 @@
 /** What a function reaches: the functions it calls or names, the globals they mention (pure, over one unit). */
 import type { Node } from './c-parser.js'
 import type { Unit } from './unit.js'
+import { valueCastNames } from './value-casts.js'
 
 /**
  * Functions reachable from `target` through direct references, and the globals they mention;
@@ -16,17 +17,19 @@ export function reachableFrom(unit: Unit, roots: readonly string[]): { fns: Set<
   /** Every identifier the reachable code (and reachable initializers) mentions. */
   const names = new Set<string>()
   const todo: (string | Node)[] = [...roots]
-  const visit = (n: Node) => {
-    if (n.type === 'identifier') {
-      names.add(n.text)
-      if (unit.functions.has(n.text) && !fns.has(n.text)) todo.push(n.text)
-      const v = unit.variables.get(n.text)
-      if (v && !vars.has(n.text)) {
-        vars.add(n.text)
-        if (v.init) todo.push(v.init)
-      }
-      return
+  const mention = (name: string) => {
+    names.add(name)
+    if (unit.functions.has(name) && !fns.has(name)) todo.push(name)
+    const v = unit.variables.get(name)
+    if (v && !vars.has(name)) {
+      vars.add(name)
+      if (v.init) todo.push(v.init)
     }
+  }
+  const visit = (n: Node) => {
+    if (n.type === 'identifier') return mention(n.text)
+    // a call that parses like a cast: the names in its "type" (value-casts.ts)
+    if (n.type === 'cast_expression') for (const id of valueCastNames(unit, n) ?? []) mention(id.name)
     for (const c of n.namedChildren) visit(c)
   }
   while (todo.length) {

@@ -13,6 +13,7 @@ import { applyEdits, blankRange, type Edit } from './edits.js'
 import { reachable, reachableFrom } from './reach.js'
 import { zeroInitLocals } from './zero-init.js'
 import { opaqueIdentifiers } from './parse-view.js'
+import { valueCastNames } from './value-casts.js'
 
 export interface RenamedUnit {
   readonly text: string
@@ -130,15 +131,17 @@ export async function renameUnit(unit: Unit, prefix: string, target: string, sha
 
   const renameTarget = (name: string) => (shared.has(name) ? SHARED_PREFIX : prefix) + name
 
-  // an opaque range (parse-view.ts) stands where the parser saw `_`: its names are renamed by token
-  const renameOpaque = (n: Node, scopes: Map<string, Binding>[], out: Edit[]) => {
-    for (const id of opaqueIdentifiers(unit.text, unit.opaque.get(n.startIndex)!)) {
+  // an opaque range (parse-view.ts) stands where the parser saw `_`, and a call that parses like a
+  // cast (value-casts.ts) has its names in a "type": their names are renamed by token
+  const renameTokens = (ids: readonly { start: number; end: number; name: string }[], scopes: Map<string, Binding>[], out: Edit[]) => {
+    for (const id of ids) {
       const b = bindingOf(scopes, id.name)
       if (b === 'local') continue
       if (b && b !== 'global') out.push({ start: id.start, end: id.end, text: b.hoisted })
       else if (renamed.has(id.name)) out.push({ start: id.start, end: id.end, text: renameTarget(id.name) })
     }
   }
+  const renameOpaque = (n: Node, scopes: Map<string, Binding>[], out: Edit[]) => renameTokens(opaqueIdentifiers(unit.text, unit.opaque.get(n.startIndex)!), scopes, out)
 
   const walk = (n: Node, scopes: Map<string, Binding>[], fn: string | null, out: Edit[], skip: Set<number>) => {
     switch (n.type) {
@@ -167,6 +170,13 @@ export async function renameUnit(unit: Unit, prefix: string, target: string, sha
       case 'char_literal':
       case 'number_literal':
         return
+      case 'cast_expression': {
+        const ids = valueCastNames(unit, n)
+        if (!ids) break
+        renameTokens(ids, scopes, out)
+        walk(n.childForFieldName('value')!, scopes, fn, out, skip)
+        return
+      }
       case 'compound_statement':
       case 'for_statement': {
         const inner = [...scopes, new Map<string, Binding>()]

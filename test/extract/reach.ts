@@ -22,3 +22,11 @@ t.test('reachable', async t => {
   t.same(reachable(u, 'nope'), { fns: new Set(), vars: new Set(), names: new Set() }, 'an undefined target reaches nothing')
   t.ok(reachable(u, 'f').names.has('leaf'), 'names: every identifier the reachable code mentions')
 })
+
+t.test('a call that parses like a cast reaches its function and the globals among its arguments', async t => {
+  const u = await analyzeUnit('int ak;\nint SQR(int a) { return a * a; }\nint rd(int x) { return x; }\nint f(int s) { return (SQR(s*ak))*rd(s); }\n')
+  const r = reachable(u, 'f')
+  t.same([...r.fns].sort(), ['SQR', 'f', 'rd'])
+  t.same([...r.vars], ['ak'])
+  u.tree.delete()
+})

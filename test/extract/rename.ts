@@ -414,3 +414,23 @@ t.test('an extern array declared without a length is defined here with UNSIZED_A
   t.match(out[1], /^ struct alg klp_old_algs\[8\];$/, 'a length, so the harness can give it a value and compare it')
   t.match(out[2], /^ int klp_old_n\[4\];$/, 'a declared length stays')
 })
+
+t.test('a call that parses like a cast is renamed like a call (EqBench elle: (SQR(s*ak))*rd(...))', async t => {
+  const src = [
+    'int ak;',
+    'int SQR(int a) { return a * a; }',
+    'int rd(int x) { return x; }',
+    'int f(int s) { return (SQR(s*ak))*rd(s); }',
+    'int g(int ak) { return (SQR(ak*ak))*rd(ak); }',
+  ].join('\n')
+  const r = await rename(src)
+  t.equal(lineWith(r.text, 'int klp_old_f'), 'int klp_old_f(int s) { return (klp_old_SQR(s*klp_old_ak))*klp_old_rd(s); }', 'the function and a global among its arguments')
+  t.equal(lineWith(r.text, 'int klp_old_g'), 'int klp_old_g(int ak) { return (klp_old_SQR(ak*ak))*klp_old_rd(ak); }', 'a parameter shadows the global')
+  const kept = await renameUnit(await analyzeUnit(src), 'klp_old_', 'f')
+  t.match(kept.text, /int klp_old_SQR\(int a\)/, 'the function it calls is reached, so its definition is kept')
+})
+
+t.test('names inside typeof(expr) are renamed by token', async t => {
+  const r = await rename('int g;\nint f(int l) { __typeof__(g + l) x = g; return x; }\n')
+  t.equal(lineWith(r.text, 'int klp_old_f'), 'int klp_old_f(int l) { __typeof__(klp_old_g + l) x = klp_old_g; return x; }')
+})

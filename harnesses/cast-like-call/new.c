@@ -1,0 +1,20 @@
+/*
+ * After the Numerical Recipes elle() in EqBench: `(SQR(s*ak))*rd(...)` reads like a cast of
+ * `*rd(...)` to a type named SQR, but SQR is a function of this file, called.
+ */
+int SQR(int a)
+{
+	return a * a;
+}
+
+int rd(int x, int y)
+{
+	return x - y;
+}
+
+int elle(int s, int ak)
+{
+	int p = (s & 15) * (ak & 15);
+
+	return SQR(p) * rd(s & 15, ak & 15) / 3;
+}
