@@ -79,6 +79,20 @@ export const SpecSchema = z
         z.string().regex(/^(?:(?:struct|union) +)?[A-Za-z_]\w*\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/, "must be 'struct name.member' (or 'union name.member', 'typedef_name.member')"),
       )
       .optional(),
+    /**
+     * Network input shapes (model/skb.ts): `skb: linear` (a struct sk_buff parameter is a linear
+     * packet, as every sk_buff input is by default) or `dev: {netdev_priv: struct foo_priv}` (the
+     * private area behind a struct net_device); each is checked against the code.
+     */
+    shapes: z
+      .record(
+        z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C identifier (a parameter name)'),
+        z.union([
+          z.literal('linear'),
+          z.object({ netdev_priv: z.string().regex(/^(?:(?:struct|union) +)?[A-Za-z_]\w*$/, "must be a type name: 'struct name' or 'typedef_name'") }).strict(),
+        ], { errorMap: () => ({ message: "must be 'linear' or {netdev_priv: 'struct name'}" }) }),
+      )
+      .optional(),
     /** Free-form expectations used by the worked examples and their tests. */
     expect: z.record(z.unknown()).optional(),
   })

@@ -13,6 +13,8 @@ import type { Unit } from './unit.js'
 import { defined, loadVersion, suggest, type Defined } from './load-version.js'
 import { layoutTypes, sameLayout } from './layout-types.js'
 import { containerTypes, findContainers, mergeContainers, resolveContracts } from './containers.js'
+import { resolveShapes } from './shapes.js'
+import type { ShapeSpec } from '../model/skb.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
 
@@ -42,6 +44,8 @@ export interface ExtractOptions {
   readonly modelled?: ReadonlySet<string>
   /** The spec's container contracts: parameter → `type.member` (checked in the old version's types). */
   readonly containers?: Readonly<Record<string, string>>
+  /** The spec's network shapes: parameter → `linear` or `{netdev_priv: TYPE}` (checked in the old version's types). */
+  readonly shapes?: Readonly<Record<string, ShapeSpec>>
 }
 
 export async function extractFunctionPair(opts: ExtractOptions): Promise<FunctionPair> {
@@ -154,8 +158,15 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
     nonlinear: nonlinearOps(o.unit, reo.fns) + nonlinearOps(n.unit, ren.fns),
     referenced: [...new Set([...reo.names, ...ren.names])].sort(),
     ...containersOf(o.unit, n.unit, reo.fns, ren.fns, oldSig, opts),
+    ...shapesOf(o.unit, oldSig, opts.shapes ?? {}),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
+}
+
+/** The network shapes (shapes.ts), in the old version's types; nothing when there are none. */
+function shapesOf(o: Unit, sig: FunctionPair['signature'], spec: Readonly<Record<string, ShapeSpec>>) {
+  const shapes = resolveShapes(o, sig, spec)
+  return shapes ? { shapes } : {}
 }
 
 /** container_of uses of both versions, the spec's contracts, and the old version's types of their containers. */

@@ -102,6 +102,28 @@ export interface ContainerContract {
   readonly member: string
 }
 
+/** A private area behind a struct net_device parameter (spec `shapes:`), checked against the code (shapes.ts). */
+export interface PrivShape {
+  readonly param: string
+  /** The private type as the code names it (`struct foo_priv`) and its CType. */
+  readonly type: string
+  readonly ctype: CType
+  /** The device's flexible array member netdev_priv() returns (6.x `priv[]`); absent: the area follows the struct at NETDEV_ALIGN. */
+  readonly flexible?: string
+}
+
+/** Network input shapes (model/skb.ts): the spec's, checked against the code, and what the code defines for them. */
+export interface NetShapes {
+  /** sk_buff parameters the spec states are linear (every sk_buff input is; the report says who said so). */
+  readonly linear: readonly string[]
+  readonly privs: readonly PrivShape[]
+  /**
+   * The code defines struct skb_shared_info: it follows each linear sk_buff's buffer (skb_shinfo()),
+   * with these of its members zeroed (nr_frags, frag_list, destructor_arg: no fragments); null: it does not.
+   */
+  readonly skbShared: readonly string[] | null
+}
+
 /** Result of the extract stage. */
 export interface FunctionPair {
   readonly func: string
@@ -126,6 +148,8 @@ export interface FunctionPair {
   readonly containerContracts?: readonly ContainerContract[]
   /** The container types of `containers` and `containerContracts` (old version), by name as written. */
   readonly containerTypes?: Readonly<Record<string, CType>>
+  /** Network input shapes (shapes.ts); absent: nothing stated and no skb_shared_info defined. */
+  readonly shapes?: NetShapes
   /** Claims and assumptions, macro-expanded in each version's context. */
   readonly expanded: {
     readonly oldExprs: readonly string[]

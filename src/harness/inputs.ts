@@ -6,6 +6,7 @@
 import type { FunctionSignature } from '../extract/types.js'
 import type { GlobalNode, InputsModel, ObjectInit, ParamNode, Segment } from '../model/inputs.js'
 import { containerAlloc, containerLvalue, containerTailCopy, containerTailEnd } from './containers.js'
+import { privAlloc, privLvalue, skbDecls, skbNew, skbOld } from './skb.js'
 
 /** The C lvalue `path` names, starting from `base`. */
 export function lvalue(base: string, path: readonly Segment[]): string {
@@ -28,13 +29,17 @@ export interface InitView {
   /** Bytes of a fresh object (C). */
   readonly size: string
   readonly inits: readonly InitView[]
+  /** A linear sk_buff's set-up statements for each version (harness/skb.ts), or null. */
+  readonly skb: { readonly old: readonly string[]; readonly new: readonly string[] } | null
 }
 
 function initView(n: ObjectInit, oldBase: string, newBase: string): InitView {
   const old = lvalue(oldBase, n.path)
   const nw = lvalue(newBase, n.path)
-  const base = { fresh: false, set: null, clear: false, old, new: nw, choice: 0, object: 0, size: '', inits: [] }
+  const base = { fresh: false, set: null, clear: false, old, new: nw, choice: 0, object: 0, size: '', inits: [], skb: null }
   switch (n.kind) {
+    case 'skb':
+      return { ...base, skb: { old: skbOld(n, old), new: skbNew(n, old, nw) } }
     case 'callback':
       return { ...base, set: n.stub }
     case 'null':
@@ -56,7 +61,10 @@ export interface DeclView {
 }
 
 function choiceDecls(inits: readonly ObjectInit[]): DeclView[] {
-  return inits.flatMap(n => (n.kind === 'fresh' ? [{ type: '_Bool', name: `klp_c_${n.choice}` }, ...choiceDecls(n.inits)] : []))
+  return inits.flatMap(n => {
+    if (n.kind === 'skb') return skbDecls(n)
+    return n.kind === 'fresh' ? [{ type: '_Bool', name: `klp_c_${n.choice}` }, ...choiceDecls(n.inits)] : []
+  })
 }
 
 export interface ParamView {
@@ -111,6 +119,8 @@ interface ObjectView {
   readonly tailCopy: string | null
   /** The old container's char tail ends in 0 (C statement), or null. */
   readonly tailEnd: string | null
+  /** netdev_priv(): the private object's shared value, each version's lvalue, its pointer members' set-up. */
+  readonly priv: { readonly src: string; readonly old: string; readonly new: string; readonly inits: readonly InitView[] } | null
 }
 
 function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
@@ -138,14 +148,19 @@ function paramView(p: Exclude<ParamNode, { kind: 'scalar' }>): ParamView {
       const c = p.container && p.type ? { type: p.type, member: p.container.member, tail: p.container.tail, nul: p.container.nul ?? false } : null
       const deref = (v: string) => (c ? containerLvalue(v, c.type, c.member) : lvalue(v, [{ deref: p.type }]))
       const inits = p.inits.map(i => initView(i, p.type ? src : deref(p.name), deref(nv)))
-      const alloc = c ? containerAlloc(c.type, c.member, c.tail) : `__CPROVER_allocate(sizeof(*${p.name}), 0)`
+      const pv = p.priv && p.type ? { ...p.priv, dev: p.type } : null
+      const priv = pv && {
+        src: `klp_priv_${p.name}`, old: privLvalue(p.name, pv.dev, pv.type, pv.flexible), new: privLvalue(nv, pv.dev, pv.type, pv.flexible),
+        inits: pv.inits.map(i => initView(i, `klp_priv_${p.name}`, privLvalue(nv, pv.dev, pv.type, pv.flexible))),
+      }
+      const alloc = c ? containerAlloc(c.type, c.member, c.tail) : pv ? privAlloc(pv.dev, pv.type, pv.flexible) : `__CPROVER_allocate(sizeof(*${p.name}), 0)`
       const whole = (v: string) => (c ? containerLvalue(v, c.type, c.member) : `*(${p.type} *)${v}`)
       return {
         ...view, nullable: p.nullable,
         object: {
           name: p.name, T, nv, src, type: p.type, empty: p.empty, array: p.array, snapshot: p.snapshot, nullable: p.nullable, object: p.object, inits,
           alloc, whole: whole(p.name), wholeNew: whole(nv), tailCopy: c ? containerTailCopy(p.name, nv, c.type, c.member, c.tail) : null,
-          tailEnd: c ? containerTailEnd(p.name, c.type, c.member, c.tail, c.nul) : null,
+          tailEnd: c ? containerTailEnd(p.name, c.type, c.member, c.tail, c.nul) : null, priv,
         },
       }
     }
@@ -197,9 +212,14 @@ export interface InputsView {
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
 
+/** A device's private object: its shared value, then its pointer members' choices. */
+function privDecls(p: Extract<ParamNode, { kind: 'object' }>): DeclView[] {
+  return p.priv && p.type ? [{ type: p.priv.type, name: `klp_priv_${p.name}` }, ...choiceDecls(p.priv.inits)] : []
+}
+
 export function inputsView(m: InputsModel, sig: FunctionSignature): InputsView {
   const pointers = m.params.filter(p => p.kind !== 'scalar')
-  const objectDecls = pointers.flatMap(p => (p.kind === 'object' ? [...(p.type ? [{ type: p.type, name: `klp_src_${p.name}` }] : []), ...choiceDecls(p.inits)] : []))
+  const objectDecls = pointers.flatMap(p => (p.kind === 'object' ? [...(p.type ? [{ type: p.type, name: `klp_src_${p.name}` }] : []), ...choiceDecls(p.inits), ...privDecls(p)] : []))
   return {
     scalars: m.params.filter(p => p.kind === 'scalar').map(p => ({ T: `klp_p${p.index}_t`, name: p.name })),
     pointers: pointers.map(paramView),

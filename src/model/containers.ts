@@ -7,6 +7,7 @@
  * one type through two containers (then the parameter stays an object of its own type).
  */
 import type { CType, FunctionPair } from '../extract/types.js'
+import { skbBounds } from './skb.js'
 
 export interface ContainerShape {
   readonly param: string
@@ -78,6 +79,10 @@ export function containerNotes(pair: FunctionPair): string[] {
 
 /** The same as the report's bounds rows; a shape the spec states is chosen, one found in the code is a default. */
 export function containerBounds(pair: FunctionPair): { what: string; value: string; isDefault: boolean }[] {
+  return [...ofContainers(pair), ...skbBounds(pair)]
+}
+
+function ofContainers(pair: FunctionPair): { what: string; value: string; isDefault: boolean }[] {
   if (!pair.containers?.length && !pair.containerContracts?.length) return []
   return pair.signature.params.flatMap(p => {
     const d = decide(pair, p.name, p.type)

@@ -8,6 +8,7 @@ import { containsPointer } from '../extract/ctypes.js'
 import { UNROLL, isEmptyRecord, pointeeAllocatable, typeName, unparen } from './inputs-ctype.js'
 import { OPAQUE_BYTES } from './names.js'
 import { containerShapes, type ContainerShape } from './containers.js'
+import { skbLayout, skbOwnFields, type PrivShape, type SkbLayout } from './skb.js'
 
 /** A loop the harness itself adds: `klp_harness.<id>` in cbmc's numbering, and its exact bound. */
 export interface HarnessLoop {
@@ -39,6 +40,12 @@ export type ObjectInit =
     readonly bytes: number | null
     readonly inits: readonly ObjectInit[]
   }
+  /** A struct sk_buff at `path`: a linear packet (model/skb.ts); its buffer is klp_abs object `object`, its sizes klp_skb_<var>_*. */
+  | { readonly kind: 'skb'; readonly path: readonly Segment[]; readonly var: number; readonly object: number; readonly label: string; readonly layout: SkbLayout
+    /** Headroom, len and tailroom are each at most this (max-size). */
+    readonly max: number
+    /** The skb_shared_info after the buffer (the code defines it): its members to zero (no fragments); null: none. */
+    readonly shared: readonly string[] | null }
 
 export type ParamNode =
   | { readonly kind: 'scalar'; readonly index: number; readonly name: string }
@@ -72,6 +79,8 @@ export type ParamNode =
     readonly object: number
     /** The parameter points at `member` inside an object of type `type` (model/containers.ts): the whole object is the input. */
     readonly container?: { readonly member: string; readonly tail: number; readonly nul?: boolean }
+    /** netdev_priv(): a private object of type `type` behind the struct (model/skb.ts), its pointer members set up by `inits`. */
+    readonly priv?: { readonly type: string; readonly flexible: string | null; readonly inits: readonly ObjectInit[] }
   }
 
 export type GlobalNode =
@@ -118,7 +127,8 @@ export interface InputOptions {
 class Ids {
   vars = 0
   readonly objects: InputObject[] = []
-  constructor(readonly opts: InputOptions) {}
+  /** The code defines struct skb_shared_info (these of its members are zeroed): a linear sk_buff's buffer is followed by one. */
+  constructor(readonly opts: InputOptions, readonly skbShared: readonly string[] | null = null) {}
   /** The stub behind a parameter, member or global (own keys only: a parameter may be named `constructor`). */
   stub(key: string): string | undefined {
     return Object.hasOwn(this.opts.callbacks, key) ? this.opts.callbacks[key] : undefined
@@ -143,14 +153,19 @@ function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, labe
       const inner = opaque ? [] : inits(ids, t.to, [...path, { deref: typeName(t.to) ?? null }], depth + 1, label)
       return [{ kind: 'fresh', path, choice, depth: depth + 1, object: ids.object(label, depth + 1), bytes: opaque ? OPAQUE_BYTES : null, inits: inner }]
     }
-    case 'record':
+    case 'record': {
       if (!containsPointer(t)) return []
       if (t.union) return [{ kind: 'clear', path }]
-      return t.fields.filter(f => !f.bitfield && containsPointer(f.type)).flatMap(f => {
+      const skb = skbLayout(t)
+      const own = skb ? skbOwnFields(skb) : new Set<string>()
+      const fields = t.fields.filter(f => !f.bitfield && containsPointer(f.type) && !own.has(f.name)).flatMap(f => {
         const at = [...path, { field: f.name }]
         const hook = f.type.kind === 'pointer' && f.type.to.kind === 'function' ? ids.stub(`${t.tag}.${f.name}`) : undefined
         return hook ? [{ kind: 'callback' as const, path: at, stub: hook }] : inits(ids, f.type, at, depth, `${label}.${f.name}`)
       })
+      if (!skb) return fields
+      return [...fields, { kind: 'skb', path, var: ids.vars++, object: ids.object(`${label} data`, depth + 1), label, layout: skb, max: ids.opts.maxSize, shared: ids.skbShared }]
+    }
     case 'array':
       if (!containsPointer(t.of)) return []
       if (t.length !== null && t.length <= UNROLL) {
@@ -162,7 +177,7 @@ function inits(ids: Ids, t: CType, path: readonly Segment[], depth: number, labe
   }
 }
 
-function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], index: number, copies: { n: number; of: number }, opaque: { n: number }, shape?: ContainerShape): ParamNode {
+function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], index: number, copies: { n: number; of: number }, opaque: { n: number }, shape?: ContainerShape, priv?: PrivShape): ParamNode {
   const to = (p.type as Extract<CType, { kind: 'pointer' }>).to
   const o = ids.opts
   const buf = Object.hasOwn(o.buffers, p.name) ? o.buffers[p.name] : undefined
@@ -191,9 +206,11 @@ function pointerParam(ids: Ids, p: FunctionPair['signature']['params'][number], 
   }
   const type = typeName(to) ?? null
   const init = inits(ids, to, [], 0, `*${p.name}`)
+  const object = ids.object(p.name, 0)
+  const ps = priv && { type: priv.type, flexible: priv.flexible ?? null, inits: inits(ids, priv.ctype, [], 0, `netdev_priv(${p.name})`) }
   return {
     kind: 'object', index, name: p.name, nullable, type, empty: isEmptyRecord(to), array: to.kind === 'array',
-    snapshot: !type && !nullable && !isEmptyRecord(to), depth: 0, inits: init, object: ids.object(p.name, 0),
+    snapshot: !type && !nullable && !isEmptyRecord(to), depth: 0, inits: init, object, ...(ps && type ? { priv: ps } : {}),
   }
 }
 
@@ -215,7 +232,7 @@ function globalNode(ids: Ids, o: GlobalVar, nw: GlobalVar): GlobalNode {
 
 /** Build the input model: pointer parameters in order, then the globals both versions have. */
 export function planInputs(pair: FunctionPair, opts: InputOptions): InputsModel {
-  const ids = new Ids(opts)
+  const ids = new Ids(opts, pair.shapes?.skbShared ?? null)
   const sig = pair.signature
   const isBuffer = (p: (typeof sig.params)[number]) => {
     if (p.type.kind !== 'pointer') return false
@@ -230,7 +247,7 @@ export function planInputs(pair: FunctionPair, opts: InputOptions): InputsModel 
     if (p.type.kind !== 'pointer') params[i] = { kind: 'scalar', index: i, name: p.name }
   })
   sig.params.forEach((p, i) => {
-    if (p.type.kind === 'pointer') params[i] = pointerParam(ids, p, i, copies, opaque, containerShapes(pair).get(p.name))
+    if (p.type.kind === 'pointer') params[i] = pointerParam(ids, p, i, copies, opaque, containerShapes(pair).get(p.name), pair.shapes?.privs.find(s => s.param === p.name))
   })
   const newByName = new Map(pair.new.globals.map(v => [v.name, v]))
   const globals: GlobalNode[] = []
@@ -254,10 +271,20 @@ export function inputInfos(m: InputsModel): { readonly label: string; readonly v
     if (p.kind === 'buffer') out.push({ label: `${p.name}[0..${p.shown})`, variable: `klp_src_${p.name}` })
     if (p.kind === 'object' && p.type) out.push({ label: `*${p.name}`, variable: `klp_src_${p.name}` })
     if (p.kind === 'object' && p.snapshot) out.push({ label: `*${p.name}`, variable: `klp_in_${p.name}` })
+    if (p.kind === 'object') out.push(...skbInfos(p.inits))
   }
   for (const g of m.globals) {
     if (g.kind === 'shared' && g.source !== null) out.push({ label: `global ${g.name}`, variable: `klp_src_${g.source}` })
     if (g.kind === 'paired' && g.source !== null) out.push({ label: g.label, variable: `klp_src_${g.source}` })
   }
   return out
+}
+
+/** A top-level linear sk_buff's sizes as the report names them (`skb->len`, `skb headroom`). */
+function skbInfos(inits: readonly ObjectInit[]): { label: string; variable: string }[] {
+  return inits.flatMap(n => {
+    if (n.kind !== 'skb' || n.path.length) return []
+    const skb = n.label.replace(/^\*/, '')
+    return [{ label: `${skb}->len`, variable: `klp_skb_${n.var}_len` }, { label: `${skb} headroom`, variable: `klp_skb_${n.var}_room` }, { label: `${skb} tailroom`, variable: `klp_skb_${n.var}_tailroom` }]
+  })
 }

@@ -157,6 +157,8 @@ export interface ProofRequest {
   readonly externals: Readonly<Record<string, readonly OutParamWrite[]>>
   /** Shape contracts from the spec: pointer parameter → `container.member` it points at. */
   readonly containers?: Readonly<Record<string, string>>
+  /** Network shapes from the spec: parameter → `linear` (a struct sk_buff) or `{netdev_priv: TYPE}` (model/skb.ts). */
+  readonly shapes?: Readonly<Record<string, 'linear' | { readonly netdev_priv: string }>>
 }
 
 /** The flat view of a ProofModel the C emitter reads (model/build.ts emitterOptions). */

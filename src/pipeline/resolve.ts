@@ -263,6 +263,7 @@ export function resolveProofOptions(cli: CheckedArgs, manifestDefaults: SpecDefa
     replay: cli.replay,
     held: spec?.held ?? [],
     ...(spec?.containers ? { containers: spec.containers } : {}),
+    ...(spec?.shapes ? { shapes: spec.shapes } : {}),
     externals: Object.fromEntries(Object.entries(spec?.externals ?? {}).map(([k, v]) => [k, v.writes ?? []])),
   }
 }

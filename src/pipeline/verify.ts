@@ -97,6 +97,7 @@ async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair:
     modelled: new Set(models.keys()),
     ...(req.newTypeCflags ? { newTypeCflags: req.newTypeCflags } : {}),
     ...(req.containers ? { containers: req.containers } : {}),
+    ...(req.shapes ? { shapes: req.shapes } : {}),
     oldPath: req.oldPath, newPath: req.newPath, func: req.func,
     includes: req.includes, sideIncludes: req.sideIncludes, memo: env.preprocessMemo, defines: req.defines, cflags: req.cflags, exprs: exprList(req),
     // the build context's flags are in req.cflags (in front of --cflags): -ftrivial-auto-var-init=zero

@@ -55,3 +55,24 @@ t.test('a `void *` global gets an opaque object of OPAQUE_BYTES, copied for the 
   const v = inputsView(planInputs(pair, { buffers: {}, nullable: [], maxSize: 3, initGlobals: false, pointerDepth: 1, callbacks: {} }), pair.signature)
   t.match(v.globals, [{ src: 'klp_src_0', inits: [{ fresh: true, old: 'klp_src_0', new: 'klp_new_p', choice: 1, size: '64', inits: [] }] }])
 })
+
+t.test('a linear sk_buff and a device\'s private area in the view: statements per version, shared declarations', async t => {
+  const { skbType, netdevType, FOO_PRIV, ptrTo } = await import('../fixtures/skb-types.js')
+  const pair = {
+    signature: { name: 'f', params: [param('skb', ptrTo(skbType())), param('dev', ptrTo(netdevType(true)))], returnType: int, returnTypedef: 'int KLP_TYPE_NAME', variadic: false },
+    old: { globals: [] }, new: { globals: [] },
+    shapes: { linear: [], skbShared: null, privs: [{ param: 'dev', type: 'struct foo_priv', ctype: FOO_PRIV, flexible: 'priv' }] },
+  } as unknown as FunctionPair
+  const v = inputsView(planInputs(pair, { buffers: {}, nullable: [], maxSize: 3, initGlobals: false, pointerDepth: 1, callbacks: {} }), pair.signature)
+  const [skb, dev] = v.pointers
+  const top = skb!.object!.inits.find(i => i.skb && i.old === 'klp_src_skb')!
+  t.match(top.skb!.old, [/klp_skb_\d+_room <= 3/], 'the old packet is chosen on the shared value')
+  t.match(top.skb!.new[2], /^\(\(\*\(struct sk_buff \*\)\(klp_new_skb\)\)\)\.data = /, 'the new packet is the new object\'s')
+  t.equal(skb!.object!.priv, null)
+  t.match(v.decls.map(d => `${d.type} ${d.name}`), ['struct sk_buff klp_src_skb', '_Bool klp_c_0', 'unsigned int klp_skb_1_room', 'unsigned int klp_skb_1_len', 'unsigned int klp_skb_1_tailroom', '__typeof__(unsigned char [9]) klp_skb_1_bytes'])
+  t.ok(v.decls.some(d => d.type === 'struct foo_priv' && d.name === 'klp_priv_dev'), 'the private object\'s shared value')
+  t.match(dev!.object, {
+    alloc: /^__CPROVER_allocate\(__builtin_offsetof\(struct net_device, priv\) \+ sizeof\(struct foo_priv\)/,
+    priv: { src: 'klp_priv_dev', old: '(*(struct foo_priv *)((char *)(dev) + __builtin_offsetof(struct net_device, priv)))', inits: [{ fresh: true, old: '(klp_priv_dev).pending', new: /^\(\(\*\(struct foo_priv \*\)\(\(char \*\)\(klp_new_dev\)/ }] },
+  })
+})

@@ -179,3 +179,27 @@ t.test('C type facts', async t => {
   t.ok(isVoid(voidT))
   t.equal(unparen('((a) + (b))'), '(a) + (b)')
 })
+
+t.test('a struct sk_buff is a linear packet: one skb init instead of fresh head/data objects, at any depth', async t => {
+  const { skbType, netdevType, FOO_PRIV, ptrTo, record, UINT } = await import('../fixtures/skb-types.js')
+  const holder = record('holder', [['skb', ptrTo(skbType())], ['n', UINT]])
+  const pair = pairOf([param('skb', ptrTo(skbType())), param('h', ptrTo(holder))])
+  const m = planInputs(pair, base)
+  const [skb, h] = m.params
+  t.match(skb, { kind: 'object', name: 'skb', inits: [
+    { kind: 'fresh', path: [{ field: 'next' }], inits: [{ kind: 'null', path: [{ field: 'next' }, { deref: 'struct sk_buff' }, { field: 'next' }] }, { kind: 'skb', path: [{ field: 'next' }, { deref: 'struct sk_buff' }], max: 4, shared: null }] },
+    { kind: 'skb', path: [], label: '*skb', layout: { offsets: true }, max: 4, shared: null },
+  ] }, 'the next skb is a linear packet too (depth 1); its own next is NULL')
+  t.notOk(JSON.stringify(skb).includes('"field":"head"'), 'head and data are the shape\'s')
+  t.match(h, { kind: 'object', inits: [{ kind: 'fresh', path: [{ field: 'skb' }], inits: [{ kind: 'null' }, { kind: 'skb', label: '*h.skb' }] }] }, 'a member sk_buff')
+  t.same(inputInfos(m).filter(i => i.label.startsWith('skb')), [
+    { label: 'skb->len', variable: 'klp_skb_2_len' }, { label: 'skb headroom', variable: 'klp_skb_2_room' }, { label: 'skb tailroom', variable: 'klp_skb_2_tailroom' },
+  ], 'only a parameter\'s own packet is named in the report')
+  const shared = planInputs({ ...pair, shapes: { linear: [], privs: [], skbShared: ['nr_frags'] } } as FunctionPair, base)
+  t.match(shared.params[0], { inits: [{}, { kind: 'skb', shared: ['nr_frags'] }] }, 'the code defines skb_shared_info: it follows the buffer')
+  const dev = { ...pairOf([param('dev', ptrTo(netdevType(true))), param('n', int)]), shapes: { linear: [], skbShared: null, privs: [{ param: 'dev', type: 'struct foo_priv', ctype: FOO_PRIV, flexible: 'priv' }] } } as FunctionPair
+  const dm = planInputs(dev, base)
+  t.match(dm.params[0], { kind: 'object', type: 'struct net_device', priv: { type: 'struct foo_priv', flexible: 'priv', inits: [{ kind: 'fresh', path: [{ field: 'pending' }], inits: [{ kind: 'null' }, { kind: 'skb', label: 'netdev_priv(dev).pending' }] }] } })
+  const old = { ...dev, shapes: { ...dev.shapes!, privs: [{ param: 'dev', type: 'struct foo_priv', ctype: FOO_PRIV }] } } as FunctionPair
+  t.match(planInputs(old, base).params[0], { priv: { flexible: null } }, 'no priv[]: after the struct')
+})
