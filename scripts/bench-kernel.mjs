@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { fmt, requireBuild, root } from './bench-lib.mjs'
 
-const SAMPLE_DIRS = ['arch/x86', 'drivers/hwmon', 'drivers/net/can', 'drivers/nvme', 'drivers/target', 'fs', 'kernel', 'lib', 'mm', 'net']
+export const SAMPLE_DIRS = ['arch/x86', 'drivers/hwmon', 'drivers/net/can', 'drivers/nvme', 'drivers/target', 'fs', 'kernel', 'lib', 'mm', 'net']
 const FETCH_DIRS = SAMPLE_DIRS.filter(d => d !== 'arch/x86') // arch/x86 is always extracted (prepare needs it)
 const TARGET_RATE = 0.95
 const dist = (m) => pathToFileURL(path.join(root, 'dist', m)).href
@@ -60,7 +60,7 @@ async function extractOne({ oldPath, newPath, func, cflags, timeoutMs }) {
 }
 
 // ---- data ----
-function fetchKernel() {
+export function fetchKernel() {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'kernel-fetch.mjs'), '--prepare', '--json', '--dirs', FETCH_DIRS.join(',')],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 })
   if (r.status !== 0) throw new BenchError(`scripts/kernel-fetch.mjs failed (exit ${r.status})`)
@@ -283,7 +283,7 @@ async function pool(items, jobs, fn) {
 }
 
 // ---- the bench ----
-function sampleFiles(kernel, size, only) {
+export function sampleFiles(kernel, size, only) {
   const changed = changedFiles(kernel.old.src, kernel.new.src)
   const single = []
   for (const rel of changed) {

@@ -9,6 +9,7 @@ import { checkProofArgs } from '../pipeline/resolve.js'
 import { durationsOf, parseShard, shardFromEnv, type ShardSpec } from '../series/shard.js'
 import { formatListing, formatSeries, type SeriesFormat } from '../report/series-format.js'
 import { loadManifest, manifestSource } from '../series/manifest.js'
+import { formatPlanOnly, planOnlyReport } from '../series/plan-report.js'
 import { openGitRange } from '../series/git.js'
 import { openPatchDir } from '../series/patches.js'
 import type { SeriesReport, SeriesSource } from '../series/types.js'
@@ -84,7 +85,9 @@ export async function readBaseline(file: string): Promise<ProofKey[]> {
 export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promise<void> {
   const { format, output } = argv
   if (format === 'html' && !output) throw new UsageError('--format html needs --output FILE', { hint: 'e.g. --format html --output report.html (proof harnesses are kept next to it)' })
-  if (argv.list && format !== 'text' && format !== 'json') throw new UsageError(`--list prints text or json, not ${format}`, { hint: 'use --list --format json for the machine-readable plan' })
+  if (argv.planOnly && argv.list) throw new UsageError('--plan-only and --list do not go together', { hint: '--list prints the proofs with their ids, shards and costs; --plan-only what changed in each file and the proofs planned for it' })
+  const listing = argv.list ? '--list' : argv.planOnly ? '--plan-only' : undefined
+  if (listing && format !== 'text' && format !== 'json') throw new UsageError(`${listing} prints text or json, not ${format}`, { hint: `use ${listing} --format json for the machine-readable plan` })
   // every proof option checked once, before any file is read, copied, preprocessed or proved
   const cli = checkProofArgs(argv)
   const shard = shardOf(argv, ctx.env)
@@ -102,6 +105,17 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
   } catch (err) {
     await source.cleanup()
     throw err
+  }
+  if (argv.planOnly) {
+    try {
+      const plan = await planSeriesRun(source, cli, defaults, { env: ctx.env, log, preprocessMemo: new Map() }, { specs: argv.spec ?? [], build })
+      const report = planOnlyReport(source, plan.digest, plan.patches, plan.files)
+      await emit(formatPlanOnly(report, format === 'json' ? 'json' : 'text'), output, ctx, report.exitCode, 'plan')
+      ctx.exitCode = report.exitCode
+    } finally {
+      await source.cleanup()
+    }
+    return
   }
   if (argv.list) {
     try {

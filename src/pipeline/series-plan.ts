@@ -10,7 +10,7 @@ import { SpecSchema, type Spec } from '../config/schema.js'
 import { preprocess, type Preprocessed } from '../extract/read.js'
 import { definedFunctions, functionChanges, indexUnit, type FunctionChanges } from '../series/changes.js'
 import { mergeSpec, specFor, unionClaims, type FunctionClaims } from '../series/claims.js'
-import type { PatchFile, SeriesPatch, SeriesPatchInfo, SeriesProof, SeriesSource } from '../series/types.js'
+import type { FilePlan, PatchFile, SeriesPatch, SeriesPatchInfo, SeriesProof, SeriesSource } from '../series/types.js'
 import type { FileBuild, FileBuildOf } from '../series/build-context.js'
 import { ConfigError, ExtractError, KlpError } from '../errors.js'
 import { runPool } from './pool.js'
@@ -72,6 +72,17 @@ export interface SeriesPlan {
   readonly patches: SeriesPatchInfo[]
   /** Entries that could not even be planned (their error). */
   readonly proofs: SeriesProof[]
+  /** Per patch (then base → tip) and changed file: what changed and which functions got a proof, or why none. */
+  readonly files: FilePlan[]
+}
+
+/** A file's record in the plan: what change detection found (none for a manifest's named functions) and the proofs. */
+function filePlan(patch: SeriesPatch | null, f: PatchFile, planned: readonly string[], ch?: FunctionChanges, error?: string): FilePlan {
+  return {
+    patch: patch ? patch.id : null, file: f.key, old: f.oldLabel, new: f.newLabel,
+    ...(ch ? { changed: ch.changed, affected: ch.affected, added: ch.added, removed: ch.removed, common: ch.common ?? [] } : {}),
+    planned: [...planned].sort(), ...(error !== undefined ? { error } : {}),
+  }
 }
 
 /**
@@ -97,6 +108,7 @@ export async function planSeries(
   const patches: SeriesPatchInfo[] = []
   const proofs: SeriesProof[] = []
   const tasks: Task[] = []
+  const files: FilePlan[] = []
   /** Per (file key, function): what each patch claimed, for base → tip. */
   const history = new Map<string, FunctionClaims[]>()
 
@@ -130,14 +142,12 @@ export async function planSeries(
   })
   for (const p of source.patches) {
     const info = { id: p.id, index: p.index, title: p.title, files: p.files.map(f => f.key), ...(p.notes?.length ? { notes: p.notes } : {}), ...(p.incomplete ? { incomplete: true } : {}) }
-    if (p.error) {
-      patches.push({ ...info, status: 'not-applied', error: p.error, added: [], removed: [] })
+    if (p.error || p.problem) {
+      patches.push({ ...info, status: p.error ? 'not-applied' : 'error', error: (p.error ?? p.problem)!, added: [], removed: [] })
+      for (const f of p.files) files.push(filePlan(p, f, [], undefined, (p.error ?? p.problem)!))
       continue
     }
-    if (p.problem) {
-      patches.push({ ...info, status: 'error', error: p.problem, added: [], removed: [] })
-      continue
-    }
+    const mine: FilePlan[] = []
     try {
       const own = await ownSpecs.get(p)!
       const specs = [...own, ...common]
@@ -149,10 +159,16 @@ export async function planSeries(
       const headerFns = new Set<string>()
       const decls = new Set<string>()
       for (const f of p.files) {
+        let ch: FunctionChanges | undefined
+        try {
+          ch = p.functions === 'auto' ? await detect.get(f)! : undefined
+        } catch (err) {
+          mine.push(filePlan(p, f, [], undefined, messageOf(err, p.files)))
+          throw err
+        }
         const build = buildFor(f)
         let targets: { fn: string; affected: boolean }[]
-        if (p.functions === 'auto') {
-          const ch = await detect.get(f)!
+        if (ch) {
           for (const h of ch.fromHeaders ?? []) headerFns.add(h)
           for (const d of ch.declarations ?? []) decls.add(d)
           added.push(...ch.added)
@@ -164,11 +180,14 @@ export async function planSeries(
           }
           // fail closed: a changed file nothing could be planned for is this patch's error, never a green run
           if (ch.unplanned && !targets.length) {
-            throw new ExtractError(`${f.newPath ?? f.oldPath}: ${ch.unplanned}`, { hint: UNPLANNED_HINT })
+            const err = new ExtractError(`${f.newPath ?? f.oldPath}: ${ch.unplanned}`, { hint: UNPLANNED_HINT })
+            mine.push(filePlan(p, f, [], ch, messageOf(err, p.files)))
+            throw err
           }
         } else {
-          targets = p.functions.map(fn => ({ fn, affected: false }))
+          targets = (p.functions as readonly string[]).map(fn => ({ fn, affected: false }))
         }
+        mine.push(filePlan(p, f, targets.map(x => x.fn), ch))
         for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
           const own = specFor(specs, t.fn)
           const trailers = p.trailerClaims[t.fn] ?? []
@@ -189,8 +208,12 @@ export async function planSeries(
         ...(decls.size ? [`changed outside functions: ${[...decls].sort().join(', ')} (the functions that use them are proved, marked affected)`] : []),
       ]
       patches.push({ ...info, status: 'applied', added: added.sort(), removed: removed.sort(), ...(notes.length ? { notes } : {}) })
+      files.push(...mine)
     } catch (err) {
-      patches.push({ ...info, status: 'error', error: messageOf(err, p.files), added: [], removed: [] })
+      const error = messageOf(err, p.files)
+      patches.push({ ...info, status: 'error', error, added: [], removed: [] })
+      // the patch is an error: the file that failed says why, the files after it were not planned
+      files.push(...p.files.map(f => mine.find(m => m.file === f.key) ?? filePlan(p, f, [], undefined, error)))
     }
   }
 
@@ -205,15 +228,18 @@ export async function planSeries(
         const claimed = (history.get(`${f.key}\0${fn}`) ?? []).some(h => h.trailers.length || h.assumes?.length || h.spec?.intended.length)
         if (claimed && !targets.some(x => x.fn === fn)) targets.push({ fn, affected: false })
       }
+      files.push(filePlan(null, f, targets.map(x => x.fn), ch))
       for (const t of targets.sort((x, y) => x.fn.localeCompare(y.fn))) {
         const u = unionClaims(empty, {}, history.get(`${f.key}\0${t.fn}`) ?? [])
         tasks.push({ patch: null, file: f, fn: t.fn, affected: t.affected, spec: u.spec, trailers: u.trailers, assumes: u.assumes, ...(build ? { build } : {}) })
       }
     } catch (err) {
-      proofs.push({ function: `(base → tip: ${f.key})`, old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error: messageOf(err, [f]) })
+      const error = messageOf(err, [f])
+      proofs.push({ function: `(base → tip: ${f.key})`, old: f.oldLabel, new: f.newLabel, patch: null, affected: false, verdict: 'error', claims: [], cached: false, report: null, error })
+      files.push(filePlan(null, f, [], undefined, error))
     }
   }
-  return { tasks, patches, proofs }
+  return { tasks, patches, proofs, files }
 }
 
 const UNPLANNED_HINT = 'check the preprocessing flags the file needs (-I, -D, --cflags), or name the functions to prove (a manifest entry\'s functions: [...], a Klp-Intended trailer)'

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import type { Preprocessed } from '../extract/read.js'
 import type { VerdictStatus } from '../model/outcomes.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
-import type { PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
+import type { FilePlan, PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
 import type { FileBuildOf } from '../series/build-context.js'
 import { proofIds, splitShards, type ShardSpec } from '../series/shard.js'
 import { stable, toolFingerprint, type ResultCache } from './cache/store.js'
@@ -60,6 +60,8 @@ export interface SeriesRunPlan {
   /** Entries that could not even be planned (their error), with their ids and shards. */
   readonly failed: readonly { readonly proof: SeriesProof; readonly shard: number }[]
   readonly patches: SeriesPatchInfo[]
+  /** Per patch and changed file: what changed and which functions got a proof (series --plan-only). */
+  readonly files: readonly FilePlan[]
   /** Every planned proof in report order, with its expected cost (ms) when known. */
   readonly planned: readonly (PlannedProof & { readonly cost?: number })[]
   readonly digest: string
@@ -95,7 +97,7 @@ export async function planSeriesRun(source: SeriesSource, checked: CheckedArgs, 
   const fromManifest = source.kind === 'manifest' && source.root !== undefined
     ? [{ file: source.description, cflags: manifestDefaults.cflags, define: manifestDefaults.define, include: manifestDefaults.include, roots: [source.root], rootsText: "the manifest's folder" }]
     : []
-  const { tasks, patches, proofs } = await planSeries(source, shared, opts.specs ?? [], jobs, env.preprocessMemo ?? new Map(), fromManifest, opts.build)
+  const { tasks, patches, proofs, files } = await planSeries(source, shared, opts.specs ?? [], jobs, env.preprocessMemo ?? new Map(), fromManifest, opts.build)
   // ids from each proof's place in the series: the same on every machine
   const units = [
     ...tasks.map(task => ({ head: { function: task.fn, old: task.file.oldLabel, new: task.file.newLabel, patch: task.patch ? task.patch.id : null, affected: task.affected }, task })),
@@ -122,7 +124,7 @@ export async function planSeriesRun(source: SeriesSource, checked: CheckedArgs, 
   return {
     tasks: units.flatMap((u, i) => ('task' in u && u.task ? [{ id: ids[i]!, task: u.task, shard: split[i]! }] : [])),
     failed: units.flatMap((u, i) => ('proof' in u && u.proof ? [{ proof: { ...u.proof, id: ids[i]! }, shard: split[i]! }] : [])),
-    patches, planned, digest, options: { cli, manifestDefaults },
+    patches, files, planned, digest, options: { cli, manifestDefaults },
   }
 }
 

@@ -6,9 +6,13 @@
  *
  * No C grammar: the text is cut with the closure's token-level splitter (extract/closure-split.ts,
  * closure-scan.ts), which reads any TU gcc accepts in a fraction of a second (a whole-TU parse took
- * 2.5–10 s per kernel file version). Names made from __COUNTER__ (`__UNIQUE_ID_x123`,
- * `__compiletime_assert_45`) are compared without their number: code added above a function renumbers
- * them without changing it.
+ * 2.5–10 s per kernel file version). Code added above a function renumbers what it expands without
+ * changing it, so two things are compared without their number: names made from __COUNTER__
+ * (`__UNIQUE_ID_x123`, `__compiletime_assert_45`), and __LINE__ where it follows __FILE__ (WARN's and
+ * BUG's bug-table entry `"i" ("lib/x.c"), "i" (123)`, might_sleep's `("lib/x.c", 123, …)`): a decimal
+ * literal within a few tokens after a string naming a .c/.h file, equal to its own line or up to
+ * LINE_SPAN lines below (a macro call spanning lines), is read as `@LINE`. kpatch-build ignores
+ * such line-only changes for the same reason.
  */
 import { splitTopLevel, tokenize, type Chunk, type Tok } from '../extract/closure-split.js'
 import { KEYWORDS, scanChunk } from '../extract/closure-scan.js'
@@ -46,6 +50,8 @@ interface FnEntry {
 /** One preprocessed TU, cut into top-level items (pure; build it once per version). */
 export interface TuIndex {
   readonly toks: readonly Tok[]
+  /** File and line at an offset of the text. */
+  readonly pos: Pos
   readonly chunks: readonly Chunk[]
   /** Function name → its definition (the last one when defined twice). */
   readonly functions: ReadonlyMap<string, FnEntry>
@@ -58,10 +64,32 @@ export interface TuIndex {
 /** A __COUNTER__-made name without its number. */
 const COUNTED = /^(__UNIQUE_ID_[A-Za-z_]*?|__compiletime_assert_)\d+$/
 const word = (t: Tok) => (t.kind === 'id' && COUNTED.test(t.text) ? t.text.replace(/\d+$/, '#') : t.text)
-const textOf = (toks: readonly Tok[], s: number, e: number) => toks.slice(s, e).map(word).join(' ')
+/** How far below a macro call's first line its __LINE__ may be, and how many tokens after __FILE__. */
+const LINE_SPAN = 20
+const FILE_REACH = 6
+const FILE_STRING = /^"[^"]*\.[ch]"$/
+
+export type Pos = (at: number) => { file: string; line: number }
+
+/** toks[j] is a __LINE__ expansion: a decimal literal shortly after a file name, near its own line. */
+function isLineLiteral(toks: readonly Tok[], j: number, pos: Pos): boolean {
+  const t = toks[j]!
+  if (t.kind !== 'num' || !/^[1-9]\d*$/.test(t.text)) return false
+  let k = j - 1
+  while (k >= 0 && k >= j - FILE_REACH && !(toks[k]!.kind === 'str' && FILE_STRING.test(toks[k]!.text))) k--
+  if (k < 0 || k < j - FILE_REACH) return false
+  const d = Number(t.text) - pos(t.at).line
+  return d >= 0 && d <= LINE_SPAN
+}
+
+function textOf(toks: readonly Tok[], s: number, e: number, pos: Pos): string {
+  const out: string[] = []
+  for (let j = s; j < e; j++) out.push(isLineLiteral(toks, j, pos) ? '@LINE' : word(toks[j]!))
+  return out.join(' ')
+}
 
 /** File and line at an offset of `text`, from its line markers. */
-function positioner(text: string, all: readonly Tok[]): (at: number) => { file: string; line: number } {
+function positioner(text: string, all: readonly Tok[]): Pos {
   const marks: { at: number; line: number; file: string }[] = []
   for (const t of all) {
     const m = t.kind === 'marker' ? /^#\s*(?:line\s+)?(\d+)\s+"((?:\\.|[^"\\])*)"/.exec(t.text) : null
@@ -121,13 +149,13 @@ export function indexUnit(text: string): TuIndex {
   chunks.forEach((c, i) => {
     const facts = scanChunk(toks, c)
     if (c.kind === 'function' && facts.name !== undefined) {
-      functions.set(facts.name, { text: textOf(toks, c.start, c.end), chunk: i, isStatic: declaredStatic(toks, c), inFile: pos(toks[c.start]!.at).file })
+      functions.set(facts.name, { text: textOf(toks, c.start, c.end, pos), chunk: i, isStatic: declaredStatic(toks, c), inFile: pos(toks[c.start]!.at).file })
     } else if (c.kind === 'declaration') {
-      declarations.push({ text: textOf(toks, c.start, c.end), names: [...facts.defs].map(n => n.replace(/^tag:/, '')) })
+      declarations.push({ text: textOf(toks, c.start, c.end, pos), names: [...facts.defs].map(n => n.replace(/^tag:/, '')) })
     }
   })
   const bad = firstUnbalanced(toks)
-  return { toks, chunks, functions, declarations, ...(bad ? { unbalanced: { text: bad.text, ...pos(bad.at) } } : {}) }
+  return { toks, pos, chunks, functions, declarations, ...(bad ? { unbalanced: { text: bad.text, ...pos(bad.at) } } : {}) }
 }
 
 /** Function name → tokens, of the user's file itself or (inHeaders) of the headers it includes. */
@@ -231,7 +259,7 @@ export function functionChanges(oldUnit: TuIndex, oldFile: string, newUnit: TuIn
   }
 }
 
-const sameTokens = (x: readonly Tok[], y: readonly Tok[]) => x.length === y.length && x.every((t, i) => word(t) === word(y[i]!))
+const sameTokens = (x: TuIndex, y: TuIndex) => x.toks.length === y.toks.length && x.toks.every((t, i) => (isLineLiteral(x.toks, i, x.pos) ? '@LINE' : word(t)) === (isLineLiteral(y.toks, i, y.pos) ? '@LINE' : word(y.toks[i]!)))
 
 /**
  * Nothing to prove was found: fine when the compiler sees the same file (a comment, whitespace),
@@ -239,7 +267,7 @@ const sameTokens = (x: readonly Tok[], y: readonly Tok[]) => x.length === y.leng
  * in a file whose brackets balance. Otherwise why not: a file that cannot be cut hides its functions.
  */
 function unplannedWhy(oldUnit: TuIndex, newUnit: TuIndex, explained: boolean): string | undefined {
-  if (!oldUnit.unbalanced && !newUnit.unbalanced && (explained || sameTokens(oldUnit.toks, newUnit.toks))) return undefined
+  if (!oldUnit.unbalanced && !newUnit.unbalanced && (explained || sameTokens(oldUnit, newUnit))) return undefined
   for (const [u, which] of [[oldUnit, 'old'], [newUnit, 'new']] as const) {
     const at = u.unbalanced
     if (at) return `the ${which} version does not parse (an unbalanced '${at.text}' at ${at.file}:${at.line}), so no function of it could be planned`

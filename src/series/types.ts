@@ -149,3 +149,24 @@ export interface SeriesPlanInfo {
   readonly digest: string
   readonly proofs: readonly PlannedProof[]
 }
+
+/** One changed file of a plan (`series --plan-only`): what changed in it and which functions got a proof. */
+export interface FilePlan {
+  /** The patch (its id); null for base → tip. */
+  readonly patch: number | string | null
+  readonly file: string
+  readonly old: string
+  readonly new: string
+  /** What change detection found (absent for a manifest entry that names its functions, or a file it never reached). */
+  readonly changed?: readonly string[]
+  readonly affected?: readonly string[]
+  /** Added or removed functions: listed, nothing to compare. */
+  readonly added?: readonly string[]
+  readonly removed?: readonly string[]
+  /** Functions defined in both versions of the file. */
+  readonly common?: readonly string[]
+  /** The functions a proof was planned for (changed, affected, named, or claimed). */
+  readonly planned: readonly string[]
+  /** Why the file could not be planned (its patch is then an error). */
+  readonly error?: string
+}

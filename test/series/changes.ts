@@ -134,3 +134,17 @@ t.test('a closing bracket with nothing open is where the text cannot be cut', as
   t.match(functionChanges(await unit(same('1')), 'f.c', await unit(same('2')), 'f.c').unplanned, /^the old version does not parse \(an unbalanced '\)' at f\.c:2\)/)
   t.match(functionChanges(await analyzeUnit('int f(void) { return 0; }\n'), 'f.c', await analyzeUnit('int f(void) { return 0; }\nint y;\n'), 'f.c').unplanned, undefined, 'no line markers: a change in no function of f.c')
 })
+
+t.test('__LINE__ after __FILE__ (WARN\'s bug table, might_sleep) moves with the code: no change', async t => {
+  // the function at line `at` of f.c, its WARN on the next line (or `d` lines below a multi-line call)
+  const warn = (at: number, d = 1, line = at + d) => `# 1 "f.c"\n${'\n'.repeat(at - 1)}int f(int x) {\n${'\n'.repeat(d - 1)}asm("" : : "i" ("lib/f.c"), "i" (${line})); __might_sleep("lib/f.c", ${line}, 0); return x; }\n`
+  t.same(functionChanges(indexUnit(warn(10)), 'f.c', indexUnit(warn(14)), 'f.c'), { changed: [], affected: [], added: [], removed: [], common: ['f'] }, 'moved 4 lines down: nothing changed, nothing unplanned')
+  t.same(functionChanges(indexUnit(warn(10, 2, 13)), 'f.c', indexUnit(warn(30, 2, 50)), 'f.c').changed, [], 'a call spanning lines: up to 20 lines below its first')
+  t.same(functionChanges(indexUnit(warn(10, 1, 11)), 'f.c', indexUnit(warn(10, 1, 12)), 'f.c').changed, [], 'both near their line')
+  t.same(functionChanges(indexUnit(warn(10, 1, 11)), 'f.c', indexUnit(warn(10, 1, 9)), 'f.c').changed, ['f'], 'a number above its own line is a constant')
+  t.same(functionChanges(indexUnit(warn(10, 1, 11)), 'f.c', indexUnit(warn(10, 1, 40)), 'f.c').changed, ['f'], 'and one far below')
+  const plain = (k: number) => `# 1 "f.c"\nint f(int x) { return g("name", x, ${k}); }\n`
+  t.same(functionChanges(indexUnit(plain(2)), 'f.c', indexUnit(plain(3)), 'f.c').changed, ['f'], 'a number after a string that names no .c/.h file is a constant')
+  const far = (k: number) => `# 1 "f.c"\nint f(int x) { return g("f.c", x, x, x, x, ${k}); }\n`
+  t.same(functionChanges(indexUnit(far(2)), 'f.c', indexUnit(far(3)), 'f.c').changed, ['f'], 'and one more than six tokens after it')
+})

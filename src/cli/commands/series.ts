@@ -24,6 +24,8 @@ export interface SeriesArgs extends Omit<ProofArgs, 'old' | 'new'> {
   readonly debug?: boolean
   /** Print the planned proofs (id, function, patch, shard, expected cost) without running them. */
   readonly list?: boolean
+  /** Plan only: per patch and changed file, the changed functions and the proofs planned for them; exit 3 when one could not be planned. */
+  readonly planOnly?: boolean
   /** `I/N`: run only shard I of N. */
   readonly shard?: string
   /** Kubernetes Indexed Jobs: the number of shards (JOB_COMPLETION_INDEX says which one). */
@@ -71,6 +73,7 @@ export function seriesCommand(ctx: CliContext): CommandModule<object, SeriesArgs
           baseline: { type: 'string', nargs: 1, describe: 'a previous JSON report: show what changed since (new unintended differences, fixed ones, moved verdicts) first' },
           format: { type: 'string', choices: SERIES_FORMATS, default: 'text', nargs: 1, describe: 'report format (html: a static, filterable page; needs --output)' },
           list: { type: 'boolean', describe: 'print the planned proofs (id, function, patch, shard, expected cost) without running them; with --format json for CI' },
+          'plan-only': { type: 'boolean', describe: 'stop after planning: per patch and changed file, the functions that changed and the proofs planned for them (nothing is proved); exit 3 when a changed file could not be planned' },
           shard: { type: 'string', nargs: 1, describe: 'I/N: run only shard I of N (the same split on every machine, balanced by --durations); merge the reports with klp-verify merge [default: GitLab CI_NODE_INDEX/CI_NODE_TOTAL]' },
           shards: { type: 'number', nargs: 1, describe: 'number of shards of a Kubernetes Indexed Job (its completions); JOB_COMPLETION_INDEX says which one this is' },
           durations: { type: 'string', nargs: 1, describe: 'a previous JSON report (series or merge): the proofs\' times balance the shards (longest first) [default: unknown costs, spread round-robin]' },
