@@ -2,6 +2,7 @@
  * External functions: declared, called from the code under proof, but defined nowhere in it.
  * Both versions live in the same world: the harness gives each one a stub (see harness/externals.ts).
  */
+import { pairCallBounds } from './call-bounds.js'
 import { parseC, type Node } from './c-parser.js'
 import { declaratorName } from './ctypes.js'
 import { reachable } from './reach.js'
@@ -15,10 +16,15 @@ export const CBMC_LIBRARY: ReadonlySet<string> = new Set([
   'memcpy', 'memmove', 'memset', 'memcmp', 'memchr', 'strlen', 'strnlen', 'strcmp', 'strncmp', 'strcasecmp',
   'strncasecmp', 'strcpy', 'strncpy', 'strcat', 'strncat', 'strchr', 'strrchr', 'strstr', 'strdup', 'strtok',
   'malloc', 'calloc', 'realloc', 'free', 'abs', 'labs', 'llabs', 'abort', 'exit', '__assert_fail', 'assert',
-  'printf', 'fprintf', 'sprintf', 'snprintf', 'puts', 'putchar', 'isdigit', 'isalpha', 'isspace', 'isupper',
+  'sprintf', 'snprintf', 'isdigit', 'isalpha', 'isspace', 'isupper',
   'islower', 'isalnum', 'isxdigit', 'isprint', 'toupper', 'tolower', 'atoi', 'atol', 'strtol', 'strtoul',
   'strtoll', 'strtoull', 'rand', 'srand',
+  // libm functions IEEE 754 defines exactly, which cbmc models bit-precisely (a native replay links -lm);
+  // transcendental ones (sin, exp, pow, …) stay uninterpreted: the same arguments give the same answer
+  ...['fabs', 'sqrt', 'floor', 'ceil', 'trunc', 'round', 'fmin', 'fmax', 'copysign'].flatMap(f => [f, `${f}f`, `${f}l`]),
 ])
+// printf, puts, putchar, fprintf, …: output is observable, so they are external calls the world logs
+// (templates/models/libc.yaml), not cbmc's library bodies, which do nothing
 
 export interface ExternalFn {
   /** The stub's C name (a callback stub is `klp_cb_<param>`). */
@@ -28,6 +34,8 @@ export interface ExternalFn {
   readonly calledBy: readonly ('old' | 'new')[]
   /** For a callback: the function-pointer parameter it stands behind. */
   readonly callbackOf?: string
+  /** Calls one run of either version can make at most (call-bounds.ts); absent: the code does not bound it. */
+  readonly maxCalls?: number
 }
 
 /**
@@ -155,9 +163,10 @@ export function findExternals(old: Unit, nw: Unit, func: string): ExternalsResul
   }
   const externals: ExternalFn[] = []
   const unsupported: string[] = []
+  const bounds = pairCallBounds(old, nw, func, new Set(byName.keys()))
   for (const [name, e] of [...byName].sort(([a], [b]) => a.localeCompare(b))) {
-    if (e.sig && !e.sig.variadic) externals.push({ name, signature: e.sig, calledBy: e.calledBy })
-    else if (e.sig?.variadic) externals.push({ name, signature: e.sig, calledBy: e.calledBy })
+    if (e.sig && !e.sig.variadic) externals.push({ name, signature: e.sig, calledBy: e.calledBy, maxCalls: bounds.get(name) })
+    else if (e.sig?.variadic) externals.push({ name, signature: e.sig, calledBy: e.calledBy, maxCalls: bounds.get(name) })
     else unsupported.push(name)
   }
   return { externals, unsupported, indirect }

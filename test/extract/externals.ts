@@ -78,6 +78,12 @@ int f(struct req *r, int (*cb)(int, void *), fn_t cb2, struct ops *o)
   t.ok(CBMC_LIBRARY.has('memset') && !r.unsupported.includes('memset'), 'C library functions cbmc models are not external')
 })
 
+t.test('exact libm functions run as cbmc models them; output functions are external calls the world logs', async t => {
+  for (const f of ['sqrt', 'fabsf', 'floorl', 'copysign']) t.ok(CBMC_LIBRARY.has(f), `${f}: cbmc's model`)
+  for (const f of ['sin', 'pow', 'fmod']) t.notOk(CBMC_LIBRARY.has(f), `${f}: uninterpreted (cbmc's model is not exact)`)
+  for (const f of ['printf', 'fprintf', 'puts', 'putchar']) t.notOk(CBMC_LIBRARY.has(f), `${f}: observable output, not cbmc's body that does nothing`)
+})
+
 t.test('findExternals: prototypes it cannot use are unsupported', async t => {
   // [what, declarations, call]
   const rows: [string, string, string][] = [

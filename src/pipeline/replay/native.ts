@@ -19,6 +19,8 @@ export const GCC_FLAGS = [
   // the file's other functions may call what is defined nowhere: drop them instead of failing to link
   '-ffunction-sections', '-Wl,--gc-sections',
 ]
+/** Libraries the replay program links (libm is not part of libc; gcc links libc by itself). */
+export const LINK_LIBS = ['-lm']
 /** Every child process has a time limit and an output cap. */
 export const REPLAY_LIMITS = { buildMs: 120_000, runMs: 60_000, maxBuffer: 16 * 1024 * 1024, probeMs: 10_000 } as const
 const RUN_ENV = {
@@ -43,7 +45,8 @@ async function buildAndRun(ctx: ReplayContext, dir: string, native: Harness, tra
   await writeFile(path.join(dir, 'replay-new.c'), native.files[1]!.text)
   await writeFile(path.join(dir, 'replay-main.c'), NATIVE_MAIN)
   const flags = [...GCC_FLAGS, ...(ctx.fwrapv ? ['-fwrapv'] : []), ...(ctx.unsignedChar ? ['-funsigned-char'] : [])]
-  const argv = [...flags, '-I', '.', 'replay-old.c', 'replay-new.c', 'replay-main.c', '-o', 'replay']
+  // the code may call libm (sqrt, floor, …): link it, after the objects that need it
+  const argv = [...flags, '-I', '.', 'replay-old.c', 'replay-new.c', 'replay-main.c', '-o', 'replay', ...LINK_LIBS]
   await writeFile(path.join(dir, 'build.sh'), `#!/bin/sh\n# Build and run the native replay of this counterexample (debug it with: gdb ./replay)\ncd "$(dirname "$0")"\n${ctx.gcc} ${argv.join(' ')} && ASAN_OPTIONS=${RUN_ENV.ASAN_OPTIONS} UBSAN_OPTIONS=${RUN_ENV.UBSAN_OPTIONS} ./replay\n`, { mode: 0o755 })
   // gcc's temporary files (cc*.s) stay in the replay folder, which goes away with the proof
   const cc = await execa(ctx.gcc, argv, { cwd: dir, reject: false, timeout: REPLAY_LIMITS.buildMs, cancelSignal: ctx.signal, env: { TMPDIR: dir }, stdin: 'ignore', maxBuffer: REPLAY_LIMITS.maxBuffer, forceKillAfterDelay: 1000 })

@@ -104,12 +104,27 @@ export function parseNative(stdout: string, stderr: string): NativeOutcome {
   return { failed, sanitizer, assumeFailed: stdout.includes('KLP_ASSUME_FAILED'), done: stdout.includes('KLP_DONE') }
 }
 
+/**
+ * How the replay runtime reports a line on stdout: with glibc's write() under its own name, never
+ * printf or puts, which the code under proof may call and the harness then defines as logging stubs.
+ */
+const NATIVE_SAY = `long __write(int, const void *, unsigned long);
+static void klp_say(const char *tag, int n, const char *m) {
+  char b[4096]; unsigned long k = 0;
+  for (; *tag && k < 4000; tag++) b[k++] = *tag;
+  if (n >= 0) { char d[12]; int j = 0; do { d[j++] = (char)('0' + n % 10); n /= 10; } while (n); while (j) b[k++] = d[--j]; }
+  for (; *m && k < 4094; m++) b[k++] = *m;
+  b[k++] = '\\n';
+  __write(1, b, k);
+}`
+
 /** The runtime a replay program is built with: CBMC's primitives, natively. */
 export const NATIVE_PRELUDE = `/* klp-verify native replay runtime (prepended to the old version's translation unit) */
 void *calloc(unsigned long, unsigned long);
 void *memset(void *, int, unsigned long);
 int printf(const char *, ...);
 void exit(int);
+${NATIVE_SAY}
 static struct { const char *b; unsigned long n; } klp_objs[4096];
 static int klp_nobjs;
 static void *klp_native_alloc(unsigned long n, int zero) {
@@ -136,18 +151,18 @@ static long long klp_native_offset(const void *p) {
 #define __CPROVER_allocate(n, z) klp_native_alloc((n), (z))
 #define __CPROVER_same_object(p, q) klp_native_same((const void *)(p), (const void *)(q))
 #define __CPROVER_POINTER_OFFSET(p) klp_native_offset((const void *)(p))
-#define __CPROVER_assume(c) do { if (!(c)) { printf("KLP_ASSUME_FAILED %d\\n", __LINE__); exit(4); } } while (0)
-#define __CPROVER_assert(c, m) do { if (!(c)) printf("KLP_FAILED %s\\n", (m)); } while (0)
+#define __CPROVER_assume(c) do { if (!(c)) { klp_say("KLP_ASSUME_FAILED ", __LINE__, ""); exit(4); } } while (0)
+#define __CPROVER_assert(c, m) do { if (!(c)) klp_say("KLP_FAILED ", -1, (m)); } while (0)
 #define KLP_NONDET(x) do { KLP_REPLAY_##x((x), klp_nd_n_##x); klp_nd_n_##x++; } while (0)
 #include "klp-replay.h"
 `
 
 export const NATIVE_MAIN = `/* klp-verify native replay: run the harness once with the counterexample's values */
 void klp_harness(void);
-int printf(const char *, ...);
+long __write(int, const void *, unsigned long);
 int main(void) {
   klp_harness();
-  printf("KLP_DONE\\n");
+  __write(1, "KLP_DONE\\n", 9);
   return 0;
 }
 `
