@@ -17,6 +17,7 @@ import { resolveShapes } from './shapes.js'
 import type { ShapeSpec } from '../model/skb.js'
 import type { CType, FunctionPair, GlobalVar, TypeChange, VersionUnit } from './types.js'
 import { PREFIX } from '../model/names.js'
+import { findSharedCallees } from './shared-callees.js'
 
 export interface ExtractOptions {
   readonly oldPath: string
@@ -159,6 +160,7 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
     referenced: [...new Set([...reo.names, ...ren.names])].sort(),
     ...containersOf(o.unit, n.unit, reo.fns, ren.fns, oldSig, opts),
     ...shapesOf(o.unit, oldSig, opts.shapes ?? {}),
+    sharedCallees: findSharedCallees(o.unit, n.unit, opts.func, shared),
     expanded: { oldExprs: o.pp.exprs, newExprs: n.pp.exprs },
   }
 }

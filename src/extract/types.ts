@@ -150,6 +150,8 @@ export interface FunctionPair {
   readonly containerTypes?: Readonly<Record<string, CType>>
   /** Network input shapes (shapes.ts); absent: nothing stated and no skb_shared_info defined. */
   readonly shapes?: NetShapes
+  /** Identical code and unchanged callees shared by both versions (shared-callees.ts); absent: not looked for. */
+  readonly sharedCallees?: import('./shared-callees.js').SharedCallees
   /** Claims and assumptions, macro-expanded in each version's context. */
   readonly expanded: {
     readonly oldExprs: readonly string[]

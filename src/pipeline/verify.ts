@@ -33,6 +33,7 @@ import { keepHarnesses, loadProgram, writeHarness } from './program.js'
 import { timed, type Session } from './runs.js'
 import { proveAtSizes, withSizes } from './sizes.js'
 import { containerBounds } from '../model/containers.js'
+import { identicalParts, identicalReport, sharedPair, sharedReport, verifySharing, type Sharing } from './shared-callees.js'
 import type { Logger, VerifyRequest } from './types.js'
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -90,9 +91,9 @@ export interface VerifyEnv {
 }
 
 /** The function pair and its proof model, built and planned once (what verify and probeProof share). */
-async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair: FunctionPair; planned: PlannedProof }> {
+async function prepareProof(req: VerifyRequest, env: VerifyEnv, sharing: Sharing = { mode: 'shared' }): Promise<{ pair: FunctionPair; planned: PlannedProof }> {
   const models = await loadModels(req.models)
-  const pair = await extractFunctionPair({
+  const extracted = await extractFunctionPair({
     // a header's inline body of a modelled function gives way to the model's stub
     modelled: new Set(models.keys()),
     ...(req.newTypeCflags ? { newTypeCflags: req.newTypeCflags } : {}),
@@ -107,6 +108,8 @@ async function prepareProof(req: VerifyRequest, env: VerifyEnv): Promise<{ pair:
     timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), signal: env.signal,
   })
   env.signal?.throwIfAborted()
+  // unchanged callees as one shared function of both versions (shared-callees.ts)
+  const pair = sharedPair(extracted, req, sharing)
   const model = await buildProofModel(pair, req, pair.externals.externals.length ? models : new Map())
   return { pair, planned: planProof(pair, model) }
 }
@@ -129,6 +132,10 @@ export async function probeProof(req: VerifyRequest, env: VerifyEnv & { readonly
  * the findings, and hand each stage's facts to the classifier; the report, never printed here.
  */
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
+  return verifySharing(sharing => verifyOnce(req, env, sharing))
+}
+
+async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing): Promise<ProofReport> {
   const t0 = performance.now()
   const toolProbe = performance.now()
   const tool = await locateCbmc({ flag: req.cbmc, env: env.env, projectRoot: PACKAGE_ROOT })
@@ -140,7 +147,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     ...(req.proofTimeoutSec !== undefined ? { deadline: t0 + req.proofTimeoutSec * 1000 } : {}),
   }
   try {
-    const { pair, planned } = await prepareProof(req, env)
+    const { pair, planned } = await prepareProof(req, env, sharing)
     s.nonlinear = pair.nonlinear
     if (req.solver === 'z3' && !tool.z3) {
       throw new ToolNotFoundError('--solver z3: no z3 found next to cbmc, in .klp-tools/bin or on PATH', { hint: 'run npm install (it provisions z3), or install z3' })
@@ -167,6 +174,8 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
     )
     const extracted = precheck()
     if (extracted) return finish(extracted, [])
+    const identical = identicalParts(pair, req)
+    if (identical) return identicalReport(finish(identical, []))
 
     const modes = planned.modes
     const harnesses = modes.map(m => ({ mode: m, h: renderHarness(pair, planned, m), dir: path.join(dir, modeName(m)) }))
@@ -192,7 +201,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
       },
       ...(req.replay ? { confirm: (p: PlannedProof, results: readonly JobResult[]) => confirmNatively(s, req, pair, p, results) } : {}),
     })
-    const report = withSizes(finish(parts, runs), sizes)
+    const report = sharedReport(withSizes(finish(parts, runs), sizes), pair, req, sharing)
     // a full disk never costs a finished proof its result
     if (env.cache && cacheable(report, env.signal)) await env.cache.put(key, report).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
     return report

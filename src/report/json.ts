@@ -2,7 +2,7 @@
  * The machine-readable report: pretty JSON, `schemaVersion` first, keys in the order of `types.ts`
  * whatever order the report object was built in. Keys unknown to `types.ts` are kept, sorted, after the known ones.
  */
-import type { ClaimReport, Difference, ProofReport, RunInfo, SafetyFinding, SizeStep, SizeSteps } from './types.js'
+import type { ClaimReport, Difference, ProofReport, RunInfo, SafetyFinding, SizeStep, SizeSteps, UnboundedTechnique } from './types.js'
 
 /** A key list that must name every key of `T` (checked by `Complete`). */
 type Keys<T> = readonly (keyof T & string)[]
@@ -68,7 +68,8 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   inputs: keys<Witness['inputs'][number]>()(['name', 'value']),
   values: keys<Witness['values'][number]>()(['what', 'old', 'new']),
   preExisting: FINDING,
-  unwinding: keys<ProofReport['unwinding']>()(['mode', 'bound', 'complete', 'openLoops']),
+  unwinding: keys<ProofReport['unwinding']>()(['mode', 'bound', 'complete', 'openLoops', 'kind', 'techniques']),
+  techniques: keys<UnboundedTechnique>()(['what', 'technique', 'assumes']),
   sizes: keys<SizeSteps>()(['requested', 'reached', 'minimum', 'reduced', 'stopped', 'steps', 'noInput']),
   stopped: keys<NonNullable<SizeSteps['stopped']>>()(['maxSize', 'reason', 'afterMs', 'leftMs', 'needMs']),
   steps: keys<SizeStep>()(['maxSize', 'verdict', 'reason', 'durationMs']),

@@ -106,7 +106,9 @@ export function summarize(r: ProofReport): ReportSummary {
   )
   const detail = r.summary.trim()
   // a verdict reached at a smaller buffer bound holds within the bounds the report lists (that bound)
-  const boundsApply = VERDICTS.some(v => v.status === r.verdict && v.withinBounds) || r.sizes?.reduced === true
+  // an unbounded proof (`unwinding.kind`) holds for every iteration count: its bounds are listed, not a limit
+  const unbounded = r.unwinding.kind === 'unbounded'
+  const boundsApply = (VERDICTS.some(v => v.status === r.verdict && v.withinBounds) && !unbounded) || r.sizes?.reduced === true
   return {
     verdict: r.verdict,
     label: VERDICT_LABEL[r.verdict],
@@ -116,7 +118,7 @@ export function summarize(r: ProofReport): ReportSummary {
     ...(detail && detail !== text ? { detail } : {}),
     bounds: boundList(r),
     boundsApply,
-    showBounds: boundsApply ? 'verdict' : r.runs.length > 0 && r.verdict !== 'error' ? 'end' : 'omit',
+    showBounds: boundsApply || unbounded ? 'verdict' : r.runs.length > 0 && r.verdict !== 'error' ? 'end' : 'omit',
     differences: { total: r.differences.length, intended, unintended: r.differences.length - intended },
     claims: { total: r.claims.length, observed, unobserved, unknown: r.claims.length - observed - unobserved },
     preExisting: r.preExisting.length,

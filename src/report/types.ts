@@ -87,6 +87,19 @@ export interface UnwindingInfo {
   readonly complete: boolean
   /** Loops whose unwinding assertion failed at the largest bound. */
   readonly openLoops: readonly string[]
+  /** `unbounded`: the verdict holds for every iteration count (absent: bounded). */
+  readonly kind?: 'bounded' | 'unbounded'
+  /** How each loop, recursion or function was proved without a bound (e.g. `identical`, `shared-callee`). */
+  readonly techniques?: readonly UnboundedTechnique[]
+}
+
+/** One part of a proof that holds without a bound, and how. */
+export interface UnboundedTechnique {
+  /** e.g. `sum_bits()` or a loop. */
+  readonly what: string
+  readonly technique: string
+  /** What the proof assumed there (e.g. partial equivalence: both versions terminate). */
+  readonly assumes?: string
 }
 
 /** One buffer bound a proof was run at, and how it ended there. */

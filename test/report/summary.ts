@@ -146,3 +146,10 @@ t.test('a verdict reached at a smaller buffer bound: the bound in the headline, 
   const finished = summarize({ ...sz.reducedAccepted, sizes: { ...sz.reducedAccepted.sizes!, reduced: false } })
   t.equal(finished.sentence, 'old and new behave the same', 'at the requested bound: no bound in the headline')
 })
+
+t.test('an unbounded proof: its bounds are shown with the verdict, not as a limit', async t => {
+  const unbounded: ProofReport = { ...f.equivalent, runs: [], unwinding: { ...f.equivalent.unwinding, kind: 'unbounded', techniques: [{ what: 'msg_fill()', technique: 'identical' }] } }
+  t.equal(summarize(unbounded).boundsApply, false)
+  t.equal(summarize(unbounded).showBounds, 'verdict')
+  t.equal(summarize({ ...unbounded, unwinding: { ...unbounded.unwinding, kind: 'bounded' } }).boundsApply, true, 'bounded: within its bounds')
+})
