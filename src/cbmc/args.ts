@@ -147,6 +147,12 @@ export function buildShowPropertiesArgs(opts: CbmcArgOptions): string[] {
   return [...args, '--show-properties', ...opts.files]
 }
 
+/** argv for `--show-loops --json-ui`: every loop's id (what `--unwindset` takes) and where it is. */
+export function buildShowLoopsArgs(opts: CbmcArgOptions): string[] {
+  const args = buildCbmcArgs({ ...opts, files: [], properties: [], solver: undefined, sliceFormula: false })
+  return [...args, '--show-loops', ...opts.files]
+}
+
 /** A command line a user can paste into a POSIX shell. */
 export function renderCommand(cbmc: string, argv: readonly string[]): string {
   return [cbmc, ...argv].map(shellQuote).join(' ')

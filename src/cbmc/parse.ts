@@ -16,6 +16,7 @@ import type {
   ParseResult,
   Property,
   RawValue,
+  ShownLoop,
   ShownProperty,
   SourceLocation,
   TraceStep,
@@ -44,6 +45,15 @@ export function parseGotoFunctions(stdout: string): GotoFunction[] | ParseFailur
   const list = read.items.find(it => it.kind === 'functions')
   if (list?.kind !== 'functions') return noItem('functions', read.messages)
   return list.item.functions.map(f => ({ name: f.name, isBodyAvailable: f.isBodyAvailable, isInternal: f.isInternal }))
+}
+
+/** Parse `--show-loops --json-ui`: every loop's id (`klp_old_f.0`) and where it is. */
+export function parseShowLoops(stdout: string): ShownLoop[] | ParseFailure {
+  const read = readItems(stdout)
+  if (!read.ok) return read
+  const list = read.items.find(it => it.kind === 'loops')
+  if (list?.kind !== 'loops') return noItem('loops', read.messages)
+  return list.item.loops.map(l => ({ id: l.name, ...locationField(l.sourceLocation) }))
 }
 
 /** Parse `--show-properties --json-ui`. */

@@ -1,4 +1,5 @@
 /** Run cbmc once and record the facts; never judge and never throw on a non-zero exit. */
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { execa, type Result } from 'execa'
@@ -84,4 +85,33 @@ function terminationOf(r: Outcome): Termination {
   if (r.isMaxBuffer) return 'max-buffer'
   if (r.failed && r.exitCode === undefined && r.signal === undefined) return 'spawn-failed'
   return 'exited'
+}
+
+/** Linux's USER_HZ, the unit of the times in /proc/<pid>/stat (100 on every Linux ABI in use). */
+const CLOCK_TICKS_PER_S = 100
+
+/**
+ * CPU time (user + system, ms) of every child process this process has waited for, and of their
+ * waited-for descendants: cbmc together with the SAT/SMT solver it runs and waits for, gcc, …
+ * (the kernel adds a process's times and its children's to its parent when the parent reaps it,
+ * the `cutime`/`cstime` fields of /proc/self/stat). The difference of two readings is the CPU of
+ * the processes that ended in between. A solver that outlives a killed cbmc is not counted (its
+ * process group is killed, and no one of ours reaps it). undefined where /proc is not there.
+ */
+export function childrenCpuMs(statText?: string): number | undefined {
+  let text = statText
+  if (text === undefined) {
+    try {
+      text = readFileSync('/proc/self/stat', 'utf8')
+      /* c8 ignore next 3 -- only where there is no /proc (not Linux), which the tests do not run on */
+    } catch {
+      return undefined
+    }
+  }
+  // the command name (field 2) is in parentheses and may contain spaces: count fields after its ')'
+  const rest = text.slice(text.lastIndexOf(')') + 2).trim().split(/\s+/)
+  // rest[0] is field 3 (state): cutime and cstime are fields 16 and 17
+  const cutime = Number(rest[13]), cstime = Number(rest[14])
+  if (!Number.isFinite(cutime) || !Number.isFinite(cstime)) return undefined
+  return ((cutime + cstime) * 1000) / CLOCK_TICKS_PER_S
 }

@@ -166,6 +166,11 @@ export const RawPropertiesItem = z.object({
   ),
 })
 
+/** `--show-loops --json-ui`. */
+export const RawLoopsItem = z.object({
+  loops: z.array(z.object({ name: z.string(), sourceLocation: RawSourceLocation.optional() })),
+})
+
 export type RawItem =
   | { readonly kind: 'program'; readonly item: z.infer<typeof RawProgramItem> }
   | { readonly kind: 'message'; readonly item: RawMessageItem }
@@ -174,6 +179,7 @@ export type RawItem =
   | { readonly kind: 'stop-on-fail'; readonly item: z.infer<typeof RawStopOnFailItem> }
   | { readonly kind: 'functions'; readonly item: z.infer<typeof RawFunctionsItem> }
   | { readonly kind: 'properties'; readonly item: z.infer<typeof RawPropertiesItem> }
+  | { readonly kind: 'loops'; readonly item: z.infer<typeof RawLoopsItem> }
   | { readonly kind: 'other' }
 
 export type ItemKind = RawItem['kind']
@@ -188,6 +194,7 @@ export function itemKind(item: unknown): ItemKind {
   if ('property' in item && 'trace' in item) return 'stop-on-fail'
   if ('functions' in item) return 'functions'
   if ('properties' in item) return 'properties'
+  if ('loops' in item) return 'loops'
   return 'other'
 }
 
@@ -199,9 +206,10 @@ const SCHEMAS = {
   'stop-on-fail': RawStopOnFailItem,
   functions: RawFunctionsItem,
   properties: RawPropertiesItem,
+  loops: RawLoopsItem,
 } as const
 
-/** Validate one item against its own schema; `other` items (e.g. `{loops}`) are passed over. */
+/** Validate one item against its own schema; `other` items are passed over. */
 export function validateItem(item: unknown): { ok: true; value: RawItem } | { ok: false; kind: ItemKind; error: z.ZodError } {
   const kind = itemKind(item)
   if (kind === 'other') return { ok: true, value: { kind } }

@@ -130,3 +130,9 @@ export interface ShownProperty {
   readonly class: string
   readonly location?: SourceLocation
 }
+
+/** One entry of `--show-loops --json-ui`: a loop's id as `--unwindset` takes it, and its source location. */
+export interface ShownLoop {
+  readonly id: string
+  readonly location?: SourceLocation
+}

@@ -12,6 +12,10 @@ export interface OpenLoop {
   /** e.g. `new.c:12` */
   readonly location?: string
   readonly recursion: boolean
+  /** The bound the loop (or recursion) had in the run. */
+  readonly bound?: number
+  /** The bound that would close it: the one read from its header, else the next 2^k + 1 (cbmc/loops.ts). */
+  readonly need?: number
 }
 
 export interface Found {

@@ -8,6 +8,7 @@ import { incompleteReason, type InconclusiveReason, type VerdictStatus } from '.
 import type { ClaimReport, Difference, SafetyFinding } from '../report/types.js'
 import type { JobResult, SafetyViolation } from './types.js'
 import { LIMITS_TEXT } from '../model/names.js'
+import { nextBound } from '../cbmc/loops.js'
 
 export interface VerdictContext {
   /** The claims, each with the text the user wrote and its harness C. */
@@ -150,12 +151,16 @@ export function decideVerdict(jobs: readonly JobResult[], ctx: VerdictContext): 
   const openLoops = [...new Set(incomplete.flatMap(j => j.openLoops.map(l => `${l.loop}${l.location ? ` (${l.location})` : ''}`)))]
   for (const j of incomplete) {
     for (const l of j.openLoops) {
-      const next = ctx.unwindMode === 'auto' ? ctx.maxUnwind * 2 : j.unwind * 2 + 1
+      // the bound that would close this loop (read from its header, else the next 2^k + 1), not a doubling;
+      // in auto mode --max-unwind N covers loops of up to N iterations (bound N + 1)
+      const used = l.bound ?? j.unwind
+      const need = l.need ?? nextBound(used)
+      const flag = ctx.unwindMode === 'auto' && need - 1 > ctx.maxUnwind ? `--max-unwind ${need - 1}` : `--unwind ${need}`
       const h = l.loop.startsWith('limit: ')
         ? `the harness bounds ${l.loop.slice('limit: '.length)} (${LIMITS_TEXT}); a path needs more, so the proof is incomplete`
         : l.recursion
-        ? `recursion depth ${j.unwind} was too small for ${l.loop.replace(/^klp_(old|new)_/, '')}()${l.location ? ` at ${l.location}` : ''}; try --unwind ${next}`
-        : `bound ${j.unwind} was too small for the loop${l.location ? ` at ${l.location}` : ''}; try ${ctx.unwindMode === 'auto' ? '--max-unwind' : '--unwind'} ${next}`
+        ? `recursion depth ${used} was too small for ${l.loop.replace(/^klp_(old|new)_/, '')}()${l.location ? ` at ${l.location}` : ''}; try ${flag}`
+        : `bound ${used} was too small for the loop${l.location ? ` at ${l.location}` : ''}; try ${flag}`
       if (!hints.includes(h)) hints.push(h)
     }
   }

@@ -1,15 +1,18 @@
 /**
- * Running one harness with cbmc: the argument list, the time limits (per run and per proof), bound
- * deepening in auto mode, and a re-run of failed properties for whole traces.
+ * Running one harness with cbmc: the argument list, the time limits (per run and per proof), the
+ * bound of each loop in auto mode (read from the code where it can be, deepening only the loops
+ * still open, loops.ts), and a re-run of failed properties for whole traces.
  */
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { buildCbmcArgs, buildShowPropertiesArgs, renderCommand, type CbmcArgOptions } from '../cbmc/args.js'
-import { parseCbmcJson, parseShowProperties } from '../cbmc/parse.js'
+import { buildCbmcArgs, buildShowLoopsArgs, buildShowPropertiesArgs, renderCommand, type CbmcArgOptions, type UnwindEntry } from '../cbmc/args.js'
+import { boundSchedule, deriveLoopBound, nextBound } from '../cbmc/loops.js'
+import { parseCbmcJson, parseShowLoops, parseShowProperties } from '../cbmc/parse.js'
 import { runCbmc } from '../cbmc/run.js'
 import type { CbmcTool } from '../cbmc/types.js'
 import { interpretRun } from '../classify/job.js'
-import type { JobResult } from '../classify/types.js'
+import type { JobResult, OpenLoop } from '../classify/types.js'
 import { modeName } from '../harness/render.js'
 import type { Harness } from '../harness/types.js'
 import type { RunInfo } from '../report/types.js'
@@ -55,11 +58,12 @@ export function doublingSchedule(from: number, max: number): number[] {
 }
 
 /**
- * The bounds tried in auto mode: 1, 2, 4, … up to max. `from`: start there instead of at 1 (a smaller
- * buffer bound already showed every bound below it too small, and a larger buffer only adds paths).
+ * The global bounds tried in auto mode: from, then the 2^k + 1 values up to max + 1 (`--max-unwind N`
+ * covers loops of up to N iterations, which need the bound N + 1). `from`: start there instead of
+ * at 1 (a smaller buffer bound already showed every bound below it too small).
  */
 export function unwindSchedule(unwind: number | 'auto', max: number, from = 1): number[] {
-  return unwind === 'auto' ? doublingSchedule(Math.min(from, max), max) : [unwind]
+  return unwind === 'auto' ? boundSchedule(from, max + 1) : [unwind]
 }
 
 /** SMT (Z3) for comparison runs of code that multiplies or divides variables; SAT otherwise. */
@@ -82,11 +86,12 @@ export function commandLine(s: Session, argv: readonly string[]): string {
   return argv.includes('--z3') ? `PATH=${renderCommand(path.dirname(s.tool.z3!), []).trim()}:"$PATH" ${cmd}` : cmd
 }
 
-export function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): string[] {
-  return buildCbmcArgs(argOptions(s, req, h, unwind, traceOf))
+/** argv of a run: the global bound, and per-loop bounds (`--unwindset`) beside the harness's own. */
+export function argsFor(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[], loops: readonly UnwindEntry[] = []): string[] {
+  return buildCbmcArgs(argOptions(s, req, h, unwind, traceOf, loops))
 }
 
-function argOptions(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[]): CbmcArgOptions {
+function argOptions(s: Session, req: VerifyRequest, h: Harness, unwind: number, traceOf?: readonly string[], loops: readonly UnwindEntry[] = []): CbmcArgOptions {
   return {
     smt: usesZ3(s, req, h, traceOf) ? 'z3' : undefined,
     properties: traceOf,
@@ -94,7 +99,7 @@ function argOptions(s: Session, req: VerifyRequest, h: Harness, unwind: number, 
     files: h.files.map(f => f.name),
     entry: h.entry,
     unwind,
-    unwindset: h.unwindset,
+    unwindset: [...h.unwindset, ...loops],
     checks: h.checks,
     fwrapv: req.fwrapv,
     platform: req.cbmcPlatform,
@@ -116,6 +121,33 @@ async function instrumentedIds(s: Session, req: VerifyRequest, h: Harness, dir: 
   return Array.isArray(shown) ? shown.map(p => p.id) : undefined
 }
 
+/**
+ * The loops of the code under proof (`--show-loops`; not the harness's own, which have their
+ * bounds) with the bound each one's header says it needs, where it says (loops.ts). Empty when cbmc
+ * could not list them: the schedule then decides every bound.
+ */
+export async function loopBounds(s: Session, req: VerifyRequest, h: Harness, dir: string): Promise<Map<string, number | undefined>> {
+  const run = await timed(s, () => runCbmc(invocation(s, req, dir, buildShowLoopsArgs(argOptions(s, req, h, 1)))))
+  const shown = parseShowLoops(run.stdout)
+  const out = new Map<string, number | undefined>()
+  if (!Array.isArray(shown)) return out
+  const owned = new Set(h.unwindset.map(u => u.loop))
+  const texts = new Map<string, Promise<string[] | undefined>>()
+  const lines = (file: string) => {
+    if (!texts.has(file)) texts.set(file, readFile(path.resolve(dir, file), 'utf8').then(t => t.split('\n'), () => undefined))
+    return texts.get(file)!
+  }
+  const typedefs = h.files.map(f => f.text).join('\n')
+  for (const l of shown) {
+    if (owned.has(l.id)) continue
+    const { file, line } = l.location ?? {}
+    const text = file && line ? await lines(file) : undefined
+    const header = text?.[line! - 1]
+    out.set(l.id, header === undefined ? undefined : deriveLoopBound(header, { buffers: req.buffers, maxSize: req.maxSize, before: text!.slice(0, line).join('\n'), typedefs }))
+  }
+  return out
+}
+
 /** Where a mode runs among the buffer bounds of a proof (pipeline/sizes.ts); absent: the requested bound only. */
 export interface ModeStep {
   /** The first unwinding bound to try in auto mode. */
@@ -126,41 +158,91 @@ export interface ModeStep {
   readonly where: string
 }
 
-/** Run one mode, deepening the bound in auto mode until complete, definitive, or out of budget. */
+/** The bounds of one run: the global `--unwind`, and per-loop bounds for the loops whose bound is known. */
+interface Bounds {
+  global: number
+  readonly loops: Map<string, number>
+}
+
+const entries = (b: Bounds): UnwindEntry[] => [...b.loops].map(([loop, bound]) => ({ loop, bound }))
+/** The largest bound of a run (what the report calls the bound reached). */
+const largest = (b: Bounds) => Math.max(b.global, ...b.loops.values())
+
+/** Each open loop with the bound it had and the bound that would close it (the one read from its header, else the next 2^k + 1). */
+function withNeeds(open: readonly OpenLoop[], b: Bounds, derived: ReadonlyMap<string, number | undefined>, h: Harness): OpenLoop[] {
+  return open.map(l => {
+    // the harness's limits and its own loops have their bounds: no --unwind changes them
+    if (l.loop.startsWith('limit: ') || h.unwindset.some(u => u.loop === l.loop)) return l
+    const bound = (l.recursion ? undefined : b.loops.get(l.loop)) ?? b.global
+    const read = derived.get(l.loop)
+    return { ...l, bound, need: read !== undefined && read > bound ? read : nextBound(bound) }
+  })
+}
+
+/** Deepen only the open loops (each to the bound that would close it, within the ceiling); false when none can go deeper. */
+function deepen(b: Bounds, open: readonly OpenLoop[], ceiling: number): boolean {
+  let deeper = false
+  let global = b.global
+  for (const l of open) {
+    if (l.need === undefined || l.bound === undefined || l.bound >= ceiling) continue
+    const next = Math.min(ceiling, l.need)
+    if (!l.recursion && b.loops.has(l.loop)) b.loops.set(l.loop, Math.max(b.loops.get(l.loop)!, next))
+    else global = Math.max(global, next)
+    deeper = true
+  }
+  b.global = global
+  return deeper
+}
+
+/**
+ * Run one mode. Auto mode starts every loop of the code at the bound its header says it needs (a
+ * `--buffer` length: max-size + 1; the bits of a word: width + 1; a constant count: N + 1) and
+ * the rest at the schedule's first bound, then deepens only the loops whose unwinding assertion
+ * failed, until complete, definitive, or out of budget or bounds.
+ */
 export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string, step?: ModeStep): Promise<{ result: JobResult; runs: RunInfo[] }> {
   const runs: RunInfo[] = []
   const name = modeName(h.mode)
   const where = step?.where ?? name
   const at = step ? { maxSize: step.maxSize } : {}
-  let result: JobResult | undefined
-  const schedule = unwindSchedule(req.unwind, req.maxUnwind, step?.from)
-  const instrumented = await instrumentedIds(s, req, h, dir, schedule[0]!)
-  for (const unwind of schedule) {
-    const argv = argsFor(s, req, h, unwind)
+  const auto = req.unwind === 'auto'
+  const ceiling = auto ? req.maxUnwind + 1 : (req.unwind as number)
+  const derived = auto ? await loopBounds(s, req, h, dir) : new Map<string, number | undefined>()
+  const b: Bounds = { global: unwindSchedule(req.unwind, req.maxUnwind, step?.from)[0]!, loops: new Map() }
+  for (const [loop, bound] of derived) if (bound !== undefined) b.loops.set(loop, Math.min(ceiling, Math.max(bound, b.global)))
+  const instrumented = await instrumentedIds(s, req, h, dir, b.global)
+  let result: JobResult
+  for (;;) {
+    const argv = argsFor(s, req, h, b.global, undefined, entries(b))
     s.log.debug(`[${name}] ${commandLine(s, argv)}`)
     const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
-    result = interpretRun({ run: name, harness: h, unwind, ...(instrumented ? { instrumented } : {}) }, run, parseCbmcJson(run.stdout))
+    const unwind = largest(b)
+    const first = interpretRun({ run: name, harness: h, unwind, ...(instrumented ? { instrumented } : {}) }, run, parseCbmcJson(run.stdout))
+    // fixed bounds: the loops are read only to say which bound would close the open ones
+    const facts = first.openLoops.length && !auto ? await loopBounds(s, req, h, dir) : derived
+    result = { ...first, openLoops: withNeeds(first.openLoops, b, facts, h) }
     const definitive = result.eqFailures.length > 0 || result.thenFailure !== undefined
     runs.push({
       run: name, unwind, ...at, durationMs: Math.round(run.durationMs), command: `cd ${where} && ${commandLine(s, argv)}`,
       status: result.status === 'complete' ? (definitive || result.safety.length || result.reach ? 'found' : 'complete') : result.status,
     })
     s.log.debug(`[${name}] unwind ${unwind}: ${result.status} in ${Math.round(run.durationMs)} ms`)
-    if (result.status !== 'bound-too-small' || definitive || result.noBody.length) break
+    if (!auto || result.status !== 'bound-too-small' || definitive || result.noBody.length) break
     // the proof's own budget is spent: a deeper bound would only time out
     if (s.deadline !== undefined && performance.now() >= s.deadline) break
+    if (!deepen(b, result.openLoops, ceiling)) break
   }
-  if (result && result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs, where, at)
-  return { result: result!, runs }
+  if (result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs, where, at, b)
+  return { result, runs }
 }
 
 /**
  * --slice-formula drops counterexample inputs that do not influence the failed property; re-check
  * just the failed properties without slicing to get whole traces (inputs and all observed values).
  */
-async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[], where: string, at: { maxSize?: number }): Promise<JobResult> {
+async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[], where: string, at: { maxSize?: number }, b: Bounds): Promise<JobResult> {
   const name = modeName(h.mode)
-  const argv = argsFor(s, req, h, first.unwind, first.findingIds)
+  const argv = argsFor(s, req, h, b.global, first.findingIds, entries(b))
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
   const again = interpretRun({ run: name, harness: h, unwind: first.unwind, properties: first.findingIds }, run, parseCbmcJson(run.stdout))
   runs.push({ run: `${name} (traces)`, unwind: first.unwind, ...at, durationMs: Math.round(run.durationMs), command: `cd ${where} && ${commandLine(s, argv)}`, status: again.status === 'complete' ? 'found' : again.status })

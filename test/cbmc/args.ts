@@ -2,6 +2,7 @@ import t from 'tap'
 import {
   buildCbmcArgs,
   buildListFunctionsArgs,
+  buildShowLoopsArgs,
   buildShowPropertiesArgs,
   checkCbmcArgs,
   refusedCbmcArgs,
@@ -154,6 +155,10 @@ t.test('buildShowPropertiesArgs keeps the check flags that decide property numbe
     '-D', 'X', '--unsigned-overflow-check', '--json-ui', '--show-properties', 'harness.c', 'old.c',
   ])
   t.same(buildShowPropertiesArgs(base), [...ALWAYS, '--json-ui', '--show-properties', 'harness.c', 'old.c'])
+})
+
+t.test('buildShowLoopsArgs: the program as the runs see it, then --show-loops', async t => {
+  t.same(buildShowLoopsArgs({ ...base, solver: '/opt/bin/cadical', properties: ['p.1'] }), [...ALWAYS, '--json-ui', '--show-loops', 'harness.c', 'old.c'])
 })
 
 t.test('renderCommand quotes for a POSIX shell', async t => {

@@ -4,6 +4,7 @@ import {
   MAX_RENDERED_ELEMENTS,
   parseCbmcJson,
   parseGotoFunctions,
+  parseShowLoops,
   parseShowProperties,
   propertyClass,
   renderValue,
@@ -302,6 +303,19 @@ t.test('parseShowProperties', async t => {
   t.same(parseShowProperties(JSON.stringify([{ properties: [{ name: 'f.assertion.1', class: 'assertion', description: 'd' }] }])), [
     { id: 'f.assertion.1', description: 'd', class: 'assertion' },
   ])
+})
+
+t.test('parseShowLoops: every loop id and where it is (bounds-check, real capture)', async t => {
+  const loops = parseShowLoops(fixture('show-loops.json'))
+  if (!Array.isArray(loops)) throw new Error('show-loops.json did not parse')
+  t.same(loops.slice(0, 2), [
+    { id: 'klp_old_msg_fill.0', location: { file: '/work/main/harnesses/bounds-check/old.c', function: 'klp_old_msg_fill', line: 18 } },
+    { id: 'klp_new_msg_fill.0', location: { file: '/work/main/harnesses/bounds-check/new.c', function: 'klp_new_msg_fill', line: 20 } },
+  ])
+  t.ok(loops.some(l => l.id === 'klp_harness.0'), 'the harness\'s own loops too')
+  t.same(parseShowLoops(JSON.stringify([{ loops: [{ name: 'memcpy.0' }] }])), [{ id: 'memcpy.0' }], 'a loop without a location')
+  t.match(parseShowLoops(fixture('pass.json')), { ok: false, reason: 'cbmc printed no loops list' })
+  t.match(parseShowLoops(fixture('bad-option.txt')), { ok: false, reason: /not valid JSON/ })
 })
 
 t.test('propertyClass', async t => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { runCbmc, withMemoryCap } from '../../src/cbmc/run.js'
+import { childrenCpuMs, runCbmc, withMemoryCap } from '../../src/cbmc/run.js'
 
 const FAKE = fileURLToPath(new URL('../fixtures/bin/fake-cbmc.mjs', import.meta.url))
 const JSON_DIR = fileURLToPath(new URL('../fixtures/cbmc-json/6.6/', import.meta.url))
@@ -96,4 +96,16 @@ t.test('a memory cap is an address-space limit on the process itself', async t =
   t.same(args.slice(2), ['sh', '1536', '/p/cbmc', 'a c.c', '--x'], 'arguments passed as they are, never through a shell line')
   const hang = await runCbmc({ cbmc: FAKE, argv: ['--hang'], timeoutMs: 300, memoryMb: 4096 })
   t.match(hang, { termination: 'timeout', signal: 'SIGTERM' }, 'the timeout still reaches cbmc (the shell execs it)')
+})
+
+t.test('CPU time of waited-for children, their own children included (/proc/self/stat cutime + cstime)', async t => {
+  t.equal(childrenCpuMs('1 (a b) c) S 1 1 1 0 -1 0 0 0 0 0 5 6 150 25 20 0 1 0'), 1750, 'fields 16 and 17 after the last ), in 1/100 s')
+  t.equal(childrenCpuMs('1 (x) S 1'), undefined, 'too short: not known')
+  const before = childrenCpuMs()
+  if (before === undefined) throw new Error('no /proc/self/stat on this system')
+  // a grandchild that burns CPU and is waited for by its parent, as a solver is by cbmc
+  const burn = 'while (process.cpuUsage().user < 300000);'
+  await runCbmc({ cbmc: process.execPath, argv: ['-e', `require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(burn)}])`] })
+  const spent = childrenCpuMs()! - before
+  t.ok(spent >= 250, `the grandchild's busy time is counted (${spent} ms)`)
 })

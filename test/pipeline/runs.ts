@@ -11,7 +11,7 @@ import type { HarnessMode } from '../../src/model/types.js'
 import { argsFor, commandLine, doublingSchedule, invocation, runMode, timed, unwindSchedule, type Session } from '../../src/pipeline/runs.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 
-const REQ = { unwind: 2, maxUnwind: 64, timeoutSec: 60, fwrapv: false, extraCbmcArgs: [], solver: 'auto' } as unknown as VerifyRequest
+const REQ = { unwind: 2, maxUnwind: 64, timeoutSec: 60, fwrapv: false, extraCbmcArgs: [], solver: 'auto', buffers: {}, maxSize: 8 } as unknown as VerifyRequest
 
 function harness(mode: HarnessMode = { kind: 'equiv' }): Harness {
   return {
@@ -24,13 +24,14 @@ function session(over: Partial<Session> = {}): Session {
   return { tool: { cbmc: '/opt/cbmc/cbmc', version: '6.6.0', source: 'flag' }, dir: '/tmp/x', log: { info: () => {}, debug: () => {} }, toolMs: 0, running: 0, busySince: 0, nonlinear: 0, ...over }
 }
 
-t.test('bounds tried in auto mode', async t => {
-  t.same(unwindSchedule('auto', 10), [1, 2, 4, 8, 10])
-  t.same(unwindSchedule('auto', 1), [1])
+t.test('bounds tried in auto mode: 2^k + 1 values up to --max-unwind + 1', async t => {
+  t.same(unwindSchedule('auto', 10), [1, 2, 3, 5, 9, 11])
+  t.same(unwindSchedule('auto', 64), [1, 2, 3, 5, 9, 17, 33, 65], 'a 64-iteration loop closes at the default --max-unwind')
+  t.same(unwindSchedule('auto', 1), [1, 2])
   t.same(unwindSchedule(5, 64), [5])
   // a larger buffer bound starts where the smaller one stopped
-  t.same(unwindSchedule('auto', 64, 16), [16, 32, 64])
-  t.same(unwindSchedule('auto', 10, 16), [10], 'never past the largest bound')
+  t.same(unwindSchedule('auto', 64, 16), [16, 17, 33, 65])
+  t.same(unwindSchedule('auto', 10, 16), [11], 'never past the largest bound')
   t.same(unwindSchedule(5, 64, 16), [5], 'a fixed bound stays fixed')
 })
 
@@ -98,12 +99,13 @@ const STEP = { stepType: 'assignment', hidden: false, lhs: 'x', value: { name: '
 function standIn(t: Test, files: Record<string, string>): { s: Session; calls: () => string[] } {
   const dir = t.testdir({
     'props.json': JSON.stringify([program, { properties: [] }]),
+    'loops.json': JSON.stringify([program, { loops: [] }]),
     ...files,
     cbmc: `#!/bin/sh
 d=$(dirname "$0"); echo "$*" >> "$d/calls"
 unwind=; prop=
 while [ $# -gt 0 ]; do
-  case "$1" in --unwind) unwind=$2; shift ;; --property) prop=1 ;; --show-properties) exec cat "$d/props.json" ;; esac
+  case "$1" in --unwind) unwind=$2; shift ;; --property) prop=1 ;; --show-properties) exec cat "$d/props.json" ;; --show-loops) exec cat "$d/loops.json" ;; esac
   shift
 done
 f="$d/run-$unwind.json"; [ -n "$prop" ] && f="$d/traces.json"; [ -f "$f" ] || f="$d/run.json"
@@ -131,10 +133,53 @@ t.test('runMode at a buffer bound: starts at the bound given, records the size a
   const { s, calls } = standIn(t, { 'run-4.json': result(unwindFail), 'run.json': result(overflow([])), 'traces.json': result(overflow([STEP])) })
   const step = { from: 4, maxSize: 8, where: 'size-8/safety-new' }
   const { result: r, runs } = await runMode(s, { ...REQ, unwind: 'auto', maxUnwind: 16 }, harness({ kind: 'safety', version: 'new', restrict: 'all' }), s.dir, step)
-  t.same(runs.map(x => [x.run, x.unwind, x.maxSize, x.status]), [['safety-new', 4, 8, 'bound-too-small'], ['safety-new', 8, 8, 'found'], ['safety-new (traces)', 8, 8, 'found']])
+  t.same(runs.map(x => [x.run, x.unwind, x.maxSize, x.status]), [['safety-new', 4, 8, 'bound-too-small'], ['safety-new', 5, 8, 'found'], ['safety-new (traces)', 5, 8, 'found']])
   t.ok(runs.every(x => x.command.startsWith('cd size-8/safety-new && ')), 'commands name the size folder')
-  t.notOk(calls().some(c => / --unwind [12] /.test(c)), 'bounds below `from` are not run')
-  t.match(r, { unwind: 8 })
+  t.notOk(calls().some(c => !c.includes('--show-') && / --unwind [123] /.test(c)), 'bounds below `from` are not run')
+  t.match(r, { unwind: 5 })
+})
+
+const SRC = 'int f(const u8 *buf, size_t len, u64 x)\n{\n\tfor (i = 0; i < len; i++)\n\t\ts += buf[i];\n\twhile (x) {\n\t\tx >>= 1;\n\t}\n\twhile (p)\n\t\tp = p->next;\n}\n'
+const LOOPS = (dir: string) => JSON.stringify([program, { loops: [
+  { name: 'klp_old_f.0', sourceLocation: { file: path.join(dir, 'f.c'), function: 'klp_old_f', line: '3' } },
+  { name: 'klp_old_f.1', sourceLocation: { file: 'f.c', function: 'klp_old_f', line: '5' } },
+  { name: 'klp_old_f.2', sourceLocation: { file: 'f.c', function: 'klp_old_f', line: '8' } },
+  { name: 'klp_harness.0', sourceLocation: { file: '<klp-harness>', function: 'klp_harness', line: '9' } },
+  { name: 'memcpy.0' },
+] }])
+const unwindOf = (loop: number) => ({ ...unwindFail, property: `klp_old_f.unwind.${loop}` })
+
+t.test('runMode: each loop starts at the bound its header says; only the open loops deepen', async t => {
+  const { s, calls } = standIn(t, { 'run-1.json': result(unwindOf(2)), 'run.json': result(), 'f.c': SRC, 'typedefs.h': '' })
+  await import('node:fs').then(fs => fs.writeFileSync(path.join(path.dirname(s.tool.cbmc), 'loops.json'), LOOPS(path.dirname(s.tool.cbmc))))
+  const h = { ...harness(), unwindset: [{ loop: 'klp_harness.0', bound: 3 }], files: [{ name: 'h.c', text: 'typedef unsigned long long u64;' }] } as Harness
+  const req = { ...REQ, unwind: 'auto', maxUnwind: 64, buffers: { buf: 'len' }, maxSize: 4 } as VerifyRequest
+  const { result: r, runs } = await runMode(s, req, h, path.dirname(s.tool.cbmc))
+  const runArgs = calls().filter(c => !c.includes('--show-'))
+  t.match(runArgs[0], / --unwind 1 --unwindset klp_harness\.0:3,klp_old_f\.0:5,klp_old_f\.1:65 /, 'a buffer loop at max-size + 1, a 64-bit word\'s bits at 65')
+  t.match(runArgs[1], / --unwind 2 --unwindset klp_harness\.0:3,klp_old_f\.0:5,klp_old_f\.1:65 /, 'the open loop without a known bound deepens the global bound; the others stay')
+  t.same(runs.map(x => [x.unwind, x.status]), [[65, 'bound-too-small'], [65, 'complete']], 'the bound reached is the largest one')
+  t.match(r, { status: 'complete' })
+})
+
+t.test('runMode: a loop whose known bound is too small goes on by 2^k + 1 up to the ceiling, and says what would close it', async t => {
+  const { s, calls } = standIn(t, { 'run.json': result(unwindOf(0)), 'f.c': SRC })
+  await import('node:fs').then(fs => fs.writeFileSync(path.join(path.dirname(s.tool.cbmc), 'loops.json'), LOOPS(path.dirname(s.tool.cbmc))))
+  const req = { ...REQ, unwind: 'auto', maxUnwind: 8, buffers: { buf: 'len' }, maxSize: 4 } as VerifyRequest
+  const { result: r, runs } = await runMode(s, req, harness(), path.dirname(s.tool.cbmc))
+  t.same(runs.map(x => x.unwind), [9, 9], 'the bits loop is held at the ceiling 9')
+  t.match(calls().filter(c => !c.includes('--show-')).map(c => /--unwindset (\S+)/.exec(c)?.[1]), ['klp_old_f.0:5,klp_old_f.1:9', 'klp_old_f.0:9,klp_old_f.1:9'])
+  t.match(r.openLoops, [{ loop: 'klp_old_f.0', bound: 9, need: 17 }])
+})
+
+t.test('runMode: a fixed bound runs once; an open loop is read for the bound that would close it', async t => {
+  const { s, calls } = standIn(t, { 'run.json': result(unwindOf(1), { ...unwindFail, property: 'klp_harness.unwind.0' }), 'f.c': SRC })
+  await import('node:fs').then(fs => fs.writeFileSync(path.join(path.dirname(s.tool.cbmc), 'loops.json'), LOOPS(path.dirname(s.tool.cbmc))))
+  const h = { ...harness(), unwindset: [{ loop: 'klp_harness.0', bound: 3 }], files: [{ name: 'h.c', text: 'typedef unsigned long long u64;' }] } as Harness
+  const { result: r, runs } = await runMode(s, { ...REQ, unwind: 4 }, h, path.dirname(s.tool.cbmc))
+  t.same(runs.map(x => x.unwind), [4])
+  t.notOk(calls().some(c => c.includes('klp_old_f.')), 'a fixed bound sets no per-loop bounds')
+  t.match(r.openLoops, [{ loop: 'klp_old_f.1', bound: 4, need: 65 }, { loop: 'klp_harness.0', need: undefined }])
 })
 
 t.test('runMode: a function without a body stops the deepening', async t => {
