@@ -3,7 +3,8 @@ import yargs from 'yargs'
 import { hideBin } from 'yargs/helpers'
 import { commands } from './cli/commands/index.js'
 import type { CliContext } from './cli/context.js'
-import { EXIT, KlpError, UsageError, formatError } from './errors.js'
+import { EXIT, InternalError, KlpError, UsageError, formatError } from './errors.js'
+import { SCHEMA_VERSION } from './report/types.js'
 import { TOOL_VERSION } from './version.js'
 
 export function buildParser(argv: readonly string[], ctx: CliContext) {
@@ -47,8 +48,34 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
   } catch (err) {
     ctx.stderr(formatError(err, debug))
     // only our own errors choose the code: a stray error with an `exitCode` (e.g. execa's) is still a bug → 3
-    return err instanceof KlpError ? err.exitCode : EXIT.error
+    const code = err instanceof KlpError ? err.exitCode : EXIT.error
+    // a JSON consumer gets JSON whatever happened (the lines above stay on stderr for people)
+    if (formatOf(argv) === 'json') ctx.stdout(errorJson(err, code))
+    return code
   }
+}
+
+/**
+ * The --format the command line asks for, read from argv itself: a usage error is found before
+ * yargs has parsed anything. The last `--format X` / `--format=X` before `--` counts (twice is
+ * itself a usage error, reported as text).
+ */
+export function formatOf(argv: readonly string[]): string | undefined {
+  let format: string | undefined
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const a = argv[i]!
+    if (a === '--format') format = argv[++i]
+    else if (a.startsWith('--format=')) format = a.slice('--format='.length)
+  }
+  return format
+}
+
+/** An error as a JSON document: `verdict: error`, the message and hint of the `error:`/`hint:` lines, the exit code. */
+export function errorJson(err: unknown, exitCode: number): string {
+  const ours = err instanceof KlpError && !(err instanceof InternalError)
+  const message = ours ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`
+  const hint = ours ? err.hint : 'this is a bug in klp-verify; please report it with the output of --debug'
+  return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, verdict: 'error', exitCode, message, ...(hint ? { hint } : {}) }, null, 2)}\n`
 }
 
 export { hideBin }

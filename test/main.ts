@@ -3,8 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { locateCbmc } from '../src/cbmc/locate.js'
 import type { CliContext } from '../src/cli/context.js'
-import { KlpError } from '../src/errors.js'
-import { buildParser, hideBin, main } from '../src/main.js'
+import { InternalError, KlpError } from '../src/errors.js'
+import { buildParser, errorJson, formatOf, hideBin, main } from '../src/main.js'
 import { TOOL_VERSION } from '../src/version.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -193,4 +193,45 @@ t.test('outcomes and foreign errors map to exit codes', async t => {
     t.equal(await m.main(['a.c', 'b.c'], f.ctx), 2)
     t.equal(f.stderr(), 'error: interrupted\nhint: run again')
   })
+})
+
+t.test('--format json: an error is a JSON document on stdout, still exit 3 (and the lines on stderr)', async t => {
+  /** exit code, the JSON on stdout, and the error/hint lines still on stderr. */
+  const jsonFailure = (t: Test, r: Awaited<ReturnType<typeof run>>, message: string | RegExp, hint: string | RegExp) => {
+    t.equal(r.code, 3, 'exit 3')
+    let doc: Record<string, unknown> = {}
+    t.doesNotThrow(() => { doc = JSON.parse(r.stdout) as Record<string, unknown> }, `stdout is JSON: ${r.stdout}`)
+    t.match(doc, { schemaVersion: 1, verdict: 'error', exitCode: 3, message, hint })
+    t.match(r.stderr, /^error: .*\nhint: /, 'people still read error: and hint: on stderr')
+  }
+  const rows: [string, string[], string | RegExp, string | RegExp][] = [
+    ['a usage error yargs finds before the format is read', ['a.c', 'b.c', '--func', 'f', '--format', 'json', '--bogus'], 'Unknown argument: bogus', /--help/],
+    ['--format=json spelling', ['--format=json', 'a.c', 'b.c', '--func', 'f', '--unwind', '0'], "--unwind must be a positive whole number or auto, not '0'", /--unwind 10/],
+    ['a file that is not there', ['no/such/old.c', `${CASE}/new.c`, '--func', 'pkt_csum', '--format', 'json'], 'cannot read no/such/old.c: no such file', /check the path/],
+    ['an unknown function', [`${CASE}/old.c`, `${CASE}/new.c`, '--func', 'pkt_sum', '--format', 'json'], `function pkt_sum() is not defined in ${CASE}/old.c`, /pkt_csum/],
+    ['series', ['series', 'no/such/manifest.yaml', '--format', 'json'], /no\/such\/manifest\.yaml/, /./],
+  ]
+  for (const [what, argv, message, hint] of rows) t.test(what, async t => jsonFailure(t, await run(argv), message, hint))
+  t.test('text (the default, or the last --format) keeps stdout empty', async t => {
+    usageFailure(t, await run(['a.c', 'b.c', '--func', 'f', '--format', 'json', '--format', 'text']), /more than once/, /once/)
+    usageFailure(t, await run(['a.c', 'b.c', '--func', 'f', '--', '--format', 'json']), /./)
+  })
+})
+
+t.test('formatOf and errorJson', async t => {
+  const rows: [string[], string | undefined][] = [
+    [[], undefined],
+    [['--format', 'json'], 'json'],
+    [['--format=junit'], 'junit'],
+    [['--format', 'json', '--format', 'text'], 'text'],
+    [['--format'], undefined],
+    [['--', '--format', 'json'], undefined],
+    [['x.c', '--cflags', '-O2', '--format', 'markdown', 'y.c'], 'markdown'],
+  ]
+  for (const [argv, want] of rows) t.equal(formatOf(argv), want, argv.join(' ') || '(nothing)')
+  t.same(JSON.parse(errorJson(new KlpError('no hint here'), 3)), { schemaVersion: 1, verdict: 'error', exitCode: 3, message: 'no hint here' }, 'a hint only when there is one')
+  t.match(JSON.parse(errorJson(new Error('boom'), 3)), { message: 'internal error: boom', hint: /this is a bug/ }, 'a foreign error is an internal error')
+  t.match(JSON.parse(errorJson('a string', 3)), { message: 'internal error: a string' }, 'not even an Error')
+  t.match(JSON.parse(errorJson(new InternalError('our bug'), 3)), { message: 'internal error: our bug', hint: /this is a bug/ }, 'an InternalError')
+  t.match(JSON.parse(errorJson(new KlpError('stopped', { exitCode: 130, hint: 'run again' }), 130)), { exitCode: 130, message: 'stopped', hint: 'run again' }, 'its own exit code')
 })
