@@ -23,11 +23,14 @@ export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void
     oldPath: argv.old, newPath: argv.new, ...resolveProofOptions(cli, {}, spec), ...(build && { buildContext: contextSummary(build), cbmcPlatform: contextPlatform(build) }),
     ...(own && { newTypeCflags: [...own, ...checked.cflags] }),
   }
-  const report = await verify(req, {
+  // the object-level analysis (live patch contents and hazards) alongside the proof, unless --object off
+  const { verifyWithLivePatch } = await import('../pipeline/livepatch.js')
+  const live = { mode: argv.object ?? 'auto', accept: spec?.['accept-hazards'] ?? [], ...(ctx.signal ? { signal: ctx.signal } : {}) }
+  const report = await verifyWithLivePatch(req, live, r => verify(r, {
     env: ctx.env,
     signal: ctx.signal,
     log,
-  })
+  }))
   const rendered = renderReport(argv.format, report, { color: (ctx.stdoutTTY ?? ctx.isTTY) && !argv.output && argv.format === 'text' && !ctx.env.NO_COLOR })
   const text = `${rendered.replace(/\n$/, '')}\n`
   if (argv.output) {

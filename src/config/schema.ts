@@ -1,6 +1,7 @@
 /** The spec file (YAML) for one function proof, validated with zod. */
 import { z } from 'zod'
 import { OBSERVABLES } from '../model/types.js'
+import { HAZARD_KINDS } from '../object/types.js'
 import { argRules, checkExpr, checkRawExpr, shownExpr, type ExprCheck } from '../extract/validate-expr.js'
 
 /** A failed expression check as a zod issue naming the text (the path names the field). */
@@ -78,6 +79,10 @@ export const SpecSchema = z
         z.string().regex(/^[A-Za-z_]\w*$/, 'must be a C identifier (a parameter name)'),
         z.string().regex(/^(?:(?:struct|union) +)?[A-Za-z_]\w*\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/, "must be 'struct name.member' (or 'union name.member', 'typedef_name.member')"),
       )
+      .optional(),
+    /** Live-patch hazards the user accepts (`kind:symbol`, `*` for every symbol): listed as accepted, no exit code. */
+    'accept-hazards': z
+      .array(z.string().max(200).regex(new RegExp(`^(${HAZARD_KINDS.join('|')}):([A-Za-z_][\\w.]*|\\*)$`), `must be 'kind:symbol' with kind one of ${HAZARD_KINDS.join(', ')} (symbol * for all)`))
       .optional(),
     /**
      * Network input shapes (model/skb.ts): `skb: linear` (a struct sk_buff parameter is a linear

@@ -10,6 +10,7 @@ import type { ObjectDiff } from './types.js'
 
 export { compileObject, DEFAULT_CFLAGS, OBJECT_FLAGS, objectTools, readObject, type ObjectTools } from './build.js'
 export { diffObjects, classifyFunction, type ObjectDiffInput } from './livepatch.js'
+export { HAZARD_KINDS } from './types.js'
 export type { Hazard, HazardKind, HazardSeverity, LivePatchFunction, LivePatchReason, ObjectDiff, ObjectFacts } from './types.js'
 
 export interface SourceObjectDiffRequest {
@@ -17,8 +18,8 @@ export interface SourceObjectDiffRequest {
   readonly newFile: string
   /** the file's compiler flags; -O2 when none are given */
   readonly cflags?: readonly string[]
-  /** source functions whose bodies changed */
-  readonly changed: ReadonlySet<string>
+  /** source functions whose bodies changed (may still be computed while gcc runs) */
+  readonly changed: ReadonlySet<string> | PromiseLike<ReadonlySet<string>>
   /** a scratch directory for the two objects (the caller owns and removes it) */
   readonly dir: string
   /** where to run gcc, when the flags hold relative paths (a kernel build folder); the file's folder by default */
@@ -33,6 +34,6 @@ export async function diffSourceVersions(tools: ObjectTools, req: SourceObjectDi
   const built = await Promise.allSettled([compileObject(tools, req.oldFile, oldObj, req.cflags, req.cwd), compileObject(tools, req.newFile, newObj, req.cflags, req.cwd)])
   for (const b of built) if (b.status === 'rejected') throw b.reason
   const [oldFacts, newFacts] = await Promise.all([readObject(tools, oldObj), readObject(tools, newObj)])
-  return diffObjects({ old: oldFacts, new: newFacts, changed: req.changed, ...(req.cflags ? { cflags: req.cflags } : {}) })
+  return diffObjects({ old: oldFacts, new: newFacts, changed: await req.changed, ...(req.cflags ? { cflags: req.cflags } : {}) })
 }
 

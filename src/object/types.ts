@@ -80,7 +80,9 @@ export interface LivePatchFunction {
   readonly via?: readonly string[]
 }
 
-export type HazardKind = 'data-changed' | 'static-local' | 'init-code' | 'no-patchable-entry' | 'ipa-ra' | 'type-changed'
+/** Every hazard kind (a spec's `accept-hazards: [kind:symbol]` names one). */
+export const HAZARD_KINDS = ['data-changed', 'static-local', 'init-code', 'no-patchable-entry', 'ipa-ra', 'type-changed'] as const
+export type HazardKind = (typeof HAZARD_KINDS)[number]
 export type HazardSeverity = 'error' | 'warning'
 
 export interface Hazard {

@@ -54,6 +54,8 @@ export interface ProofArgs {
   readonly solver?: 'auto' | 'sat' | 'z3'
   readonly models?: string
   readonly replay?: boolean
+  /** `--object auto|off`: the object-level (live-patch) analysis of a single proof (pipeline/livepatch.ts). */
+  readonly object?: 'auto' | 'off'
 }
 
 /** The command line's proof options, every value checked (absent: not given). */

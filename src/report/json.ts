@@ -2,7 +2,7 @@
  * The machine-readable report: pretty JSON, `schemaVersion` first, keys in the order of `types.ts`
  * whatever order the report object was built in. Keys unknown to `types.ts` are kept, sorted, after the known ones.
  */
-import type { ClaimReport, Difference, ProofReport, RunInfo, SafetyFinding, SizeStep, SizeSteps, UnboundedTechnique } from './types.js'
+import type { ClaimReport, Difference, LivePatchFunctionReport, LivePatchHazardReport, LivePatchReport, ProofReport, RunInfo, SafetyFinding, SizeStep, SizeSteps, UnboundedTechnique } from './types.js'
 
 /** A key list that must name every key of `T` (checked by `Complete`). */
 type Keys<T> = readonly (keyof T & string)[]
@@ -40,6 +40,7 @@ const REPORT = keys<ProofReport>()([
   'runs',
   'timings',
   'cached',
+  'livepatch',
 ])
 const DIFFERENCE = keys<Difference>()([
   'classification',
@@ -77,6 +78,9 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   typeChanges: keys<ProofReport['typeChanges'][number]>()(['type', 'detail']),
   runs: RUN,
   timings: keys<ProofReport['timings']>()(['totalMs', 'toolMs', 'ownMs']),
+  livepatch: keys<LivePatchReport>()(['cflags', 'functions', 'hazards', 'error', 'durationMs']),
+  functions: keys<LivePatchFunctionReport>()(['symbol', 'function', 'reason', 'via', 'verdict', 'benign', 'note']),
+  hazards: keys<LivePatchHazardReport>()(['kind', 'symbol', 'severity', 'detail', 'accepted']),
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

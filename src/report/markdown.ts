@@ -2,7 +2,7 @@
 import { formatDuration, formatInputs, formatRuns, plural } from './format.js'
 import { OUTCOME_WORD } from '../model/outcomes.js'
 import { summarize } from './summary.js'
-import type { ClaimReport, NamedValue, ProofReport, ValuePair } from './types.js'
+import type { ClaimReport, LivePatchReport, NamedValue, ProofReport, ValuePair } from './types.js'
 
 /** Escape free text so Markdown shows it literally. */
 export const escapeMarkdown = (s: string): string => s.replace(/[\\`*_[\]<|]|^[>#+-]/g, c => `\\${c}`)
@@ -36,6 +36,34 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 const OBSERVED = (c: ClaimReport): string => (c.observed === true ? 'yes' : c.observed === false ? '**no**' : 'unknown')
 
+/** What the live patch must replace and what makes it unsafe, right under the verdict. */
+function livePatchSection(lp: LivePatchReport | undefined): string[] {
+  if (!lp) return []
+  if (lp.error) return ['', '#### Live patch', '', `Not analysed: ${escapeMarkdown(lp.error)}`]
+  const out = ['', '#### Live patch', '']
+  if (lp.functions.length === 0) out.push('No function changed in the object code.')
+  else {
+    out.push(
+      ...table(
+        ['symbol', 'function', 'reason', 'via', 'verdict'],
+        lp.functions.map(f => [
+          code(f.symbol),
+          code(`${f.function}()`),
+          f.reason,
+          f.via?.length ? f.via.map(v => code(v)).join(', ') : '—',
+          lines([f.verdict === 'not-proved' || f.verdict === 'equivalent' || f.verdict === 'as-claimed' ? f.verdict : `**${f.verdict}**`, ...(f.benign ? ['benign'] : []), ...(f.note ? [escapeMarkdown(f.note)] : [])]),
+        ]),
+      ),
+    )
+  }
+  if (lp.hazards.length === 0) return [...out, '', 'No hazards.']
+  out.push('', '**Hazards**', '')
+  for (const h of lp.hazards) {
+    out.push(`- ${h.accepted ? `${h.kind} (accepted)` : `**${h.kind}**`} ${code(h.symbol)} (${h.severity}): ${escapeMarkdown(h.detail)}`)
+  }
+  return out
+}
+
 export function renderMarkdown(r: ProofReport): string {
   const s = summarize(r)
   const out: string[] = [
@@ -50,6 +78,7 @@ export function renderMarkdown(r: ProofReport): string {
   facts.push(`exit code ${r.exitCode}`)
   out.push('', facts.join(' · '))
   const bounds = s.bounds.map(b => `- ${escapeMarkdown(b.what)}: ${escapeMarkdown(b.value)}${b.isDefault ? ' *(default)*' : ''}`)
+  out.push(...livePatchSection(r.livepatch))
   if (s.showBounds === 'verdict') out.push('', '**Within bounds** (*default*: not chosen by you):', '', ...bounds)
 
   if (r.differences.length > 0) {

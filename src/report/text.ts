@@ -1,7 +1,8 @@
 /** The terminal report: a reviewer's summary, verdict first. */
 import { alignColumns, formatDuration, formatInputs, formatRuns, plural, wrapItems, wrapText } from './format.js'
+import { VERDICT_OUTCOME } from '../model/outcomes.js'
 import { summarize, type Outcome, type ReportSummary } from './summary.js'
-import type { ClaimReport, Difference, NamedValue, ProofReport, SafetyFinding, ValuePair } from './types.js'
+import type { ClaimReport, Difference, LivePatchReport, NamedValue, ProofReport, SafetyFinding, ValuePair } from './types.js'
 
 export interface TextOptions {
   /** ANSI colours (default false; the caller decides from the terminal and `--color`). */
@@ -32,6 +33,7 @@ export function renderText(r: ProofReport, opts: TextOptions = {}): string {
   const paint: Paint = opts.color ? (style, text) => `\x1b[${ANSI[style][0]}m${text}\x1b[${ANSI[style][1]}m` : (_, t) => t
   const sections: string[][] = [
     verdictLines(r, s, paint),
+    livePatchLines(r.livepatch, paint),
     s.showBounds === 'verdict' ? boundLines(s, paint) : [],
     ...r.differences.map(d => differenceLines(d, paint)),
     claimLines(r.claims, s, paint),
@@ -65,6 +67,35 @@ function verdictLines(r: ProofReport, s: ReportSummary, paint: Paint): string[] 
   if (s.claims.total > 0) counts.push(`claims observed: ${s.claims.observed} of ${s.claims.total}`)
   if (s.preExisting > 0) counts.push(plural(s.preExisting, 'pre-existing finding'))
   lines.push(indent + counts.join(' · '))
+  return lines
+}
+
+/**
+ * What the live patch must replace (each function: why, and its proof's verdict) and what makes it unsafe;
+ * right under the verdict, before the proof's own details.
+ */
+function livePatchLines(lp: LivePatchReport | undefined, paint: Paint): string[] {
+  if (!lp) return []
+  const title = paint('bold', 'live patch')
+  if (lp.error) return [`${title}: not analysed`, ...wrapText(lp.error, WIDTH, '  ')]
+  const accepted = lp.hazards.filter(h => h.accepted).length
+  const hazards = lp.hazards.length ? plural(lp.hazards.length, 'hazard') + (accepted ? ` (${accepted} accepted)` : '') : 'no hazards'
+  const fns = lp.functions.length ? `${plural(lp.functions.length, 'function')} to replace` : 'no function changed in the object code'
+  const lines = [`${title}: ${fns}, ${hazards}`]
+  const why = (f: LivePatchReport['functions'][number]) =>
+    `${f.reason}${f.symbol !== f.function ? ` of ${f.function}` : ''}${f.via?.length ? ` via ${f.via.join(', ')}` : ''}`
+  const rows = alignColumns(lp.functions.map(f => [f.symbol, why(f), f.verdict + (f.benign ? ' (benign)' : '')]), '  ')
+  lp.functions.forEach((f, i) => {
+    const style: Style = f.verdict === 'not-proved' ? 'dim' : OUTCOME_STYLE[VERDICT_OUTCOME[f.verdict]]
+    const row = rows[i]!
+    const cut = row.length - (f.verdict + (f.benign ? ' (benign)' : '')).length
+    lines.push(`  ${row.slice(0, cut)}${paint(style, row.slice(cut))}`)
+    if (f.note) lines.push(...wrapText(f.note, WIDTH, '      '))
+  })
+  for (const h of lp.hazards) {
+    const tag = h.accepted ? `${h.severity}, accepted` : h.severity
+    lines.push(`  ${paint(h.accepted ? 'dim' : 'red', 'hazard')}  ${h.kind}  ${h.symbol}  (${tag})`, ...wrapText(h.detail, WIDTH, '      '))
+  }
   return lines
 }
 

@@ -1,6 +1,7 @@
 /** The report of one proof (what every reporter renders). Plain, JSON-serialisable data. */
 import type { ObservableKind } from '../model/types.js'
 import type { ExitCode, InconclusiveReason, RunStatus, VerdictStatus } from '../model/outcomes.js'
+import type { HazardKind, HazardSeverity, LivePatchReason } from '../object/index.js'
 
 /** The verdict vocabulary lives in the model (`model/outcomes.ts`); reports use it. */
 export type { InconclusiveReason, VerdictStatus }
@@ -139,6 +140,49 @@ export interface SizeSteps {
   readonly noInput?: readonly number[]
 }
 
+/** One function the live patch must replace (object-level analysis), with its proof's verdict. */
+export interface LivePatchFunctionReport {
+  /** The ELF symbol as the compiler emitted it, e.g. `scale.constprop.0`. */
+  readonly symbol: string
+  /** The source function it belongs to. */
+  readonly function: string
+  readonly reason: LivePatchReason
+  /** The changed functions inlined into it. */
+  readonly via?: readonly string[]
+  /** Its proof's verdict; `not-proved` when this run did not prove it (`note` says why). */
+  readonly verdict: VerdictStatus | 'not-proved'
+  /** A codegen-only function proved equivalent: its object changed, its behaviour did not. */
+  readonly benign?: boolean
+  /** Why it was not proved, or the evidence for its verdict. */
+  readonly note?: string
+}
+
+/** What makes the live patch unsafe to apply. */
+export interface LivePatchHazardReport {
+  readonly kind: HazardKind
+  readonly symbol: string
+  readonly severity: HazardSeverity
+  /** One line: what goes wrong at patch time and what to do. */
+  readonly detail: string
+  /** The spec's `accept-hazards:` names it: listed, but no exit code. */
+  readonly accepted?: boolean
+}
+
+/**
+ * The object-level analysis (issue #11): both versions compiled for real and compared symbol by
+ * symbol; which functions the live patch must replace, why, and what makes it unsafe.
+ */
+export interface LivePatchReport {
+  /** The compiler flags both objects were built with (plus -g -ffunction-sections -fdata-sections). */
+  readonly cflags: readonly string[]
+  readonly functions: readonly LivePatchFunctionReport[]
+  readonly hazards: readonly LivePatchHazardReport[]
+  /** The object step could not run (gcc missing, a compile error): nothing is listed; the proof stands. */
+  readonly error?: string
+  /** Wall time of the object step (compile, read, compare). */
+  readonly durationMs: number
+}
+
 export interface ProofReport {
   readonly schemaVersion: typeof SCHEMA_VERSION
   readonly tool: { readonly name: 'klp-verify'; readonly version: string }
@@ -167,6 +211,8 @@ export interface ProofReport {
   readonly timings: { readonly totalMs: number; readonly toolMs: number; readonly ownMs: number }
   /** The verdict came from the result cache: an identical proof (same harnesses, cbmc, options) ran before. */
   readonly cached?: boolean
+  /** What the live patch must contain and whether it is safe (absent with `--object off`). */
+  readonly livepatch?: LivePatchReport
 }
 
 export interface Reporter {

@@ -131,3 +131,14 @@ t.test('invalid specs', async t => {
     t.match(issue?.message, message, `${name}: message`)
   }
 })
+
+t.test('accept-hazards: kind:symbol (or kind:*) of a known hazard kind, nothing else', async t => {
+  t.same(SpecSchema.parse({ 'accept-hazards': ['ipa-ra:callee', 'static-local:seq.0', 'data-changed:*'] })['accept-hazards'], ['ipa-ra:callee', 'static-local:seq.0', 'data-changed:*'])
+  for (const bad of ['ipa-ra', 'bogus:x', 'ipa-ra:', 'ipa-ra:a b', 'ipa-ra:x;rm', `ipa-ra:${'a'.repeat(300)}`]) {
+    const r = SpecSchema.safeParse({ 'accept-hazards': [bad] })
+    t.notOk(r.success, bad.slice(0, 20))
+  }
+  const r = SpecSchema.safeParse({ 'accept-hazards': ['bogus:x'] })
+  t.match(!r.success && r.error.issues[0]!.message, /^must be 'kind:symbol' with kind one of data-changed, static-local, init-code, no-patchable-entry, ipa-ra, type-changed/)
+  t.notOk(SpecSchema.safeParse({ 'accept-hazards': 'ipa-ra:callee' }).success, 'a list')
+})

@@ -25,6 +25,9 @@ t.test('compiles old and new into the scratch folder with the given flags, reads
   t.same(compiled, [['a/old.c', '/scratch/old.o', ['-O2'], '/build'], ['b/new.c', '/scratch/new.o', ['-O2'], '/build']])
   t.match(d.functions.find(f => f.symbol === 'use'), { reason: 'source-changed' })
   t.ok(d.hazards.some(h => h.kind === 'data-changed' && h.symbol === 'limit'))
+  // the changed set may still be computed while gcc runs (pipeline/livepatch.ts)
+  const later = await mod.diffSourceVersions(mod.objectTools('gcc'), { oldFile: 'a/old.c', newFile: 'b/new.c', changed: Promise.resolve(new Set(['use'])), dir: '/scratch' })
+  t.same(later.functions, d.functions)
 })
 
 t.test('a failed build is reported after the other build has finished', async t => {

@@ -3,6 +3,7 @@ import { renderJson } from '../../src/report/json.js'
 import { SCHEMA_VERSION, type ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
 import * as sz from '../fixtures/sizes-reports.js'
+import * as lp from '../fixtures/livepatch-reports.js'
 
 /** The same report with every object's keys reversed. */
 const reversed = (v: unknown): unknown =>
@@ -106,4 +107,15 @@ t.test('a proof that stepped its buffer bound: the requested and the reached bou
   t.same(Object.keys((out.runs as object[])[0]!), ['run', 'unwind', 'maxSize', 'status', 'durationMs', 'command'])
   t.same(Object.keys((out.sizes as { steps: object[] }).steps[3]!), ['maxSize', 'verdict', 'reason', 'durationMs'])
   t.match(JSON.parse(renderJson(sz.reducedAccepted)), { verdict: 'equivalent', exitCode: 0, sizes: { minimum: 16, reached: 16, requested: 32 } })
+})
+
+t.test('live patch: last, keys in the order of types.ts whatever order they were built in', async t => {
+  const parsed = JSON.parse(renderJson(reversed(lp.asClaimedWithLivePatch) as ProofReport))
+  t.equal(Object.keys(parsed).at(-1), 'livepatch')
+  t.same(Object.keys(parsed.livepatch), ['cflags', 'functions', 'hazards', 'durationMs'])
+  t.same(Object.keys(parsed.livepatch.functions[2]), ['symbol', 'function', 'reason', 'via', 'verdict', 'note'])
+  t.same(Object.keys(parsed.livepatch.functions[4]), ['symbol', 'function', 'reason', 'verdict', 'benign', 'note'])
+  t.same(Object.keys(parsed.livepatch.hazards[1]), ['kind', 'symbol', 'severity', 'detail', 'accepted'])
+  t.same(Object.keys(JSON.parse(renderJson(lp.equivalentObjectError)).livepatch), ['cflags', 'functions', 'hazards', 'error', 'durationMs'])
+  t.same(parsed.livepatch, lp.livePatch, 'round-trips')
 })

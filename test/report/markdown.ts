@@ -3,6 +3,7 @@ import { code, escapeMarkdown, renderMarkdown } from '../../src/report/markdown.
 import type { ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
 import * as sz from '../fixtures/sizes-reports.js'
+import * as lp from '../fixtures/livepatch-reports.js'
 
 t.test('snapshot per fixture', async t => {
   for (const [name, r] of Object.entries(f.reports)) t.matchSnapshot(renderMarkdown(r), name)
@@ -131,4 +132,17 @@ t.test('a verdict reached at a smaller buffer bound states the bound', async t =
   t.match(md, '**Within bounds**')
   t.match(renderMarkdown(sz.reducedAccepted), /^### PASS · equivalent · `ucs2_strnlen\(\)`\n\nOld and new behave the same for buffers of up to 16 elements \(max-size 32 timed out after 1 min 33 s; accepted by --min-size 16\)\.\n/)
   t.matchSnapshot(md, 'reduced bound')
+})
+
+t.test('live patch: a section under the verdict, functions table and hazards', async t => {
+  for (const [name, r] of Object.entries(lp.livePatchReports)) t.matchSnapshot(renderMarkdown(r), `live patch: ${name}`)
+  const md = renderMarkdown(lp.asClaimedWithLivePatch)
+  t.ok(md.indexOf('#### Live patch') < md.indexOf('**Within bounds**'), 'before the bounds')
+  t.match(md, '| `rx_weight` | `rx_weight()` | inlined-callee-changed | `scale` | **unintended**<br>proved in this run without claims: the patch changes behavior |')
+  t.match(md, '| `caller` | `caller()` | codegen-only | — | equivalent<br>benign<br>')
+  t.match(md, '- **data-changed** `limit` (error): limit (used by msg\\_fill) changed')
+  t.match(md, '- ipa-ra (accepted) `callee` (warning): ')
+  t.match(renderMarkdown(lp.equivalentNothingChanged), '#### Live patch\n\nNo function changed in the object code.\n\nNo hazards.')
+  t.match(renderMarkdown(lp.equivalentObjectError), '#### Live patch\n\nNot analysed: gcc failed: old.c:3:1: error: expected declaration')
+  t.notMatch(renderMarkdown(f.equivalent), /Live patch/)
 })

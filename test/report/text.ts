@@ -3,6 +3,7 @@ import { renderText } from '../../src/report/text.js'
 import type { ProofReport } from '../../src/report/types.js'
 import * as f from '../fixtures/reports.js'
 import * as sz from '../fixtures/sizes-reports.js'
+import * as lp from '../fixtures/livepatch-reports.js'
 
 const ESC = '\x1b['
 
@@ -239,4 +240,24 @@ t.test('a verdict reached at a smaller buffer bound states the bound in its verd
   t.match(ok.split('\n')[0], /^EQUIVALENT {2}ucs2_strnlen\(\): old and new behave the same for buffers of up to 16 elements \(max-size 32 timed out after 1 min 33 s; accepted by --min-size 16\)$/)
   t.matchSnapshot(open, 'reduced bound')
   t.matchSnapshot(ok, 'reduced bound, accepted by --min-size')
+})
+
+t.test('live patch: right under the verdict, each function with why and its verdict, then the hazards', async t => {
+  for (const [name, r] of Object.entries(lp.livePatchReports)) t.matchSnapshot(renderText(r), `live patch: ${name}`)
+  const text = renderText(lp.asClaimedWithLivePatch)
+  const blocks = text.split('\n\n')
+  t.match(blocks[0], /^AS-CLAIMED /, 'the verdict stays first')
+  t.match(blocks[1], /^live patch: 5 functions to replace, 2 hazards \(1 accepted\)\n/)
+  t.match(text, /^ {2}scale\.constprop\.0 +ipa-clone of scale +not-proved$/m)
+  t.match(text, /^ {2}rx_weight +inlined-callee-changed via scale +unintended$/m)
+  t.match(text, /^ {2}caller +codegen-only +equivalent \(benign\)$/m)
+  t.match(text, /^ {2}hazard {2}data-changed {2}limit {2}\(error\)$/m)
+  t.match(text, /^ {2}hazard {2}ipa-ra {2}callee {2}\(warning, accepted\)$/m)
+  t.match(renderText(lp.equivalentNothingChanged), /\n\nlive patch: no function changed in the object code, no hazards\n\n/)
+  t.match(renderText(lp.equivalentObjectError), /\n\nlive patch: not analysed\n {2}gcc failed: old\.c:3:1: error: expected declaration\n\n/)
+  t.notMatch(renderText(f.equivalent), /live patch/, 'no section without the analysis (--object off)')
+  const coloured = renderText(lp.asClaimedWithLivePatch, { color: true })
+  t.match(coloured, `${ESC}31munintended${ESC}39m`, 'a failed proof in red')
+  t.match(coloured, `${ESC}2mnot-proved${ESC}22m`, 'not proved dimmed')
+  t.match(coloured, `${ESC}2mhazard${ESC}22m  ipa-ra`, 'an accepted hazard dimmed')
 })

@@ -31,6 +31,126 @@ no behavioral difference only for buffers of up to 16 elements (max-size 32 time
 
 `
 
+exports[`test/report/markdown.ts > TAP > live patch: a section under the verdict, functions table and hazards > live patch: as-claimed with a live patch 1`] = `
+### PASS · as-claimed · \`msg_fill()\`
+
+The patch changes only what its claims allow.
+
+only intended differences, every claim observed
+
+\`old.c\` → \`new.c\` · 3 differences · exit code 1
+
+#### Live patch
+
+| symbol | function | reason | via | verdict |
+| --- | --- | --- | --- | --- |
+| \`msg_fill\` | \`msg_fill()\` | source-changed | — | as-claimed |
+| \`msg_fill.cold\` | \`msg_fill()\` | ipa-clone | — | as-claimed |
+| \`rx_weight\` | \`rx_weight()\` | inlined-callee-changed | \`scale\` | **unintended**<br>proved in this run without claims: the patch changes behavior |
+| \`scale.constprop.0\` | \`scale()\` | ipa-clone | — | not-proved<br>a clone or part of scale(), whose source did not change: its code changed with what its callers pass |
+| \`caller\` | \`caller()\` | codegen-only | — | equivalent<br>benign<br>benign: its object code changed, though neither its source nor anything inlined into it did, and it behaves the same (no behavioral difference) |
+
+**Hazards**
+
+- **data-changed** \`limit\` (error): limit (used by msg\\_fill) changed initial value 4 → 8: a live patch cannot change data the running kernel already holds, so the running value stays; set the new value in a pre-patch callback, or leave the initialiser unchanged
+- ipa-ra (accepted) \`callee\` (warning): callee now writes rdx: callers caller keep values there across the call (IPA-RA); patch the callers too
+
+**Within bounds** (*default*: not chosen by you):
+
+- unwinding bound: auto (reached 16, max 64) *(default)*
+- max buffer size (--max-size): 12 elements
+- buffer buf: len elements, 0 \\<= len \\<= 12
+- pointer parameters: non-NULL, one object each unless --buffer/--nullable *(default)*
+- pointer fields of input objects: NULL or one fresh object (depth 1) *(default)*
+- globals at entry: any value, the same for both versions *(default)*
+- signed overflow: undefined (a safety violation) *(default)*
+
+#### Differences
+
+| classification | observable | claim | inputs | old → new |
+| --- | --- | --- | --- | --- |
+| intended | \`return\` | \`reject-long-payload\` | \`len = 9\`, \`m->type = 1\`, \`buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }\` | \`return: 0 → -22\` |
+| intended | \`memory *m\` | \`reject-long-payload\` | \`len = 9\`, \`m->type = 1\`, \`buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }\` | \`m->len: 9 → 0\`<br>\`m->payload[0]: 0 → 17\` |
+| intended | \`safety: array bounds in old\` at \`old.c:19\` | \`reject-long-payload\` | \`len = 9\`, \`m->type = 1\`, \`buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }\` | fixed by the patch: array 'm->payload' upper bound in m->payload\\[i\\] in msg\\_fill() |
+
+#### Claims (1 of 1 observed)
+
+| claim | observed | when | then | witness |
+| --- | --- | --- | --- | --- |
+| \`reject-long-payload\` | yes | \`len > MSG_PAYLOAD\` | \`ret == -EINVAL\` | \`len = 9\`<br>\`m->type = 1\`<br>\`buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }\`<br>\`return: 0 → -22\`<br>\`m->len: 9 → 0\` |
+
+<sub>cbmc 6.6.0 (cbmc-6.6.0), solver CaDiCaL (external, --external-sat-solver) · klp-verify 0.1.0 · runs: 4 (1 complete, 3 found) · 3.6 s</sub>
+
+`
+
+exports[`test/report/markdown.ts > TAP > live patch: a section under the verdict, functions table and hazards > live patch: nothing changed in the objects 1`] = `
+### PASS · equivalent · \`msg_fill()\`
+
+Old and new behave the same.
+
+no behavioral difference
+
+\`old.c\` → \`new.c\` · no differences · exit code 0
+
+#### Live patch
+
+No function changed in the object code.
+
+No hazards.
+
+**Within bounds** (*default*: not chosen by you):
+
+- unwinding bound: auto (reached 16, max 64) *(default)*
+- max buffer size (--max-size): 12 elements
+- buffer buf: len elements, 0 \\<= len \\<= 12
+- pointer parameters: non-NULL, one object each unless --buffer/--nullable *(default)*
+- pointer fields of input objects: NULL or one fresh object (depth 1) *(default)*
+- globals at entry: any value, the same for both versions *(default)*
+- signed overflow: undefined (a safety violation) *(default)*
+
+#### Pre-existing safety findings
+
+Already in the old code; they do not change the verdict.
+
+- array bounds in \`msg_fill()\` at \`old.c:19\`: array 'm->payload' upper bound in m->payload\\[i\\]
+
+<sub>cbmc 6.6.0 (cbmc-6.6.0), solver CaDiCaL (external, --external-sat-solver) · klp-verify 0.1.0 · runs: 3 (1 complete, 2 found) · 2.4 s</sub>
+
+`
+
+exports[`test/report/markdown.ts > TAP > live patch: a section under the verdict, functions table and hazards > live patch: object step failed 1`] = `
+### PASS · equivalent · \`msg_fill()\`
+
+Old and new behave the same.
+
+no behavioral difference
+
+\`old.c\` → \`new.c\` · no differences · exit code 0
+
+#### Live patch
+
+Not analysed: gcc failed: old.c:3:1: error: expected declaration
+
+**Within bounds** (*default*: not chosen by you):
+
+- unwinding bound: auto (reached 16, max 64) *(default)*
+- max buffer size (--max-size): 12 elements
+- buffer buf: len elements, 0 \\<= len \\<= 12
+- pointer parameters: non-NULL, one object each unless --buffer/--nullable *(default)*
+- pointer fields of input objects: NULL or one fresh object (depth 1) *(default)*
+- globals at entry: any value, the same for both versions *(default)*
+- signed overflow: undefined (a safety violation) *(default)*
+
+#### Pre-existing safety findings
+
+Already in the old code; they do not change the verdict.
+
+- array bounds in \`msg_fill()\` at \`old.c:19\`: array 'm->payload' upper bound in m->payload\\[i\\]
+
+<sub>cbmc 6.6.0 (cbmc-6.6.0), solver CaDiCaL (external, --external-sat-solver) · klp-verify 0.1.0 · runs: 3 (1 complete, 2 found) · 2.4 s</sub>
+
+`
+
 exports[`test/report/markdown.ts > TAP > snapshot per fixture > as-claimed 1`] = `
 ### PASS · as-claimed · \`msg_fill()\`
 

@@ -54,6 +54,130 @@ time: 1 min 56 s total (cbmc 1 min 55 s, own 1.2 s)
 
 `
 
+exports[`test/report/text.ts > TAP > live patch: right under the verdict, each function with why and its verdict, then the hazards > live patch: as-claimed with a live patch 1`] = `
+AS-CLAIMED  msg_fill(): the patch changes only what its claims allow (within the bounds below)
+            only intended differences, every claim observed
+            old.c → new.c · 3 intended differences · claims observed: 1 of 1
+
+live patch: 5 functions to replace, 2 hazards (1 accepted)
+  msg_fill           source-changed                    as-claimed
+  msg_fill.cold      ipa-clone of msg_fill             as-claimed
+  rx_weight          inlined-callee-changed via scale  unintended
+      proved in this run without claims: the patch changes behavior
+  scale.constprop.0  ipa-clone of scale                not-proved
+      a clone or part of scale(), whose source did not change: its code changed with what its
+      callers pass
+  caller             codegen-only                      equivalent (benign)
+      benign: its object code changed, though neither its source nor anything inlined into it did,
+      and it behaves the same (no behavioral difference)
+  hazard  data-changed  limit  (error)
+      limit (used by msg_fill) changed initial value 4 → 8: a live patch cannot change data the
+      running kernel already holds, so the running value stays; set the new value in a pre-patch
+      callback, or leave the initialiser unchanged
+  hazard  ipa-ra  callee  (warning, accepted)
+      callee now writes rdx: callers caller keep values there across the call (IPA-RA); patch the
+      callers too
+
+within bounds ("default": not chosen by you):
+  unwinding bound                  auto (reached 16, max 64)                             default
+  max buffer size (--max-size)     12 elements
+  buffer buf                       len elements, 0 <= len <= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+intended  return  (allowed by claim reject-long-payload)
+  inputs   len = 9, m->type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what   | old | new
+           return | 0   | -22
+  run      equiv
+
+intended  memory *m  (allowed by claim reject-long-payload)
+  inputs   len = 9, m->type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  values   what          | old | new
+           m->len        | 9   | 0
+           m->payload[0] | 0   | 17
+  run      equiv
+
+intended  safety: array bounds in old  (allowed by claim reject-long-payload)
+  inputs   len = 9, m->type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+  at       old.c:19
+  detail   fixed by the patch: array 'm->payload' upper bound in m->payload[i] in msg_fill()
+  run      safety-old-claim-0
+
+claims: 1 of 1 observed
+  observed      reject-long-payload: when len > MSG_PAYLOAD, then ret == -EINVAL
+    differs  return, memory, safety
+    witness  len = 9, m->type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    values   what   | old | new
+             return | 0   | -22
+             m->len | 9   | 0
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 1 · runs: 4 (1 complete, 3 found)
+unwinding: auto bound 16, complete
+time: 3.6 s total (cbmc 3.3 s, own 340 ms)
+
+`
+
+exports[`test/report/text.ts > TAP > live patch: right under the verdict, each function with why and its verdict, then the hazards > live patch: nothing changed in the objects 1`] = `
+EQUIVALENT  msg_fill(): old and new behave the same (within the bounds below)
+            no behavioral difference
+            old.c → new.c · no differences · 1 pre-existing finding
+
+live patch: no function changed in the object code, no hazards
+
+within bounds ("default": not chosen by you):
+  unwinding bound                  auto (reached 16, max 64)                             default
+  max buffer size (--max-size)     12 elements
+  buffer buf                       len elements, 0 <= len <= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+pre-existing safety findings: 1 (already in old; they do not change the verdict)
+  array bounds in msg_fill() at old.c:19
+    array 'm->payload' upper bound in m->payload[i]
+    inputs   len = 9, m->type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 0 · runs: 3 (1 complete, 2 found)
+unwinding: auto bound 16, complete
+time: 2.4 s total (cbmc 2.1 s, own 250 ms)
+
+`
+
+exports[`test/report/text.ts > TAP > live patch: right under the verdict, each function with why and its verdict, then the hazards > live patch: object step failed 1`] = `
+EQUIVALENT  msg_fill(): old and new behave the same (within the bounds below)
+            no behavioral difference
+            old.c → new.c · no differences · 1 pre-existing finding
+
+live patch: not analysed
+  gcc failed: old.c:3:1: error: expected declaration
+
+within bounds ("default": not chosen by you):
+  unwinding bound                  auto (reached 16, max 64)                             default
+  max buffer size (--max-size)     12 elements
+  buffer buf                       len elements, 0 <= len <= 12
+  pointer parameters               non-NULL, one object each unless --buffer/--nullable  default
+  pointer fields of input objects  NULL or one fresh object (depth 1)                    default
+  globals at entry                 any value, the same for both versions                 default
+  signed overflow                  undefined (a safety violation)                        default
+
+pre-existing safety findings: 1 (already in old; they do not change the verdict)
+  array bounds in msg_fill() at old.c:19
+    array 'm->payload' upper bound in m->payload[i]
+    inputs   len = 9, m->type = 1, buf[0..8] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+cbmc 6.6.0 (cbmc-6.6.0) · solver CaDiCaL (external, --external-sat-solver)
+klp-verify 0.1.0 · exit 0 · runs: 3 (1 complete, 2 found)
+unwinding: auto bound 16, complete
+time: 2.4 s total (cbmc 2.1 s, own 250 ms)
+
+`
+
 exports[`test/report/text.ts > TAP > snapshot per fixture > as-claimed 1`] = `
 AS-CLAIMED  msg_fill(): the patch changes only what its claims allow (within the bounds below)
             only intended differences, every claim observed
