@@ -73,7 +73,7 @@ export interface SeriesRunPlan {
 let fingerprint: Promise<string> | undefined
 
 /** The options that change what a proof proves (paths left out: they differ between machines). */
-const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'timeoutSec', 'proofTimeoutSec', 'memoryMb', 'fwrapv', 'initGlobals', 'includes', 'defines', 'cflags', 'replay', 'solver', 'extraCbmcArgs'] as const
+const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'minSize', 'timeoutSec', 'proofTimeoutSec', 'memoryMb', 'fwrapv', 'initGlobals', 'includes', 'defines', 'cflags', 'replay', 'solver', 'extraCbmcArgs'] as const
 
 /** Reports list proofs in series order: each patch's in turn, then base → tip; by function, then file. */
 function seriesOrder(source: SeriesSource): (a: Pick<SeriesProof, 'patch' | 'function' | 'new'>, b: Pick<SeriesProof, 'patch' | 'function' | 'new'>) => number {
@@ -119,6 +119,8 @@ export async function planSeriesRun(source: SeriesSource, checked: CheckedArgs, 
   const options = Object.fromEntries(PLAN_OPTIONS.map(k => [k, checked[k]]))
   const digest = createHash('sha256').update(stable({
     tool: `${TOOL_VERSION} ${await (fingerprint ??= toolFingerprint(PACKAGE_ROOT))}`, kind: source.kind, options,
+    // the manifest's defaults (its include folders are paths) and each proof's build context (its kconfig, its flags)
+    defaults: { ...manifestDefaults, include: undefined }, builds: units.map(u => ('task' in u && u.task?.build ? u.task.build.digest : null)),
     patches: patches.map(p => [p.id, p.status]), proofs: planned.map(withoutCost),
   })).digest('hex').slice(0, 16)
   return {

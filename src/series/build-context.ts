@@ -13,7 +13,8 @@
  * and a changed static inline a difference, never silently the old code compared with itself.
  */
 import path from 'node:path'
-import { existsSync, realpathSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { ConfigError, UsageError } from '../errors.js'
 import { isInside } from '../config/flags.js'
 import { contextPlatform, contextSummary, findBuildContexts, findKernelRoot, findKernelTree, prepareKconfig, type BuildContext } from '../kbuild/index.js'
@@ -34,6 +35,30 @@ export interface FileBuild {
   readonly summary: { readonly from: string; readonly lines: readonly string[] }
   /** cbmc front-end options the flags call for (`--unsigned-char`, …). */
   readonly platform: readonly string[]
+  /**
+   * What in the context decides what is proved, hashed the same on every machine: the flags without
+   * absolute paths, and the build folder's kernel `.config` (two configs may give the same flags but
+   * other generated headers). A sharded run's plan digest includes it.
+   */
+  readonly digest: string
+}
+
+/** A word that names an absolute path (`/x`, `-I/x`, `-fmacro-prefix-map=/x/=`): it differs between machines. */
+const ABSOLUTE = /^\/|^-[A-Za-z]+\/|=\//
+
+/** The digest of a context (FileBuild.digest); `config`: the build folder's .config, when it has one. */
+export function contextDigest(kept: readonly string[], platform: readonly string[], config: string | undefined): string {
+  const flags = kept.filter(w => !ABSOLUTE.test(w))
+  return createHash('sha256').update(JSON.stringify({ flags, platform, config: config === undefined ? null : createHash('sha256').update(config).digest('hex') })).digest('hex').slice(0, 16)
+}
+
+/** A build folder's kernel .config (none for a compile_commands.json project). */
+function readConfig(dir: string): string | undefined {
+  try {
+    return readFileSync(path.join(dir, '.config'), 'utf8')
+  } catch {
+    return undefined
+  }
 }
 
 /** A file's build context: its flags, the error finding them raised (its patch's error), or undefined (none applies). */
@@ -130,6 +155,8 @@ export async function resolveSeriesBuild(source: SeriesSource, args: SeriesBuild
   if (got.length) log(`build context: ${got.length} of ${paths.length} files (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
   const automatic = !args.kconfig && !args.compileCommands
   const trees = source.kind === 'manifest' || source.root === undefined ? [] : [...new Set([source.root, realOr(source.root)])]
+  const configs = new Map<string, string | undefined>()
+  const configOf = (dir: string) => (configs.has(dir) ? configs.get(dir) : configs.set(dir, readConfig(dir)).get(dir))
   return f => {
     const at = lookup(f)
     const c = at === null ? undefined : found.get(at)
@@ -144,6 +171,7 @@ export async function resolveSeriesBuild(source: SeriesSource, args: SeriesBuild
     const fallback = trees.some(t => isInside(t, realOr(c.command.directory), path.sep) || isInside(t, c.command.directory, path.sep))
     // an added or removed file: its one version's view for both
     const moved = viewFlags(c.flags.kept, trees, { old: views.old ?? views.new, new: views.new ?? views.old }, fallback)
-    return { ...moved, summary: contextSummary(c), platform: contextPlatform(c) }
+    const platform = contextPlatform(c)
+    return { ...moved, summary: contextSummary(c), platform, digest: contextDigest(c.flags.kept, platform, configOf(c.command.directory)) }
   }
 }

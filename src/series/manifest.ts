@@ -16,6 +16,7 @@ export const ManifestSchema = z
         unwind: z.union([z.literal('auto'), z.number().int().min(1)]).optional(),
         'max-unwind': z.number().int().min(1).optional(),
         'max-size': z.number().int().min(0).max(4096).optional(),
+        'min-size': z.number().int().min(0).max(4096).optional(),
         timeout: z.number().positive().max(2147483).optional(),
         'proof-timeout': z.number().positive().max(2147483).optional(),
         memory: z.number().min(16, 'must be at least 16 (MiB)').optional(),
@@ -25,6 +26,8 @@ export const ManifestSchema = z
         define: StrList.optional(),
       })
       .strict()
+      // both here: checked now (with --max-size, when each proof's options are resolved)
+      .refine(d => d['min-size'] === undefined || d['max-size'] === undefined || d['min-size'] <= d['max-size'], { message: 'must not be above max-size', path: ['min-size'] })
       .default({}),
     entries: z
       .array(

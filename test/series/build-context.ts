@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
-import { resolveSeriesBuild, viewFlags } from '../../src/series/build-context.js'
+import { contextDigest, resolveSeriesBuild, viewFlags } from '../../src/series/build-context.js'
 import type { PatchFile, SeriesPatch, SeriesSource } from '../../src/series/types.js'
 
 t.test('viewFlags: tree paths move into each version\'s view, other paths and flags stay', async t => {
@@ -76,6 +76,8 @@ t.test('a configured kernel tree: one make run for every file, flags in each ver
   t.same(x.cflags, ['-nostdinc', '-include', `${dir}/snap/a/include/cfg.h`, `-fmacro-prefix-map=${tree}/=`, `-fmacro-prefix-map=${dir}/snap/a/=`, `-fmacro-prefix-map=${dir}/snap/b/=`, '-funsigned-char', '-fno-strict-overflow'])
   t.equal(x.summary.from, 'make V=1 -n lib/x.o')
   t.same(x.platform, ['--unsigned-char'])
+  t.match(x.digest, /^[0-9a-f]{16}$/)
+  t.equal((buildOf(files[1]!) as { digest: string }).digest, x.digest, 'the same flags and .config: the same digest')
   t.match(buildOf(files[1]!), { summary: { from: 'make V=1 -n lib/y.o' } })
   t.match(buildOf(files[2]!), { name: 'ConfigError', message: /make V=1 -n skip\/z\.o printed no command that compiles .*skip\/z\.c/ })
   t.equal(buildOf(files[3]!), undefined, 'an added file with no command: none (its functions are only listed)')
@@ -86,6 +88,9 @@ t.test('a configured kernel tree: one make run for every file, flags in each ver
   t.match(more(renamed), { summary: { from: 'make V=1 -n lib/x.o' }, includes: { old: [`${dir}/snap/a/include`], new: [`${dir}/snap/b/include`] } }, 'a renamed file: its old name\'s command')
   t.match(more(removed), { includes: { old: [`${dir}/snap/a/include`], new: [`${dir}/snap/a/include`] } }, 'a removed file: its old view for both')
 
+  writeFileSync(path.join(tree, '.config'), 'CONFIG_X=n\n')
+  const other = await resolveSeriesBuild(sourceOf(tree, files), {}, {}, () => {}, false)
+  t.not((other(files[0]!) as { digest: string }).digest, x.digest, 'another .config: another digest')
   const fallback = await resolveSeriesBuild(sourceOf(tree, files), {}, {}, m => logs.push(m), true)
   t.equal(fallback(files[2]!), undefined, 'found automatically while --cflags was given: the user\'s flags alone, as verify does')
   t.match(logs.at(-1), /no build context for skip\/z\.c .*using --cflags alone/)
@@ -99,6 +104,11 @@ t.test('--compile-commands: entries of the tree\'s files; a manifest looks its o
   const buildOf = await resolveSeriesBuild(sourceOf(tree, files), { compileCommands: db }, {}, () => {}, true)
   t.match(buildOf(files[0]!), { cflags: ['-DFROM_DB'], includes: { old: [`${dir}/snap/a/include`], new: [`${dir}/snap/b/include`] }, summary: { from: db } })
   t.match(buildOf(files[1]!), { name: 'ConfigError', message: /has no entry for/ }, 'given --compile-commands, a file it lacks is an error even with --cflags')
+  // a project's build folder without a kernel .config: the digest is of the flags alone
+  const elsewhere = path.join(dir, 'cc2.json')
+  writeFileSync(elsewhere, JSON.stringify([{ directory: path.join(dir, 'snap'), file: path.join(tree, 'lib/x.c'), command: 'cc -DFROM_DB -c x.c' }]))
+  const noConfig = (await resolveSeriesBuild(sourceOf(tree, [files[0]!]), { compileCommands: elsewhere }, {}, () => {}, true))(files[0]!) as { digest: string }
+  t.equal(noConfig.digest, contextDigest(['-DFROM_DB'], [], undefined))
 
   const own = fileOf(dir, 'x.c', { oldPath: path.join(tree, 'lib/x.c'), newPath: path.join(dir, 'snap/b/lib/x.c') })
   const manifest = await resolveSeriesBuild(sourceOf(dir, [own], 'manifest'), {}, {}, () => {}, false)
@@ -132,4 +142,15 @@ t.test('git mode: a file the work tree lacks (it holds another commit) is an err
   const scratch = logs[0]!.replace(/^.* in (\S+) .*$/, '$1')
   t.equal(readFileSync(path.join(scratch, 'prepare.log'), 'utf8'), 'run\n', 'make O=… prepare ran once')
   t.match(k(files[0]!), { summary: { from: `make O=${scratch} V=1 -n lib/x.o` } }, 'the command from the scratch folder, not $KBUILD_OUTPUT')
+})
+
+t.test('contextDigest: the same on every machine, another for another config or other flags', async t => {
+  const flags = (root: string) => [`-I${root}/include`, '-isystem', `${root}/gcc`, `-fmacro-prefix-map=${root}/=`, '-DKBUILD_MODNAME="x"', '-fno-strict-overflow']
+  const here = contextDigest(flags('/home/a/linux'), [], 'CONFIG_X=y\n')
+  t.equal(contextDigest(flags('/srv/b/linux-6.12'), [], 'CONFIG_X=y\n'), here, 'absolute paths are left out')
+  t.match(here, /^[0-9a-f]{16}$/)
+  t.not(contextDigest(flags('/home/a/linux'), [], 'CONFIG_X=n\n'), here, 'another .config')
+  t.not(contextDigest(flags('/home/a/linux'), [], undefined), here, 'no .config (a compile_commands.json project)')
+  t.not(contextDigest([...flags('/home/a/linux'), '-ftrivial-auto-var-init=zero'], [], 'CONFIG_X=y\n'), here, 'another flag')
+  t.not(contextDigest(flags('/home/a/linux'), ['--unsigned-char'], 'CONFIG_X=y\n'), here, 'another cbmc platform')
 })

@@ -56,3 +56,17 @@ t.test('an unreadable or invalid manifest', async t => {
   await t.rejects(load('x.yaml'), { constructor: ConfigError, message: 'cannot read manifest x.yaml: Error: weird' })
   await t.rejects(loadManifest(path.join(dir, 'bad.yaml')), { constructor: ConfigError, message: /entries: a series needs at least one entry/ })
 })
+
+t.test('defaults: min-size is a default like max-size, never above it', async t => {
+  const dir = t.testdir({
+    'ok.yaml': `defaults: {min-size: 4, max-size: 16}\n${ENTRY}`,
+    'alone.yaml': `defaults: {min-size: 40}\n${ENTRY}`,
+    'above.yaml': `defaults: {min-size: 8, max-size: 4}\n${ENTRY}`,
+    'neg.yaml': `defaults: {min-size: -1}\n${ENTRY}`,
+    a: { 'old.c': '', 'new.c': '', 'spec.yaml': '' },
+  })
+  t.same((await loadManifest(path.join(dir, 'ok.yaml'))).defaults, { 'min-size': 4, 'max-size': 16 })
+  t.same((await loadManifest(path.join(dir, 'alone.yaml'))).defaults, { 'min-size': 40 }, 'alone: checked against the max-size each proof resolves')
+  await t.rejects(loadManifest(path.join(dir, 'above.yaml')), { constructor: ConfigError, message: /defaults\.min-size: must not be above max-size/ })
+  await t.rejects(loadManifest(path.join(dir, 'neg.yaml')), { constructor: ConfigError, message: /defaults\.min-size/ })
+})
