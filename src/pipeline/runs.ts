@@ -10,8 +10,9 @@ import { buildCbmcArgs, buildShowLoopsArgs, buildShowPropertiesArgs, renderComma
 import { boundSchedule, deriveLoopBound, nextBound } from '../cbmc/loops.js'
 import { parseCbmcJson, parseShowLoops, parseShowProperties } from '../cbmc/parse.js'
 import { runCbmc } from '../cbmc/run.js'
-import type { CbmcTool } from '../cbmc/types.js'
-import { interpretRun } from '../classify/job.js'
+import type { CbmcTool, Property } from '../cbmc/types.js'
+import { LIMIT, parseMarker } from '../model/names.js'
+import { interpretRun, locationText } from '../classify/job.js'
 import type { JobResult, OpenLoop } from '../classify/types.js'
 import { modeName } from '../harness/render.js'
 import type { Harness } from '../harness/types.js'
@@ -194,13 +195,21 @@ function deepen(b: Bounds, open: readonly OpenLoop[], ceiling: number): boolean 
   return deeper
 }
 
+/** A mode's last run with what a whole-trace re-run needs (wholeTraces). */
+export interface ModeResult {
+  result: JobResult
+  readonly runs: RunInfo[]
+  readonly rerun?: { readonly h: Harness; readonly dir: string; readonly where: string; readonly at: { maxSize?: number }; readonly b: Bounds; readonly failed: readonly Property[] }
+}
+
 /**
  * Run one mode. Auto mode starts every loop of the code at the bound its header says it needs (a
  * `--buffer` length: max-size + 1; the bits of a word: width + 1; a constant count: N + 1) and
  * the rest at the schedule's first bound, then deepens only the loops whose unwinding assertion
- * failed, until complete, definitive, or out of budget or bounds.
+ * failed, until complete, definitive, or out of budget or bounds. Findings keep their sliced
+ * traces here: wholeTraces completes the ones that need it once every mode has run.
  */
-export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string, step?: ModeStep): Promise<{ result: JobResult; runs: RunInfo[] }> {
+export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: string, step?: ModeStep): Promise<ModeResult> {
   const runs: RunInfo[] = []
   const name = modeName(h.mode)
   const where = step?.where ?? name
@@ -212,12 +221,15 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
   for (const [loop, bound] of derived) if (bound !== undefined) b.loops.set(loop, Math.min(ceiling, Math.max(bound, b.global)))
   const instrumented = await instrumentedIds(s, req, h, dir, b.global)
   let result: JobResult
+  let failed: readonly Property[] = []
   for (;;) {
     const argv = argsFor(s, req, h, b.global, undefined, entries(b))
     s.log.debug(`[${name}] ${commandLine(s, argv)}`)
     const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
     const unwind = largest(b)
-    const first = interpretRun({ run: name, harness: h, unwind, ...(instrumented ? { instrumented } : {}) }, run, parseCbmcJson(run.stdout))
+    const parsed = parseCbmcJson(run.stdout)
+    const first = interpretRun({ run: name, harness: h, unwind, ...(instrumented ? { instrumented } : {}) }, run, parsed)
+    failed = parsed.ok ? (parsed.properties ?? []).filter(p => first.findingIds.includes(p.id)) : []
     // fixed bounds: the loops are read only to say which bound would close the open ones
     const facts = first.openLoops.length && !auto ? await loopBounds(s, req, h, dir) : derived
     result = { ...first, openLoops: withNeeds(first.openLoops, b, facts, h) }
@@ -232,27 +244,56 @@ export async function runMode(s: Session, req: VerifyRequest, h: Harness, dir: s
     if (s.deadline !== undefined && performance.now() >= s.deadline) break
     if (!deepen(b, result.openLoops, ceiling)) break
   }
-  if (result.findingIds.length) result = await fullTraces(s, req, h, dir, result, runs, where, at, b)
-  return { result, runs }
+  return { result, runs, ...(result.findingIds.length ? { rerun: { h, dir, where, at, b, failed } } : {}) }
 }
 
 /**
- * --slice-formula drops counterexample inputs that do not influence the failed property; re-check
- * just the failed properties without slicing to get whole traces (inputs and all observed values).
+ * One solve per finding where that is enough. --slice-formula drops from a counterexample the
+ * inputs that do not influence the failed property; a finding whose sliced trace still has every
+ * input is whole already (native replay fills what was sliced away with zeros, which cannot change
+ * the failure: the slice keeps everything the property and the path to it depend on). Only the others are re-checked without slicing, and a memory-safety finding both
+ * versions have (pre-existing: it cannot change the verdict) never is.
  */
-async function fullTraces(s: Session, req: VerifyRequest, h: Harness, dir: string, first: JobResult, runs: RunInfo[], where: string, at: { maxSize?: number }, b: Bounds): Promise<JobResult> {
+export async function wholeTraces(s: Session, req: VerifyRequest, done: readonly ModeResult[]): Promise<void> {
+  const keys = (v: 'old' | 'new') => new Set(done.flatMap(d => (d.result.mode.kind === 'safety' && d.result.mode.version === v ? d.result.safety.map(x => x.key) : [])))
+  const oldKeys = keys('old'), newKeys = keys('new')
+  for (const d of done) {
+    if (!d.rerun) continue
+    const { h, failed } = d.rerun
+    // the world's stubs choose values per call: a sliced trace may miss some calls' choices, and the
+    // replay gives each name's choices in order, so with stubs every finding that counts is re-checked
+    const world = h.files.some(f => f.text.includes(LIMIT.calls))
+    const whole = (f: { inputs: readonly unknown[] }) => !world && f.inputs.length >= h.inputs.length
+    const r = d.result
+    const ids = new Set<string>()
+    const idsOf = (where: (p: Property) => boolean) => failed.filter(where).forEach(p => ids.add(p.id))
+    const isMarker = (p: Property) => parseMarker(p.description) !== undefined
+    if (r.eqFailures.some(f => !whole(f)) || (r.reach && !whole(r.reach)) || (r.thenFailure && !whole(r.thenFailure))) idsOf(isMarker)
+    for (const v of r.safety) {
+      if (whole(v) || (oldKeys.has(v.key) && newKeys.has(v.key))) continue
+      idsOf(p => !isMarker(p) && p.description === v.description && locationText(p.location) === v.location)
+    }
+    if (ids.size) d.result = await fullTraces(s, req, d, [...ids])
+  }
+}
+
+/** Re-check just the given failed properties without slicing, for whole traces (inputs and all observed values). */
+async function fullTraces(s: Session, req: VerifyRequest, d: ModeResult, ids: readonly string[]): Promise<JobResult> {
+  const { h, dir, where, at, b } = d.rerun!
+  const first = d.result
   const name = modeName(h.mode)
-  const argv = argsFor(s, req, h, b.global, first.findingIds, entries(b))
+  const argv = argsFor(s, req, h, b.global, ids, entries(b))
   const run = await timed(s, () => runCbmc(invocation(s, req, dir, argv)))
-  const again = interpretRun({ run: name, harness: h, unwind: first.unwind, properties: first.findingIds }, run, parseCbmcJson(run.stdout))
-  runs.push({ run: `${name} (traces)`, unwind: first.unwind, ...at, durationMs: Math.round(run.durationMs), command: `cd ${where} && ${commandLine(s, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
+  const again = interpretRun({ run: name, harness: h, unwind: first.unwind, properties: ids }, run, parseCbmcJson(run.stdout))
+  d.runs.push({ run: `${name} (traces)`, unwind: first.unwind, ...at, durationMs: Math.round(run.durationMs), command: `cd ${where} && ${commandLine(s, argv)}`, status: again.status === 'complete' ? 'found' : again.status })
   if (again.status === 'error' || again.status === 'timeout' || again.status === 'out-of-memory' || again.status === 'cancelled') return first
-  // keep the first run's completeness facts; take the findings with whole traces
+  // keep the first run's completeness facts; take the findings with whole traces (a safety finding by where it failed)
+  const safety = first.safety.map(v => again.safety.find(w => w.key === v.key && w.location === v.location && w.description === v.description) ?? v)
   return {
     ...first,
-    eqFailures: again.eqFailures.length ? again.eqFailures : first.eqFailures,
+    eqFailures: first.eqFailures.map(f => again.eqFailures.find(g => g.observable === f.observable) ?? f),
     reach: again.reach ?? first.reach,
     thenFailure: again.thenFailure ?? first.thenFailure,
-    safety: again.safety.length ? again.safety : first.safety,
+    safety,
   }
 }

@@ -30,7 +30,7 @@ import { planProof } from '../model/plan.js'
 import type { BoundInfo, ProofReport, RunInfo, SizeSteps } from '../report/types.js'
 import { runPool } from './pool.js'
 import { writeHarness } from './program.js'
-import { doublingSchedule, runMode, type Session } from './runs.js'
+import { doublingSchedule, runMode, wholeTraces, type Session } from './runs.js'
 import type { VerifyRequest } from './types.js'
 
 /** The smallest buffer bound a proof steps from (below it, or without buffers, it runs the requested bound only). */
@@ -126,6 +126,8 @@ export async function proveAtSizes(s: Session, req: VerifyRequest, p: SizedProof
     })
     // runs cut short by a signal are no result
     s.signal?.throwIfAborted()
+    // whole traces only for the findings that need one (runs.ts), once every mode has run
+    await wholeTraces(s, sized, done)
     const runs = done.flatMap(d => d.runs)
     allRuns.push(...runs)
     for (const [run, unwind] of lastUnwinds(runs)) from.set(run, unwind)

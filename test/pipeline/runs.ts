@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t, { type Test } from 'tap'
 import type { Harness } from '../../src/harness/types.js'
 import type { HarnessMode } from '../../src/model/types.js'
-import { argsFor, commandLine, doublingSchedule, invocation, runMode, timed, unwindSchedule, type Session } from '../../src/pipeline/runs.js'
+import { argsFor, commandLine, doublingSchedule, invocation, runMode, timed, unwindSchedule, wholeTraces, type Session } from '../../src/pipeline/runs.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 
 const REQ = { unwind: 2, maxUnwind: 64, timeoutSec: 60, fwrapv: false, extraCbmcArgs: [], solver: 'auto', buffers: {}, maxSize: 8 } as unknown as VerifyRequest
@@ -133,7 +133,7 @@ t.test('runMode at a buffer bound: starts at the bound given, records the size a
   const { s, calls } = standIn(t, { 'run-4.json': result(unwindFail), 'run.json': result(overflow([])), 'traces.json': result(overflow([STEP])) })
   const step = { from: 4, maxSize: 8, where: 'size-8/safety-new' }
   const { result: r, runs } = await runMode(s, { ...REQ, unwind: 'auto', maxUnwind: 16 }, harness({ kind: 'safety', version: 'new', restrict: 'all' }), s.dir, step)
-  t.same(runs.map(x => [x.run, x.unwind, x.maxSize, x.status]), [['safety-new', 4, 8, 'bound-too-small'], ['safety-new', 5, 8, 'found'], ['safety-new (traces)', 5, 8, 'found']])
+  t.same(runs.map(x => [x.run, x.unwind, x.maxSize, x.status]), [['safety-new', 4, 8, 'bound-too-small'], ['safety-new', 5, 8, 'found']])
   t.ok(runs.every(x => x.command.startsWith('cd size-8/safety-new && ')), 'commands name the size folder')
   t.notOk(calls().some(c => !c.includes('--show-') && / --unwind [123] /.test(c)), 'bounds below `from` are not run')
   t.match(r, { unwind: 5 })
@@ -182,6 +182,14 @@ t.test('runMode: a fixed bound runs once; an open loop is read for the bound tha
   t.match(r.openLoops, [{ loop: 'klp_old_f.1', bound: 4, need: 65 }, { loop: 'klp_harness.0', need: undefined }])
 })
 
+t.test('runMode: lists cbmc cannot give; an open recursion deepens the global bound; unreadable output is an error', async t => {
+  const recursion = { ...unwindFail, property: 'klp_old_f.recursion', description: 'recursion unwinding assertion' }
+  const { s } = standIn(t, { 'props.json': 'not json', 'loops.json': 'not json', 'run-1.json': result(recursion), 'run-2.json': 'not json' })
+  const { result: r, runs } = await runMode(s, { ...REQ, unwind: 'auto', maxUnwind: 8 }, harness(), s.dir)
+  t.same(runs.map(x => [x.unwind, x.status]), [[1, 'bound-too-small'], [2, 'error']])
+  t.match(r, { status: 'error', findingIds: [] })
+})
+
 t.test('runMode: a function without a body stops the deepening', async t => {
   const { s } = standIn(t, { 'run.json': result(unwindFail, noBody) })
   const { result: r, runs } = await runMode(s, { ...REQ, unwind: 'auto', maxUnwind: 8 }, harness(), s.dir)
@@ -189,18 +197,54 @@ t.test('runMode: a function without a body stops the deepening', async t => {
   t.match(r, { status: 'bound-too-small', noBody: ['g'] })
 })
 
-t.test('runMode: a finding is re-checked unsliced for its whole trace', async t => {
+const WITH_X = (mode: HarnessMode, over: Partial<Harness> = {}) => ({ ...harness(mode), inputs: [{ label: 'x', variable: 'x' }], ...over }) as Harness
+const SAFETY_NEW: HarnessMode = { kind: 'safety', version: 'new', restrict: 'all' }
+const overflowOld = (trace: unknown[]) => ({ ...overflow(trace), property: 'klp_old_f.overflow.1', sourceLocation: { file: 'old.c', function: 'klp_old_f', line: '3' } })
+const eqFail = (trace: unknown[]) => ({ property: 'klp_harness.assertion.2', description: 'KLP_EQ 0 return', status: 'FAILURE', sourceLocation: { file: '<klp-harness>', function: 'klp_harness', line: '9' }, trace })
+
+t.test('wholeTraces: a finding whose sliced trace lacks an input is re-checked unsliced, just that property', async t => {
   const { s, calls } = standIn(t, { 'run.json': result(overflow([])), 'traces.json': result(overflow([STEP])) })
-  const { result: r, runs } = await runMode(s, REQ, harness({ kind: 'safety', version: 'new', restrict: 'all' }), s.dir)
-  t.same(runs.map(x => [x.run, x.unwind, x.status]), [['safety-new', 2, 'found'], ['safety-new (traces)', 2, 'found']])
-  t.equal(r.safety.length, 1)
-  t.same(r.safety[0]!.trace?.map(x => x.lhs), ['x'], 'the trace of the re-run')
-  t.match(calls().at(-1), /--property klp_new_f\.overflow\.1/)
+  const done = await runMode(s, REQ, WITH_X(SAFETY_NEW), s.dir)
+  t.same(done.runs.map(x => x.status), ['found'], 'runMode itself solves once')
+  await wholeTraces(s, REQ, [done])
+  t.same(done.runs.map(x => [x.run, x.unwind, x.status]), [['safety-new', 2, 'found'], ['safety-new (traces)', 2, 'found']])
+  t.same(done.result.safety[0]!.trace?.map(x => x.lhs), ['x'], 'the trace of the re-run')
+  t.match(calls().at(-1), /--property klp_new_f\.overflow\.1 /)
+  t.notMatch(calls().at(-1), /--slice-formula/)
 })
 
-t.test('runMode: a traces re-run that fails keeps the first run\'s findings', async t => {
+t.test('wholeTraces: a sliced trace with every input is whole already: no second solve', async t => {
+  const { s, calls } = standIn(t, { 'run.json': result(overflow([STEP]), eqFail([STEP])) })
+  const done = await runMode(s, REQ, WITH_X(SAFETY_NEW, { observables: [{ index: 0, kind: 'return', label: 'return', leaves: [] }] } as Partial<Harness>), s.dir)
+  await wholeTraces(s, REQ, [done])
+  t.same(done.runs.map(x => x.status), ['found'])
+  t.notOk(calls().some(c => c.includes('--property')))
+  t.same(done.result.safety[0]!.inputs, [{ name: 'x', value: '7' }])
+})
+
+t.test('wholeTraces: with the world\'s stubs every finding that counts is re-checked; a comparison by its marker', async t => {
+  const { s, calls } = standIn(t, { 'run.json': result(eqFail([STEP])), 'traces.json': result(eqFail([STEP, { ...STEP, lhs: 'y' }])) })
+  const h = WITH_X({ kind: 'equiv' }, { observables: [{ index: 0, kind: 'return', label: 'return', leaves: [] }], files: [{ name: 'h.c', text: '__CPROVER_assert(0, "KLP_LIMIT external calls");' }] } as Partial<Harness>)
+  const done = await runMode(s, REQ, h, s.dir)
+  t.equal(done.result.eqFailures.length, 1)
+  await wholeTraces(s, REQ, [done])
+  t.match(calls().at(-1), /--property klp_harness\.assertion\.2 /)
+  t.same(done.result.eqFailures[0]!.trace?.map(x => x.lhs), ['x', 'y'])
+})
+
+t.test('wholeTraces: a finding both versions have (pre-existing) gets no extra solver work', async t => {
+  const { s, calls } = standIn(t, { 'run.json': result(overflow([]), overflowOld([])) })
+  const old = await runMode(s, REQ, WITH_X({ kind: 'safety', version: 'old', restrict: 'all' }), s.dir)
+  const nu = await runMode(s, REQ, WITH_X(SAFETY_NEW), s.dir)
+  await wholeTraces(s, REQ, [old, nu])
+  t.notOk(calls().some(c => c.includes('--property')))
+  t.same([...old.runs, ...nu.runs].map(x => x.status), ['found', 'found'])
+})
+
+t.test('wholeTraces: a re-run that fails keeps the first run\'s findings', async t => {
   const { s } = standIn(t, { 'run.json': result(overflow([])), 'traces.json': 'not json' })
-  const { result: r, runs } = await runMode(s, REQ, harness({ kind: 'safety', version: 'new', restrict: 'all' }), s.dir)
-  t.same(runs.map(x => x.status), ['found', 'error'])
-  t.same(r.safety[0]!.trace, [])
+  const done = await runMode(s, REQ, WITH_X(SAFETY_NEW), s.dir)
+  await wholeTraces(s, REQ, [done, { result: { ...done.result, findingIds: [] }, runs: [] }])
+  t.same(done.runs.map(x => x.status), ['found', 'error'])
+  t.same(done.result.safety[0]!.trace, [])
 })
