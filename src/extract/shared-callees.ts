@@ -14,6 +14,7 @@ import { functionSignature } from './signature.js'
 import type { CType, FunctionSignature } from './types.js'
 import type { Unit } from './unit.js'
 import { writtenGlobals } from './writes.js'
+import { containsPointer } from './ctypes.js'
 
 export interface SharedCallee {
   /** The callee's name in the source. */
@@ -73,7 +74,8 @@ function effectsCaptured(unit: Unit, fns: ReadonlySet<string>, vars: ReadonlySet
   const written = writtenGlobals(unit, fns)
   for (const v of vars) {
     const info = unit.variables.get(v)!
-    if (written.has(v) || !(info.isConst || shared.has(v))) return false
+    // a pointer read from a const table differs between the versions' copies (its address does)
+    if (written.has(v) || !(info.isConst || shared.has(v)) || containsPointer(info.type)) return false
   }
   for (const f of fns) {
     const ok = walk(unit.functions.get(f)!.body, m => {

@@ -57,7 +57,7 @@ export function sharedReport(r: ProofReport, pair: FunctionPair, req: Pick<Verif
   if (callees.length === 0) return r
   const bounds: BoundInfo[] = callees.map(c => ({
     what: `shared callee ${c.name}()`,
-    value: 'unchanged: one uninterpreted function for both versions, not inlined (no bound on its loops)',
+    value: 'unchanged: one uninterpreted function for both versions, not inlined (no bound on its loops; its own safety checks not repeated)',
     isDefault: true,
   }))
   // buffers keep their --max-size bound; loops outside the shared callees keep the unwinding bound

@@ -3,7 +3,7 @@ import { analyzeUnit } from '../../src/extract/unit.js'
 import { findSharedCallees } from '../../src/extract/shared-callees.js'
 import { sharedGlobals } from '../../src/extract/extract.js'
 
-const PRELUDE = `struct st { int x; };\nstatic const int tbl[4] = { 1, 2, 3, 4 };\nstatic int ro;\nstatic int rw;\nstatic int *gp;\nint ext(int);\n`
+const PRELUDE = `struct st { int x; };\nstatic const int tbl[4] = { 1, 2, 3, 4 };\nstatic const char *const names[2] = { "a", "b" };\nstatic int ro;\nstatic int rw;\nstatic int *gp;\nint ext(int);\n`
 
 /** Shared callees of f() when `helper` (and g) are the same in both versions and f's body differs. */
 async function shared(helper: string, call = 'h(a)', newHelper = helper) {
@@ -41,6 +41,7 @@ t.test('which callees become shared functions', async t => {
     ['calls a pure builtin', `static int h(int x) { int n = 0; ${LOOP} return __builtin_expect(n, 0); }`, 'h(a)', ['h']],
     ['casts to a pointer', `static int h(int x) { int n = 0; ${LOOP} return *(int *)(long)n; }`, 'h(a)', []],
     ['inline asm', `static int h(int x) { int n = 0; ${LOOP} __asm__ volatile("" : "+r"(n)); return n; }`, 'h(a)', []],
+    ['reads a pointer from a const table', `static int h(int x) { int n = (int)(long)names[x & 1]; ${LOOP} return n; }`, 'h(a)', []],
     ['reads a pointer global', `static int h(int x) { int n = *gp; ${LOOP} return n; }`, 'h(a)', []],
     ['calls back into the target', `int f(int a);\nstatic int h(int x) { int n = 0; ${LOOP} return n ? f(n) : 0; }`, 'h(a)', []],
     ['an old-style definition', `static int h(x) int x; { int n = 0; ${LOOP} return n; }`, 'h(a)', []],

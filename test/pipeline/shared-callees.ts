@@ -76,7 +76,7 @@ t.test('sharedReport: the shared callees in bounds and techniques; unbounded onl
   t.equal(r.unwinding.kind, 'unbounded')
   t.same(r.unwinding.techniques?.map(x => [x.what, x.technique]), [['nr()', 'shared-callee']])
   t.match(r.unwinding.techniques?.[0]?.assumes, /terminates/)
-  t.same(r.bounds.at(-1), { what: 'shared callee nr()', value: 'unchanged: one uninterpreted function for both versions, not inlined (no bound on its loops)', isDefault: true })
+  t.same(r.bounds.at(-1), { what: 'shared callee nr()', value: 'unchanged: one uninterpreted function for both versions, not inlined (no bound on its loops; its own safety checks not repeated)', isDefault: true })
   t.equal(sharedReport(equivalent, pair, { buffers: { buf: 'len' } }, sharing).unwinding.kind, 'bounded', 'a buffer keeps its --max-size')
   t.equal(sharedReport({ ...equivalent, sizes: { requested: 8, reduced: false, steps: [] } }, pair, noBuffers, sharing).unwinding.kind, 'bounded', 'buffer bounds stepped through')
   t.equal(sharedReport({ ...equivalent, unwinding: { ...equivalent.unwinding, complete: false } }, pair, noBuffers, sharing).unwinding.kind, 'bounded', 'incomplete')
