@@ -52,6 +52,40 @@ t.test('a chain: changed and affected functions per patch, claims from specs and
   t.same(plan.patches.map(p => [p.id, p.status]), [['p0', 'applied'], ['p1', 'applied'], ['p2', 'not-applied']])
   t.same(plan.patches[1]!.added, ['fresh'], 'added functions are listed')
   t.equal(plan.patches[2]!.error, 'does not apply: patch failed: a.c:1')
+  // series --plan-only: per patch and file, what changed and which functions got a proof
+  t.same(plan.files.map(f => [f.patch, f.file, f.changed, f.affected, f.added, f.planned]), [
+    ['p0', 'a.c', ['f', 'helper'], ['uses'], [], ['f', 'helper', 'uses']],
+    ['p1', 'a.c', ['f'], [], ['fresh'], ['f']],
+    [null, 'a.c', ['f', 'helper'], ['uses'], ['fresh'], ['f', 'helper', 'uses']],
+  ], 'a patch that did not apply has no files')
+  t.same(plan.files[0]!.common, ['f', 'helper', 'same', 'uses'])
+})
+
+t.test('files of the plan: named functions, an added file, a patch that cannot be proved as written', async t => {
+  const dir = t.testdir({ s0: { 'a.c': v1, 'r.c': 'int old_one(void) { return 0; }\n' }, s1: { 'a.c': v2, 'n.c': 'int fresh(void) { return 1; }\n' } })
+  const added: PatchFile = { ...file(dir, 's0', 's1', 'n.c'), oldPath: null }
+  const removed: PatchFile = { ...file(dir, 's0', 's1', 'r.c'), newPath: null }
+  const source: SeriesSource = {
+    kind: 'manifest', description: 'test', baseTip: [], cleanup: async () => {},
+    patches: [
+      { id: 0, index: 0, title: 'named', files: [file(dir, 's0', 's1')], functions: ['same'], specs: [], trailerClaims: {} },
+      { id: 1, index: 1, title: 'added', files: [added, removed, file(dir, 's0', 's1')], functions: 'auto', specs: [], trailerClaims: {} },
+      { id: 2, index: 2, title: 'problem', files: [file(dir, 's0', 's1')], functions: 'auto', specs: [], trailerClaims: {}, problem: 'a malformed Klp-Intended trailer' },
+      { id: 3, index: 3, title: 'claims', files: [file(dir, 's0', 's1', 'b.c'), file(dir, 's0', 's1')], functions: 'auto', specs: [], trailerClaims: { nowhere: ['x => y'] } },
+    ],
+  }
+  const plan = await planSeries(source, none, [], 1, new Map())
+  t.same(plan.files.map(f => [f.patch, f.file, f.changed ?? null, f.added ?? null, f.planned, f.error ?? null]), [
+    [0, 'a.c', null, null, ['same'], null],
+    [1, 'n.c', [], ['fresh'], [], null],
+    [1, 'r.c', [], [], [], null],
+    [1, 'a.c', ['f', 'helper'], [], ['f', 'helper', 'uses'], null],
+    [2, 'a.c', null, null, [], 'a malformed Klp-Intended trailer'],
+    [3, 'b.c', null, null, [], plan.patches[3]!.error],
+    [3, 'a.c', null, null, [], plan.patches[3]!.error],
+  ], 'named: no detection; added or removed: listed; a problem: every file says it; a file whose detection failed: its error, and the files after it were not planned')
+  t.same(plan.files[2]!.removed, ['old_one'])
+  t.match(plan.patches[3], { status: 'error', error: /b\.c/ })
 })
 
 t.test('a file that does not preprocess is that patch\'s error, named by its label', async t => {
@@ -142,6 +176,7 @@ t.test('fail closed: a changed file with nothing planned is its patch\'s error; 
   const unexplained = await planSeries(source(mk('p', 'b.c')), none, [], 1, new Map())
   t.same(unexplained.tasks, [])
   t.match(unexplained.patches[0], { status: 'error', error: /^s1:b\.c: it changed, but no function whose body changed was found in it \(hint: check the preprocessing flags/ })
+  t.match(unexplained.files, [{ file: 'b.c', changed: [], planned: [], error: unexplained.patches[0]!.error }], 'the file says why')
   const comment = await planSeries(source(mk('p', 'c.c')), none, [], 1, new Map())
   t.match(comment.patches[0], { status: 'applied' }, 'a comment-only change: nothing to prove, no error')
 })
@@ -152,7 +187,7 @@ t.test('the build context: its flags and each version\'s -I folders reach change
   const dir = t.testdir({ s0: { 'a.c': `#include <w.h>\n${fn}`, inc: { 'w.h': '#define W 1\n' } }, s1: { 'a.c': `#include <w.h>\n${fn}`, inc: { 'w.h': '#define W 2\n' } } })
   const p: SeriesPatch = { id: 'p', index: 0, title: 'p', files: [file(dir, 's0', 's1')], functions: 'auto', specs: [], trailerClaims: {} }
   const source: SeriesSource = { kind: 'patches', description: 'test', cleanup: async () => {}, patches: [p], baseTip: [file(dir, 's0', 's1')] }
-  const build = { cflags: ['-DA'], includes: { old: [path.join(dir, 's0/inc')], new: [path.join(dir, 's1/inc')] }, summary: { from: 'make V=1 -n a.o', lines: [] }, platform: [] }
+  const build = { cflags: ['-DA'], includes: { old: [path.join(dir, 's0/inc')], new: [path.join(dir, 's1/inc')] }, summary: { from: 'make V=1 -n a.o', lines: [] }, platform: [], digest: '0123456789abcdef' }
   const plan = await planSeries(source, none, [], 1, new Map(), [], () => build)
   t.same(plan.tasks.map(x => [x.patch?.id ?? null, x.fn]), [['p', 'f'], [null, 'f']], 'a header change seen through the version\'s own include folder')
   t.same(plan.tasks.map(x => x.build), [build, build], 'every task carries its file\'s build context')
@@ -160,4 +195,5 @@ t.test('the build context: its flags and each version\'s -I folders reach change
   t.same(failing.tasks, [])
   t.match(failing.patches[0], { status: 'error', error: 'make V=1 -n a.o printed no command that compiles a.c (hint: use --kconfig)' }, 'its patch is an error (exit 3), never planned without the flags')
   t.match(failing.proofs, [{ function: '(base → tip: a.c)', verdict: 'error', error: /printed no command/ }], 'and base → tip too')
+  t.same(failing.files.map(f => [f.patch, f.planned, f.error]), [['p', [], failing.patches[0]!.error], [null, [], 'make V=1 -n a.o printed no command that compiles a.c (hint: use --kconfig)']], 'each file record says why')
 })

@@ -45,6 +45,12 @@ t.test('planSeriesRun: ids, a deterministic split over --durations, and a digest
   t.same(balanced.planned.map(p => p.cost), [50, 10, 10, 30])
   t.not(balanced.digest, split.digest, 'another split is another plan')
   t.not((await plan({ shard }, { maxSize: 4 })).digest, split.digest, 'options are part of the plan')
+  t.not((await plan({ shard }, { minSize: 4 })).digest, split.digest, '--min-size too')
+  const build = (digest: string) => () => ({ cflags: [], includes: { old: [], new: [] }, summary: { from: 'make', lines: [] }, platform: [], digest })
+  const configA = await plan({ shard, build: build('aaaaaaaaaaaaaaaa') })
+  t.not(configA.digest, split.digest, 'a build context is part of the plan')
+  t.not((await plan({ shard, build: build('bbbbbbbbbbbbbbbb') })).digest, configA.digest, 'two shards with different kconfigs do not share a plan')
+  t.equal((await plan({ shard, build: build('aaaaaaaaaaaaaaaa') })).digest, configA.digest, 'the same context: the same plan')
 })
 
 t.test('fail closed: changed C files and not one proof planned is an error, never a green run', async t => {
