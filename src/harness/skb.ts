@@ -5,14 +5,12 @@
  * bytes into its own buffer at the same offsets.
  */
 import type { ObjectInit } from '../model/inputs.js'
-import { NETDEV_ALIGN } from '../model/skb.js'
+import { privOffset, skbVars } from '../model/skb.js'
+
+export { privLvalue, privOffset, skbVars } from '../model/skb.js'
 
 type SkbInit = Extract<ObjectInit, { kind: 'skb' }>
 
-/** The names of an sk_buff's sizes and packet bytes (harness variables, declared with the other shared choices). */
-export function skbVars(n: SkbInit): { room: string; len: string; tailroom: string; bytes: string } {
-  return { room: `klp_skb_${n.var}_room`, len: `klp_skb_${n.var}_len`, tailroom: `klp_skb_${n.var}_tailroom`, bytes: `klp_skb_${n.var}_bytes` }
-}
 
 /**
  * Their declarations: the sizes, and the buffer's bytes as a nondeterministic array (copied into the
@@ -71,18 +69,8 @@ export function skbNew(n: SkbInit, olv: string, nlv: string): string[] {
   ]
 }
 
-/** The offset of netdev_priv() in a device of type `dev`: its flexible array member, or the struct's size aligned to NETDEV_ALIGN. */
-export function privOffset(dev: string, flexible: string | null): string {
-  return flexible ? `__builtin_offsetof(${dev}, ${flexible})` : `((sizeof(${dev}) + ${NETDEV_ALIGN - 1}) & ~(unsigned long)${NETDEV_ALIGN - 1})`
-}
-
 /** The device's allocation: the struct and the private area after it. */
 export function privAlloc(dev: string, type: string, flexible: string | null): string {
   const end = `${privOffset(dev, flexible)} + sizeof(${type})`
   return `__CPROVER_allocate(${end} > sizeof(${dev}) ? ${end} : sizeof(${dev}), 0)`
-}
-
-/** The private object of the device `ptr` points at, as an lvalue. */
-export function privLvalue(ptr: string, dev: string, type: string, flexible: string | null): string {
-  return `(*(${type} *)((char *)(${ptr}) + ${privOffset(dev, flexible)}))`
 }

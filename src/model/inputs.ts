@@ -8,7 +8,7 @@ import { containsPointer } from '../extract/ctypes.js'
 import { UNROLL, isEmptyRecord, pointeeAllocatable, typeName, unparen } from './inputs-ctype.js'
 import { OPAQUE_BYTES } from './names.js'
 import { containerShapes, type ContainerShape } from './containers.js'
-import { skbLayout, skbOwnFields, type PrivShape, type SkbLayout } from './skb.js'
+import { skbLayout, skbOwnFields, skbVars, type PrivShape, type SkbLayout } from './skb.js'
 
 /** A loop the harness itself adds: `klp_harness.<id>` in cbmc's numbering, and its exact bound. */
 export interface HarnessLoop {
@@ -272,6 +272,7 @@ export function inputInfos(m: InputsModel): { readonly label: string; readonly v
     if (p.kind === 'object' && p.type) out.push({ label: `*${p.name}`, variable: `klp_src_${p.name}` })
     if (p.kind === 'object' && p.snapshot) out.push({ label: `*${p.name}`, variable: `klp_in_${p.name}` })
     if (p.kind === 'object') out.push(...skbInfos(p.inits))
+    if (p.kind === 'object' && p.priv) out.push({ label: `*netdev_priv(${p.name})`, variable: `klp_priv_${p.name}` })
   }
   for (const g of m.globals) {
     if (g.kind === 'shared' && g.source !== null) out.push({ label: `global ${g.name}`, variable: `klp_src_${g.source}` })
@@ -285,6 +286,7 @@ function skbInfos(inits: readonly ObjectInit[]): { label: string; variable: stri
   return inits.flatMap(n => {
     if (n.kind !== 'skb' || n.path.length) return []
     const skb = n.label.replace(/^\*/, '')
-    return [{ label: `${skb}->len`, variable: `klp_skb_${n.var}_len` }, { label: `${skb} headroom`, variable: `klp_skb_${n.var}_room` }, { label: `${skb} tailroom`, variable: `klp_skb_${n.var}_tailroom` }]
+    const v = skbVars(n)
+    return [{ label: `${skb}->len`, variable: v.len }, { label: `${skb} headroom`, variable: v.room }, { label: `${skb} tailroom`, variable: v.tailroom }]
   })
 }

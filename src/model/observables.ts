@@ -10,6 +10,9 @@ import { MAX_BLOB, VAR } from './names.js'
 import { UNROLL, isVoid } from './inputs-ctype.js'
 import type { HarnessLoop, InputsModel, Segment } from './inputs.js'
 import { containerShapes } from './containers.js'
+import { packetCompares, privCompares } from './skb.js'
+
+const UCHAR: CType = { kind: 'scalar', text: 'unsigned char' }
 
 /**
  * How two values of one type are equal (pointers by object and offset); `none`: not compared
@@ -188,6 +191,13 @@ export function planObservables(pair: FunctionPair, inputs: InputsModel, externa
       const label = shape ? `container_of(${p.name})->` : to.kind === 'record' ? `${p.name}->` : `*${p.name}`
       const root = { kind: 'object' as const, param: p.name, type: p.type, ...(shape ? { member: shape.member } : {}) }
       nodes.push({ ...base, guard, kind: 'memory', label: `memory *${p.name}`, root, parts: compared(c, shape ? shape.type : to, label) })
+      // a linear sk_buff's packet bytes and a device's private object (model/skb.ts)
+      for (const b of packetCompares(p.name, p.inits)) {
+        nodes.push({ ...base, guard, kind: 'memory', label: `memory ${b.label}`, root: { kind: 'global', old: b.old, new: b.new }, parts: [arrayPart(c, UCHAR, [], b.count, b.max, b.label)] })
+      }
+      for (const v of privCompares(pair, p)) {
+        nodes.push({ ...base, guard, kind: 'memory', label: `memory ${v.label}`, root: { kind: 'global', old: v.old, new: v.new }, parts: compared(c, v.ctype, `${v.label}->`) })
+      }
     }
   }
   const oldByName = new Map(pair.old.globals.map(v => [v.name, v]))

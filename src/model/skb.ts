@@ -9,6 +9,8 @@
  * netdev_priv() returns, of a type the spec names (`shapes: {dev: {netdev_priv: struct foo_priv}}`).
  */
 import type { CType, FunctionPair } from '../extract/types.js'
+import type { ObjectInit } from './inputs.js'
+import { VAR } from './names.js'
 export type { NetShapes, PrivShape } from '../extract/types.js'
 
 /** How an sk_buff records its buffer, read from the code's own struct. */
@@ -79,4 +81,49 @@ export function skbBounds(pair: FunctionPair): { what: string; value: string; is
     rows.push({ what: 'input shape', value: `netdev_priv(${s.param}) is a ${s.type} (at ${where}): the spec's shapes:`, isDefault: false })
   }
   return rows
+}
+
+/** The offset of netdev_priv() in a device of type `dev`: its flexible array member, or the struct's size aligned to NETDEV_ALIGN. */
+export function privOffset(dev: string, flexible: string | null): string {
+  return flexible ? `__builtin_offsetof(${dev}, ${flexible})` : `((sizeof(${dev}) + ${NETDEV_ALIGN - 1}) & ~(unsigned long)${NETDEV_ALIGN - 1})`
+}
+
+/** The private object of the device `ptr` points at, as an lvalue. */
+export function privLvalue(ptr: string, dev: string, type: string, flexible: string | null): string {
+  return `(*(${type} *)((char *)(${ptr}) + ${privOffset(dev, flexible)}))`
+}
+
+/** The packet buffer of a parameter's own linear sk_buff (its skb init at the root), compared byte by byte after both runs. */
+export interface PacketCompare {
+  readonly label: string
+  /** Each version's buffer as allocated at entry (the handle of its klp_abs object). */
+  readonly old: string
+  readonly new: string
+  /** Its length (harness C) and the most it can be. */
+  readonly count: string
+  readonly max: number
+}
+
+export function packetCompares(name: string, inits: readonly ObjectInit[]): PacketCompare[] {
+  return inits.flatMap(n => {
+    if (n.kind !== 'skb' || n.path.length) return []
+    const v = skbVars(n)
+    return [{
+      label: `${name}->head[0..end)`, old: `((const unsigned char *)klp_h_old_${n.object})`, new: `((const unsigned char *)klp_h_new_${n.object})`,
+      count: `((unsigned long)${v.room} + ${v.len} + ${v.tailroom})`, max: 3 * n.max,
+    }]
+  })
+}
+
+/** A device parameter's private object (spec `shapes:`), compared after both runs: each version's lvalue and its type. */
+export function privCompares(pair: FunctionPair, p: { readonly name: string; readonly type: string | null }): { label: string; old: string; new: string; ctype: CType }[] {
+  const s = pair.shapes?.privs.find(x => x.param === p.name)
+  if (!s || !p.type) return []
+  const at = (v: string) => privLvalue(v, p.type!, s.type, s.flexible ?? null)
+  return [{ label: `netdev_priv(${p.name})`, old: at(p.name), new: at(VAR.newParam(p.name)), ctype: s.ctype }]
+}
+
+/** The names of an sk_buff's sizes and packet bytes (harness variables, declared with the other shared choices). */
+export function skbVars(n: { readonly var: number }): { room: string; len: string; tailroom: string; bytes: string } {
+  return { room: `klp_skb_${n.var}_room`, len: `klp_skb_${n.var}_len`, tailroom: `klp_skb_${n.var}_tailroom`, bytes: `klp_skb_${n.var}_bytes` }
 }

@@ -199,6 +199,7 @@ t.test('a struct sk_buff is a linear packet: one skb init instead of fresh head/
   t.match(shared.params[0], { inits: [{}, { kind: 'skb', shared: ['nr_frags'] }] }, 'the code defines skb_shared_info: it follows the buffer')
   const dev = { ...pairOf([param('dev', ptrTo(netdevType(true))), param('n', int)]), shapes: { linear: [], skbShared: null, privs: [{ param: 'dev', type: 'struct foo_priv', ctype: FOO_PRIV, flexible: 'priv' }] } } as FunctionPair
   const dm = planInputs(dev, base)
+  t.same(inputInfos(dm).map(i => i.label), ['n', '*dev', '*netdev_priv(dev)'], 'the private object is an input the report names')
   t.match(dm.params[0], { kind: 'object', type: 'struct net_device', priv: { type: 'struct foo_priv', flexible: 'priv', inits: [{ kind: 'fresh', path: [{ field: 'pending' }], inits: [{ kind: 'null' }, { kind: 'skb', label: 'netdev_priv(dev).pending' }] }] } })
   const old = { ...dev, shapes: { ...dev.shapes!, privs: [{ param: 'dev', type: 'struct foo_priv', ctype: FOO_PRIV }] } } as FunctionPair
   t.match(planInputs(old, base).params[0], { priv: { flexible: null } }, 'no priv[]: after the struct')

@@ -122,3 +122,22 @@ t.test('a global array whose length the tool cannot evaluate is compared at an i
   const [node] = planObservables(pair, planInputs(pair, { ...opts, initGlobals: true }), [])
   t.same(observableInfo(node!).arrayDiff, { index: 'klp_di_0', oldVar: 'klp_o_0', newVar: 'klp_n_0', elem: 'arr' }, 'the trace names the differing index')
 })
+
+t.test('a linear sk_buff parameter: its packet bytes; a device: its private object', async t => {
+  const { skbType, netdevType, FOO_PRIV } = await import('../fixtures/skb-types.js')
+  const pair = {
+    ...pairOf([param('skb', ptr(skbType())), param('dev', ptr(netdevType(true))), param('other', ptr(netdevType(false)))], voidT),
+    shapes: { linear: [], skbShared: null, privs: [{ param: 'dev', type: 'struct foo_priv', ctype: FOO_PRIV, flexible: 'priv' }] },
+  } as FunctionPair
+  const nodes = planObservables(pair, planInputs(pair, { ...opts, nullable: ['skb'] }), [])
+  t.same(nodes.map(n => n.label), ['memory *skb', 'memory skb->head[0..end)', 'memory *dev', 'memory netdev_priv(dev)', 'memory *other'])
+  const packet = nodes[1]!
+  t.match(packet, {
+    kind: 'memory', guard: 'klp_null_skb', root: { kind: 'global', old: '((const unsigned char *)klp_h_old_3)', new: '((const unsigned char *)klp_h_new_3)' },
+    parts: [{ kind: 'array', label: 'skb->head[0..end)', count: '((unsigned long)klp_skb_2_room + klp_skb_2_len + klp_skb_2_tailroom)', loop: { bound: 16 }, scalar: true }],
+  }, 'the buffer as allocated at entry, up to 3 x max-size bytes')
+  t.match(nodes[3], {
+    guard: null, root: { kind: 'global', old: '(*(struct foo_priv *)((char *)(dev) + __builtin_offsetof(struct net_device, priv)))', new: /klp_new_dev/ },
+    parts: [{ kind: 'scalar', label: 'netdev_priv(dev)->mtu' }, { kind: 'pointer', label: 'netdev_priv(dev)->pending (pointer)' }],
+  })
+})

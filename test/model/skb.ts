@@ -55,3 +55,32 @@ t.test('skbBounds: each sk_buff parameter and member, each private area, who cho
   t.same(skbBounds({ signature: undefined } as unknown as FunctionPair), [], "a mocked pair without a signature (verify's tests)")
   t.same(skbBounds(pairOf([param('s', ptrTo(skbType()))], {})).length, 1)
 })
+
+t.test('packetCompares: a parameter\'s own packet only; names and C shared with the harness', async t => {
+  const { packetCompares, privLvalue, privOffset, skbVars } = await import('../../src/model/skb.js')
+  const layout = { offsets: true, headers: [] }
+  const inits = [
+    { kind: 'skb' as const, path: [{ field: 'next' }], var: 1, object: 2, label: '*skb', max: 4, shared: null, layout },
+    { kind: 'null' as const, path: [{ field: 'prev' }] },
+    { kind: 'skb' as const, path: [], var: 3, object: 4, label: '*skb', max: 4, shared: null, layout },
+  ]
+  t.same(packetCompares('skb', inits), [{
+    label: 'skb->head[0..end)', old: '((const unsigned char *)klp_h_old_4)', new: '((const unsigned char *)klp_h_new_4)',
+    count: '((unsigned long)klp_skb_3_room + klp_skb_3_len + klp_skb_3_tailroom)', max: 12,
+  }])
+  t.same(skbVars({ var: 3 }), { room: 'klp_skb_3_room', len: 'klp_skb_3_len', tailroom: 'klp_skb_3_tailroom', bytes: 'klp_skb_3_bytes' })
+  t.equal(privOffset('struct d', null), '((sizeof(struct d) + 31) & ~(unsigned long)31)')
+  t.equal(privLvalue('x', 'struct d', 'T', 'p'), '(*(T *)((char *)(x) + __builtin_offsetof(struct d, p)))')
+})
+
+t.test('privCompares: a device parameter with a stated private object, named by its type', async t => {
+  const { privCompares } = await import('../../src/model/skb.js')
+  const pair = pairOf([], { shapes: { linear: [], skbShared: null, privs: [{ param: 'dev', type: 'struct foo_priv', ctype: FOO_PRIV }] } })
+  t.same(privCompares(pair, { name: 'dev', type: 'struct net_device' }), [{
+    label: 'netdev_priv(dev)', old: '(*(struct foo_priv *)((char *)(dev) + ((sizeof(struct net_device) + 31) & ~(unsigned long)31)))',
+    new: '(*(struct foo_priv *)((char *)(klp_new_dev) + ((sizeof(struct net_device) + 31) & ~(unsigned long)31)))', ctype: FOO_PRIV,
+  }])
+  t.same(privCompares(pair, { name: 'dev', type: null }), [], 'an unnamed device type: nothing to cast to')
+  t.same(privCompares(pair, { name: 'other', type: 'struct net_device' }), [], 'no shape for this parameter')
+  t.same(privCompares(pairOf([]), { name: 'dev', type: 'struct net_device' }), [], 'no shapes at all')
+})
