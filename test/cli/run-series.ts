@@ -83,6 +83,8 @@ t.test('bad usage is refused before the series is opened (a missing tree would b
     [{ timeout: 0 }, /^--timeout must be a positive number of seconds up to 2147483, not 0$/],
     [{ format: 'html' }, /^--format html needs --output FILE$/],
     [{ list: true, format: 'junit' }, /^--list prints text or json, not junit$/],
+    [{ planOnly: true, format: 'markdown' }, /^--plan-only prints text or json, not markdown$/],
+    [{ planOnly: true, list: true }, /^--plan-only and --list do not go together$/],
     [{ shard: '1/2', shards: 2 }, /^--shard and --shards do not go together$/],
     [{ baseline: '/nonexistent/base.json' }, /^cannot read the baseline/],
     [{ durations: '/nonexistent/last.json' }, /^cannot read the durations/],
@@ -96,6 +98,18 @@ t.test('bad usage is refused before the series is opened (a missing tree would b
   }
   const f = fake()
   await t.rejects(runSeriesCommand(args({ manifest: t.testdir({ 'd.json': '{"a": 1}' }) + '/d.json', durations: undefined }), f.ctx), { name: 'ConfigError' }, 'a manifest that is no manifest')
+})
+
+t.test('--plan-only: per entry the functions planned, text or JSON; exit 0 when every file was planned', async t => {
+  const dir = t.testdir(MANIFEST)
+  const manifest = path.join(dir, 'm.yaml')
+  let f = fake()
+  await runSeriesCommand(args({ manifest, planOnly: true }), f.ctx)
+  t.equal(f.ctx.exitCode, 0)
+  t.match(f.out.join(''), /^klp-verify series --plan-only: .*m\.yaml \(plan [0-9a-f]{16}\)\n {2}2 changed files, 0 changed functions \(0 planned\), 3 proofs planned; 0 files not planned\npatch 1\/2 0: .*\n {2}.*a-new\.c: functions named · 2 proofs: fa, fb\n/)
+  f = fake()
+  await runSeriesCommand(args({ manifest, planOnly: true, format: 'json' }), f.ctx)
+  t.match(JSON.parse(f.out.join('')), { kind: 'series-plan-only', exitCode: 0, files: [{ patch: 0, planned: ['fa', 'fb'] }, { patch: 1, planned: ['fc'] }] })
 })
 
 t.test('--list --no-cache: the plan, text or JSON, sharded, written to --output', async t => {
