@@ -10,7 +10,7 @@ import { buildCbmcArgs, buildShowLoopsArgs, buildShowPropertiesArgs, renderComma
 import { boundSchedule, deriveLoopBound, nextBound } from '../cbmc/loops.js'
 import { parseCbmcJson, parseShowLoops, parseShowProperties } from '../cbmc/parse.js'
 import { runCbmc } from '../cbmc/run.js'
-import type { CbmcTool, Property } from '../cbmc/types.js'
+import type { CbmcTool, Property, ShownLoop } from '../cbmc/types.js'
 import { LIMIT, parseMarker } from '../model/names.js'
 import { interpretRun, locationText } from '../classify/job.js'
 import type { JobResult, OpenLoop } from '../classify/types.js'
@@ -32,6 +32,12 @@ export interface Session {
   nonlinear: number
   /** performance.now() by which the whole proof must be done (--proof-timeout), if any. */
   readonly deadline?: number
+  /**
+   * The loops of the code under proof, listed once per proof (`--show-loops`): every mode and buffer
+   * bound runs the same functions, so their loop ids are the same (an id a program lacks only makes
+   * cbmc warn). undefined inside: cbmc could not list them.
+   */
+  shownLoops?: Promise<readonly ShownLoop[] | undefined>
 }
 
 /** A cbmc run's time limit: --timeout, or what is left of the proof's own budget if that is less. */
@@ -128,10 +134,13 @@ async function instrumentedIds(s: Session, req: VerifyRequest, h: Harness, dir: 
  * could not list them: the schedule then decides every bound.
  */
 export async function loopBounds(s: Session, req: VerifyRequest, h: Harness, dir: string): Promise<Map<string, number | undefined>> {
-  const run = await timed(s, () => runCbmc(invocation(s, req, dir, buildShowLoopsArgs(argOptions(s, req, h, 1)))))
-  const shown = parseShowLoops(run.stdout)
+  s.shownLoops ??= timed(s, () => runCbmc(invocation(s, req, dir, buildShowLoopsArgs(argOptions(s, req, h, 1))))).then(run => {
+    const shown = parseShowLoops(run.stdout)
+    return Array.isArray(shown) ? shown : undefined
+  })
+  const shown = await s.shownLoops
   const out = new Map<string, number | undefined>()
-  if (!Array.isArray(shown)) return out
+  if (!shown) return out
   const owned = new Set(h.unwindset.map(u => u.loop))
   const texts = new Map<string, Promise<string[] | undefined>>()
   const lines = (file: string) => {

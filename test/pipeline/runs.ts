@@ -139,6 +139,7 @@ t.test('runMode at a buffer bound: starts at the bound given, records the size a
   t.match(r, { unwind: 5 })
 })
 
+const SAFETY_NEW: HarnessMode = { kind: 'safety', version: 'new', restrict: 'all' }
 const SRC = 'int f(const u8 *buf, size_t len, u64 x)\n{\n\tfor (i = 0; i < len; i++)\n\t\ts += buf[i];\n\twhile (x) {\n\t\tx >>= 1;\n\t}\n\twhile (p)\n\t\tp = p->next;\n}\n'
 const LOOPS = (dir: string) => JSON.stringify([program, { loops: [
   { name: 'klp_old_f.0', sourceLocation: { file: path.join(dir, 'f.c'), function: 'klp_old_f', line: '3' } },
@@ -160,6 +161,8 @@ t.test('runMode: each loop starts at the bound its header says; only the open lo
   t.match(runArgs[1], / --unwind 2 --unwindset klp_harness\.0:3,klp_old_f\.0:5,klp_old_f\.1:65 /, 'the open loop without a known bound deepens the global bound; the others stay')
   t.same(runs.map(x => [x.unwind, x.status]), [[65, 'bound-too-small'], [65, 'complete']], 'the bound reached is the largest one')
   t.match(r, { status: 'complete' })
+  await runMode(s, req, { ...h, mode: SAFETY_NEW } as Harness, path.dirname(s.tool.cbmc))
+  t.equal(calls().filter(c => c.includes('--show-loops')).length, 1, 'the loops are listed once per proof, whatever the mode')
 })
 
 t.test('runMode: a loop whose known bound is too small goes on by 2^k + 1 up to the ceiling, and says what would close it', async t => {
@@ -198,7 +201,6 @@ t.test('runMode: a function without a body stops the deepening', async t => {
 })
 
 const WITH_X = (mode: HarnessMode, over: Partial<Harness> = {}) => ({ ...harness(mode), inputs: [{ label: 'x', variable: 'x' }], ...over }) as Harness
-const SAFETY_NEW: HarnessMode = { kind: 'safety', version: 'new', restrict: 'all' }
 const overflowOld = (trace: unknown[]) => ({ ...overflow(trace), property: 'klp_old_f.overflow.1', sourceLocation: { file: 'old.c', function: 'klp_old_f', line: '3' } })
 const eqFail = (trace: unknown[]) => ({ property: 'klp_harness.assertion.2', description: 'KLP_EQ 0 return', status: 'FAILURE', sourceLocation: { file: '<klp-harness>', function: 'klp_harness', line: '9' }, trace })
 
