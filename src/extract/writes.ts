@@ -1,6 +1,7 @@
 /** Which globals a set of functions may write (conservatively), to share read-only state. */
 import type { Node } from './c-parser.js'
 import type { Unit } from './unit.js'
+import { evalConst } from './ctypes.js'
 
 /** The variable at the root of an lvalue: `a`, `a.b[3].c`, `(a)`, `a->b` (a pointer: its pointee, not a). */
 function lvalueRoot(n: Node): string | undefined {
@@ -78,18 +79,24 @@ function isConstantExpr(n: Node, enumerators: ReadonlySet<string>): boolean {
 }
 
 /**
- * Multiplications, divisions and remainders of two non-constant operands in the functions: the
- * kind of arithmetic a SAT solver cannot prove equal across two copies, but an SMT solver can.
+ * Multiplications, divisions and remainders of two non-constant operands in the functions, and
+ * divisions and remainders of a variable by a constant (`ns / NSEC_PER_SEC`: a full divider circuit
+ * all the same) unless the constant is a power of two (a shift or a mask): the kind of arithmetic a
+ * SAT solver cannot prove equal across two copies, but an SMT solver can.
  */
 export function nonlinearOps(unit: Unit, fns: ReadonlySet<string>): number {
   let count = 0
+  const constant = (n: Node) => isConstantExpr(n, unit.enumerators)
+  const divider = (op: string, right: Node) => (op === '/' || op === '%') && !powerOfTwo(right)
   const visit = (n: Node) => {
     if (n.type === 'binary_expression') {
       const op = n.childForFieldName('operator')!.text
-      if ((op === '*' || op === '/' || op === '%') && !isConstantExpr(n.childForFieldName('left')!, unit.enumerators) && !isConstantExpr(n.childForFieldName('right')!, unit.enumerators)) count++
+      const right = n.childForFieldName('right')!
+      if ((op === '*' || op === '/' || op === '%') && !constant(n.childForFieldName('left')!) && (!constant(right) || divider(op, right))) count++
     } else if (n.type === 'assignment_expression') {
       const op = n.childForFieldName('operator')!.text
-      if ((op === '*=' || op === '/=' || op === '%=') && !isConstantExpr(n.childForFieldName('right')!, unit.enumerators)) count++
+      const right = n.childForFieldName('right')!
+      if ((op === '*=' || op === '/=' || op === '%=') && (!constant(right) || divider(op.slice(0, 1), right))) count++
     }
     for (const c of n.namedChildren) visit(c)
   }
@@ -98,4 +105,10 @@ export function nonlinearOps(unit: Unit, fns: ReadonlySet<string>): number {
     if (info) visit(info.body)
   }
   return count
+}
+
+/** A constant whose value is a power of two (1, 2, 4, …), as far as its literals say. */
+function powerOfTwo(n: Node): boolean {
+  const v = evalConst(n.type === 'cast_expression' ? n.childForFieldName('value')! : n)
+  return v !== null && v > 0 && Number.isInteger(Math.log2(v))
 }
