@@ -103,3 +103,14 @@ t.test('a shape that does not fit the code: one error line, a hint, exit 3', asy
   t.match(r.stderr, /error: .*shapes: dev: linear: parameter dev is not a struct sk_buff pointer/)
   t.match(r.stderr, /hint: /)
 })
+
+t.test('kernel.yaml: kfree_skb frees the packet\'s struct, so a read after it is a use after free', async t => {
+  const decl = `${SKB}void kfree_skb(struct sk_buff *skb);\n`
+  const old = `${decl}int rx(struct sk_buff *skb) { if (skb->len < 2) { kfree_skb(skb); return -1; } kfree_skb(skb); return skb->len; }\n`
+  const nw = `${decl}int rx(struct sk_buff *skb) { unsigned int len = skb->len; if (len < 2) { kfree_skb(skb); return -1; } kfree_skb(skb); return len; }\n`
+  const dir = t.testdir({ 'old.c': old, 'new.c': nw })
+  const { code, report } = await runPair(dir, ['--func', 'rx'])
+  t.equal(code, 1)
+  t.same(report!.differences.map(d => d.observable), ['safety: pointer dereference in old'], 'old reads skb->len after freeing it; new does not')
+  t.match(report!.differences[0]!.detail ?? '', /deallocated dynamic object/)
+})
