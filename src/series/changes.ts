@@ -9,9 +9,11 @@
  * 2.5–10 s per kernel file version). Code added above a function renumbers what it expands without
  * changing it, so two things are compared without their number: names made from __COUNTER__
  * (`__UNIQUE_ID_x123`, `__compiletime_assert_45`), and __LINE__ where it follows __FILE__ (WARN's and
- * BUG's bug-table entry `"i" ("lib/x.c"), "i" (123)`, might_sleep's `("lib/x.c", 123, …)`): a decimal
- * literal within a few tokens after a string naming a .c/.h file, equal to its own line or up to
- * LINE_SPAN lines below (a macro call spanning lines), is read as `@LINE`. kpatch-build ignores
+ * BUG's bug-table entry `"i" ("lib/x.c"), "i" (123)`, might_sleep's `("lib/x.c", 123, …)`) or is
+ * a dynamic-debug descriptor's `.lineno = 123` (every pr_debug) or follows `__func__,` (ocfs2's mlog):
+ * a decimal literal within a few tokens after a string naming a .c/.h file, or right after `.lineno =`
+ * or `__func__ ,`, equal to its own line or up to LINE_SPAN
+ * lines below (a macro call spanning lines), is read as `@LINE`. kpatch-build ignores
  * such line-only changes for the same reason.
  */
 import { splitTopLevel, tokenize, type Chunk, type Tok } from '../extract/closure-split.js'
@@ -71,13 +73,15 @@ const FILE_STRING = /^"[^"]*\.[ch]"$/
 
 export type Pos = (at: number) => { file: string; line: number }
 
-/** toks[j] is a __LINE__ expansion: a decimal literal shortly after a file name, near its own line. */
+/** toks[j] is a __LINE__ expansion: a decimal literal shortly after a file name, `.lineno =` or `__func__,`, near its own line. */
 function isLineLiteral(toks: readonly Tok[], j: number, pos: Pos): boolean {
   const t = toks[j]!
   if (t.kind !== 'num' || !/^[1-9]\d*$/.test(t.text)) return false
+  const designator = (j >= 3 && toks[j - 1]!.text === '=' && toks[j - 2]!.text === 'lineno' && toks[j - 3]!.text === '.') ||
+    (j >= 2 && toks[j - 1]!.text === ',' && toks[j - 2]!.text === '__func__')
   let k = j - 1
-  while (k >= 0 && k >= j - FILE_REACH && !(toks[k]!.kind === 'str' && FILE_STRING.test(toks[k]!.text))) k--
-  if (k < 0 || k < j - FILE_REACH) return false
+  while (!designator && k >= 0 && k >= j - FILE_REACH && !(toks[k]!.kind === 'str' && FILE_STRING.test(toks[k]!.text))) k--
+  if (!designator && (k < 0 || k < j - FILE_REACH)) return false
   const d = Number(t.text) - pos(t.at).line
   return d >= 0 && d <= LINE_SPAN
 }

@@ -145,6 +145,11 @@ t.test('__LINE__ after __FILE__ (WARN\'s bug table, might_sleep) moves with the 
   t.same(functionChanges(indexUnit(warn(10, 1, 11)), 'f.c', indexUnit(warn(10, 1, 40)), 'f.c').changed, ['f'], 'and one far below')
   const plain = (k: number) => `# 1 "f.c"\nint f(int x) { return g("name", x, ${k}); }\n`
   t.same(functionChanges(indexUnit(plain(2)), 'f.c', indexUnit(plain(3)), 'f.c').changed, ['f'], 'a number after a string that names no .c/.h file is a constant')
+  const dyndbg = (at: number, line = at) => `# 1 "f.c"\n${'\n'.repeat(at - 1)}int f(int x) { static struct _ddebug d = { .format = ("x %d\\n"), .lineno = ${line}, .flags = 0 }; return x; }\n`
+  t.same(functionChanges(indexUnit(dyndbg(10)), 'f.c', indexUnit(dyndbg(13)), 'f.c').changed, [], 'a pr_debug descriptor\'s .lineno')
+  t.same(functionChanges(indexUnit(dyndbg(10)), 'f.c', indexUnit(dyndbg(10, 9)), 'f.c').changed, ['f'], '.lineno above its own line is a constant')
+  const mlog = (at: number) => `# 1 "f.c"\n${'\n'.repeat(at - 1)}int f(int x) { __mlog_printk(&m, __func__, ${at}, "x"); return x; }\n`
+  t.same(functionChanges(indexUnit(mlog(10)), 'f.c', indexUnit(mlog(12)), 'f.c').changed, [], '__func__, __LINE__')
   const far = (k: number) => `# 1 "f.c"\nint f(int x) { return g("f.c", x, x, x, x, ${k}); }\n`
   t.same(functionChanges(indexUnit(far(2)), 'f.c', indexUnit(far(3)), 'f.c').changed, ['f'], 'and one more than six tokens after it')
 })
