@@ -31,6 +31,7 @@ import type { ResultCache } from './cache/store.js'
 import { cacheable, proofKey } from './cache/proof-key.js'
 import { keepHarnesses, loadProgram, writeHarness } from './program.js'
 import { timed, type Session } from './runs.js'
+import { childrenCpuMs } from '../cbmc/run.js'
 import { proveAtSizes, withSizes } from './sizes.js'
 import { containerBounds } from '../model/containers.js'
 import { identicalParts, identicalReport, sharedPair, sharedReport, verifySharing, type Sharing } from './shared-callees.js'
@@ -78,6 +79,15 @@ function optionsOf(req: VerifyRequest): Record<string, unknown> {
     initGlobals: req.initGlobals, buffers: req.buffers, nullable: req.nullable, assumes: req.assumes,
     includes: req.includes, defines: req.defines, cflags: req.cflags, jobs: req.jobs,
   }
+}
+
+/** CPU time since a reading: of the processes the proof ran, and of klp-verify itself (absent where the system does not say). */
+function cpuSince(cpu0: { tools: number | undefined; own: NodeJS.CpuUsage }): { toolCpuMs?: number; ownCpuMs: number } {
+  const tools = childrenCpuMs()
+  const own = process.cpuUsage(cpu0.own)
+  /* c8 ignore next -- the {} arm is for systems without /proc (not Linux), which the tests do not run on */
+  const toolCpu = tools !== undefined && cpu0.tools !== undefined ? { toolCpuMs: Math.round(tools - cpu0.tools) } : {}
+  return { ...toolCpu, ownCpuMs: Math.round((own.user + own.system) / 1000) }
 }
 
 export interface VerifyEnv {
@@ -137,6 +147,7 @@ export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofR
 
 async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing): Promise<ProofReport> {
   const t0 = performance.now()
+  const cpu0 = { tools: childrenCpuMs(), own: process.cpuUsage() }
   const toolProbe = performance.now()
   const tool = await locateCbmc({ flag: req.cbmc, env: env.env, projectRoot: PACKAGE_ROOT })
   const probeMs = performance.now() - toolProbe
@@ -165,7 +176,7 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
         differences: parts.differences, claims: parts.claims, preExisting: parts.preExisting,
         unwinding: { mode: req.unwind === 'auto' ? 'auto' : 'fixed', bound: parts.bound, complete: parts.complete, openLoops: parts.openLoops },
         bounds: [...boundsOf(req, planned.inputs.initGlobals, parts), ...containerBounds(pair)], hints: parts.hints, errors: parts.errors, runs,
-        timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)) },
+        timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)), ...cpuSince(cpu0) },
       }
     }
     const precheck = (load?: LoadFacts) => classifyPrecheck(

@@ -77,7 +77,7 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   bounds: keys<ProofReport['bounds'][number]>()(['what', 'value', 'isDefault']),
   typeChanges: keys<ProofReport['typeChanges'][number]>()(['type', 'detail']),
   runs: RUN,
-  timings: keys<ProofReport['timings']>()(['totalMs', 'toolMs', 'ownMs']),
+  timings: keys<ProofReport['timings']>()(['totalMs', 'toolMs', 'ownMs', 'toolCpuMs', 'ownCpuMs']),
   livepatch: keys<LivePatchReport>()(['cflags', 'functions', 'hazards', 'error', 'durationMs']),
   functions: keys<LivePatchFunctionReport>()(['symbol', 'function', 'reason', 'via', 'verdict', 'benign', 'note']),
   hazards: keys<LivePatchHazardReport>()(['kind', 'symbol', 'severity', 'detail', 'accepted']),

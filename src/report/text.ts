@@ -204,5 +204,6 @@ function footerLines(r: ProofReport, s: ReportSummary): string[] {
   if (r.runs.length > 0) lines.push(unwinding)
   const t = r.timings
   lines.push(`time: ${formatDuration(t.totalMs)} total (cbmc ${formatDuration(t.toolMs)}, own ${formatDuration(t.ownMs)})`)
+  if (t.toolCpuMs !== undefined) lines.push(`cpu: ${formatDuration(t.toolCpuMs)} in cbmc, solvers and gcc${t.ownCpuMs !== undefined ? `, ${formatDuration(t.ownCpuMs)} in klp-verify` : ''}`)
   return lines
 }

@@ -208,7 +208,15 @@ export interface ProofReport {
   readonly hints: readonly string[]
   readonly errors: readonly string[]
   readonly runs: readonly RunInfo[]
-  readonly timings: { readonly totalMs: number; readonly toolMs: number; readonly ownMs: number }
+  readonly timings: {
+    readonly totalMs: number
+    readonly toolMs: number
+    readonly ownMs: number
+    /** CPU time of every process the proof ran (cbmc with its solvers, gcc), when the system says (Linux /proc). */
+    readonly toolCpuMs?: number
+    /** CPU time of klp-verify itself during the proof. */
+    readonly ownCpuMs?: number
+  }
   /** The verdict came from the result cache: an identical proof (same harnesses, cbmc, options) ran before. */
   readonly cached?: boolean
   /** What the live patch must contain and whether it is safe (absent with `--object off`). */

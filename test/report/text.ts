@@ -195,6 +195,10 @@ t.test('footer: cbmc, runs, unwinding, timings', async t => {
     ].join('\n'),
   )
   t.match(renderText(f.equivalent), '\nunwinding: auto bound 16, complete\n')
+  const cpu = { ...f.equivalent, timings: { ...f.equivalent.timings, toolCpuMs: 61_000, ownCpuMs: 900 } }
+  t.match(renderText(cpu), /\ntime: .*\ncpu: 1 min 1 s in cbmc, solvers and gcc, 900 ms in klp-verify\n/, 'CPU time of the process tree beside wall time')
+  t.notMatch(renderText(f.equivalent), /\ncpu: /, 'no line where the system did not say')
+  t.match(renderText({ ...cpu, timings: { ...cpu.timings, ownCpuMs: undefined } }), /\ncpu: 1 min 1 s in cbmc, solvers and gcc\n/)
   t.match(
     renderText(f.inconclusiveTypeChanged),
     '\nklp-verify 0.1.0 · exit 2 · runs: none\ntime: 180 ms total',
