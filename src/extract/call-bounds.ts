@@ -1,10 +1,10 @@
 /**
  * How often one run of a function can call each external function, at most, read from the code: its
  * call sites and those of the functions it reaches, a helper's counted once per call of the helper,
- * the larger arm of an if/else or `?:`. No bound (undefined) for a call in a loop (other than the
- * kernel's `do { … } while (0)`), in a function with a `goto` (a backward jump is a loop), in
- * recursion, or in a function that may be called through a pointer (its address is taken, or a
- * global's initializer names it). The harness sizes its world to these bounds (model/world.ts);
+ * the larger arm of an if/else or `?:` (every arm in a function with a forward goto). No bound
+ * (undefined) for a call in a loop (other than the kernel's `do { … } while (0)`), in a function
+ * with a goto back up (a loop), in recursion, or in a function that may be called through a pointer
+ * (its address is taken, or a global's initializer names it). The harness sizes its world to these bounds (model/world.ts);
  * its limit checks still catch a run that needs more. Pure, over the analysed units.
  */
 import type { Node } from './c-parser.js'
@@ -37,8 +37,24 @@ function runsOnce(n: Node): boolean {
   return n.type === 'do_statement' && /^\(\s*0\s*\)$/.test(n.childForFieldName('condition')!.text)
 }
 
-function hasJump(n: Node): boolean {
-  return n.type.includes('goto') || n.namedChildren.some(hasJump)
+/**
+ * How a function's jumps shape its paths: `forward`, only gotos to a label further down (a path may
+ * then enter the other arm of an if, but still passes each call site once at most); `loop`, a goto
+ * back up, a computed goto or an asm goto (a loop).
+ */
+function jumps(body: Node): 'none' | 'forward' | 'loop' {
+  const labels = new Map<string, number>()
+  const gotos: Node[] = []
+  let asm = false
+  const visit = (n: Node) => {
+    if (n.type === 'labeled_statement') labels.set(n.childForFieldName('label')!.text, n.startIndex)
+    else if (n.type === 'goto_statement') gotos.push(n)
+    else if (n.type.includes('goto')) asm = true
+    for (const c of n.namedChildren) visit(c)
+  }
+  visit(body)
+  const forward = (g: Node) => !g.namedChildren.some(c => c.type === 'ERROR') && (labels.get(g.childForFieldName('label')!.text) ?? -1) > g.startIndex
+  return asm || !gotos.every(forward) ? 'loop' : gotos.length ? 'forward' : 'none'
 }
 
 class Counter {
@@ -58,11 +74,13 @@ class Counter {
     }
     this.active.add(name)
     const body = this.unit.functions.get(name)!.body
-    const c = hasJump(body) ? unbounded(this.node(body)) : this.node(body)
+    const j = jumps(body)
+    const c = this.node(body, j === 'forward')
+    this.memo.set(name, j === 'loop' ? unbounded(c) : c)
     this.active.delete(name)
-    this.memo.set(name, c)
-    return c
+    return this.memo.get(name)!
   }
+
 
   /** A function or external named other than as the callee of a call: it may be called any number of times. */
   private named(name: string): Counts {
@@ -72,17 +90,18 @@ class Counter {
     if (!v?.init || this.vars.has(name)) return NONE
     // a global's initializer (an ops table) hands out the functions it names
     this.vars.add(name)
-    return unbounded(this.node(v.init))
+    return unbounded(this.node(v.init, false))
   }
 
-  node(n: Node): Counts {
+  /** `flat`: count every call site (paths may jump between the arms of an if). */
+  node(n: Node, flat: boolean): Counts {
     switch (n.type) {
       case 'identifier':
         return this.named(n.text)
       case 'call_expression': {
         const callee = n.childForFieldName('function')!
-        const args = this.node(n.childForFieldName('arguments')!)
-        if (callee.type !== 'identifier') return sum(this.node(callee), args)
+        const args = this.node(n.childForFieldName('arguments')!, flat)
+        if (callee.type !== 'identifier') return sum(this.node(callee, flat), args)
         if (this.externals.has(callee.text)) return sum(new Map([[callee.text, 1]]), args)
         return this.unit.functions.has(callee.text) ? sum(this.fn(callee.text), args) : args
       }
@@ -91,12 +110,13 @@ class Counter {
         // one arm runs (`else` and GNU `a ?: b` may leave one out)
         const part = (field: string) => {
           const m = n.childForFieldName(field)
-          return m ? this.node(m) : NONE
+          return m ? this.node(m, flat) : NONE
         }
-        return sum(part('condition'), max(part('consequence'), part('alternative')))
+        const arms = [part('consequence'), part('alternative')] as const
+        return sum(part('condition'), flat ? sum(...arms) : max(...arms))
       }
       default: {
-        const c = sum(...n.namedChildren.map(m => this.node(m)))
+        const c = sum(...n.namedChildren.map(m => this.node(m, flat)))
         return LOOPS.has(n.type) && !runsOnce(n) ? unbounded(c) : c
       }
     }
