@@ -142,9 +142,18 @@ function functionHazards(newIx: ObjectIndex, functions: readonly LivePatchFuncti
   return out
 }
 
+/**
+ * Variables the running kernel holds as data: objects in .data/.bss/.rodata (and their kernel variants,
+ * `.data..read_mostly`, …). Objects of special sections (`__dyndbg` descriptors with their line numbers,
+ * `__bug_table`, `__jump_table`, …) are per call site records kpatch rebuilds, not data a patch changes.
+ */
+function dataSymbols(ix: ObjectIndex): ElfSymbol[] {
+  return definedSymbols(ix.facts, 'OBJECT').filter(s => /^\.(data|bss|rodata|tdata|tbss)(\.|$)/.test(ix.sectionByIndex.get(s.shndx!)!.name))
+}
+
 export function hazardsOf(oldIx: ObjectIndex, newIx: ObjectIndex, functions: readonly LivePatchFunction[], cflags: readonly string[] = DEFAULT_CFLAGS): Hazard[] {
-  const oldData = definedSymbols(oldIx.facts, 'OBJECT')
-  const newData = definedSymbols(newIx.facts, 'OBJECT')
+  const oldData = dataSymbols(oldIx)
+  const newData = dataSymbols(newIx)
   const users = usersOf(newIx)
   const oldUsers = usersOf(oldIx)
   const { twins } = correlate(oldData, newData, {

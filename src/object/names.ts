@@ -8,10 +8,14 @@
 /** The suffixes that mark a function symbol as a part or clone of a source function. */
 export const CLONE_SUFFIX = /\.(isra|constprop|part|cold|localalias|lto_priv|clone|specialized)(\.|$)/
 
-/** A name with every `.<digits>` run removed (except in string-literal sections, whose numbers are not gcc's counters). */
+/**
+ * A name with every `.<digits>` run removed (except in string-literal sections, whose numbers are not gcc's
+ * counters), and the `__COUNTER__` a kernel `__UNIQUE_ID_<name>` ends in (`__UNIQUE_ID_ddebug1357`: a
+ * pr_debug descriptor), as kpatch's __kpatch_unique_id_strcmp ignores it: code added above renumbers them.
+ */
 export function unmangle(name: string): string {
   if (name.includes('.str1.') || /^\.rodata\.cst\d+$/.test(name)) return name
-  return name.replace(/\.\d+(?=\.|$)/g, '')
+  return name.replace(/\.\d+(?=\.|$)/g, '').replace(/^(__UNIQUE_ID_.*?)\d+$/, '$1')
 }
 
 /** The source function a function symbol belongs to: `scale.constprop.0` → `scale`. */

@@ -32,10 +32,11 @@ function ownInputs(req: PlanRequest): boolean {
 
 /**
  * Which listed functions (other than the one proved) this run proves too: those whose object changed
- * only through a changed inlined callee or through codegen, when the proof has no claims or inputs of
- * its own function (without claims they are proved equivalent or not). The rest say why not.
+ * only through a changed inlined callee or through codegen, when the proof of `req.func` is equivalent
+ * and has no claims or inputs of its own function (without claims they are proved equivalent or not).
+ * The rest say why not.
  */
-export function planFunctionProofs(req: PlanRequest, functions: readonly LivePatchFunction[]): Map<string, FunctionPlan> {
+export function planFunctionProofs(req: PlanRequest, functions: readonly LivePatchFunction[], verdict: ProofReport['verdict'] = 'equivalent'): Map<string, FunctionPlan> {
   const byFn = new Map<string, LivePatchFunction[]>()
   for (const f of functions) if (f.function !== req.func) byFn.set(f.function, [...(byFn.get(f.function) ?? []), f])
   const plans = new Map<string, FunctionPlan>()
@@ -48,6 +49,9 @@ export function planFunctionProofs(req: PlanRequest, functions: readonly LivePat
       plans.set(fn, { prove: false, note: 'a new function: there is no old version to compare it with' })
     } else if (!has('inlined-callee-changed') && !has('codegen-only') && !syms.some(s => s.via?.length)) {
       plans.set(fn, { prove: false, note: `a clone or part of ${fn}(), whose source did not change: its code changed with what its callers pass` })
+    } else if (verdict !== 'equivalent') {
+      // a caller of code that is not proved the same is not either; its proof would only repeat the cost
+      plans.set(fn, { prove: false, note: `${req.func}() is ${verdict}, not equivalent: prove it with --func ${fn} once ${req.func}() is` })
     } else if (ownInputs(req)) {
       plans.set(fn, { prove: false, note: `the proof's claims and inputs are ${req.func}()'s: prove it with --func ${fn}` })
     } else if (extra >= MAX_EXTRA_PROOFS) {

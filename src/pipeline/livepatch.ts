@@ -88,7 +88,7 @@ export async function verifyWithLivePatch(
       throw err
     }
     const outcome = await objects
-    const plans = planFunctionProofs(req, outcome.diff?.functions ?? [])
+    const plans = planFunctionProofs(req, outcome.diff?.functions ?? [], main.verdict)
     const proved = new Map<string, ExtraProof>()
     for (const [fn, plan] of plans) {
       if (!plan.prove) continue

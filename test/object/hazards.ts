@@ -52,16 +52,16 @@ t.test('pair without tracing flags: no no-patchable-entry hazard', async t => {
 const sec = (index: number, name: string, flags: string, size: number, type = 'PROGBITS'): ElfSection => ({ index, name, type, size, entsize: 0, flags })
 const sym = (num: number, name: string, type: string, shndx: number, size: number): ElfSymbol => ({ num, name, value: 0, size, type, bind: 'GLOBAL', shndx })
 
-function facts(v: { bytes: number[]; flags?: string; type?: string; relocTo?: string; patchable?: boolean; entryAt?: number }): ObjectFacts {
+function facts(v: { bytes: number[]; flags?: string; type?: string; relocTo?: string; patchable?: boolean; entryAt?: number; section?: string }): ObjectFacts {
   const size = v.bytes.length
   const relocs: ElfReloc[] = [{ section: '.text.f', offset: 2, type: 'R_X86_64_PC32', sym: 2, addend: -4 }]
   if (v.relocTo) relocs.push({ section: '.data.v', offset: 0, type: 'R_X86_64_64', sym: 3, addend: 0 })
   if (v.patchable) relocs.push({ section: '__patchable_function_entries', offset: 0, type: 'R_X86_64_64', sym: 1, addend: v.entryAt ?? 0 })
   return {
-    sections: [sec(1, '.text.f', 'AX', 8), sec(2, '.data.v', v.flags ?? 'WA', size), sec(3, '.text.g', 'AX', 8), ...(v.patchable ? [sec(4, '__patchable_function_entries', 'WAo', 8)] : [])],
+    sections: [sec(1, '.text.f', 'AX', 8), sec(2, v.section ?? '.data.v', v.flags ?? 'WA', size), sec(3, '.text.g', 'AX', 8), ...(v.patchable ? [sec(4, '__patchable_function_entries', 'WAo', 8)] : [])],
     symbols: [sym(1, 'f', 'FUNC', 1, 8), sym(2, 'v', 'OBJECT', 2, size), sym(3, v.relocTo ?? 'g', 'FUNC', 3, 8)],
     relocs,
-    contents: new Map([['.text.f', new Uint8Array(8)], ['.data.v', Uint8Array.from(v.bytes)], ['.text.g', new Uint8Array(8)]]),
+    contents: new Map([['.text.f', new Uint8Array(8)], [v.section ?? '.data.v', Uint8Array.from(v.bytes)], ['.text.g', new Uint8Array(8)]]),
     insns: new Map([['.text.f', [0, 6]]]),
     dwarf: { inlined: new Map(), varTypes: new Map(v.type ? [['v', v.type]] : []) },
   }
@@ -80,6 +80,9 @@ t.test('data rules: one row per change', async t => {
     ['type only', facts({ bytes: [0, 0], type: 'int' }), facts({ bytes: [0, 0], type: 'unsigned' }), /type int → unsigned: /, 'error'],
     ['type unknown on one side', facts({ bytes: [0, 0] }), facts({ bytes: [0, 0], type: 'unsigned' }), undefined],
     ['read-only size', facts({ bytes: [0, 0], flags: 'A' }), facts({ bytes: [0], flags: 'A' }), /^read-only v \(used by f\) changed size 2 → 1 bytes/, 'warning'],
+    // a pr_debug descriptor holds its line number: a per call site record, not data the patch changes
+    ['__dyndbg record', facts({ bytes: [1, 0], section: '__dyndbg' }), facts({ bytes: [2, 0], section: '__dyndbg' }), undefined],
+    ['kernel data section', facts({ bytes: [1, 0], section: '.data..read_mostly' }), facts({ bytes: [2, 0], section: '.data..read_mostly' }), /initial value 1 → 2/, 'error'],
   ]
   for (const [name, a, b, detail, severity] of rows) {
     const h = hz(a, b)

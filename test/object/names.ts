@@ -7,6 +7,9 @@ t.test('unmangle: every .<digits> removed, string and constant sections kept', a
     ['scale.constprop.0', 'scale.constprop'], ['f.isra.12', 'f.isra'], ['calls.3', 'calls'], ['f.cold', 'f.cold'],
     ['f.part.0.cold.1', 'f.part.cold'], ['.rodata.str1.1', '.rodata.str1.1'], ['.rodata.f.str1.8', '.rodata.f.str1.8'],
     ['.rodata.cst16', '.rodata.cst16'], ['plain', 'plain'], ['v2.x1', 'v2.x1'],
+    // the kernel's __UNIQUE_ID_<name>__COUNTER__ (pr_debug descriptors, __addressable), as kpatch compares them
+    ['__UNIQUE_ID_ddebug1357.56', '__UNIQUE_ID_ddebug'], ['__UNIQUE_ID___addressable_ipv6_get12', '__UNIQUE_ID___addressable_ipv6_get'],
+    ['__UNIQUE_ID_', '__UNIQUE_ID_'], ['x__UNIQUE_ID_a1', 'x__UNIQUE_ID_a1'],
   ]
   for (const [a, b] of rows) t.equal(unmangle(a), b, a)
 })
