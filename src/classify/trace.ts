@@ -74,9 +74,31 @@ export function isFalse(v: RawValue | undefined): boolean {
 /**
  * The inputs' values as the harness set them: only its own assignments count (a parameter the
  * function changes, `n--`, has the same name in the function's frame and would show its last value).
+ * Its own: made in the harness's frame, between the call of the harness and its return, outside
+ * every call it makes. A location alone does not tell: cbmc gives a local's null initializer
+ * (`struct dev *dev = NULL;` in a callee) no location, and a callee's parameters are assigned at the
+ * call site (the new version's arguments). A trace without calls is judged by location alone.
  */
 export function entryValues(trace: readonly TraceStep[] | undefined): Map<string, RawValue> {
-  return lastValues(trace, s => s.location?.function === undefined || s.location.function === ENTRY)
+  const own = harnessFrame(trace ?? [])
+  return lastValues(trace, s => (own ? own.has(s) : true) && (s.location?.function === undefined || s.location.function === ENTRY))
+}
+
+/** The steps of the harness's own frame, or undefined if the trace does not show the harness called. */
+function harnessFrame(trace: readonly TraceStep[]): Set<TraceStep> | undefined {
+  if (!trace.some(s => s.stepType === 'function-call' && s.function === ENTRY)) return undefined
+  const own = new Set<TraceStep>()
+  // depth -1: before the harness is entered (__CPROVER_initialize); 0: the harness itself
+  let depth = -1
+  for (const s of trace) {
+    if (s.stepType === 'function-call') {
+      if (depth >= 0) depth++
+      else if (s.function === ENTRY) depth = 0
+    } else if (s.stepType === 'function-return') {
+      if (depth > 0) depth--
+    } else if (depth === 0) own.add(s)
+  }
+  return own
 }
 
 export function inputsOf(values: Map<string, RawValue>, inputs: readonly InputInfo[]): NamedValue[] {

@@ -253,3 +253,43 @@ t.test('inputs are what the harness set, not what the function did to its parame
   t.equal(renderValue(entryValues(trace).get('n')!), '2', 'the harness\'s value')
   t.same(inputsOf(entryValues(trace), [{ label: 'n', variable: 'n' }]), [{ name: 'n', value: '2' }])
 })
+
+t.test('inputs are assignments of the harness\'s own frame (as cbmc traces a call)', async t => {
+  const int = (d: string) => ({ name: 'integer', data: d })
+  const ptr = (d: string) => ({ name: 'pointer', data: d })
+  const step = (s: Partial<TraceStep>): TraceStep => ({ stepType: 'assignment', hidden: false, ...s })
+  const call = (fn: string, hidden = false) => step({ stepType: 'function-call', function: fn, hidden })
+  const ret = (fn: string, hidden = false) => step({ stepType: 'function-return', function: fn, hidden })
+  const H = { function: 'klp_harness' }
+  // the shape of the reassigned-param case: the harness sets len and dev, calls old then new, each
+  // reassigns len and calls a helper whose local `struct dev *dev = 0` has no location
+  const version = (fn: string, arg: string): TraceStep[] => [
+    call(fn),
+    step({ lhs: 'len', value: int('9'), location: H }), // actual parameter: located at the call site
+    step({ lhs: 'dev', value: ptr(arg), location: H }),
+    step({ lhs: 'len', value: int('1'), location: { function: fn } }),
+    call(`${fn}_helper`),
+    step({ lhs: 'dev', value: ptr('((struct dev *)NULL)') }), // no location
+    ret(`${fn}_helper`),
+    ret(fn),
+  ]
+  const trace: TraceStep[] = [
+    call('__CPROVER_initialize', true),
+    step({ lhs: 'g', value: int('5'), hidden: false }),
+    ret('__CPROVER_initialize', true),
+    call('klp_harness'),
+    step({ lhs: 'len', value: int('9'), location: H }),
+    step({ lhs: 'dev', value: ptr('&klp_opaque_old[0]'), location: H }),
+    ...version('klp_old_f', '&klp_opaque_old[0]'),
+    ...version('klp_new_f', '&klp_opaque_new[0]'),
+    step({ lhs: 'klp_same_0', value: int('FALSE'), location: H }),
+    ret('klp_harness'),
+  ]
+  const v = entryValues(trace)
+  t.equal(valueOf(v, 'len'), '9', 'the input, not the reassigned len')
+  t.equal(valueOf(v, 'dev'), '&klp_opaque_old[0]', 'the harness\'s pointer: not the new version\'s argument, not the helper\'s NULL local')
+  t.equal(valueOf(v, 'g'), undefined, 'nothing from before the harness runs')
+  t.equal(valueOf(v, 'klp_same_0'), 'FALSE', 'the harness\'s own steps after the calls count')
+  t.equal(valueOf(entryValues(trace.filter(s => s.stepType === 'assignment')), 'dev'), 'NULL', 'without calls in the trace, location alone decides')
+  t.same(entryValues(undefined), new Map(), 'no trace, no inputs')
+})
