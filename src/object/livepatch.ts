@@ -6,11 +6,13 @@
  * - codegen-only: neither it nor anything inlined into it changed in source;
  * - new: no twin in the old object.
  * A function whose `.cold` part changed is changed too: the part is only reached through it (kpatch does the same).
+ * A function whose code differs only in the line numbers it passes to WARN/might_sleep/printk is not listed (line-macro.ts).
  */
 import { correlate, definedSymbols } from './correlate.js'
 import { imageOf, indexObject, sameImage, type ObjectIndex } from './image.js'
 import { isClone, sourceFunction } from './names.js'
 import { hazardsOf } from './hazards.js'
+import { lineMacroOnly } from './line-macro.js'
 import type { DwarfFacts, ElfSymbol, LivePatchFunction, ObjectDiff, ObjectFacts } from './types.js'
 
 export interface ObjectDiffInput {
@@ -30,7 +32,8 @@ function changedSymbols(oldIx: ObjectIndex, newIx: ObjectIndex, oldFns: ElfSymbo
     if (!o) continue
     const a = imageOf(oldIx, o)
     const b = imageOf(newIx, s)
-    if (!a || !b || !sameImage(a, b)) differs.add(s.name)
+    // a function that only passes moved line numbers to WARN/might_sleep/printk is left out (kpatch's rule)
+    if (!a || !b || (!sameImage(a, b) && !lineMacroOnly(oldIx, o, a, newIx, s, b))) differs.add(s.name)
   }
   // a changed cold part drags in its parent
   for (const name of [...differs, ...added.map(s => s.name)]) {

@@ -134,3 +134,9 @@ t.test('static locals renumbered by a new one before them keep their twins: no f
   t.same(d.hazards, [], `hazards: ${JSON.stringify(d.hazards)}`)
   t.same(d.functions, [{ symbol: 'e', function: 'e', reason: 'new' }])
 })
+
+t.test('a WARN-style call whose line number moved: not listed (kpatch leaves line-number-only changes out)', async t => {
+  const src = (k: number, above = '') => `extern void __warn_printk(const char *fmt, ...);\n${above}int f(int x) { if (x < 0) __warn_printk("bad %d at %d\\n", x, __LINE__); return x * 2; }\nint g(int x) { return x + ${k}; }\n`
+  const d = await diff(t, src(1), src(2, '/* a new line above */\n'), ['g'])
+  t.same(d.functions, [{ symbol: 'g', function: 'g', reason: 'source-changed' }])
+})
