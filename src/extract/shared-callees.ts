@@ -21,7 +21,10 @@ export interface SharedCallee {
   readonly name: string
   /** The world function both versions' calls go to. */
   readonly stub: string
+  /** The world function's signature: the callee's, a float or double parameter passed as its bits. */
   readonly signature: FunctionSignature
+  /** The callee's parameter names, and for each float/double parameter the integer type of its bits. */
+  readonly params: readonly { readonly name: string; readonly bits?: string }[]
 }
 
 export interface SharedCallees {
@@ -44,9 +47,18 @@ const LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 
 
 const SHARED_STUB = 'klp_sh_'
 
-/** Integers and enums (a float argument is not logged exactly), and a result that is not a pointer. */
+/**
+ * The integer a float or double argument is passed as (its bits: the world logs arguments as
+ * integers, and equal bits are the same input), null for other floating types.
+ */
+function floatBits(t: CType): string | null {
+  if (/^(?:const\s+)?double$/.test(t.text)) return 'unsigned long long'
+  return /^(?:const\s+)?float$/.test(t.text) ? 'unsigned int' : null
+}
+
+/** Integers, enums, and float/double (as their bits); a result that is not a pointer. */
 function scalarArg(t: CType): boolean {
-  return t.kind === 'scalar' && !t.float && !/__int128|_Complex/.test(t.text)
+  return t.kind === 'scalar' && !/__int128|_Complex/.test(t.text) && (!t.float || floatBits(t) !== null)
 }
 function scalarResult(t: CType): boolean {
   return (t.kind === 'scalar' && !/__int128|_Complex/.test(t.text)) || (t.kind === 'opaque' && t.text === 'void')
@@ -145,6 +157,25 @@ export function findSharedCallees(o: Unit, n: Unit, func: string, shared: Readon
     }
   }
   const list = [...callees].sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, signature]) => ({ name, stub: `${SHARED_STUB}${name}`, signature: { ...signature, name: `${SHARED_STUB}${name}` } }))
+    .map(([name, signature]) => worldFunction(name, signature))
   return { identical, callees: list, callerLoops }
+}
+
+/** The world function of a shared callee: its signature with float parameters as their bits. */
+function worldFunction(name: string, sig: FunctionSignature): SharedCallee {
+  const stub = `${SHARED_STUB}${name}`
+  const params = sig.params.map(p => {
+    const bits = p.type.kind === 'scalar' && p.type.float ? floatBits(p.type) : null
+    return bits ? { name: p.name, bits } : { name: p.name }
+  })
+  return {
+    name, stub, params,
+    signature: {
+      ...sig, name: stub,
+      params: sig.params.map((p, j) => {
+        const bits = params[j]!.bits
+        return bits ? { name: p.name, type: { kind: 'scalar', text: bits, float: false } as const, typedefText: `${bits} KLP_TYPE_NAME` } : p
+      }),
+    },
+  }
 }

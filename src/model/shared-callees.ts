@@ -45,11 +45,12 @@ export function abstractText(text: string, version: Pick<VersionUnit, 'functions
     const start = toks[ch.body!]!.at
     const last = toks[ch.end - 1]!
     const end = last.at + last.text.length
-    const args = c.signature.params.map(p => p.name).join(', ')
-    const call = `${c.stub}(${args})`
+    // a float argument goes as its bits (klp_b<j>: the same bits are the same input)
+    const puns = c.params.map((p, j) => (p.bits ? `union { __typeof__(${p.name}) f; ${p.bits} u; } klp_b${j} = { ${p.name} }; ` : '')).join('')
+    const call = `${c.stub}(${c.params.map((p, j) => (p.bits ? `klp_b${j}.u` : p.name)).join(', ')})`
     const lines = '\n'.repeat((text.slice(start, end).match(/\n/g) ?? []).length)
     edits.push({ start: toks[ch.start]!.at, end: toks[ch.start]!.at, text: prototype(c, version.prefix) })
-    edits.push({ start, end, text: `{ /* klp-verify: unchanged, shared by both versions */ ${isVoid(c) ? `${call};` : `return ${call};`} }${lines}` })
+    edits.push({ start, end, text: `{ /* klp-verify: unchanged, shared by both versions */ ${puns}${isVoid(c) ? `${call};` : `return ${call};`} }${lines}` })
   }
   return applyEdits(text, edits.sort((a, b) => a.start - b.start))
 }

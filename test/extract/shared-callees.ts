@@ -32,7 +32,9 @@ t.test('which callees become shared functions', async t => {
     ['writes a global', `static int h(int x) { int n = 0; ${LOOP} ro = n; return n; }`, 'h(a)', []],
     ['a static local', `static int h(int x) { static int n; ${LOOP} return n; }`, 'h(a)', []],
     ['a pointer argument', `static int h(int *p) { int n = 0, x = *p; ${LOOP} return n; }`, 'h(&a)', []],
-    ['a float argument', `static int h(double d) { int n = 0, x = (int)d; ${LOOP} return n; }`, 'h(a)', []],
+    ['a double argument (passed as its bits)', `static int h(double d) { int n = 0, x = (int)d; ${LOOP} return n; }`, 'h(a)', ['h']],
+    ['a float argument and result', `static float h(const float d) { int n = 0, x = (int)d; ${LOOP} return n; }`, 'h(a)', ['h']],
+    ['a long double argument', `static int h(long double d) { int n = 0, x = (int)d; ${LOOP} return n; }`, 'h(a)', []],
     ['a pointer result', `static int *h(int x) { int n = 0; ${LOOP} return 0; }`, '*h(a)', []],
     ['a struct argument', `static int h(struct st s) { int n = 0, x = s.x; ${LOOP} return n; }`, 'h((struct st){ a })', []],
     ['variadic', `static int h(int x, ...) { int n = 0; ${LOOP} return n; }`, 'h(a)', []],
@@ -63,7 +65,7 @@ t.test('the callee must be the same in both versions, closure included', async t
 t.test('outermost only; its stub, signature and the loops left in the caller', async t => {
   const helpers = `static int inner(int x) { int n = 0; ${LOOP} return n; }\nstatic int outer(int x) { int n = 0; ${LOOP} return inner(n); }`
   const r = await shared(helpers, 'outer(a)')
-  t.same(r.callees.map(c => [c.name, c.stub, c.signature.name, c.signature.params.map(p => p.name)]), [['outer', 'klp_sh_outer', 'klp_sh_outer', ['x']]])
+  t.same(r.callees.map(c => [c.name, c.stub, c.signature.name, c.signature.params.map(p => p.name), c.params]), [['outer', 'klp_sh_outer', 'klp_sh_outer', ['x'], [{ name: 'x' }]]])
   t.equal(r.callerLoops, false, 'the only loops are inside the shared callee')
   t.equal(r.identical, false)
   const both = await shared(helpers, 'outer(a) + inner(a)')
@@ -94,4 +96,15 @@ t.test('an identical target', async t => {
   t.same(r.callees.map(c => c.name), ['h'])
   o.tree.delete()
   n.tree.delete()
+})
+
+t.test('float and double parameters: the world function takes their bits', async t => {
+  const r = await shared(`static int h(double d, float e, int i) { int n = 0, x = (int)(d + e) + i; ${LOOP} return n; }`, 'h(a, a, a)')
+  const c = r.callees[0]!
+  t.same(c.params, [{ name: 'd', bits: 'unsigned long long' }, { name: 'e', bits: 'unsigned int' }, { name: 'i' }])
+  t.same(c.signature.params.map(p => [p.name, p.type, p.typedefText]), [
+    ['d', { kind: 'scalar', text: 'unsigned long long', float: false }, 'unsigned long long KLP_TYPE_NAME'],
+    ['e', { kind: 'scalar', text: 'unsigned int', float: false }, 'unsigned int KLP_TYPE_NAME'],
+    ['i', { kind: 'scalar', text: 'int', float: false }, 'int KLP_TYPE_NAME'],
+  ])
 })

@@ -62,3 +62,15 @@ t.test('unchanged-helper mutant: a different argument to the shared helper is un
   t.ok(report.runs.some(r => r.run.startsWith('shared-')) && report.runs.some(r => !r.run.startsWith('shared-')), 'the shared attempt, then the inlined proof')
   t.match(report.hints.join('\n'), /with nr_bits\(\) shared \(not inlined\) the proof was unintended; this verdict is with it inlined/)
 })
+
+t.test('unchanged-helper-float: a double helper with a loop is shared (its argument by its bits); a different argument is unintended', async t => {
+  const { report } = await runCase('unchanged-helper-float')
+  t.equal(report.verdict, 'equivalent', report.summary)
+  t.equal(report.unwinding.kind, 'unbounded')
+  t.same(report.unwinding.techniques?.map(x => [x.what, x.technique]), [['damp()', 'shared-callee']])
+  const dir = path.join(HARNESSES, 'unchanged-helper-float')
+  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
+  const mutant = JSON.parse(res.stdout) as ProofReport
+  t.equal(mutant.verdict, 'unintended', mutant.summary)
+  t.equal(mutant.differences.find(d => d.observable === 'return')?.confirmed, true, 'a concrete counterexample, confirmed natively')
+})

@@ -22,6 +22,7 @@ typedef int klp_old_sh_spin_p0_t; typedef void klp_old_sh_spin_r_t; extern klp_o
 
 
 typedef int klp_old_sh_three_r_t; extern klp_old_sh_three_r_t klp_sh_three(void); static int klp_old_three(void) { /* klp-verify: unchanged, shared by both versions */ return klp_sh_three(); }
-int klp_old_f(unsigned long a) { klp_old_spin(klp_old_three()); return klp_old_nr_bits(a); }
+typedef unsigned long long klp_old_sh_halve_p0_t; typedef int klp_old_sh_halve_p1_t; typedef double klp_old_sh_halve_r_t; extern klp_old_sh_halve_r_t klp_sh_halve(klp_old_sh_halve_p0_t, klp_old_sh_halve_p1_t); static double klp_old_halve(double x, int k) { /* klp-verify: unchanged, shared by both versions */ union { __typeof__(x) f; unsigned long long u; } klp_b0 = { x }; return klp_sh_halve(klp_b0.u, k); }
+int klp_old_f(unsigned long a) { klp_old_spin(klp_old_three()); return klp_old_nr_bits(a) + (int)klp_old_halve(a, 2); }
 
 `
