@@ -119,6 +119,8 @@ function qualifies(o: Unit, n: Unit, func: string, h: string, shared: ReadonlySe
     return undefined
   }
   if (sig.variadic || !sig.params.every(p => scalarArg(p.type)) || !scalarResult(sig.returnType)) return undefined
+  // a type defined in the signature (`enum { A } x`) cannot be written again for the world function
+  if ([...sig.params.map(p => p.typedefText), sig.returnTypedef].some(x => x.includes('{'))) return undefined
   if (!effectsCaptured(o, ro.fns, ro.vars, shared)) return undefined
   // worth it only where inlining costs: a loop, or recursion (h reaches itself through a callee or directly)
   const recursive = [...ro.fns].some(f => directRefs(o, f).has(h))

@@ -77,9 +77,16 @@ export function sharedReport(r: ProofReport, pair: FunctionPair, req: Pick<Verif
  * Run `once` with shared callees; when some were abstracted and the verdict is not `equivalent`, run
  * it again with them inlined: that verdict stands, with the first attempt's runs listed before its own.
  */
-export async function verifySharing(once: (sharing: Sharing) => Promise<ProofReport>): Promise<ProofReport> {
+export async function verifySharing(once: (sharing: Sharing) => Promise<ProofReport>, signal?: AbortSignal): Promise<ProofReport> {
   const sharing: Sharing = { mode: 'shared' }
-  const first = await once(sharing)
+  let first: ProofReport
+  try {
+    first = await once(sharing)
+  } catch (err) {
+    // an attempt with shared callees that fails (their stand-ins did not build) is proved inlined; an abort stops
+    if (!sharing.abstracted?.length || signal?.aborted) throw err
+    return once({ mode: 'inline' })
+  }
   const names = (sharing.abstracted ?? []).map(c => `${c.name}()`)
   if (names.length === 0 || first.verdict === 'equivalent') return first
   const second = await once({ mode: 'inline' })

@@ -142,7 +142,7 @@ export async function probeProof(req: VerifyRequest, env: VerifyEnv & { readonly
  * the findings, and hand each stage's facts to the classifier; the report, never printed here.
  */
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
-  return verifySharing(sharing => verifyOnce(req, env, sharing))
+  return verifySharing(sharing => verifyOnce(req, env, sharing), env.signal)
 }
 
 async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing): Promise<ProofReport> {

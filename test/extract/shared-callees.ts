@@ -37,6 +37,8 @@ t.test('which callees become shared functions', async t => {
     ['a long double argument', `static int h(long double d) { int n = 0, x = (int)d; ${LOOP} return n; }`, 'h(a)', []],
     ['a pointer result', `static int *h(int x) { int n = 0; ${LOOP} return 0; }`, '*h(a)', []],
     ['a struct argument', `static int h(struct st s) { int n = 0, x = s.x; ${LOOP} return n; }`, 'h((struct st){ a })', []],
+    ['an enum type defined in the signature', `static int h(enum { LO, HI } x) { int n = 0; ${LOOP} return n; }`, 'h(a)', []],
+    ['a tagged enum argument', `enum lvl { LO2, HI2 };\nstatic int h(enum lvl x) { int n = 0; ${LOOP} return n; }`, 'h(a)', ['h']],
     ['variadic', `static int h(int x, ...) { int n = 0; ${LOOP} return n; }`, 'h(a)', []],
     ['calls an external', `static int h(int x) { int n = 0; ${LOOP} return ext(n); }`, 'h(a)', []],
     ['calls through a pointer', `static int h(int x) { int (*fp)(int) = ext; int n = 0; ${LOOP} return fp(n); }`, 'h(a)', []],

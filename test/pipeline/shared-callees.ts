@@ -113,3 +113,17 @@ t.test('verifySharing: a shared equivalent stands; anything else is proved again
   })
   t.match(two.hints.at(-1), /^with nr\(\), other\(\) shared \(not inlined\) the proof was unintended; this verdict is with them inlined$/)
 })
+
+t.test('verifySharing: a shared attempt that throws is proved inlined; an abort or a failure without sharing is thrown', async t => {
+  const callee = (await facts(CALLER)).callees
+  const failing = (share: boolean) => async (s: Sharing) => {
+    if (s.mode === 'inline') return unintended
+    if (share) s.abstracted = callee
+    throw new Error('stand-in did not build')
+  }
+  t.equal(await verifySharing(failing(true)), unintended)
+  await t.rejects(verifySharing(failing(false)), /stand-in did not build/, 'nothing shared: the error is the proof\'s')
+  const ac = new AbortController()
+  ac.abort()
+  await t.rejects(verifySharing(failing(true), ac.signal), /stand-in did not build/, 'aborted: no second attempt')
+})
