@@ -29,7 +29,7 @@ export const proofOptions = {
   cflags: { type: 'string', nargs: 1, describe: 'compiler flags for preprocessing, e.g. "-DCONFIG_X -fno-strict-overflow"' },
   replay: { type: 'boolean', describe: 'run each counterexample natively with gcc to confirm it (--no-replay to skip) [default: true]' },
   models: { type: 'string', nargs: 1, describe: 'directory of extra models (*.yaml) for external functions, see templates/models/kernel.yaml' },
-  object: { type: 'string', choices: ['auto', 'off'] as const, describe: 'compile both versions and list what the live patch must replace and its hazards (auto: when gcc is found; off: not at all) [default: auto]' },
+  object: { type: 'string', choices: ['auto', 'off'] as const, describe: 'the live patch: compile both versions, list the functions to replace and the hazards (auto: when gcc is found) [default: auto]' },
   cbmc: { type: 'string', describe: 'path of the cbmc binary to use' },
   solver: { type: 'string', choices: ['auto', 'sat', 'z3'] as const, describe: 'auto: Z3 for comparisons when the code multiplies or divides variables, else CaDiCaL [default: auto]' },
   jobs: { alias: 'j', type: 'number', describe: 'parallel cbmc runs [default: number of cores]' },

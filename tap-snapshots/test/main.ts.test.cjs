@@ -54,6 +54,9 @@ Options:
                           skip) [default: true]                                            [boolean]
       --models            directory of extra models (*.yaml) for external functions, see
                           templates/models/kernel.yaml                                      [string]
+      --object            the live patch: compile both versions, list the functions to replace and
+                          the hazards (auto: when gcc is found) [default: auto]
+                                                                   [string] [choices: "auto", "off"]
       --cbmc              path of the cbmc binary to use                                    [string]
       --solver            auto: Z3 for comparisons when the code multiplies or divides variables,
                           else CaDiCaL [default: auto]       [string] [choices: "auto", "sat", "z3"]
