@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
 import { bin, fmt, requireBuild } from './bench-lib.mjs'
 import { fetchKernel, functionSpans, hunkTargets, sampleFiles } from './bench-kernel.mjs'
 
@@ -114,8 +115,10 @@ async function main() {
   console.log(`results: ${file}`)
 }
 
-main().catch((err) => {
-  if (!(err instanceof BenchError)) throw err
-  console.error(`bench-kernel-series: error: ${err.message}`)
-  process.exit(3)
-})
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    if (!(err instanceof BenchError)) throw err
+    console.error(`bench-kernel-series: error: ${err.message}`)
+    process.exit(3)
+  })
+}
