@@ -25,6 +25,8 @@ export interface SharedCallee {
   readonly signature: FunctionSignature
   /** The callee's parameter names, and for each float/double parameter the integer type of its bits. */
   readonly params: readonly { readonly name: string; readonly bits?: string }[]
+  /** The target itself: its recursive calls (in both versions' bodies) go to the world function. */
+  readonly recursive?: true
 }
 
 export interface SharedCallees {
@@ -34,6 +36,12 @@ export interface SharedCallees {
   readonly callees: readonly SharedCallee[]
   /** Loops or recursion in the code still inlined once they are abstracted (the proof stays bounded there). */
   readonly callerLoops: boolean
+  /**
+   * The target calls itself directly in both versions and its effects are its answer: its recursive
+   * calls become one shared function of both versions (the induction hypothesis of the regression
+   * verification rule), proving partial equivalence for every recursion depth.
+   */
+  readonly recursion?: SharedCallee
 }
 
 /** Builtins without effects or state: a callee may use them. */
@@ -62,6 +70,12 @@ function scalarArg(t: CType): boolean {
 }
 function scalarResult(t: CType): boolean {
   return (t.kind === 'scalar' && !/__int128|_Complex/.test(t.text)) || (t.kind === 'opaque' && t.text === 'void')
+}
+
+/** Scalar arguments and result, not variadic, no type defined in the signature (`enum { A } x` cannot be written again). */
+function shareable(sig: FunctionSignature): boolean {
+  if (sig.variadic || !sig.params.every(p => scalarArg(p.type)) || !scalarResult(sig.returnType)) return false
+  return ![...sig.params.map(p => p.typedefText), sig.returnTypedef].some(x => x.includes('{'))
 }
 
 function walk(n: Node, visit: (m: Node) => boolean): boolean {
@@ -118,9 +132,7 @@ function qualifies(o: Unit, n: Unit, func: string, h: string, shared: ReadonlySe
   } catch {
     return undefined
   }
-  if (sig.variadic || !sig.params.every(p => scalarArg(p.type)) || !scalarResult(sig.returnType)) return undefined
-  // a type defined in the signature (`enum { A } x`) cannot be written again for the world function
-  if ([...sig.params.map(p => p.typedefText), sig.returnTypedef].some(x => x.includes('{'))) return undefined
+  if (!shareable(sig)) return undefined
   if (!effectsCaptured(o, ro.fns, ro.vars, shared)) return undefined
   // worth it only where inlining costs: a loop, or recursion (h reaches itself through a callee or directly)
   const recursive = [...ro.fns].some(f => directRefs(o, f).has(h))
@@ -141,6 +153,7 @@ export function findSharedCallees(o: Unit, n: Unit, func: string, shared: Readon
   }
   // from the target down, stopping at each shared callee: its own callees are never executed
   const callees = new Map<string, FunctionSignature>()
+  const induction = selfRecursion(o, n, func, shared)
   let callerLoops = false
   for (const unit of [o, n]) {
     const seen = new Set<string>([func])
@@ -149,7 +162,8 @@ export function findSharedCallees(o: Unit, n: Unit, func: string, shared: Readon
       const f = todo.pop()!
       if (hasLoop(unit, [f])) callerLoops = true
       for (const g of directRefs(unit, f)) {
-        if (g === func) callerLoops = true // recursion through the target: bounded
+        // recursion through the target is bounded, but for its own calls under the induction hypothesis
+        if (g === func && !(f === func && induction)) callerLoops = true
         if (seen.has(g)) continue
         seen.add(g)
         const sig = check(g)
@@ -160,7 +174,28 @@ export function findSharedCallees(o: Unit, n: Unit, func: string, shared: Readon
   }
   const list = [...callees].sort(([a], [b]) => a.localeCompare(b))
     .map(([name, signature]) => worldFunction(name, signature))
-  return { identical, callees: list, callerLoops }
+  return { identical, callees: list, callerLoops, ...(induction ? { recursion: { ...worldFunction(func, induction), recursive: true } } : {}) }
+}
+
+/** The target's signature when its direct recursive calls can be one shared function (see SharedCallees.recursion). */
+function selfRecursion(o: Unit, n: Unit, func: string, shared: ReadonlySet<string>): FunctionSignature | undefined {
+  const sigs: FunctionSignature[] = []
+  for (const unit of [o, n]) {
+    if (!directRefs(unit, func).has(func)) return undefined
+    let sig: FunctionSignature
+    try {
+      sig = functionSignature(unit, unit.functions.get(func)!)
+    } catch {
+      return undefined
+    }
+    // a float argument would go as its bits, which a call in the body cannot pass: not shared
+    if (!shareable(sig) || sig.params.some(p => p.type.kind === 'scalar' && p.type.float)) return undefined
+    const r = reachable(unit, func)
+    if (!effectsCaptured(unit, r.fns, r.vars, shared)) return undefined
+    sigs.push(sig)
+  }
+  const text = (s: FunctionSignature) => [s.returnTypedef, ...s.params.map(p => p.typedefText)].join(', ')
+  return text(sigs[0]!) === text(sigs[1]!) ? sigs[0] : undefined
 }
 
 /** The world function of a shared callee: its signature with float parameters as their bits. */

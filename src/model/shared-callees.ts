@@ -56,14 +56,39 @@ export function abstractText(text: string, version: Pick<VersionUnit, 'functions
 }
 
 /**
+ * The target's own text with its direct recursive calls going to its world function (the induction
+ * hypothesis): the outer call runs the version's body, every inner call is shared; undefined when the
+ * definition is not where the renamed text should have it.
+ */
+export function inductionText(text: string, version: Pick<VersionUnit, 'functions' | 'prefix'>, c: SharedCallee): string | undefined {
+  const toks = tokenize(text).filter(t => t.kind !== 'marker')
+  const renamed = version.functions.get(c.name)
+  const at = splitTopLevel(toks).filter(ch => ch.kind === 'function' && ch.body !== undefined && scanChunk(toks, ch).name === renamed)
+  if (!renamed || at.length !== 1) return undefined
+  const ch = at[0]!
+  const edits: Edit[] = [{ start: toks[ch.start]!.at, end: toks[ch.start]!.at, text: prototype(c, version.prefix) }]
+  for (let i = ch.body!; i < ch.end; i++) {
+    const t = toks[i]!
+    if (t.kind !== 'id' || t.text !== renamed || toks[i - 1]?.text === '.' || toks[i - 1]?.text === '->') continue
+    edits.push({ start: t.at, end: t.at + t.text.length, text: c.stub })
+  }
+  return applyEdits(text, edits)
+}
+
+/**
  * The pair with its shared callees abstracted (their world functions added to the externals), or
  * undefined when there is nothing to share or a definition could not be rewritten (then inline).
  */
 export function abstractSharedCallees(pair: FunctionPair): FunctionPair | undefined {
   const callees = pair.sharedCallees?.callees ?? []
-  if (callees.length === 0) return undefined
-  const oldText = abstractText(pair.old.text, pair.old, callees)
-  const newText = abstractText(pair.new.text, pair.new, callees)
+  const rec = pair.sharedCallees?.recursion
+  if (callees.length === 0 && !rec) return undefined
+  const rewrite = (v: VersionUnit) => {
+    const t = abstractText(v.text, v, callees)
+    return t !== undefined && rec ? inductionText(t, v, rec) : t
+  }
+  const oldText = rewrite(pair.old)
+  const newText = rewrite(pair.new)
   if (oldText === undefined || newText === undefined) return undefined
   return {
     ...pair,
@@ -71,7 +96,7 @@ export function abstractSharedCallees(pair: FunctionPair): FunctionPair | undefi
     new: { ...pair.new, text: newText },
     externals: {
       ...pair.externals,
-      externals: [...pair.externals.externals, ...callees.map(c => ({ name: c.stub, signature: c.signature, calledBy: ['old', 'new'] as const }))],
+      externals: [...pair.externals.externals, ...[...callees, ...(rec ? [rec] : [])].map(c => ({ name: c.stub, signature: c.signature, calledBy: ['old', 'new'] as const }))],
     },
   }
 }

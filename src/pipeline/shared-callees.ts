@@ -23,12 +23,15 @@ export function sharedPair(pair: FunctionPair, req: Pick<VerifyRequest, 'claims'
   if (sharing.mode !== 'shared' || req.claims.length > 0) return pair
   const abstracted = abstractSharedCallees(pair)
   if (!abstracted) return pair
-  sharing.abstracted = pair.sharedCallees!.callees
+  const sc = pair.sharedCallees!
+  sharing.abstracted = [...sc.callees, ...(sc.recursion ? [sc.recursion] : [])]
   return abstracted
 }
 
 /** What the proof holds without a bound: the shared callees, each for every iteration count of its loops. */
 const PARTIAL = 'both versions call it with the same arguments in the same order; it terminates'
+
+const INDUCTION = 'partial equivalence: for every input on which both versions terminate (the recursive calls agree when their arguments do)'
 
 /** Bounds that say which code was compared (they hold for an identical pair too). */
 const CODE_BOUNDS = new Set(['compiler flags (--cflags)', 'build context', 'compile flag', 'define (-D)', 'include folder (-I)'])
@@ -55,11 +58,13 @@ export function identicalReport(r: ProofReport): ProofReport {
 export function sharedReport(r: ProofReport, pair: FunctionPair, req: Pick<VerifyRequest, 'buffers'>, sharing: Sharing): ProofReport {
   const callees = sharing.abstracted ?? []
   if (callees.length === 0) return r
-  const bounds: BoundInfo[] = callees.map(c => ({
-    what: `shared callee ${c.name}()`,
-    value: 'unchanged: one uninterpreted function for both versions, not inlined (no bound on its loops; its own safety checks not repeated)',
-    isDefault: true,
-  }))
+  const bounds: BoundInfo[] = callees.map(c => (c.recursive
+    ? { what: `recursion of ${c.name}()`, value: 'induction: its recursive calls are one uninterpreted function for both versions (every depth)', isDefault: true }
+    : {
+      what: `shared callee ${c.name}()`,
+      value: 'unchanged: one uninterpreted function for both versions, not inlined (no bound on its loops; its own safety checks not repeated)',
+      isDefault: true,
+    }))
   // buffers keep their --max-size bound; loops outside the shared callees keep the unwinding bound
   const unbounded = r.verdict === 'equivalent' && r.unwinding.complete && !pair.sharedCallees!.callerLoops && Object.keys(req.buffers).length === 0 && !r.sizes
   return {
@@ -68,7 +73,9 @@ export function sharedReport(r: ProofReport, pair: FunctionPair, req: Pick<Verif
     unwinding: {
       ...r.unwinding,
       kind: unbounded ? 'unbounded' : 'bounded',
-      techniques: callees.map(c => ({ what: `${c.name}()`, technique: 'shared-callee', assumes: PARTIAL })),
+      techniques: callees.map(c => (c.recursive
+        ? { what: `recursion of ${c.name}()`, technique: 'induction', assumes: INDUCTION }
+        : { what: `${c.name}()`, technique: 'shared-callee', assumes: PARTIAL })),
     },
   }
 }

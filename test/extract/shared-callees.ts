@@ -79,12 +79,12 @@ t.test('outermost only; its stub, signature and the loops left in the caller', a
   t.equal(writer.callerLoops, true, 'the inlined helper loops')
 })
 
-t.test('recursion through the target keeps the caller bounded', async t => {
+t.test('direct recursion of the target: the induction hypothesis, not a bound', async t => {
   const src = (body: string) => `int f(int a) { ${body} return a > 0 ? f(a - 1) : 0; }\n`
   const o = await analyzeUnit(src(''))
   const n = await analyzeUnit(src('a = a;'))
   const r = findSharedCallees(o, n, 'f', new Set())
-  t.same(r, { identical: false, callees: [], callerLoops: true })
+  t.same([r.identical, r.callees, r.callerLoops, r.recursion?.name], [false, [], false, 'f'])
   o.tree.delete()
   n.tree.delete()
 })
@@ -109,4 +109,45 @@ t.test('float and double parameters: the world function takes their bits', async
     ['e', { kind: 'scalar', text: 'unsigned int', float: false }, 'unsigned int KLP_TYPE_NAME'],
     ['i', { kind: 'scalar', text: 'int', float: false }, 'int KLP_TYPE_NAME'],
   ])
+})
+
+t.test('the target\'s own recursion: its recursive calls are shared when its effects are its answer', async t => {
+  const rec = async (oldBody: string, newBody: string, sig = 'unsigned int f(unsigned int a)', pre = PRELUDE) => {
+    const o = await analyzeUnit(`${pre}${sig} { ${oldBody} }\n`)
+    const n = await analyzeUnit(`${pre}${sig} { ${newBody} }\n`)
+    try {
+      return findSharedCallees(o, n, 'f', sharedGlobals(o, n, 'f'))
+    } finally {
+      o.tree.delete()
+      n.tree.delete()
+    }
+  }
+  const r = await rec('return a < 10 ? a : a % 10 + f(a / 10);', 'if (a <= 9) return a; return f(a / 10) + a % 10;')
+  t.same([r.recursion?.name, r.recursion?.stub, r.recursion?.recursive], ['f', 'klp_sh_f', true])
+  t.equal(r.callerLoops, false, 'no loop left: unbounded')
+  const rows: [string, string, string, string?, string?][] = [
+    ['only one version recurses', 'return a < 10 ? a : a % 10 + f(a / 10);', 'unsigned int s = 0; for (; a; a /= 10) s += a % 10; return s;'],
+    ['writes a global', 'rw++; return a ? f(a - 1) : 0;', 'return a ? f(a - 1) : 0;'],
+    ['the new version writes a global', 'return a ? f(a - 1) : 0;', 'rw++; return a ? f(a - 1) : 0;'],
+    ['a pointer argument', 'return *p ? f(p + 1) : 0;', 'return *p ? f(p + 1) : 0;', 'int f(const char *p)'],
+    ['a double argument', 'return a > 1 ? f(a / 2) : a;', 'return a > 1 ? f(a / 2) : a;', 'double f(double a)'],
+    ['the signatures differ', 'return a ? f(a - 1) : 0;', 'return a ? f(a - 1) : 0;', 'int f(int a)', 'long f(int a)'],
+    ['an old-style definition', 'return a ? f(a - 1) : 0;', 'return a ? f(a - 1) : 0;', 'int f(a) int a;'],
+  ]
+  for (const [name, ob, nb, sig, newSig] of rows) {
+    if (newSig) {
+      const o = await analyzeUnit(`${sig} { ${ob} }\n`)
+      const n = await analyzeUnit(`${newSig} { ${nb} }\n`)
+      t.equal(findSharedCallees(o, n, 'f', new Set()).recursion, undefined, name)
+      o.tree.delete()
+      n.tree.delete()
+      continue
+    }
+    const x = await rec(ob, nb, sig)
+    t.equal(x.recursion, undefined, name)
+    t.equal(x.callerLoops, true, `${name}: bounded`)
+  }
+  const viaHelper = await rec('return g(a);', 'return g(a) + 0;', 'unsigned int f(unsigned int a)', `${PRELUDE}unsigned int f(unsigned int a);\nstatic unsigned int g(unsigned int a) { return a ? f(a - 1) : 0; }\n`)
+  t.equal(viaHelper.recursion, undefined, 'recursion through a helper stays bounded')
+  t.equal(viaHelper.callerLoops, true)
 })

@@ -74,3 +74,16 @@ t.test('unchanged-helper-float: a double helper with a loop is shared (its argum
   t.equal(mutant.verdict, 'unintended', mutant.summary)
   t.equal(mutant.differences.find(d => d.observable === 'return')?.confirmed, true, 'a concrete counterexample, confirmed natively')
 })
+
+t.test('recursion-induction: a rewritten recursive function is equivalent for every depth; a mutant is unintended', async t => {
+  const { report } = await runCase('recursion-induction')
+  t.equal(report.verdict, 'equivalent', report.summary)
+  t.equal(report.unwinding.kind, 'unbounded')
+  t.same(report.unwinding.techniques?.map(x => [x.what, x.technique]), [['recursion of digit_sum()', 'induction']])
+  t.match(report.unwinding.techniques?.[0]?.assumes, /for every input on which both versions terminate/)
+  const dir = path.join(HARNESSES, 'recursion-induction')
+  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
+  const mutant = JSON.parse(res.stdout) as ProofReport
+  t.equal(mutant.verdict, 'unintended', mutant.summary)
+  t.equal(mutant.differences.find(d => d.observable === 'return')?.confirmed, true, 'a concrete counterexample, confirmed natively')
+})

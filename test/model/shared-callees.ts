@@ -2,7 +2,7 @@ import t from 'tap'
 import { analyzeUnit } from '../../src/extract/unit.js'
 import { findSharedCallees } from '../../src/extract/shared-callees.js'
 import type { FunctionPair } from '../../src/extract/types.js'
-import { abstractSharedCallees, abstractText } from '../../src/model/shared-callees.js'
+import { abstractSharedCallees, abstractText, inductionText } from '../../src/model/shared-callees.js'
 
 const HELPERS = `# 1 "x.c"\nstatic unsigned int nr_bits(unsigned long w)\n{\n\tunsigned int n = 0;\n\twhile (w) {\n\t\tn += w & 1;\n\t\tw >>= 1;\n\t}\n\treturn n;\n}\nstatic void spin(int x)\n{\n\twhile (x--)\n\t\t;\n}\nstatic int three(void) { int n = 0; for (int i = 0; i < 3; i++) n += i; return n; }\nstatic double halve(double x, int k) { while (k--) x *= 0.5; return x; }\n`
 const CALLER = 'int f(unsigned long a) { spin(three()); return nr_bits(a) + (int)halve(a, 2); }\n'
@@ -56,4 +56,30 @@ t.test('abstractSharedCallees: both texts, and the world functions as externals'
   t.equal(abstractSharedCallees({ ...pair, sharedCallees: undefined }), undefined, 'not looked for')
   t.equal(abstractSharedCallees({ ...pair, new: { ...pair.new, functions: new Map() } }), undefined, 'a version that cannot be rewritten: inline')
   t.equal(abstractSharedCallees({ ...pair, old: { ...pair.old, functions: new Map() } }), undefined, 'the old one either')
+})
+
+t.test('inductionText and the pair: the target\'s recursive calls go to its world function, its definition stays', async t => {
+  const src = (body: string) => `# 1 "x.c"\nstruct s { int f; };\nunsigned int f(unsigned int a)\n{\n\t${body}\n}\n`
+  const OLD = src('struct s v = { 1 }; return a < 10 ? a : a % 10 + f(a / 10) + v.f - 1;')
+  const o = await analyzeUnit(OLD)
+  const n = await analyzeUnit(src('if (a <= 9) return a; return f(a / 10) + a % 10;'))
+  const sc = findSharedCallees(o, n, 'f', new Set())
+  o.tree.delete()
+  n.tree.delete()
+  const rec = sc.recursion!
+  const ver = { prefix: 'klp_old_', functions: new Map([['f', 'klp_old_f']]) }
+  const text = OLD.replace(/\bf\(/g, 'klp_old_f(')
+  const out = inductionText(text, ver, rec)!
+  t.match(out, /extern klp_old_sh_f_r_t klp_sh_f\(klp_old_sh_f_p0_t\); unsigned int klp_old_f\(unsigned int a\)\n/, 'the definition keeps its name')
+  t.match(out, /a % 10 \+ klp_sh_f\(a \/ 10\) \+ v\.f - 1;/, 'the recursive call is shared; a member named like it is not touched')
+  t.equal(out.split('\n').length, text.split('\n').length)
+  t.equal(inductionText(text, { ...ver, functions: new Map() }, rec), undefined, 'a target the version does not name')
+  const pair = {
+    func: 'f', old: { ...ver, text }, new: { prefix: 'klp_new_', functions: new Map([['f', 'klp_new_f']]), text: text.replace(/klp_old_/g, 'klp_new_') },
+    sharedCallees: sc, externals: { externals: [], unsupported: [], indirect: 0 },
+  } as unknown as FunctionPair
+  const abs = abstractSharedCallees(pair)!
+  t.same(abs.externals.externals.map(e => e.name), ['klp_sh_f'])
+  t.match(abs.new.text, /klp_new_f\(unsigned int a\)\n[^]*klp_sh_f\(a \/ 10\)/)
+  t.equal(abstractSharedCallees({ ...pair, new: { ...pair.new, functions: new Map() } }), undefined, 'a version that cannot be rewritten')
 })

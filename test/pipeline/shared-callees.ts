@@ -127,3 +127,24 @@ t.test('verifySharing: a shared attempt that throws is proved inlined; an abort 
   ac.abort()
   await t.rejects(verifySharing(failing(true), ac.signal), /stand-in did not build/, 'aborted: no second attempt')
 })
+
+t.test('a recursive target: induction in the bounds and techniques', async t => {
+  const src = (body: string) => `unsigned int f(unsigned int a) { ${body} }\n`
+  const o = await analyzeUnit(src('return a < 10 ? a : a % 10 + f(a / 10);'))
+  const n = await analyzeUnit(src('if (a <= 9) return a; return f(a / 10) + a % 10;'))
+  const sc = findSharedCallees(o, n, 'f', new Set())
+  o.tree.delete()
+  n.tree.delete()
+  const unit = (prefix: string, u: string) => ({ prefix, text: u.replace(/\bf\(/g, `${prefix}f(`), functions: new Map([['f', `${prefix}f`]]) })
+  const pair = {
+    func: 'f', old: unit('klp_old_', src('return a < 10 ? a : a % 10 + f(a / 10);')), new: unit('klp_new_', src('if (a <= 9) return a; return f(a / 10) + a % 10;')),
+    sharedCallees: sc, typeChanges: [], constChanges: [], externals: { externals: [], unsupported: [], indirect: 0 },
+  } as unknown as FunctionPair
+  const sharing: Sharing = { mode: 'shared' }
+  t.same(sharedPair(pair, { claims: [] }, sharing).externals.externals.map(e => e.name), ['klp_sh_f'])
+  const r = sharedReport(equivalent, pair, { buffers: {} }, sharing)
+  t.equal(r.unwinding.kind, 'unbounded')
+  t.same(r.unwinding.techniques?.map(x => [x.what, x.technique]), [['recursion of f()', 'induction']])
+  t.match(r.unwinding.techniques?.[0]?.assumes, /^partial equivalence: for every input on which both versions terminate/)
+  t.same(r.bounds.at(-1)?.what, 'recursion of f()')
+})
