@@ -55,7 +55,11 @@ export async function analyseObjects(req: VerifyRequest, signal?: AbortSignal): 
     // which functions changed in source is read while gcc builds; a file the C reader cannot
     // compare still lists what changed in its objects, with the proved function as the one changed
     const changed = changedFunctions(req, signal).catch(() => new Set([req.func]))
-    const diff = await diffSourceVersions(objectTools(gcc, signal), { oldFile: req.oldPath, newFile: req.newPath, cflags, changed, dir })
+    const diff = await diffSourceVersions(objectTools(gcc, signal), {
+      oldFile: req.oldPath, newFile: req.newPath, cflags, changed, dir,
+      // relative paths in the flags mean what they meant to the proof's preprocessing: the current folder
+      cwd: process.cwd(),
+    })
     return done({ diff })
   } catch (err) {
     return done({ error: (err as Error).message.split('\n')[0]! })

@@ -23,7 +23,7 @@ interface Fakes {
   gcc?: string | undefined
   diff?: (changed: ReadonlySet<string>) => ObjectDiff
   texts?: Record<string, string>
-  seen?: { cflags?: readonly string[]; changed?: ReadonlySet<string>; signal?: AbortSignal }
+  seen?: { cflags?: readonly string[]; changed?: ReadonlySet<string>; signal?: AbortSignal; cwd?: string }
 }
 
 async function load(t: Tap.Test, f: Fakes = {}): Promise<Mod> {
@@ -39,9 +39,9 @@ async function load(t: Tap.Test, f: Fakes = {}): Promise<Mod> {
     },
     '../../src/object/index.js': {
       ...(await import('../../src/object/index.js')),
-      diffSourceVersions: async (tools: { signal?: AbortSignal }, r: { cflags: readonly string[]; changed: ReadonlySet<string> | PromiseLike<ReadonlySet<string>> }) => {
+      diffSourceVersions: async (tools: { signal?: AbortSignal }, r: { cflags: readonly string[]; changed: ReadonlySet<string> | PromiseLike<ReadonlySet<string>>; cwd?: string }) => {
         const changed = await r.changed
-        if (f.seen) Object.assign(f.seen, { cflags: r.cflags, changed, signal: tools.signal })
+        if (f.seen) Object.assign(f.seen, { cflags: r.cflags, changed, signal: tools.signal, cwd: r.cwd })
         return (f.diff ?? (() => ({ functions: [], hazards: [] })))(changed)
       },
     },
@@ -66,6 +66,7 @@ t.test('analyseObjects: the diff with the changed set, or what went wrong', asyn
   t.same(ok.cflags, ['-O2'])
   t.same(ok.diff?.functions.map(f => f.symbol), ['rx'])
   t.same([...seen.changed!], ['scale'])
+  t.equal(seen.cwd, process.cwd(), 'gcc runs where the proof preprocessed: relative -I flags mean the same')
   t.ok(ok.durationMs >= 0)
   const noGcc = await (await load(t, { gcc: undefined })).analyseObjects(req)
   t.match(noGcc, { error: /^gcc not found on PATH/ })
