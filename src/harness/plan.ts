@@ -12,6 +12,7 @@ import { observableInfo, type ObservableNode } from '../model/observables.js'
 import type { InputInfo, ObservableInfo, ObservableKind, PlannedProof } from '../model/types.js'
 import { compareLoops, compareView, type CompareView } from './comparisons.js'
 import { planExternals, type ExternalsPlan } from './externals.js'
+import { withOutput, type PlanWithOutput } from './output.js'
 import { inputsView, type InputsView } from './inputs.js'
 import type { HarnessMode } from '../model/types.js'
 
@@ -22,7 +23,7 @@ export interface HarnessPlan {
    * the same nondeterministic bytes (klp_opaque_<old|new>[slot]).
    */
   readonly opaqueBytes: number
-  readonly world: ExternalsPlan & { readonly dynamic: readonly { slot: number; id: number }[]; readonly rcu: boolean }
+  readonly world: PlanWithOutput<ExternalsPlan> & { readonly dynamic: readonly { slot: number; id: number }[]; readonly rcu: boolean }
   readonly newEntry: string
   readonly protoParams: string
   readonly atEntry: EntryView
@@ -141,7 +142,7 @@ export function planHarness({ pair, planned, mode, native = false }: PlanInput):
   const runsOld = !(mode.kind === 'safety' && mode.version === 'new')
   const runsNew = !(mode.kind === 'safety' && mode.version === 'old')
   const nodes = runsOld && runsNew ? planned.nodes.observables : []
-  const ext = planExternals(planned.world.stubs, native)
+  const ext = withOutput(planExternals(planned.world.stubs, native), planned.world.stubs)
   const entry = entryPart(planned, mode, native)
   const cmp = runsOld && runsNew ? comparePart(nodes, planned, mode) : { compare: null, planted: [] }
   const buffers = model.params.flatMap(p => (p.kind === 'buffer' ? [p] : []))

@@ -56,9 +56,11 @@ export interface HeldLock {
 
 /** A model of an external function (templates/models/*.yaml). */
 export interface ModelSpec {
-  readonly kind: 'alloc' | 'free' | 'lock' | 'unlock' | 'copy-in' | 'copy-out' | 'log' | 'warn' | 'bug'
+  readonly kind: 'alloc' | 'free' | 'lock' | 'unlock' | 'copy-in' | 'copy-out' | 'log' | 'warn' | 'bug' | 'output'
   readonly size?: string
   readonly zero?: boolean
+  /** kind output: the text `from` is a printf format, its values follow (varargs or a va_list). */
+  readonly format?: boolean
   readonly ptr?: string
   readonly lock?: string
   readonly to?: string

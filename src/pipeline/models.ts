@@ -11,9 +11,10 @@ import { checkModelExprs, noteModelSource } from '../model/world.js'
 const Expr = z.string().min(1)
 export const ModelSchema = z
   .object({
-    kind: z.enum(['alloc', 'free', 'lock', 'unlock', 'copy-in', 'copy-out', 'log', 'warn', 'bug']),
+    kind: z.enum(['alloc', 'free', 'lock', 'unlock', 'copy-in', 'copy-out', 'log', 'warn', 'bug', 'output']),
     size: Expr.optional(),
     zero: z.boolean().optional(),
+    format: z.boolean().optional(),
     ptr: Expr.optional(),
     lock: Expr.optional(),
     to: Expr.optional(),

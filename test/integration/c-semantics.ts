@@ -15,3 +15,20 @@ t.test('a libm difference (sqrt of a negative length) is found and confirmed by 
   const ret = report.differences.find(d => d.observable === 'return')
   t.equal(ret?.confirmed, true, `confirmed natively (${ret?.confirmation})`)
 })
+
+t.test('output is observable: a removed or changed printf is a difference in the calls, confirmed natively; the same printf is equal', async t => {
+  for (const name of ['output-removed', 'output-changed']) {
+    const { report } = await runCase(name)
+    t.equal(report.verdict, 'unintended', name)
+    const calls = report.differences.find(d => d.observable === 'calls')
+    t.ok(calls, `${name}: the calls differ`)
+    t.equal(calls?.confirmed, true, `${name}: confirmed natively (${calls?.confirmation})`)
+  }
+  const { report } = await runCase('output-unchanged')
+  t.equal(report.verdict, 'equivalent', 'the same message with the same value')
+})
+
+t.test('an unchanged function returning NaN is equivalent: NaN is the same as NaN', async t => {
+  const { report } = await runCase('float-nan-refactor')
+  t.equal(report.verdict, 'equivalent')
+})

@@ -101,7 +101,7 @@ t.test('loadModelDir: a directory or file it cannot read', async t => {
   await t.rejects(load('/x/bad-file'), { name: 'ConfigError', message: 'cannot read model file /x/bad-file/m.yaml: Error: bang' })
 })
 
-t.test('loadModels: the built-in kernel models', async t => {
+t.test('loadModels: the built-in kernel and libc models', async t => {
   const models = await loadModels()
   const rows: [string, object][] = [
     ['kmalloc', { kind: 'alloc', size: 'arg0' }],
@@ -118,6 +118,11 @@ t.test('loadModels: the built-in kernel models', async t => {
     ['printk', { kind: 'log' }],
     ['WARN_ON', { kind: 'warn', value: 'arg0' }],
     ['BUG', { kind: 'bug' }],
+    // user-space output (templates/models/libc.yaml): observable, like printk
+    ['printf', { kind: 'output', from: 'arg0', format: true }],
+    ['fprintf', { kind: 'output', from: 'arg1', format: true }],
+    ['puts', { kind: 'output', from: 'arg0' }],
+    ['putchar', { kind: 'output' }],
   ]
   for (const [name, want] of rows) t.same(models.get(name), want, name)
   t.equal(models.get('req_check'), undefined, 'functions without a model have none')
@@ -166,7 +171,7 @@ t.test('loadModelDir: every expression field goes through the expression validat
     await t.rejects(loadModelDir(dir), { name: 'ConfigError', message: `${file}: ${message}`, hint: ARG_EXPR_HINT, exitCode: 3 }, `${field}: ${yaml}`)
   }
   t.same(MODEL_EXPR_FIELDS, ['size', 'ptr', 'lock', 'to', 'from', 'value'], 'the expression fields of the schema')
-  t.same(Object.keys(ModelSchema.shape).filter(k => k !== 'kind' && k !== 'zero').sort(), [...MODEL_EXPR_FIELDS].sort(), 'every string field but kind is an expression, and checked')
+  t.same(Object.keys(ModelSchema.shape).filter(k => k !== 'kind' && k !== 'zero' && k !== 'format').sort(), [...MODEL_EXPR_FIELDS].sort(), 'every string field but kind is an expression, and checked (zero and format are booleans)')
 })
 
 t.test('checkModelExprs: against the callee\'s arity, naming the file the model came from', async t => {

@@ -1,0 +1,13 @@
+#include <stdio.h>
+
+/* How many of `want` bytes fit in what is left of a budget; says so when they do not all fit. */
+unsigned int fit_bytes(unsigned int used, unsigned int budget, unsigned int want)
+{
+	unsigned int left = used < budget ? budget - used : 0;
+
+	if (want > left) {
+		printf("short by %u bytes\n", want - left);
+		return left;
+	}
+	return want;
+}
