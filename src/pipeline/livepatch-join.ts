@@ -49,11 +49,11 @@ export function planFunctionProofs(req: PlanRequest, functions: readonly LivePat
       plans.set(fn, { prove: false, note: 'a new function: there is no old version to compare it with' })
     } else if (!has('inlined-callee-changed') && !has('codegen-only') && !syms.some(s => s.via?.length)) {
       plans.set(fn, { prove: false, note: `a clone or part of ${fn}(), whose source did not change: its code changed with what its callers pass` })
-    } else if (verdict !== 'equivalent') {
-      // a caller of code that is not proved the same is not either; its proof would only repeat the cost
-      plans.set(fn, { prove: false, note: `${req.func}() is ${verdict}, not equivalent: prove it with --func ${fn} once ${req.func}() is` })
     } else if (ownInputs(req)) {
       plans.set(fn, { prove: false, note: `the proof's claims and inputs are ${req.func}()'s: prove it with --func ${fn}` })
+    } else if (verdict !== 'equivalent') {
+      // a caller of code that is not proved the same is not either; its proof would only repeat the cost
+      plans.set(fn, { prove: false, note: `${req.func}() is ${verdict}, not equivalent, so this run stops there: prove it with --func ${fn}` })
     } else if (extra >= MAX_EXTRA_PROOFS) {
       plans.set(fn, { prove: false, note: `more than ${MAX_EXTRA_PROOFS} other functions changed: prove it with --func ${fn}` })
     } else {
