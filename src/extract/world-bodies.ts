@@ -10,6 +10,8 @@ import { scanChunk } from './closure-scan.js'
 import { sameFile } from './pp-text.js'
 
 const LINKAGE: ReadonlySet<string> = new Set(['static', 'inline', '__inline', '__inline__', 'extern'])
+/** `__attribute__((__gnu_inline__))`: becomes `__attribute__((__unused__))`. */
+const GNU_INLINE: ReadonlySet<string> = new Set(['__gnu_inline__', 'gnu_inline'])
 
 export interface WorldBodies {
   readonly text: string
@@ -44,10 +46,11 @@ export function dropModelledBodies(text: string, modelled: ReadonlySet<string>, 
     if (!name || !modelled.has(name)) continue
     const file = where(toks[c.start]!.at)
     if (file === undefined || sameFile(file, userFile)) continue
-    // an external declaration: a `static` one would never link to the world's stub
+    // an external declaration: a `static` one would never link to the world's stub, and a
+    // gnu_inline one (the kernel's `inline`) makes cbmc drop the stub's body as an inline definition
     for (const t of toks.slice(c.start, c.body)) {
-      if (!LINKAGE.has(t.text)) continue
-      parts.push(text.slice(pos, t.at), ' '.repeat(t.text.length))
+      if (!LINKAGE.has(t.text) && !GNU_INLINE.has(t.text)) continue
+      parts.push(text.slice(pos, t.at), LINKAGE.has(t.text) ? ' '.repeat(t.text.length) : '__unused__')
       pos = t.at + t.text.length
     }
     const start = toks[c.body]!.at

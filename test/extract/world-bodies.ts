@@ -31,3 +31,18 @@ t.test('nothing modelled, nothing changes', async t => {
   t.same(dropModelledBodies(src, new Set(), '/k/lib/x.c'), { text: src, replaced: [] })
   t.same(dropModelledBodies('void spin_lock(int *l) { }\n', new Set(['spin_lock']), 'x.c').replaced, [], 'no line marker: no header to tell')
 })
+
+t.test('the kernel\'s inline (gnu_inline) goes too: cbmc would drop the stub\'s body as an inline definition', async t => {
+  const k = [
+    '# 1 "/k/include/linux/skbuff.h" 1',
+    'static inline __attribute__((__gnu_inline__)) __attribute__((__unused__)) void kfree_skb(struct sk_buff *skb)',
+    '{',
+    '\tsk_skb_reason_drop(0, skb, 2);',
+    '}',
+    'static inline __attribute__((gnu_inline)) int keep(int x) { return x; }',
+  ].join('\n')
+  const r = dropModelledBodies(k, new Set(['kfree_skb']), '/k/net/x.c')
+  t.same(r.replaced, ['kfree_skb'])
+  t.match(r.text.split('\n')[1], /^\s+__attribute__\(\(__unused__\)\) __attribute__\(\(__unused__\)\) void kfree_skb\(struct sk_buff \*skb\)$/)
+  t.match(r.text, /static inline __attribute__\(\(gnu_inline\)\) int keep/, 'only the modelled function\'s declaration changes')
+})
