@@ -112,7 +112,18 @@ const invalid: [string, unknown, string, RegExp][] = [
   ['containers smuggling C', { containers: { p: 'struct x.y; int z' } }, 'containers.p', /^must be 'struct name.member'/],
   ['containers with an index', { containers: { p: 'struct x.y[0]' } }, 'containers.p', /^must be 'struct name.member'/],
   ['containers not a map', { containers: ['struct x.y'] }, 'containers', /Expected object, received array/],
+  // network shapes: the private type is pasted into harness C, so only a type name
+  ['shapes key not an identifier', { shapes: { 'a-b': 'linear' } }, 'shapes.a-b', /must be a C identifier/],
+  ['shapes: an unknown shape', { shapes: { skb: 'nonlinear' } }, 'shapes.skb', /^must be 'linear' or \{netdev_priv: 'struct name'\}$/],
+  ['shapes: netdev_priv smuggling C', { shapes: { dev: { netdev_priv: 'struct x; int y' } } }, 'shapes.dev.netdev_priv', /^must be a type name: 'struct name' or 'typedef_name'$/],
+  ['shapes: an unknown key', { shapes: { dev: { netdev_priv: 'struct x', align: 64 } } }, 'shapes.dev', /Unrecognized key\(s\) in object: 'align'/],
 ]
+
+t.test('network shapes: parameter → linear, or {netdev_priv: type}', async t => {
+  const spec = SpecSchema.parse({ shapes: { skb: 'linear', dev: { netdev_priv: 'struct foo_priv' }, d2: { netdev_priv: 'bar_t' } } })
+  t.same(spec.shapes, { skb: 'linear', dev: { netdev_priv: 'struct foo_priv' }, d2: { netdev_priv: 'bar_t' } })
+  t.equal(SpecSchema.parse({}).shapes, undefined, 'none: absent')
+})
 
 t.test('container contracts: parameter → type.member', async t => {
   const spec = SpecSchema.parse({ containers: { old_fsn: 'struct inotify_event_info.fse', q: 'union u.a.b', r: 'item_t.node' } })
