@@ -47,5 +47,5 @@ export function resolveShapes(unit: Unit, sig: FunctionSignature, spec: Readonly
   const info = containerTypes(unit, [SKB_SHARED_INFO])[SKB_SHARED_INFO]
   const skbShared = info?.kind === 'record' ? SKB_SHARED_ZERO.filter(n => info.fields.some(f => f.name === n && !f.bitfield)) : null
   if (!linear.length && !privs.length && !skbShared) return undefined
-  return { linear: linear.sort(), privs: privs.sort((a, b) => (a.param < b.param ? -1 : 1)), skbShared }
+  return { linear: linear.sort(), privs: privs.sort((a, b) => a.param.localeCompare(b.param, 'en')), skbShared }
 }
