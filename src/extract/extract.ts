@@ -11,7 +11,7 @@ import { callbackStubs, findExternals, memberCallbackStubs, type ExternalsResult
 import type { Node } from './c-parser.js'
 import type { Unit } from './unit.js'
 import { defined, loadVersion, suggest, type Defined } from './load-version.js'
-import { layoutTypes, sameLayout } from './layout-types.js'
+import { layoutLenient, layoutTypes, sameLayout } from './layout-types.js'
 import { containerTypes, findContainers, mergeContainers, resolveContracts } from './containers.js'
 import { resolveShapes } from './shapes.js'
 import type { ShapeSpec } from '../model/skb.js'
@@ -97,13 +97,17 @@ async function pairOf(o: Defined, n: Defined, opts: ExtractOptions): Promise<Fun
   const oldSig = functionSignature(o.unit, o.unit.functions.get(opts.func)!)
   const newSig = functionSignature(n.unit, n.unit.functions.get(opts.func)!)
   const used = new Set([...usedTypes(o.unit, opts.func), ...usedTypes(n.unit, opts.func)])
-  // a definition that differs only in a renamed tag of the same layout is no change (layout-types.ts)
+  // a definition that differs only in a renamed tag of the same layout is no change where the
+  // harness passes it behind pointers only (layout-types.ts)
+  const sigTypes = (s: typeof oldSig) => [s.returnType, ...s.params.map(p => p.type)]
+  const lenient = layoutLenient(o.unit, opts.func, sigTypes(oldSig)) && layoutLenient(n.unit, opts.func, sigTypes(newSig))
+  const same = (a: string, b: string) => a === b || (lenient && sameLayout(o.unit, n.unit, a, b))
   const typeChanges: TypeChange[] = diffTypes(o.unit, n.unit)
-    .filter(c => used.has(c.type) && !sameLayout(o.unit, n.unit, o.unit.typeDefs.get(c.type)!, n.unit.typeDefs.get(c.type)!))
+    .filter(c => used.has(c.type) && !same(o.unit.typeDefs.get(c.type)!, n.unit.typeDefs.get(c.type)!))
   typeChanges.push(...await ownTypeChanges(n.unit, opts))
   const sigText = (s: typeof oldSig) => `${s.returnTypedef} (${s.params.map(p => p.typedefText).join(', ')}${s.variadic ? ', ...' : ''})`
     .replace(/KLP_TYPE_NAME/g, '').replace(/\s+/g, ' ').replace(/ ([,)])/g, '$1')
-  if (!sameLayout(o.unit, n.unit, sigText(oldSig), sigText(newSig))) {
+  if (!same(sigText(oldSig), sigText(newSig))) {
     typeChanges.push({ type: `signature of ${opts.func}()`, detail: `${sigText(oldSig)} → ${sigText(newSig)}` })
   }
   const shared = sharedGlobals(o.unit, n.unit, opts.func)

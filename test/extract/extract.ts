@@ -103,6 +103,16 @@ t.test('a renamed struct tag with the same layout is no type change; a changed l
   t.same((await extractFunctionPair(opts(dir))).typeChanges, [], 'signature and typedef differ only in the tag')
   const wider = await extractFunctionPair(opts(dir, { newPath: path.join(dir, 'wider.c') }))
   t.same(wider.typeChanges.map(c => c.type), ['typedef v_t', 'signature of f()'], 'a member retyped under a new tag is a layout change')
+  const byValue = t.testdir({
+    'old.c': 'struct oldV { int a; };\nstruct oldV f(struct oldV v) { return v; }\n',
+    'new.c': 'struct newV { int a; };\nstruct newV f(struct newV v) { return v; }\n',
+    'gold.c': 'struct oldV { int a; };\nstruct oldV g;\nint f(struct oldV *v) { return v->a + g.a; }\n',
+    'gnew.c': 'struct newV { int a; };\nstruct newV g;\nint f(struct newV *v) { return v->a + g.a; }\n',
+  })
+  t.same((await extractFunctionPair(opts(byValue))).typeChanges.map(c => c.type), ['signature of f()'],
+    'a renamed record by value stays a change: the harness could not pass the old type to the new function')
+  const global = await extractFunctionPair(opts(byValue, { oldPath: path.join(byValue, 'gold.c'), newPath: path.join(byValue, 'gnew.c') }))
+  t.same(global.typeChanges.map(c => c.type), ['signature of f()'], 'so is one whose global of such a record the function reaches')
 })
 
 t.test('const initializers: changed, added, removed', async t => {

@@ -1,7 +1,7 @@
 /** Which types' layout a function depends on: named, by value, or through a pointer it follows. */
 import t from 'tap'
 import { analyzeUnit } from '../../src/extract/unit.js'
-import { layoutTypes, sameLayout } from '../../src/extract/layout-types.js'
+import { layoutLenient, layoutTypes, sameLayout } from '../../src/extract/layout-types.js'
 
 const types = async (src: string, func = 'f') => {
   const unit = await analyzeUnit(src)
@@ -61,4 +61,18 @@ t.test('sameLayout: a renamed tag is a spelling; a changed layout is not the sam
   ]
   for (const [name, a, b, want] of rows) t.equal(sameLayout(o, n, a, b), want, name)
   t.equal(sameLayout(o, n, 'int (struct old2 *)', 'int (struct newV *)'), true, 'two old tags may share one new layout')
+})
+
+t.test('layoutLenient: renamed tags only behind pointers', async t => {
+  const u = await analyzeUnit('struct s { int a; };\nstruct s g;\nstruct s garr[2];\nint *gp;\nint f(void) { return g.a; }\nint h(void) { return garr[0].a; }\nint k(void) { return *gp; }\n')
+  const rec = { kind: 'record', tag: 's', union: false, fields: [], text: 'struct s' } as const
+  const rows: [string, string, Parameters<typeof layoutLenient>[2], boolean][] = [
+    ['scalars and pointers, no globals by value', 'k', [{ kind: 'scalar', text: 'int' }, { kind: 'pointer', to: rec, text: 'struct s *' }], true],
+    ['a record parameter or return', 'k', [rec], false],
+    ['an array of records', 'k', [{ kind: 'array', of: rec, length: 2, text: 'struct s [2]' }], false],
+    ['a reached global record', 'f', [], false],
+    ['a reached global array of records', 'h', [], false],
+  ]
+  for (const [name, func, types, want] of rows) t.equal(layoutLenient(u, func, types), want, name)
+  u.tree.delete()
 })
