@@ -3,7 +3,7 @@
  * partials/compare*.c.hbs), one `klp_same_<index>` and one KLP_EQ property per observable.
  */
 import { lvalue } from './inputs.js'
-import { MARK, MAX_BLOB, MAX_SEQ, VAR } from '../model/names.js'
+import { MARK, VAR } from '../model/names.js'
 import type { ComparePart, Equality, ObservableNode, ObservableRoot } from '../model/observables.js'
 import type { ObservableKind } from '../model/types.js'
 import { containerLvalue } from './containers.js'
@@ -127,7 +127,7 @@ export function compareView(n: ObservableNode, allowed: (k: ObservableKind) => s
     same: VAR.same(n.index),
     parts: n.parts.map(p => partView(p, root)),
     indices: n.parts.flatMap(p => (p.kind === 'array' ? indicesOf(p.elem) : [])),
-    calls: n.calls ? { var: n.calls.var, eqv: VAR.arrayEq(n.calls.var), nseq: VAR.nseq, seqFn: VAR.seqFn, seqArg: VAR.seqArg, args: Array.from({ length: n.calls.args }, (_, a) => a), maxSeq: MAX_SEQ, maxBlob: MAX_BLOB } : null,
+    calls: n.calls ? { var: n.calls.var, eqv: VAR.arrayEq(n.calls.var), nseq: VAR.nseq, seqFn: VAR.seqFn, seqArg: VAR.seqArg, args: Array.from({ length: n.calls.args }, (_, a) => a), maxSeq: n.calls.seq, maxBlob: n.calls.blob } : null,
     guard: n.guard,
     cond: conds.length ? conds.join(' && ') : '1',
     allowed: allowed(n.kind),

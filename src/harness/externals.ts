@@ -9,11 +9,11 @@
 import { ConfigError } from '../errors.js'
 import type { CType } from '../extract/types.js'
 import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
-import { LIMIT, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ, OPAQUE_BYTES, VAR, WORLD } from '../model/names.js'
+import { LIMIT, MAX_LOCKS, OPAQUE_BYTES, VAR, WORLD } from '../model/names.js'
 import type { ExternalStub, ModelSpec } from '../model/types.js'
+import { worldSize, writeBytes, type WorldSize } from '../model/world.js'
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
-const LIMITS = { calls: MAX_CALLS, seq: MAX_SEQ, locks: MAX_LOCKS, blob: MAX_BLOB } as const
 /** The call log the classifier reads: count, callee, arguments and answers per version. */
 const LOG = { n: VAR.nseq, fn: VAR.seqFn, arg: VAR.seqArg, ret: VAR.seqRet } as const
 
@@ -32,9 +32,10 @@ export interface StubView {
   readonly params: string
   /** Each argument as logged (pointers as object+offset). */
   readonly args: readonly string[]
-  /** Slot of this stub's answers in klp_dyn. */
-  readonly slot: number
-  readonly limits: typeof LIMITS
+  /** Slot of this stub's first object in klp_dyn (null: it hands out none). */
+  readonly slot: number | null
+  /** Calls of this stub, and in all, the world answers per run (model/world.ts worldSize). */
+  readonly limits: { readonly calls: number; readonly seq: number }
   readonly limitCalls: string
   readonly limitLocks: string
   /** The answer returned (and logged when scalar-like, as object+offset when a pointer). */
@@ -62,12 +63,12 @@ export interface StubView {
 export interface ExternalsPlan {
   /** The shared state of the world (call log, dynamic objects, locks); null without external functions. */
   readonly runtime: { readonly callLog: typeof LOG; readonly seq: number; readonly maxArgs: number; readonly dyn: number; readonly locks: number } | null
+  /** Objects the world hands out, as klp_abs knows them: klp_dyn slot and id. */
+  readonly dynamic: WorldSize['dynamic']
   readonly stubs: readonly StubView[]
   /** lock balance: a version must not return holding a lock it did not hold at entry. */
   readonly lockBalance: readonly { readonly name: string; readonly v: number; readonly rows: readonly { readonly j: number; readonly entryHas: string; readonly anyHolds: string }[] }[]
   readonly unwindset: readonly { loop: string; bound: number }[]
-  /** Dynamic objects klp_abs must know (alloc results). */
-  readonly dynamicObjects: number
   readonly names: readonly string[]
   readonly hasLocks: boolean
   readonly native: boolean
@@ -142,12 +143,12 @@ function genericView(s: ExternalStub): NonNullable<StubView['generic']> {
     if (!Number.isInteger(w.arg) || w.arg < 0 || w.arg >= sig.params.length) {
       throw new ConfigError(`${f}(): writes arg ${w.arg}, but ${f}() takes ${sig.params.length} argument${sig.params.length === 1 ? '' : 's'}`, { hint: 'externals.<fn>.writes.arg counts the arguments from 0' })
     }
-    return { fn: f, arg: w.arg, size: argExpr(w.size, f, sig.params.length, 'writes size'), blob: MAX_BLOB, limit: LIMIT.outParam }
+    return { fn: f, arg: w.arg, size: argExpr(w.size, f, sig.params.length, 'writes size'), blob: writeBytes(w.size), limit: LIMIT.outParam }
   })
   return { fresh, nullAnswer: fresh === null && rt.kind === 'pointer', writes }
 }
 
-function stubView(s: ExternalStub, i: number): StubView {
+function stubView(s: ExternalStub, i: number, size: WorldSize): StubView {
   const { fn, model } = s
   const sig = fn.signature
   const f = fn.name
@@ -160,17 +161,22 @@ function stubView(s: ExternalStub, i: number): StubView {
     typedefs: [...sig.params.map((p, j) => `typedef ${p.typedefText.replace(TYPE_NAME, T(j))};`), `typedef ${sig.returnTypedef.replace(TYPE_NAME, R)};`],
     R, void: isVoid, params: params.length ? params.join(', ') : 'void',
     args: sig.params.map((p, j) => (p.type.kind === 'pointer' ? `klp_abs((const void *)klp_a${j}, v)` : scalarLike(p.type) ? `(long long)klp_a${j}` : '0')),
-    slot: i * MAX_CALLS, limits: LIMITS, limitCalls: LIMIT.calls, limitLocks: LIMIT.locks,
+    slot: size.slot[i]!, limits: { calls: size.calls[i]!, seq: size.seq }, limitCalls: LIMIT.calls, limitLocks: LIMIT.locks,
     logRet: scalarLike(sig.returnType), ptrRet: sig.returnType.kind === 'pointer',
     ...kindView(s, R, isVoid),
   }
 }
 
+/** The world of a harness, sized to what the function's calls can do (model/world.ts worldSize). */
 export function planExternals(stubs: readonly ExternalStub[], native = false): ExternalsPlan {
-  const views = stubs.map(stubView)
+  const size = worldSize(stubs)
+  const views = stubs.map((s, i) => stubView(s, i, size))
   const hasLocks = views.some(v => v.lock !== null)
   return {
-    runtime: stubs.length ? { callLog: LOG, seq: MAX_SEQ, maxArgs: Math.max(1, ...stubs.map(s => s.fn.signature.params.length)), dyn: stubs.length * MAX_CALLS, locks: MAX_LOCKS } : null,
+    runtime: stubs.length
+      ? { callLog: LOG, seq: size.seq, maxArgs: Math.max(1, ...stubs.map(s => s.fn.signature.params.length)), dyn: Math.max(1, size.dynamic.length), locks: MAX_LOCKS }
+      : null,
+    dynamic: size.dynamic,
     stubs: views,
     lockBalance: hasLocks
       ? ([[0, 'klp_old_lock_balance'], [1, 'klp_new_lock_balance']] as const).map(([v, name]) => ({
@@ -179,8 +185,7 @@ export function planExternals(stubs: readonly ExternalStub[], native = false): E
         rows: slots.map(j => ({ j, entryHas: `(${any(i => `klp_entry_held[${v}][${i}] == klp_held[${v}][${j}]`)})`, anyHolds: any(i => `klp_held[${v}][${i}] == klp_entry_held[${v}][${j}]`) })),
       }))
       : [],
-    unwindset: views.flatMap(v => (v.generic?.writes ?? []).map((_, n) => ({ loop: `${v.name}.${n}`, bound: MAX_BLOB + 1 }))),
-    dynamicObjects: stubs.length * MAX_CALLS,
+    unwindset: views.flatMap(v => (v.generic?.writes ?? []).map((w, n) => ({ loop: `${v.name}.${n}`, bound: w.blob + 1 }))),
     names: stubs.map(s => s.fn.name),
     hasLocks,
     native,

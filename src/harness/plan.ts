@@ -4,7 +4,7 @@
  * Pure: FunctionPair + PlannedProof + mode → the template's view and the harness's descriptor facts.
  */
 import type { FunctionPair } from '../extract/types.js'
-import { DYN_BASE, ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, OPAQUE_BYTES, VAR } from '../model/names.js'
+import { ENTRY, ENTRY_DESCRIPTION, MARK, MAX_LOCKS, OPAQUE_BYTES, VAR } from '../model/names.js'
 import { inputInfos } from '../model/inputs.js'
 import { containerNotes } from '../model/containers.js'
 import { isVoid, unparen } from '../model/inputs-ctype.js'
@@ -23,7 +23,7 @@ export interface HarnessPlan {
    * the same nondeterministic bytes (klp_opaque_<old|new>[slot]).
    */
   readonly opaqueBytes: number
-  readonly world: PlanWithOutput<ExternalsPlan> & { readonly dynamic: readonly { slot: number; id: number }[]; readonly rcu: boolean }
+  readonly world: PlanWithOutput<ExternalsPlan> & { readonly rcu: boolean }
   readonly newEntry: string
   readonly protoParams: string
   readonly atEntry: EntryView
@@ -155,7 +155,7 @@ export function planHarness({ pair, planned, mode, native = false }: PlanInput):
   return {
     inputs: inputsView(model, sig),
     opaqueBytes: OPAQUE_BYTES,
-    world: { ...ext, dynamic: Array.from({ length: ext.dynamicObjects }, (_, j) => ({ slot: j, id: DYN_BASE + j })), rcu: world },
+    world: { ...ext, rcu: world },
     newEntry: pair.new.entry,
     protoParams: sig.params.length ? sig.params.map((_, i) => `klp_p${i}_t`).join(', ') : 'void',
     atEntry: entry.view,

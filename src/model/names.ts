@@ -41,9 +41,9 @@ export function parseMarker(description: string): { tag: MarkTag; index: number 
   return { tag: m[1] as MarkTag, index: Number(m[2]) }
 }
 
-/** Calls of one external function a run may make. */
+/** Calls of one external function a run may make (fewer when its call sites allow fewer: model/world.ts). */
 export const MAX_CALLS = 6
-/** External calls a run may make in all. */
+/** External calls a run may make in all (fewer when the call sites allow fewer). */
 export const MAX_SEQ = 16
 /** Locks a run may hold at once. */
 export const MAX_LOCKS = 6
@@ -68,8 +68,8 @@ export const LIMIT = {
   outParam: `${LIMIT_MARK} out-parameter size`,
 } as const
 
-/** The limits in words, for hints. */
-export const LIMITS_TEXT = `at most ${MAX_CALLS} calls per external function, ${MAX_SEQ} in all, ${MAX_BLOB} bytes per out-parameter`
+/** The limits in words, for hints (model/world.ts sizes the world below them to the function's call sites). */
+export const LIMITS_TEXT = `calls sized to each external function's call sites, at most ${MAX_CALLS} per function and ${MAX_SEQ} in all; ${MAX_BLOB} bytes per out-parameter`
 
 /** Harness variables a counterexample trace is read from. */
 export const VAR = {

@@ -6,7 +6,8 @@
  */
 import type { CType, FunctionPair } from '../extract/types.js'
 import type { ExternalStub, ObservableInfo, ObservableKind } from './types.js'
-import { MAX_BLOB, VAR } from './names.js'
+import { VAR } from './names.js'
+import { worldSize } from './world.js'
 import { UNROLL, isVoid } from './inputs-ctype.js'
 import type { HarnessLoop, InputsModel, Segment } from './inputs.js'
 import { containerShapes } from './containers.js'
@@ -57,6 +58,9 @@ export type ObservableRoot =
 /** The calls observable: the call logs of both runs compared call by call. */
 export interface CallsCompare {
   readonly var: number
+  /** Length of the call log, and bytes of each call's copied-out blob compared (world.ts worldSize). */
+  readonly seq: number
+  readonly blob: number
   /** cbmc numbers the nested (per-byte) loop before the loop over the calls: both get the larger bound. */
   readonly loops: readonly [HarnessLoop, HarnessLoop]
   /** Argument columns of the call log. */
@@ -154,8 +158,10 @@ function compared(c: Counter, t: CType, label: string): ComparePart[] {
 function callsCompare(c: Counter, stubs: readonly ExternalStub[], objects: readonly string[]): CallsCompare {
   const sigs = stubs.map(s => s.fn.signature)
   const v = c.vars++
+  const size = worldSize(stubs)
+  const bound = Math.max(size.seq, size.blob) + 1
   return {
-    var: v, loops: [c.loop(MAX_BLOB + 1), c.loop(MAX_BLOB + 1)], args: Math.max(1, ...sigs.map(sg => sg.params.length)),
+    var: v, seq: size.seq, blob: size.blob, loops: [c.loop(bound), c.loop(bound)], args: Math.max(1, ...sigs.map(sg => sg.params.length)),
     info: {
       names: stubs.map(s => s.fn.callbackOf ? `${s.fn.callbackOf}` : s.fn.name),
       objects: [...objects],

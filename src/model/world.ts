@@ -9,7 +9,68 @@ import type { PairFacts } from './claims.js'
 import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from './names.js'
 import type { ExternalStub, ModelSpec, OutParamWrite, World, WorldLimits } from './types.js'
 
+/** The largest world a harness gives a function: what it gives one whose calls the code does not bound. */
 export const LIMITS: WorldLimits = { calls: MAX_CALLS, seq: MAX_SEQ, locks: MAX_LOCKS, blob: MAX_BLOB, dynBase: DYN_BASE }
+
+/**
+ * Calls of one external function the world answers per run: as many as the code can make (its
+ * call sites, extract/call-bounds.ts), at most MAX_CALLS, at least one; MAX_CALLS when the code
+ * does not bound them (a loop, recursion, a call through a pointer). A run that needs more fails
+ * the stub's `KLP_LIMIT external calls` check: inconclusive, never a silent cut.
+ */
+export function stubCalls(s: ExternalStub): number {
+  return Math.max(1, Math.min(MAX_CALLS, s.fn.maxCalls ?? MAX_CALLS))
+}
+
+/** Does the stub hand out objects klp_abs must know (an allocation; an uninterpreted function's data pointer answer)? */
+export function handsOutObjects(s: ExternalStub): boolean {
+  const rt = s.fn.signature.returnType
+  return s.model ? s.model.kind === 'alloc' : rt.kind === 'pointer' && rt.to.kind !== 'function'
+}
+
+/**
+ * Bytes an out-parameter write stores per call: a constant size as written (at least 1), else
+ * MAX_BLOB; a larger write fails the stub's `KLP_LIMIT out-parameter size` check.
+ */
+export function writeBytes(size: string): number {
+  const n = /^\s*(\d+)\s*$/.exec(size)
+  return n ? Math.max(1, Math.min(MAX_BLOB, Number(n[1]))) : MAX_BLOB
+}
+
+export interface WorldSize {
+  /** Calls each stub answers per run (stubCalls), in stub order. */
+  readonly calls: readonly number[]
+  /** Length of each version's call log: all stubs' calls, at most MAX_SEQ. */
+  readonly seq: number
+  /** Bytes of each logged call's blob the calls comparison reads: MAX_BLOB with a copy-out or output model (they log blobs), else 0. */
+  readonly blob: number
+  /** Each stub's first klp_dyn slot (null: it hands out no objects). */
+  readonly slot: readonly (number | null)[]
+  /**
+   * The world's objects: klp_dyn slot (packed) and klp_abs id. The id of call k of stub i stays
+   * DYN_BASE + i * MAX_CALLS + k, whatever the slots: traces are read back by id (classify/trace.ts).
+   */
+  readonly dynamic: readonly { readonly slot: number; readonly id: number }[]
+}
+
+/** The world sized to what the function's calls can do (see stubCalls). */
+export function worldSize(stubs: readonly ExternalStub[]): WorldSize {
+  const calls = stubs.map(stubCalls)
+  const dynamic: { slot: number; id: number }[] = []
+  const slot = stubs.map((s, i) => {
+    if (!handsOutObjects(s)) return null
+    const first = dynamic.length
+    for (let k = 0; k < calls[i]!; k++) dynamic.push({ slot: first + k, id: DYN_BASE + i * MAX_CALLS + k })
+    return first
+  })
+  return {
+    calls,
+    seq: Math.min(MAX_SEQ, calls.reduce((a, b) => a + b, 0)),
+    blob: stubs.some(s => s.model?.kind === 'copy-out' || s.model?.kind === 'output') ? MAX_BLOB : 0,
+    slot,
+    dynamic,
+  }
+}
 
 /** The fields of a model that are C expressions (pasted into the stub). */
 export const MODEL_EXPR_FIELDS = ['size', 'ptr', 'lock', 'to', 'from', 'value'] as const
@@ -80,5 +141,6 @@ export function buildWorld(
     checkWrites(fn, writes ?? [])
     return { fn, model, writes }
   })
-  return { stubs, limits: LIMITS }
+  const size = worldSize(stubs)
+  return { stubs, limits: { ...LIMITS, calls: Math.max(0, ...size.calls), seq: size.seq, blob: size.blob } }
 }

@@ -243,7 +243,7 @@ t.test('hints', async t => {
     ['open loops of complete runs give no hint', [equiv({ openLoops: [openLoop] })], ctx(), []],
     ['timeout', [equiv({ status: 'timeout' })], ctx({ timeoutSec: 120 }), ['a cbmc run hit the 120 s timeout; raise --timeout, or lower --max-size / --max-unwind']],
     ['out of memory', [equiv({ status: 'out-of-memory' })], ctx(), ['cbmc ran out of memory; lower --max-size or --max-unwind, or raise --memory if a cap was set']],
-    ['limit on external calls', [equiv({ status: 'bound-too-small', openLoops: [{ loop: 'limit: external calls', recursion: false }] })], ctx(), ['the harness bounds external calls (at most 6 calls per external function, 16 in all, 64 bytes per out-parameter); a path needs more, so the proof is incomplete']],
+    ['limit on external calls', [equiv({ status: 'bound-too-small', openLoops: [{ loop: 'limit: external calls', recursion: false }] })], ctx(), ["the harness bounds external calls (calls sized to each external function's call sites, at most 6 per function and 16 in all; 64 bytes per out-parameter); a path needs more, so the proof is incomplete"]],
     ['undetermined', [equiv({ status: 'undetermined' })], ctx(), ['cbmc left some comparison properties UNKNOWN; re-run with --keep-harness and check the cbmc output (extra --cbmc-arg checks can cause this)']],
     ['one-sided safety', [safetyOld(bounded()), safetyNew({ safety: [violation('new')] })], ctx(), [
       'bound 8 was too small for the loop at new.c:12; try --unwind 9',

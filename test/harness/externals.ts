@@ -19,8 +19,9 @@ import { ConfigError } from '../../src/errors.js'
 import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
 import { planExternals } from '../../src/harness/externals.js'
 import { renderWorld } from '../../src/harness/render.js'
-import { MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../../src/model/names.js'
+import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../../src/model/names.js'
 import type { ExternalStub, ModelSpec } from '../../src/model/types.js'
+import { handsOutObjects, worldSize } from '../../src/model/world.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CBMC = path.join(ROOT, '.klp-tools/bin/cbmc')
@@ -98,12 +99,16 @@ const MODELS: Record<string, ModelSpec> = {
 /** Spec out-parameters: blob_fill() writes len bytes through out and 4 through out2. */
 const WRITES: Record<string, ExternalStub['writes']> = { blob_fill: [{ arg: 1, size: 'arg2' }, { arg: 3, size: '4' }] }
 
-/** Stubs for the named world functions, from the prototypes above (the way extract finds them). */
-async function stubsFor(names: readonly string[]): Promise<ExternalStub[]> {
+/**
+ * Stubs for the named world functions, from the prototypes above (the way extract finds them). The
+ * driver below calls them: without `sized`, as often as the largest world allows (the code's own
+ * call sites are dropped); with it, sized to `klp_use`'s call sites, one call each.
+ */
+async function stubsFor(names: readonly string[], sized = false): Promise<ExternalStub[]> {
   const u = await analyzeUnit(`${WORLD}\nvoid klp_use(void) { ${names.map(n => `${n}();`).join(' ')} }`)
   const { externals, unsupported } = findExternals(u, u, 'klp_use')
   if (unsupported.length) throw new Error(`not in WORLD: ${unsupported.join(', ')}`)
-  return externals.map(fn => ({ fn, model: MODELS[fn.name], writes: WRITES[fn.name] }))
+  return externals.map(({ maxCalls, ...fn }) => ({ fn: sized ? { ...fn, maxCalls } : fn, model: MODELS[fn.name], writes: WRITES[fn.name] }))
 }
 
 const lines = (text: string) => (text ? text.replace(/\n$/, '').split('\n') : [])
@@ -135,7 +140,7 @@ function program(plan: ExternalsPlan, driver: string): string {
     '{',
     '  if (q == 0) return 0;',
     ...INPUTS.map((o, i) => `  if (__CPROVER_same_object(q, v ? (const void *)&klp_new_${o} : (const void *)&klp_old_${o})) return ${i + 1}LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);`),
-    ...Array.from({ length: plan.dynamicObjects }, (_, j) => `  if (klp_dyn[v][${j}] && __CPROVER_same_object(q, klp_dyn[v][${j}])) return ${1000 + j}LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);`),
+    ...plan.dynamic.map(d => `  if (klp_dyn[v][${d.slot}] && __CPROVER_same_object(q, klp_dyn[v][${d.slot}])) return ${d.id}LL * 4294967296LL + __CPROVER_POINTER_OFFSET(q);`),
     '  if (__CPROVER_same_object(q, &klp_rcu_lock)) return -3LL * 4294967296LL;',
     '  return -1;',
     '}',
@@ -183,7 +188,7 @@ const HELD = 'lock: returns with a lock held that was not held at entry'
 interface Proof {
   readonly what: string
   readonly world: readonly string[]
-  /** The driver; `IDX(f)` is replaced by f's callee id. */
+  /** The driver; `IDX(f)` is replaced by f's callee id, `SLOT(f)` by the klp_dyn slot of its first object. */
   readonly driver: string
   /** Descriptions of the properties that must fail (every other one must hold). */
   readonly fail: readonly string[]
@@ -559,7 +564,7 @@ const PROOFS: Proof[] = [
   klp_old_buf[4] = 7;
   unsigned long left = copy_in_plain(klp_old_buf, klp_old_user, 4);
   __CPROVER_assert(!p || __CPROVER_OBJECT_SIZE(p) == 5, "T: alloc: arg0 bytes");
-  __CPROVER_assert(klp_dyn[0][IDX(alloc_void) * ${MAX_CALLS}] == 0 || __CPROVER_OBJECT_SIZE(klp_dyn[0][IDX(alloc_void) * ${MAX_CALLS}]) == 3, "T: an alloc that returns nothing still allocates");
+  __CPROVER_assert(klp_dyn[0][SLOT(alloc_void)] == 0 || __CPROVER_OBJECT_SIZE(klp_dyn[0][SLOT(alloc_void)]) == 3, "T: an alloc that returns nothing still allocates");
   __CPROVER_assert(left <= 4 && klp_old_buf[4] == 7, "T: copy-in: at most arg2 bytes to arg0");
   __CPROVER_assert(left != 0 || klp_old_buf[3] == 0, "T: copy-in: the bytes are not known");
   __CPROVER_assert(warn_plain(3) == 3, "T: warn: returns arg0");
@@ -603,8 +608,10 @@ t.test('cbmc is installed (the proofs below need it)', async t => {
 t.test('stub behaviour, proved with cbmc', async t => {
   for (const p of PROOFS) {
     t.test(p.what, async t => {
-      const plan = world(await stubsFor(p.world))
-      const driver = p.driver.replace(/IDX\((\w+)\)/g, (_, f: string) => String(plan.names.indexOf(f)))
+      const stubs = await stubsFor(p.world)
+      const plan = world(stubs)
+      const slots = worldSize(stubs).slot
+      const driver = p.driver.replace(/IDX\((\w+)\)/g, (_, f: string) => String(plan.names.indexOf(f))).replace(/SLOT\((\w+)\)/g, (_, f: string) => String(slots[plan.names.indexOf(f)]))
       const args = p.unwind ? unwindArgs(plan) : []
       const props = prove(t.testdir(), program(plan, driver), args)
       t.same(failures(props), [...p.fail].sort(), 'exactly these properties fail')
@@ -631,7 +638,7 @@ t.test('every kind of stub compiles, together', async t => {
 // --- the generated C -------------------------------------------------------------------------------
 
 t.test('no external functions: nothing to plan', async t => {
-  t.same(world([]), { runtime: [], stubs: [], lockBalance: [], unwindset: [], dynamicObjects: 0, names: [], hasLocks: false, native: false })
+  t.same(world([]), { runtime: [], dynamic: [], stubs: [], lockBalance: [], unwindset: [], names: [], hasLocks: false, native: false })
   t.same(world([], true), { ...world([]), native: true })
 })
 
@@ -639,18 +646,36 @@ t.test('the plan: names, state sizes, locks and loops', async t => {
   const all = await stubsFor(Object.keys(MODELS).concat('req_check', 'blob_fill'))
   const plan = world(all)
   t.same(plan.names, all.map(s => s.fn.name), 'callee ids are the stubs\' positions')
-  t.equal(plan.dynamicObjects, all.length * MAX_CALLS, `${MAX_CALLS} world objects per callee`)
-  t.ok(plan.runtime.includes(`static const void *klp_dyn[2][${all.length * MAX_CALLS}];`))
+  const handing = all.filter(handsOutObjects).map(s => s.fn.name)
+  t.same([...handing].sort(), ['kmalloc', 'kzalloc', 'kcalloc', 'alloc_plain', 'alloc_void'].sort(), 'allocations hand out objects (req_check answers a scalar)')
+  t.same(plan.dynamic.map(d => d.slot), Array.from({ length: handing.length * MAX_CALLS }, (_, j) => j), `${MAX_CALLS} world objects per callee that hands them out, packed`)
+  t.same(plan.dynamic.slice(0, MAX_CALLS).map(d => d.id - DYN_BASE), Array.from({ length: MAX_CALLS }, (_, k) => plan.names.indexOf(handing[0]!) * MAX_CALLS + k), 'ids by callee position and call')
+  t.ok(plan.runtime.includes(`static const void *klp_dyn[2][${handing.length * MAX_CALLS}];`))
   t.ok(plan.runtime.includes(`static long long klp_seq_arg[2][${MAX_SEQ}][4];`), 'one log column per argument of the callee with the most')
   t.ok(plan.runtime.includes(`static long long klp_held[2][${MAX_LOCKS}];`))
   t.equal(plan.hasLocks, true)
-  t.same(plan.unwindset, [{ loop: 'blob_fill.0', bound: MAX_BLOB + 1 }, { loop: 'blob_fill.1', bound: MAX_BLOB + 1 }], 'one loop per out-parameter')
+  t.same(plan.unwindset, [{ loop: 'blob_fill.0', bound: MAX_BLOB + 1 }, { loop: 'blob_fill.1', bound: 4 + 1 }], 'one loop per out-parameter, up to its constant size or MAX_BLOB')
   t.match(plan.stubs.join('\n'), /void klp_old_lock_balance\(void\)[^]*void klp_new_lock_balance\(void\)/)
   const noLocks = world(await stubsFor(['printk']))
-  t.same([noLocks.hasLocks, noLocks.unwindset, noLocks.dynamicObjects], [false, [], MAX_CALLS])
+  t.same([noLocks.hasLocks, noLocks.unwindset, noLocks.dynamic], [false, [], []])
+  t.ok(noLocks.runtime.includes('static const void *klp_dyn[2][1];'), 'no world objects: one unused slot')
   t.notMatch(noLocks.stubs.join('\n'), /lock_balance/, 'no lock balance checks without locks')
-  t.ok(noLocks.runtime.includes(`static long long klp_seq_arg[2][${MAX_SEQ}][1];`), 'at least one log column')
-  t.same(world(await stubsFor(['BUG'])).runtime.find(l => l.startsWith('static long long klp_seq_arg')), `static long long klp_seq_arg[2][${MAX_SEQ}][1];`, 'even when no callee takes arguments')
+  t.ok(noLocks.runtime.includes(`static long long klp_seq_arg[2][${MAX_CALLS}][1];`), 'at least one log column; a log as long as one callee\'s calls')
+  t.same(world(await stubsFor(['BUG'])).runtime.find(l => l.startsWith('static long long klp_seq_arg')), `static long long klp_seq_arg[2][${MAX_CALLS}][1];`, 'even when no callee takes arguments')
+})
+
+t.test('a world sized to the call sites: one call each, a log of three, one world object', async t => {
+  const stubs = await stubsFor(['kmalloc', 'kfree', 'copy_to_user'], true)
+  t.same(stubs.map(s => s.fn.maxCalls), [1, 1, 1], 'klp_use calls each once')
+  const plan = world(stubs)
+  for (const line of ['static int klp_seq_fn[2][3];', 'static long long klp_seq_arg[2][3][3];', 'static const void *klp_dyn[2][1];']) t.ok(plan.runtime.includes(line), line)
+  t.same(plan.dynamic, [{ slot: 0, id: DYN_BASE + plan.names.indexOf('kmalloc') * MAX_CALLS }], 'the id an unsized world gives the first kmalloc')
+  t.match(stubText(plan, 'kmalloc'), /static int klp_kmalloc_s\[2\]\[1\];[^]*__CPROVER_assert\(k < 1 && klp_nseq\[v\] < 3, "KLP_LIMIT external calls"\)/)
+  t.matchSnapshot(`${plan.runtime.join('\n')}\n${stubText(plan, 'kmalloc')}`, 'sized runtime and kmalloc')
+  const dir = t.testdir()
+  const once = 'klp_cur = 0; void *p = kmalloc(4, 0); kfree(p); copy_to_user(0, klp_old_buf, 2); klp_cur = 1; p = kmalloc(4, 0); kfree(p);'
+  t.same(failures(prove(dir, program(plan, `${once} __CPROVER_assert(0, "${END}");`))), [END], 'the calls the code makes fit')
+  t.same(failures(prove(dir, program(plan, 'klp_cur = 0; kmalloc(4, 0); kmalloc(4, 0);'))), [LIMIT], 'a call more is reported: the limit, not a silent cut')
 })
 
 t.test('snapshots: the generated C of one stub of each kind', async t => {

@@ -80,7 +80,7 @@ t.test('buildProofModel: every expression carries the text it came from', async 
       { id: 'w', source: { when: 'len == 0' }, when: '(len == 0)', then: undefined, differs: ['safety'] },
     ],
     held: [{ source: '&o->a', old: '(&o->a)', new: '(&klp_new_o->a)' }],
-    world: { stubs: [], limits: LIMITS },
+    world: { stubs: [], limits: { ...LIMITS, calls: 0, seq: 0, blob: 0 } }, // no external calls: an empty world
     modes: proofModes([{ differs: ['return'] }, { differs: ['safety'] }]),
   })
   t.same(JSON.parse(JSON.stringify(m)), { ...m, claims: m.claims.map(({ then, ...c }) => (then === undefined ? c : { ...c, then })) }, 'plain JSON data')

@@ -20,8 +20,8 @@ t.test('the entry and limit descriptions start with their marks', async t => {
 })
 
 t.test('the limits in words come from the constants', async t => {
-  t.equal(LIMITS_TEXT, `at most ${MAX_CALLS} calls per external function, ${MAX_SEQ} in all, ${MAX_BLOB} bytes per out-parameter`)
-  t.equal(LIMITS_TEXT, 'at most 6 calls per external function, 16 in all, 64 bytes per out-parameter')
+  t.equal(LIMITS_TEXT, `calls sized to each external function's call sites, at most ${MAX_CALLS} per function and ${MAX_SEQ} in all; ${MAX_BLOB} bytes per out-parameter`)
+  t.equal(LIMITS_TEXT, "calls sized to each external function's call sites, at most 6 per function and 16 in all; 64 bytes per out-parameter")
 })
 
 t.test('harness variable names', async t => {

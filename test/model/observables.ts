@@ -8,7 +8,7 @@ import type { CType, FunctionPair, GlobalVar, Param } from '../../src/extract/ty
 import type { ExternalStub } from '../../src/model/types.js'
 import { planInputs, type InputOptions } from '../../src/model/inputs.js'
 import { equality, observableInfo, planObservables } from '../../src/model/observables.js'
-import { MAX_BLOB } from '../../src/model/names.js'
+import { MAX_CALLS } from '../../src/model/names.js'
 
 const int: CType = { kind: 'scalar', text: 'int' }
 const voidT: CType = { kind: 'opaque', text: 'void' }
@@ -54,7 +54,8 @@ t.test('observables in planted order: return, memory per pointer parameter, writ
   t.same(nodes[2]!.root, { kind: 'object', param: 'o', type: 'struct s' })
   t.same(nodes[3]!.parts, [{ kind: 'scalar', var: 16, path: [], label: 'count' }])
   t.match(nodes[4]!.calls, {
-    var: 17, loops: [{ id: 5, bound: MAX_BLOB + 1 }, { id: 6, bound: MAX_BLOB + 1 }], args: 1,
+    // two callees the code does not bound: 6 calls each, a log of 12, no copy-out blobs (model/world.ts worldSize)
+    var: 17, seq: 2 * MAX_CALLS, blob: 0, loops: [{ id: 5, bound: 2 * MAX_CALLS + 1 }, { id: 6, bound: 2 * MAX_CALLS + 1 }], args: 1,
     info: { names: ['kmalloc', 'fn'], objects: ['buf', '*o.p', 'o', '&count', '&limit', '&mode'], pointerArgs: [[false], []], pointerRet: [true, false], voidRet: [false, false] },
   })
   t.same(JSON.parse(JSON.stringify(nodes)), nodes, 'plain JSON data')

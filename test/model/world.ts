@@ -3,8 +3,9 @@ import t from 'tap'
 import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
 import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../../src/model/names.js'
 import type { ModelSpec, OutParamWrite } from '../../src/model/types.js'
-import { LIMITS, MODEL_EXPR_FIELDS, buildWorld, checkExternalNames, checkModelExprs, noteModelSource } from '../../src/model/world.js'
-import { F, INT, REQ, VOID, external, facts, ptr } from '../fixtures/model-pair.js'
+import type { ExternalStub } from '../../src/model/types.js'
+import { LIMITS, MODEL_EXPR_FIELDS, buildWorld, checkExternalNames, checkModelExprs, handsOutObjects, noteModelSource, stubCalls, worldSize, writeBytes } from '../../src/model/world.js'
+import { F, FN, INT, REQ, STRUCT, VOID, external, facts, ptr } from '../fixtures/model-pair.js'
 
 const fill = external('blob_fill', [ptr(INT), INT])
 const pair = facts({ ...F, externals: [fill, external('kfree', [ptr(VOID)], VOID)] }, REQ)
@@ -18,7 +19,9 @@ t.test('buildWorld: one stub per external function, with its model and writes', 
   const models = new Map<string, ModelSpec>([['kfree', { kind: 'free' }], ['unused', { kind: 'log' }]])
   const w = buildWorld(pair, { blob_fill: [{ arg: 0, size: 'arg1 * 4' }] }, models)
   t.same(w.stubs.map(s => [s.fn.name, s.model, s.writes]), [['blob_fill', undefined, [{ arg: 0, size: 'arg1 * 4' }]], ['kfree', { kind: 'free' }, undefined]])
-  t.equal(w.limits, LIMITS)
+  t.same(w.limits, { ...LIMITS, seq: 2 * MAX_CALLS, blob: 0 }, 'calls the code does not bound: the largest world, no copy-out blobs')
+  const bounded = facts({ ...F, externals: [{ ...fill, maxCalls: 2 }, { ...external('kfree', [ptr(VOID)], VOID), maxCalls: 1 }] }, REQ)
+  t.same(buildWorld(bounded, {}, models).limits, { ...LIMITS, calls: 2, seq: 3, blob: 0 }, 'sized to the calls the code can make')
   t.same(buildWorld(facts(F, REQ), {}, models).stubs, [], 'no external calls: no stubs')
 })
 
@@ -49,4 +52,41 @@ t.test('checkModelExprs: over arg0, arg1, …, naming the file a model came from
     name: 'ConfigError', message: "/m/site.yaml: model two: size 'arg2' uses 'arg2', which is not an argument of two() (it takes arg0..arg1)", hint: ARG_EXPR_HINT,
   })
   t.throws(() => checkModelExprs('x', { kind: 'warn', value: 'arg0 = 1' }), { message: /^model x: value 'arg0 = 1' assigns/ }, 'a model built in code: no file to name')
+})
+
+const stub = (maxCalls: number | undefined, ret = INT, model?: ModelSpec): ExternalStub => ({ fn: { ...external('g', [INT], ret), ...(maxCalls === undefined ? {} : { maxCalls }) }, model })
+
+t.test('stubCalls: the calls the code can make, at least one, at most MAX_CALLS', async t => {
+  const rows: [number | undefined, number][] = [[undefined, MAX_CALLS], [0, 1], [1, 1], [3, 3], [MAX_CALLS, MAX_CALLS], [MAX_CALLS + 1, MAX_CALLS], [1e9, MAX_CALLS]]
+  for (const [maxCalls, want] of rows) t.equal(stubCalls(stub(maxCalls)), want, `maxCalls ${maxCalls}`)
+})
+
+t.test('handsOutObjects: allocations and data pointer answers of uninterpreted functions', async t => {
+  const rows: [string, ExternalStub, boolean][] = [
+    ['an alloc model', stub(1, ptr(VOID), { kind: 'alloc' }), true],
+    ['a free model', stub(1, VOID, { kind: 'free' }), false],
+    ['a copy-in model answering a pointer', stub(1, ptr(VOID), { kind: 'copy-in' }), false],
+    ['uninterpreted, struct pointer answer', stub(1, ptr(STRUCT)), true],
+    ['uninterpreted, function pointer answer', stub(1, FN), false],
+    ['uninterpreted, scalar answer', stub(1), false],
+  ]
+  for (const [what, s, want] of rows) t.equal(handsOutObjects(s), want, what)
+})
+
+t.test('writeBytes: a constant size as written, else MAX_BLOB', async t => {
+  const rows: [string, number][] = [['4', 4], [' 16 ', 16], ['0', 1], [String(MAX_BLOB + 1), MAX_BLOB], ['arg2', MAX_BLOB], ['sizeof(struct s)', MAX_BLOB], ['0x10', MAX_BLOB]]
+  for (const [size, want] of rows) t.equal(writeBytes(size), want, size)
+})
+
+t.test('worldSize: the call log, copied-out blobs and world objects of the stubs', async t => {
+  const alloc = stub(2, ptr(VOID), { kind: 'alloc' })
+  const s = worldSize([stub(1), alloc, stub(undefined, ptr(STRUCT)), stub(1, VOID, { kind: 'copy-out' })])
+  t.same(s.calls, [1, 2, MAX_CALLS, 1])
+  t.equal(s.seq, Math.min(MAX_SEQ, 4 + MAX_CALLS))
+  t.equal(s.blob, MAX_BLOB, 'a copy-out model: blobs are compared')
+  t.same(s.slot, [null, 0, 2, null], 'slots packed, in stub order')
+  t.same(s.dynamic.map(d => [d.slot, d.id - DYN_BASE]), [[0, MAX_CALLS], [1, MAX_CALLS + 1], ...Array.from({ length: MAX_CALLS }, (_, k) => [2 + k, 2 * MAX_CALLS + k])], 'ids by stub and call, as the classifier reads them')
+  t.same(worldSize(Array.from({ length: 4 }, () => stub(undefined))).seq, MAX_SEQ, 'at most MAX_SEQ in all')
+  t.equal(worldSize([stub(1, INT, { kind: 'output' })]).blob, MAX_BLOB, 'an output model logs its text as a blob too')
+  t.same(worldSize([]), { calls: [], seq: 0, blob: 0, slot: [], dynamic: [] })
 })

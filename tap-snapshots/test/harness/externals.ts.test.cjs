@@ -5,6 +5,61 @@
  * Make sure to inspect the output below.  Do not ignore changes!
  */
 'use strict'
+exports[`test/harness/externals.ts > TAP > a world sized to the call sites: one call each, a log of three, one world object > sized runtime and kmalloc 1`] = `
+/* the world outside the function: external calls (klp-verify stubs) */
+static int klp_cur; /* 0 while old runs, 1 while new runs */
+static int klp_nseq[2];
+static int klp_seq_fn[2][3];
+static int klp_seq_k[2][3];
+static long long klp_seq_arg[2][3][3];
+static long long klp_seq_ret[2][3];
+static const unsigned char *klp_seq_blob[2][3];
+static unsigned long klp_seq_bloblen[2][3];
+static const void *klp_dyn[2][1];
+static long long klp_held[2][6];
+static long long klp_entry_held[2][6];
+static char klp_rcu_lock;
+void free(void *);
+/* kmalloc(): model alloc */
+typedef size_t klp_x_kmalloc_p0_t;
+typedef unsigned int klp_x_kmalloc_p1_t;
+typedef void *klp_x_kmalloc_r_t;
+static int klp_kmalloc_n[2];
+static int klp_kmalloc_s[2][1];
+static klp_x_kmalloc_r_t klp_kmalloc_ret[2][1];
+static _Bool klp_kmalloc_fail[2][1];
+static void *klp_kmalloc_proto[1];
+klp_x_kmalloc_r_t kmalloc(klp_x_kmalloc_p0_t klp_a0, klp_x_kmalloc_p1_t klp_a1)
+{
+  int v = klp_cur;
+  int k = klp_kmalloc_n[v];
+  __CPROVER_assert(k < 1 && klp_nseq[v] < 3, "KLP_LIMIT external calls");
+  __CPROVER_assume(k < 1 && klp_nseq[v] < 3);
+  klp_kmalloc_n[v] = k + 1;
+  int s = klp_nseq[v]++;
+  klp_seq_fn[v][s] = 2;
+  klp_seq_k[v][s] = k;
+  klp_seq_arg[v][s][0] = (long long)klp_a0;
+  klp_seq_arg[v][s][1] = (long long)klp_a1;
+  klp_kmalloc_s[v][k] = s;
+  _Bool match = v == 1 && k < klp_kmalloc_n[0] && klp_seq_arg[0][klp_kmalloc_s[0][k]][0] == klp_seq_arg[1][s][0] && klp_seq_arg[0][klp_kmalloc_s[0][k]][1] == klp_seq_arg[1][s][1];
+  _Bool fail;
+  if (match) fail = klp_kmalloc_fail[0][k];
+  klp_kmalloc_fail[v][k] = fail;
+  void *p = 0;
+  if (!fail) {
+    unsigned long n = (unsigned long)(klp_a0);
+    p = __CPROVER_allocate(n, 0);
+  if (match) memcpy(p, klp_kmalloc_proto[k], n);
+  else if (v == 0) { klp_kmalloc_proto[k] = __CPROVER_allocate(n, 0); memcpy(klp_kmalloc_proto[k], p, n); }
+    klp_dyn[v][0 + k] = p;
+  }
+  klp_kmalloc_ret[v][k] = (klp_x_kmalloc_r_t)p;
+  klp_seq_ret[v][s] = (long long)klp_abs((const void *)(klp_x_kmalloc_r_t)p, v);
+  return (klp_x_kmalloc_r_t)p;
+}
+`
+
 exports[`test/harness/externals.ts > TAP > snapshots: the generated C of one stub of each kind > alloc, zeroed: kzalloc 1`] = `
 /* kzalloc(): model alloc */
 typedef size_t klp_x_kzalloc_p0_t;
@@ -36,7 +91,7 @@ klp_x_kzalloc_r_t kzalloc(klp_x_kzalloc_p0_t klp_a0, klp_x_kzalloc_p1_t klp_a1)
   if (!fail) {
     unsigned long n = (unsigned long)(klp_a0);
     p = __CPROVER_allocate(n, 1);
-    klp_dyn[v][48 + k] = p;
+    klp_dyn[v][12 + k] = p;
   }
   klp_kzalloc_ret[v][k] = (klp_x_kzalloc_r_t)p;
   klp_seq_ret[v][s] = (long long)klp_abs((const void *)(klp_x_kzalloc_r_t)p, v);
@@ -78,7 +133,7 @@ klp_x_kmalloc_r_t kmalloc(klp_x_kmalloc_p0_t klp_a0, klp_x_kmalloc_p1_t klp_a1)
     p = __CPROVER_allocate(n, 0);
   if (match) memcpy(p, klp_kmalloc_proto[k], n);
   else if (v == 0) { klp_kmalloc_proto[k] = __CPROVER_allocate(n, 0); memcpy(klp_kmalloc_proto[k], p, n); }
-    klp_dyn[v][42 + k] = p;
+    klp_dyn[v][6 + k] = p;
   }
   klp_kmalloc_ret[v][k] = (klp_x_kmalloc_r_t)p;
   klp_seq_ret[v][s] = (long long)klp_abs((const void *)(klp_x_kmalloc_r_t)p, v);
@@ -367,7 +422,7 @@ static long long klp_seq_arg[2][16][4];
 static long long klp_seq_ret[2][16];
 static const unsigned char *klp_seq_blob[2][16];
 static unsigned long klp_seq_bloblen[2][16];
-static const void *klp_dyn[2][114];
+static const void *klp_dyn[2][24];
 static long long klp_held[2][6];
 static long long klp_entry_held[2][6];
 static char klp_rcu_lock;
@@ -385,7 +440,7 @@ static int klp_blob_fill_n[2];
 static int klp_blob_fill_s[2][6];
 static klp_x_blob_fill_r_t klp_blob_fill_ret[2][6];
 static unsigned char klp_blob_fill_w1[6][64];
-static unsigned char klp_blob_fill_w3[6][64];
+static unsigned char klp_blob_fill_w3[6][4];
 klp_x_blob_fill_r_t blob_fill(klp_x_blob_fill_p0_t klp_a0, klp_x_blob_fill_p1_t klp_a1, klp_x_blob_fill_p2_t klp_a2, klp_x_blob_fill_p3_t klp_a3)
 {
   int v = klp_cur;
@@ -409,8 +464,8 @@ klp_x_blob_fill_r_t blob_fill(klp_x_blob_fill_p0_t klp_a0, klp_x_blob_fill_p1_t 
     __CPROVER_assume(n <= 64);
     for (unsigned long j = 0; j < n; j++) { unsigned char b; if (match) b = klp_blob_fill_w1[k][j]; else if (v == 0) klp_blob_fill_w1[k][j] = b; ((unsigned char *)klp_a1)[j] = b; } }
   { unsigned long n = (unsigned long)(4);
-    __CPROVER_assert(n <= 64, "KLP_LIMIT out-parameter size");
-    __CPROVER_assume(n <= 64);
+    __CPROVER_assert(n <= 4, "KLP_LIMIT out-parameter size");
+    __CPROVER_assume(n <= 4);
     for (unsigned long j = 0; j < n; j++) { unsigned char b; if (match) b = klp_blob_fill_w3[k][j]; else if (v == 0) klp_blob_fill_w3[k][j] = b; ((unsigned char *)klp_a3)[j] = b; } }
   klp_blob_fill_ret[v][k] = r;
   klp_seq_ret[v][s] = (long long)r;
@@ -537,7 +592,7 @@ klp_x_req_find_r_t req_find(klp_x_req_find_p0_t klp_a0)
   klp_req_find_null[v][k] = nul;
   r = nul ? 0 : (klp_x_req_find_r_t)__CPROVER_allocate(sizeof(*r), 0);
   if (!nul) {
-    klp_dyn[v][90 + k] = r;
+    klp_dyn[v][18 + k] = r;
   if (match) memcpy((void *)r, klp_req_find_proto[k], sizeof(*r));
   else if (v == 0) { klp_req_find_proto[k] = __CPROVER_allocate(sizeof(*r), 0); memcpy(klp_req_find_proto[k], (const void *)r, sizeof(*r)); }
   }
@@ -577,7 +632,7 @@ klp_x_ctx_get_r_t ctx_get(klp_x_ctx_get_p0_t klp_a0)
   klp_ctx_get_null[v][k] = nul;
   r = nul ? 0 : (klp_x_ctx_get_r_t)__CPROVER_allocate(64, 0);
   if (!nul) {
-    klp_dyn[v][30 + k] = r;
+    klp_dyn[v][0 + k] = r;
   if (match) memcpy((void *)r, klp_ctx_get_proto[k], 64);
   else if (v == 0) { klp_ctx_get_proto[k] = __CPROVER_allocate(64, 0); memcpy(klp_ctx_get_proto[k], (const void *)r, 64); }
   }
