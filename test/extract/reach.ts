@@ -24,7 +24,7 @@ t.test('reachable', async t => {
 })
 
 t.test('a call that parses like a cast reaches its function and the globals among its arguments', async t => {
-  const u = await analyzeUnit('int ak;\nint SQR(int a) { return a * a; }\nint rd(int x) { return x; }\nint f(int s) { return (SQR(s*ak))*rd(s); }\n')
+  const u = await analyzeUnit('int ak;\nint SQR(int a) { return a * a; }\nint rd(int x) { return x; }\nint f(int s) { return (SQR(s*ak))*rd((int)s); }\n')
   const r = reachable(u, 'f')
   t.same([...r.fns].sort(), ['SQR', 'f', 'rd'])
   t.same([...r.vars], ['ak'])
