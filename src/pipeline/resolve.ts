@@ -56,6 +56,8 @@ export interface ProofArgs {
   readonly replay?: boolean
   /** `--object auto|off`: the object-level (live-patch) analysis of a single proof (pipeline/livepatch.ts). */
   readonly object?: 'auto' | 'off'
+  /** `--unbounded auto|off`: identical code and unchanged callees proved without a bound (pipeline/shared-callees.ts). */
+  readonly unbounded?: 'auto' | 'off'
 }
 
 /** The command line's proof options, every value checked (absent: not given). */
@@ -87,6 +89,7 @@ export interface CheckedArgs {
   readonly solver: 'auto' | 'sat' | 'z3'
   readonly models?: string
   readonly replay: boolean
+  readonly unbounded?: 'auto' | 'off'
 }
 
 /** A proof's options, resolved: a VerifyRequest without its two files. */
@@ -168,6 +171,7 @@ export function checkProofArgs(args: Omit<ProofArgs, 'old' | 'new'>): CheckedArg
     solver: args.solver ?? 'auto',
     ...opt('models', args.models),
     replay: args.replay ?? true,
+    ...opt('unbounded', args.unbounded),
   }
 }
 
@@ -263,6 +267,7 @@ export function resolveProofOptions(cli: CheckedArgs, manifestDefaults: SpecDefa
     solver: cli.solver,
     models: cli.models,
     replay: cli.replay,
+    ...(cli.unbounded === 'off' ? { unbounded: 'off' as const } : {}),
     held: spec?.held ?? [],
     ...(spec?.containers ? { containers: spec.containers } : {}),
     ...(spec?.shapes ? { shapes: spec.shapes } : {}),

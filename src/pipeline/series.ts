@@ -73,7 +73,7 @@ export interface SeriesRunPlan {
 let fingerprint: Promise<string> | undefined
 
 /** The options that change what a proof proves (paths left out: they differ between machines). */
-const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'minSize', 'timeoutSec', 'proofTimeoutSec', 'memoryMb', 'fwrapv', 'initGlobals', 'includes', 'defines', 'cflags', 'replay', 'solver', 'extraCbmcArgs'] as const
+const PLAN_OPTIONS = ['unwind', 'maxUnwind', 'maxSize', 'minSize', 'timeoutSec', 'proofTimeoutSec', 'memoryMb', 'fwrapv', 'initGlobals', 'includes', 'defines', 'cflags', 'replay', 'solver', 'extraCbmcArgs', 'unbounded'] as const
 
 /** Reports list proofs in series order: each patch's in turn, then base → tip; by function, then file. */
 function seriesOrder(source: SeriesSource): (a: Pick<SeriesProof, 'patch' | 'function' | 'new'>, b: Pick<SeriesProof, 'patch' | 'function' | 'new'>) => number {

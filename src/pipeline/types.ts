@@ -40,6 +40,8 @@ export interface VerifyRequest extends ProofRequest {
   readonly solver: 'auto' | 'sat' | 'z3'
   /** Run each counterexample natively (gcc) to confirm it. */
   readonly replay: boolean
+  /** `off`: no proof without a bound (no identical shortcut, no shared callees); absent: auto. */
+  readonly unbounded?: 'off'
   /** A directory of extra model files (*.yaml) for external functions. */
   readonly models?: string
 }

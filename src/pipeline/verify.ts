@@ -142,6 +142,7 @@ export async function probeProof(req: VerifyRequest, env: VerifyEnv & { readonly
  * the findings, and hand each stage's facts to the classifier; the report, never printed here.
  */
 export async function verify(req: VerifyRequest, env: VerifyEnv): Promise<ProofReport> {
+  if (req.unbounded === 'off') return verifyOnce(req, env, { mode: 'inline' })
   return verifySharing(sharing => verifyOnce(req, env, sharing), env.signal)
 }
 
@@ -185,7 +186,7 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
     )
     const extracted = precheck()
     if (extracted) return finish(extracted, [])
-    const identical = identicalParts(pair, req)
+    const identical = req.unbounded === 'off' ? undefined : identicalParts(pair, req)
     if (identical) return identicalReport(finish(identical, []))
 
     const modes = planned.modes

@@ -34,7 +34,8 @@ Options:
       --spec              YAML spec file (function, claims, buffers, …)                     [string]
       --unwind            loop/recursion bound N, or auto (deepen 1, 2, 4, …) [default: auto]
                                                                                             [string]
-      --max-unwind        largest bound tried by --unwind auto [default: 64]                [number]
+      --max-unwind        --unwind auto covers loops of up to N iterations (largest bound N + 1)
+                          [default: 64]                                                     [number]
       --max-size          largest buffer length the harness allocates [default: 32]         [number]
       --min-size          when --max-size does not finish in time, accept the verdict of a smaller
                           buffer bound down to N (the report states it) [default: none: such a
@@ -56,6 +57,9 @@ Options:
                           templates/models/kernel.yaml                                      [string]
       --object            the live patch: compile both versions, list the functions to replace and
                           the hazards (auto: when gcc is found) [default: auto]
+                                                                   [string] [choices: "auto", "off"]
+      --unbounded         auto: identical code and unchanged callees are proved for every iteration
+                          count; off: bounded proofs only [default: auto]
                                                                    [string] [choices: "auto", "off"]
       --cbmc              path of the cbmc binary to use                                    [string]
       --solver            auto: Z3 for comparisons when the code multiplies or divides variables,

@@ -25,6 +25,20 @@ t.test('identical-helper: equivalent for all inputs without running cbmc', async
   t.notOk(report.bounds.some(b => b.what.startsWith('max buffer size')), 'no --max-size bound applies')
 })
 
+t.test('--unbounded off: the identical pair and the shared helper are proved bounded by cbmc', async t => {
+  // small bounds: with the 64-iteration loops inlined a complete proof is not the point, only that nothing skips cbmc
+  const small = ['--unbounded', 'off', '--max-size', '1', '--unwind', '3']
+  const idl = await runCase('identical-helper', small)
+  t.ok(idl.report.runs.length > 0, `cbmc ran (${idl.report.verdict})`)
+  t.not(idl.report.unwinding.kind, 'unbounded')
+  t.notOk(idl.report.unwinding.techniques, 'no technique without a bound')
+  t.not(idl.report.verdict, 'unintended', 'the same code never differs')
+  const sh = await runCase('unchanged-helper', small)
+  t.ok(sh.report.runs.length > 0, `cbmc ran (${sh.report.verdict})`)
+  t.not(sh.report.unwinding.kind, 'unbounded')
+  t.notOk(sh.report.bounds.some(b => b.what.startsWith('shared callee')), 'nothing shared')
+})
+
 t.test('the same text with a changed macro is proved the normal way, and differs', async t => {
   const dir = t.testdir({ 'old.c': '', 'new.c': '' })
   const src = (f: string) => readFileSync(path.join(HARNESSES, 'identical-helper', f), 'utf8').replace('../include/kern.h', path.join(HARNESSES, 'include/kern.h'))

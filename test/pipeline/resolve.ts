@@ -327,3 +327,9 @@ t.test("sharedFlags: what change detection preprocesses with (CLI, then a manife
   })
   t.same(sharedFlags(checkProofArgs({}), {}), { includes: [], defines: [], cflags: [] })
 })
+
+t.test('--unbounded: off reaches the request (no shortcut, no shared callees); auto or absent leaves it out', async t => {
+  t.equal(resolveProofOptions(checkProofArgs({ func: 'f', unbounded: 'off' }), {}, undefined).unbounded, 'off')
+  t.notOk('unbounded' in resolveProofOptions(checkProofArgs({ func: 'f', unbounded: 'auto' }), {}, undefined))
+  t.notOk('unbounded' in resolveProofOptions(checkProofArgs({ func: 'f' }), {}, undefined))
+})

@@ -263,3 +263,16 @@ t.test('with gcc: each run with findings is replayed from its native harness, in
   t.same(replayed, [`safety-old /usr/bin/gcc fwrapv=true safety-old.c ${path.join(keep, 'safety-old')} budget=8`], 'only the run with a finding')
   t.match(report.differences, [{ run: 'safety-old', confirmed: true, confirmation: 'native run: overflow' }])
 })
+
+t.test('an identical pair: equivalent without cbmc, unless --unbounded off, which proves it with cbmc', async t => {
+  const fake = fakeCbmc(t, 'ok')
+  writeFileSync(path.join(path.dirname(fake.tool.cbmc), 'run-old.json'), JSON.stringify(ANSWERS['run-ok']))
+  const { verify } = await orchestrator(t, fake.tool, { ...PAIR, sharedCallees: { identical: true, callees: [], callerLoops: false } } as unknown as FunctionPair)
+  const shortcut = await verify(REQ, { ...logger(), env: {} })
+  t.match(shortcut, { verdict: 'equivalent', runs: [], unwinding: { kind: 'unbounded' } })
+  t.equal(fake.calls().length, 0, 'no cbmc call')
+  const off = await verify({ ...REQ, unbounded: 'off' }, { ...logger(), env: {} })
+  t.equal(off.verdict, 'equivalent')
+  t.ok(off.runs.length > 0, 'cbmc ran')
+  t.not(off.unwinding.kind, 'unbounded')
+})

@@ -49,7 +49,7 @@ export async function proofKey(root: string, tool: CbmcTool, req: VerifyRequest,
     models: await modelsDigest(req.models),
     options: {
       unwind: req.unwind, maxUnwind: req.maxUnwind, timeoutSec: req.timeoutSec, proofTimeoutSec: req.proofTimeoutSec, memoryMb: req.memoryMb, fwrapv: req.fwrapv,
-      solver: req.solver, replay: req.replay, extra: req.extraCbmcArgs, platform: req.cbmcPlatform, maxSize: req.maxSize, minSize: req.minSize, claims: req.claims,
+      solver: req.solver, replay: req.replay, unbounded: req.unbounded, extra: req.extraCbmcArgs, platform: req.cbmcPlatform, maxSize: req.maxSize, minSize: req.minSize, claims: req.claims,
       // they shape the harness (so its text), but name them too: a report names them
       buffers: req.buffers, assumes: req.assumes, nullable: req.nullable, held: req.held, initGlobals: req.initGlobals, externals: req.externals,
     },
