@@ -106,7 +106,7 @@ t.test('fail closed: changed C files with nothing to prove never exit 0; a shard
   const report = JSON.parse(hidden.stdout) as { exitCode: number; proofs: unknown[]; patches: { status: string; error?: string }[] }
   t.equal(report.exitCode, 3)
   t.same(report.proofs, [])
-  t.match(report.patches[0], { status: 'error', error: /new\.c: the old version does not parse \(near 'int f\(int x\)' at .*old\.c:2\), so no function of it could be planned \(hint: / })
+  t.match(report.patches[0], { status: 'error', error: /new\.c: the old version does not parse \(an unbalanced '\(' at .*h\.h:1\), so no function of it could be planned \(hint: / }, 'the error names the header line where it starts')
 
   // one proof, two shards: the second owns nothing and runs nothing, and that is no failure
   const empty = await cli(['series', path.join(dir, 'cflags', 'm.yaml'), '--shard', '2/2', '--format', 'json'], env)
