@@ -42,6 +42,8 @@ export interface StubView {
   readonly retExpr: string
   readonly logRet: boolean
   readonly ptrRet: boolean
+  /** A floating-point answer, logged by its bits (klp_fbits). */
+  readonly floatRet: boolean
   readonly alloc: { readonly size: string; readonly zero: boolean } | null
   readonly free: { readonly ptr: string } | null
   readonly lock: { readonly take: boolean; readonly id: string; readonly held: string; readonly anyFree: string; readonly slots: readonly number[] } | null
@@ -92,6 +94,18 @@ const any = (f: (j: number) => string) => slots.map(f).join(' || ')
 
 function scalarLike(t: CType): boolean {
   return t.kind === 'scalar' || t.kind === 'pointer'
+}
+
+const isFloat = (t: CType): boolean => t.kind === 'scalar' && t.float === true
+
+/**
+ * How a call's scalar argument is logged: a pointer by object and offset, a float by its bits (a
+ * `(long long)` conversion would make sin(0.2) and sin(0.1) the same call), an integer as itself.
+ */
+function loggedArg(t: CType, a: string): string {
+  if (t.kind === 'pointer') return `klp_abs((const void *)${a}, v)`
+  if (isFloat(t)) return `klp_fbits((double)${a})`
+  return scalarLike(t) ? `(long long)${a}` : '0'
 }
 
 /** The data of a stub's kind: the model's expressions (validated, arguments renamed), or a free answer. */
@@ -160,9 +174,9 @@ function stubView(s: ExternalStub, i: number, size: WorldSize): StubView {
     name: f, calls: WORLD.calls(f), answers: WORLD.answers(f), callLog: LOG, index: i, what: model ? `model ${model.kind}` : 'uninterpreted external function',
     typedefs: [...sig.params.map((p, j) => `typedef ${p.typedefText.replace(TYPE_NAME, T(j))};`), `typedef ${sig.returnTypedef.replace(TYPE_NAME, R)};`],
     R, void: isVoid, params: params.length ? params.join(', ') : 'void',
-    args: sig.params.map((p, j) => (p.type.kind === 'pointer' ? `klp_abs((const void *)klp_a${j}, v)` : scalarLike(p.type) ? `(long long)klp_a${j}` : '0')),
+    args: sig.params.map((p, j) => loggedArg(p.type, `klp_a${j}`)),
     slot: size.slot[i]!, limits: { calls: size.calls[i]!, seq: size.seq }, limitCalls: LIMIT.calls, limitLocks: LIMIT.locks,
-    logRet: scalarLike(sig.returnType), ptrRet: sig.returnType.kind === 'pointer',
+    logRet: scalarLike(sig.returnType), ptrRet: sig.returnType.kind === 'pointer', floatRet: isFloat(sig.returnType),
     ...kindView(s, R, isVoid),
   }
 }

@@ -587,15 +587,23 @@ const PROOFS: Proof[] = [
     fail: ['T: another call gets another struct', END],
   },
   {
-    what: 'struct and floating-point arguments: logged as 0, so not compared',
+    what: 'struct arguments are logged as 0 (not compared); floating-point ones by their bits, every NaN alike',
     world: ['notify'],
     driver: `
   struct pair a = { 1, 2 }, b = { 3, 4 };
+  double nan1 = 0.0 / 0.0, nan2 = -(0.0 / 0.0);
   klp_cur = 0;
   notify(a, 0.5);
+  notify(a, nan1);
+  notify(a, 0.0);
   klp_cur = 1;
   notify(b, 0.25);
-  __CPROVER_assert(klp_seq_arg[0][0][0] == 0 && klp_seq_arg[1][0][0] == 0 && klp_seq_arg[0][0][1] == 0 && klp_seq_arg[1][0][1] == 0, "T: struct and double arguments are 0 in the log");
+  notify(b, nan2);
+  notify(b, -0.0);
+  __CPROVER_assert(klp_seq_arg[0][0][0] == 0 && klp_seq_arg[1][0][0] == 0, "T: struct arguments are 0 in the log");
+  __CPROVER_assert(klp_seq_arg[0][0][1] != klp_seq_arg[1][0][1], "T: 0.5 and 0.25 are different arguments");
+  __CPROVER_assert(klp_seq_arg[0][1][1] == klp_seq_arg[1][1][1], "T: two NaNs are the same argument");
+  __CPROVER_assert(klp_seq_arg[0][2][1] != klp_seq_arg[1][2][1], "T: 0.0 and -0.0 are different arguments");
   __CPROVER_assert(0, "${END}");`,
     fail: [END],
   },

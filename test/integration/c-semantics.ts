@@ -32,3 +32,12 @@ t.test('an unchanged function returning NaN is equivalent: NaN is the same as Na
   const { report } = await runCase('float-nan-refactor')
   t.equal(report.verdict, 'equivalent')
 })
+
+t.test('a double argument of an external call is compared by its bits: ext_wave(x) and ext_wave(x / 2) are different calls', async t => {
+  // logged through (long long) both were 0 for x in (0, 1): the same call, the same answer, "equivalent"
+  const { report } = await runCase('float-external-arg')
+  t.equal(report.verdict, 'unintended', report.summary)
+  const calls = report.differences.find(d => d.observable === 'calls')
+  t.ok(calls, 'the calls differ')
+  t.equal(calls?.confirmed, true, `confirmed natively (${calls?.confirmation})`)
+})

@@ -20,6 +20,13 @@ static long long klp_held[2][6];
 static long long klp_entry_held[2][6];
 static char klp_rcu_lock;
 void free(void *);
+/* a floating-point value as logged: its bits (so -0.0 and 0.0 are different calls), every NaN one value */
+static long long klp_fbits(double x) {
+  union { double d; long long u; } b;
+  if (x != x) return 0x7ff8000000000000LL;
+  b.d = x;
+  return b.u;
+}
 /* kmalloc(): model alloc */
 typedef size_t klp_x_kmalloc_p0_t;
 typedef unsigned int klp_x_kmalloc_p1_t;
@@ -427,6 +434,13 @@ static long long klp_held[2][6];
 static long long klp_entry_held[2][6];
 static char klp_rcu_lock;
 void free(void *);
+/* a floating-point value as logged: its bits (so -0.0 and 0.0 are different calls), every NaN one value */
+static long long klp_fbits(double x) {
+  union { double d; long long u; } b;
+  if (x != x) return 0x7ff8000000000000LL;
+  b.d = x;
+  return b.u;
+}
 `
 
 exports[`test/harness/externals.ts > TAP > snapshots: the generated C of one stub of each kind > uninterpreted with out-parameters: blob_fill 1`] = `
@@ -661,7 +675,7 @@ void notify(klp_x_notify_p0_t klp_a0, klp_x_notify_p1_t klp_a1)
   klp_seq_fn[v][s] = 9;
   klp_seq_k[v][s] = k;
   klp_seq_arg[v][s][0] = 0;
-  klp_seq_arg[v][s][1] = (long long)klp_a1;
+  klp_seq_arg[v][s][1] = klp_fbits((double)klp_a1);
   klp_notify_s[v][k] = s;
   _Bool match = v == 1 && k < klp_notify_n[0] && klp_seq_arg[0][klp_notify_s[0][k]][0] == klp_seq_arg[1][s][0] && klp_seq_arg[0][klp_notify_s[0][k]][1] == klp_seq_arg[1][s][1];
 }
