@@ -30,9 +30,12 @@ unsigned long ucs2_strnlen(const ucs2_char_t *s, size_t maxlength)
 // reads one element past the buffer when no NUL comes first (and counts it)
 const OFF_BY_ONE = UCS2.replace('length < maxlength', 'length <= maxlength')
 
+// the same code twice is equal without a solver run; the size steps are what these tests are about
+const SAME_WITH_CBMC = ['--unbounded', 'off']
+
 async function prove(t: Test, files: { old: string; new: string }, args: readonly string[], format = 'json') {
   const dir = t.testdir({ 'old.c': files.old, 'new.c': files.new })
-  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--func', 'ucs2_strnlen', '--buffer', 's:maxlength', '--no-replay', '--format', format, ...args])
+  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--func', 'ucs2_strnlen', '--buffer', 's:maxlength', '--no-replay', '--format', format, ...(files.old === files.new ? SAME_WITH_CBMC : []), ...args])
   return { res, report: format === 'json' ? (JSON.parse(res.stdout) as ProofReport) : undefined }
 }
 
