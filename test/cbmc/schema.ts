@@ -14,7 +14,8 @@ t.test('itemKind picks the variant by key', async t => {
     [{ property: 'f.assertion.1' }, 'other'],
     [{ functions: [] }, 'functions'],
     [{ properties: [] }, 'properties'],
-    [{ loops: [] }, 'other'],
+    [{ loops: [] }, 'loops'],
+    [{ cover: [] }, 'other'],
     [null, 'other'],
     ['text', 'other'],
     [[1], 'other'],
@@ -24,7 +25,9 @@ t.test('itemKind picks the variant by key', async t => {
 
 t.test('validateItem validates against the chosen schema only', async t => {
   t.same(validateItem({ program: 'CBMC 6.6.0' }), { ok: true, value: { kind: 'program', item: { program: 'CBMC 6.6.0' } } })
-  t.same(validateItem({ loops: [] }), { ok: true, value: { kind: 'other' } })
+  t.same(validateItem({ loops: [] }), { ok: true, value: { kind: 'loops', item: { loops: [] } } })
+  t.same(validateItem({ cover: [] }), { ok: true, value: { kind: 'other' } })
+  t.equal(validateItem({ loops: [{ name: 3 }] }).ok, false, 'a loop without a string name is refused')
   const bad = validateItem({ cProverStatus: 'maybe' })
   t.equal(bad.ok, false)
   if (!bad.ok) {
