@@ -4,6 +4,7 @@
  * depth 0, a function definition at the `}` that closes its body. Strings, char literals and every bracket
  * kind are balanced; comments are already gone after `gcc -E`. See docs/kernel-frontend.md.
  */
+import { finishSync } from './checkpoint.js'
 
 export type TokKind = 'marker' | 'str' | 'id' | 'num' | 'op'
 
@@ -51,9 +52,22 @@ function literalEnd(text: string, p: number): number {
  * with `#` — are tokens of kind `marker`.
  */
 export function tokenize(text: string): Tok[] {
+  return finishSync(tokenSteps(text))
+}
+
+/** Characters read between two yields of tokenSteps (~30 ms). */
+const TOKENIZE_SLICE = 256 * 1024
+
+/** tokenize, yielding every TOKENIZE_SLICE characters (checkpoint.ts finishAsync). */
+export function* tokenSteps(text: string): Generator<void, Tok[]> {
   const out: Tok[] = []
   let p = 0
+  let next = TOKENIZE_SLICE
   while (p < text.length) {
+    if (p >= next) {
+      yield
+      next = p + TOKENIZE_SLICE
+    }
     const c = text.charCodeAt(p)
     if (c === 32 || (c >= 9 && c <= 13)) {
       p++

@@ -23,18 +23,43 @@ export interface ObjectTools {
   readonly readelf: string
   readonly objdump: string
   readonly signal?: AbortSignal
+  /** Overrides OBJECT_LIMITS.compileMs (tests). */
+  readonly compileMs?: number
 }
 
-async function run(tool: string, argv: readonly string[], opts: { cwd?: string; timeout: number; signal?: AbortSignal }) {
-  const r = await execa(tool, argv, {
-    cwd: opts.cwd, reject: false, timeout: opts.timeout, cancelSignal: opts.signal, stdin: 'ignore',
-    maxBuffer: OBJECT_LIMITS.maxBuffer, forceKillAfterDelay: 1000, env: { LC_ALL: 'C' },
+async function run(tool: string, argv: readonly string[], opts: { cwd?: string; timeout: number; signal?: AbortSignal; tmpDir?: string }) {
+  opts.signal?.throwIfAborted()
+  // its own process group: gcc runs cc1 and as as children that outlive a killed driver and hold its
+  // output open (an #include of a FIFO or /dev/zero would keep cc1 reading for minutes), so a timeout,
+  // an abort (the proof failed, Ctrl-C) and the end of the run each end the whole group
+  const sub = execa(tool, argv, {
+    cwd: opts.cwd, reject: false, stdin: 'ignore', detached: true,
+    maxBuffer: OBJECT_LIMITS.maxBuffer, env: { LC_ALL: 'C', ...(opts.tmpDir ? { TMPDIR: opts.tmpDir } : {}) },
   })
+  let timedOut = false
+  const killGroup = () => {
+    if (sub.pid === undefined) return
+    try {
+      process.kill(-sub.pid, 'SIGKILL')
+    } catch {
+      // the group is already gone
+    }
+  }
+  const timer = setTimeout(() => { timedOut = true; killGroup() }, opts.timeout)
+  opts.signal?.addEventListener('abort', killGroup, { once: true })
+  let r: Awaited<typeof sub>
+  try {
+    r = await sub
+  } finally {
+    clearTimeout(timer)
+    opts.signal?.removeEventListener('abort', killGroup)
+    killGroup()
+  }
   opts.signal?.throwIfAborted()
   if (r.failed && (r as { code?: string }).code === 'ENOENT') {
     throw new ToolNotFoundError(`${tool} not found`, { hint: `install binutils and gcc (e.g. apt-get install gcc binutils), or put them on PATH` })
   }
-  if (r.timedOut) throw new ToolFailureError(`${path.basename(tool)} did not finish within ${opts.timeout / 1000} s`, { hint: 'try again with fewer jobs at once' })
+  if (timedOut) throw new ToolFailureError(`${path.basename(tool)} did not finish within ${opts.timeout / 1000} s`, { hint: 'try again with fewer jobs at once' })
   if (r.exitCode !== 0) {
     const first = String(r.stderr).split('\n').find(l => /(^|: )(fatal )?error: /.test(l)) ?? String(r.stderr).split('\n')[0] ?? ''
     throw new ToolFailureError(`${path.basename(tool)} failed: ${first.trim().slice(0, 200)}`, {
@@ -51,7 +76,9 @@ async function run(tool: string, argv: readonly string[], opts: { cwd?: string; 
 export async function compileObject(tools: ObjectTools, cFile: string, outFile: string, cflags: readonly string[] = DEFAULT_CFLAGS, cwd?: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(outFile)), { recursive: true })
   await run(tools.gcc, [...cflags, ...OBJECT_FLAGS, '-c', path.resolve(cFile), '-o', path.resolve(outFile)], {
-    cwd: cwd ?? path.dirname(path.resolve(cFile)), timeout: OBJECT_LIMITS.compileMs, signal: tools.signal,
+    cwd: cwd ?? path.dirname(path.resolve(cFile)), timeout: tools.compileMs ?? OBJECT_LIMITS.compileMs, signal: tools.signal,
+    // gcc's own temporary files (cc*.s) go beside the object, so a killed gcc leaves none in the user's TMPDIR
+    tmpDir: path.dirname(path.resolve(outFile)),
   })
 }
 

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { preprocess, PREPROCESS_LIMITS } from '../extract/read.js'
 import { diffSourceVersions, objectTools } from '../object/index.js'
 import type { ProofReport } from '../report/types.js'
-import { functionChanges, indexUnit } from '../series/changes.js'
+import { functionChanges, indexUnitAsync } from '../series/changes.js'
 import { joinLivePatch, planFunctionProofs, type ExtraProof, type ObjectOutcome } from './livepatch-join.js'
 import { findGcc } from './replay/native.js'
 import type { VerifyRequest } from './types.js'
@@ -36,7 +36,7 @@ export async function changedFunctions(req: VerifyRequest, signal?: AbortSignal)
       includes: req.includes, defines: req.defines, cflags: req.cflags, exprs: [],
       timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), ...(signal ? { signal } : {}),
     })
-    return { unit: indexUnit(pp.text), path: pp.path }
+    return { unit: await indexUnitAsync(pp.text, signal), path: pp.path }
   }
   const [a, b] = await Promise.all([load(req.oldPath), load(req.newPath)])
   const ch = functionChanges(a.unit, a.path, b.unit, b.path)

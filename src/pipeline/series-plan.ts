@@ -8,7 +8,7 @@ import { checkDataFiles, includesRelativeTo, loadSpecs, type DataFlags } from '.
 import { splitFlags } from '../config/flags.js'
 import { SpecSchema, type Spec } from '../config/schema.js'
 import { preprocess, type Preprocessed } from '../extract/read.js'
-import { definedFunctions, functionChanges, indexUnit, type FunctionChanges } from '../series/changes.js'
+import { definedFunctions, functionChanges, indexUnitAsync, type FunctionChanges } from '../series/changes.js'
 import { mergeSpec, specFor, unionClaims, type FunctionClaims } from '../series/claims.js'
 import type { FilePlan, PatchFile, SeriesPatch, SeriesPatchInfo, SeriesProof, SeriesSource } from '../series/types.js'
 import type { FileBuild, FileBuildOf } from '../series/build-context.js'
@@ -53,7 +53,7 @@ async function changesOf(f: PatchFile, flags: SharedFlags, specs: readonly Spec[
   const load = async (p: string | null, side: readonly string[]) => {
     if (!p) return null
     const pp = await preprocess(p, { ...shared, includes: [...side, ...inc], memo })
-    return { unit: indexUnit(pp.text), path: pp.path }
+    return { unit: await indexUnitAsync(pp.text), path: pp.path }
   }
   const [a, b] = await Promise.all([load(f.oldPath, [...f.oldIncludes, ...(build?.includes.old ?? [])]), load(f.newPath, [...f.newIncludes, ...(build?.includes.new ?? [])])])
   if (a && b) return functionChanges(a.unit, a.path, b.unit, b.path)

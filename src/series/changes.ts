@@ -16,7 +16,8 @@
  * lines below (a macro call spanning lines), is read as `@LINE`. kpatch-build ignores
  * such line-only changes for the same reason.
  */
-import { splitTopLevel, tokenize, type Chunk, type Tok } from '../extract/closure-split.js'
+import { finishAsync, finishSync } from '../extract/checkpoint.js'
+import { splitTopLevel, tokenSteps, type Chunk, type Tok } from '../extract/closure-split.js'
 import { KEYWORDS, scanChunk } from '../extract/closure-scan.js'
 import { sameFile } from '../extract/pp-text.js'
 
@@ -144,20 +145,33 @@ function declaredStatic(toks: readonly Tok[], c: Chunk): boolean {
 }
 
 export function indexUnit(text: string): TuIndex {
-  const all = tokenize(text)
+  return finishSync(indexSteps(text))
+}
+
+/** indexUnit giving the event loop a turn every few tens of milliseconds (a file of 80,000 functions takes a second). */
+export function indexUnitAsync(text: string, signal?: AbortSignal): Promise<TuIndex> {
+  return finishAsync(indexSteps(text), signal)
+}
+
+function* indexSteps(text: string): Generator<void, TuIndex> {
+  const all = yield* tokenSteps(text)
   const toks = all.filter(t => t.kind !== 'marker')
+  yield
   const chunks = splitTopLevel(toks)
+  yield
   const pos = positioner(text, all)
+  yield
   const functions = new Map<string, FnEntry>()
   const declarations: { text: string; names: string[] }[] = []
-  chunks.forEach((c, i) => {
+  for (const [i, c] of chunks.entries()) {
+    if (i % 5000 === 4999) yield
     const facts = scanChunk(toks, c)
     if (c.kind === 'function' && facts.name !== undefined) {
       functions.set(facts.name, { text: textOf(toks, c.start, c.end, pos), chunk: i, isStatic: declaredStatic(toks, c), inFile: pos(toks[c.start]!.at).file })
     } else if (c.kind === 'declaration') {
       declarations.push({ text: textOf(toks, c.start, c.end, pos), names: [...facts.defs].map(n => n.replace(/^tag:/, '')) })
     }
-  })
+  }
   const bad = firstUnbalanced(toks)
   return { toks, pos, chunks, functions, declarations, ...(bad ? { unbalanced: { text: bad.text, ...pos(bad.at) } } : {}) }
 }

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { closingToken, splitTopLevel, tokenize } from '../../src/extract/closure-split.js'
+import { closingToken, splitTopLevel, tokenSteps, tokenize } from '../../src/extract/closure-split.js'
 
 t.test('tokenize: markers, literals, identifiers, numbers, operators', async t => {
   const toks = tokenize('# 3 "a.h" 1\nint x = \'}\' + "a;{" ->y >>= 0x1fUL + 1.5e-3;\n#pragma once\n')
@@ -44,4 +44,18 @@ t.test('closingToken: the bracket that closes the one opened, across kinds; neve
   t.equal(toks[closingToken(toks, 1)]!.text, ')')
   t.equal(closingToken(toks, 1), 10)
   t.equal(closingToken(toks, 11), toks.length)
+})
+
+t.test('tokenSteps yields between slices and gives the tokens tokenize gives', async t => {
+  const text = 'int a = 1;\n'.repeat(60_000)
+  const steps = tokenSteps(text)
+  let yields = 0
+  let r = steps.next()
+  while (!r.done) {
+    yields++
+    r = steps.next()
+  }
+  t.ok(yields >= 2, `yielded ${yields} times for ${text.length} characters`)
+  t.same(r.value, tokenize(text))
+  t.equal(r.value.length, 5 * 60_000)
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { definedFunctions, functionChanges, indexUnit } from '../../src/series/changes.js'
+import { definedFunctions, functionChanges, indexUnit, indexUnitAsync } from '../../src/series/changes.js'
 
 // the text as gcc -E writes it: comments are gone
 const analyzeUnit = async (text: string) => indexUnit(text.replace(/\/\*.*?\*\//g, ' '))
@@ -152,4 +152,23 @@ t.test('__LINE__ after __FILE__ (WARN\'s bug table, might_sleep) moves with the 
   t.same(functionChanges(indexUnit(mlog(10)), 'f.c', indexUnit(mlog(12)), 'f.c').changed, [], '__func__, __LINE__')
   const far = (k: number) => `# 1 "f.c"\nint f(int x) { return g("f.c", x, x, x, x, ${k}); }\n`
   t.same(functionChanges(indexUnit(far(2)), 'f.c', indexUnit(far(3)), 'f.c').changed, ['f'], 'and one more than six tokens after it')
+})
+
+t.test('indexUnitAsync: the same index, with turns of the event loop on a large file, and it stops when aborted', async t => {
+  const parts = ['# 1 "big.c"\nstatic int counter;\n']
+  for (let i = 0; i < 8000; i++) parts.push(`static int helper${i}(int x)\n{\n\treturn x + ${i % 7} + counter;\n}\n`)
+  const text = parts.join('')
+  let turns = 0
+  const ticker = setInterval(() => turns++, 0)
+  const fast = await indexUnitAsync(text)
+  clearInterval(ticker)
+  const sync = indexUnit(text)
+  t.same([...fast.functions.keys()], [...sync.functions.keys()])
+  t.same(fast.functions.get('helper7999'), sync.functions.get('helper7999'))
+  t.same(fast.declarations, sync.declarations)
+  t.equal(fast.chunks.length, 8001)
+  t.ok(turns > 0, `timers ran while it worked (${turns})`)
+  const ac = new AbortController()
+  ac.abort(new Error('stop'))
+  await t.rejects(indexUnitAsync(text, ac.signal), { message: 'stop' })
 })
