@@ -2,7 +2,7 @@
 import { renderValue } from '../cbmc/parse.js'
 import type { RawValue, TraceStep } from '../cbmc/types.js'
 import type { InputInfo, ObservableInfo } from '../model/types.js'
-import { ENTRY, VAR, arrayEqOf } from '../model/names.js'
+import { CALL_BYTES_DIFFER, ENTRY, VAR, arrayEqOf } from '../model/names.js'
 import type { NamedValue, ValuePair } from '../report/types.js'
 
 type Token = { member: string } | { index: number }
@@ -188,6 +188,7 @@ export function callSequences(values: Map<string, RawValue>, obs: ObservableInfo
     return parts.join(', ') || '(no calls)'
   }
   const o = side(0), n = side(1)
-  // the same calls with the same arguments, yet different: the bytes a copy_to_user-like call copied out differ
-  return [{ what: o === n ? 'calls (bytes copied out differ)' : 'calls', old: o, new: n }]
+  // the same calls with the same arguments, yet different: in the bytes behind a pointer argument,
+  // or those a copy_to_user-like call copied out
+  return [{ what: o === n ? CALL_BYTES_DIFFER : 'calls', old: o, new: n }]
 }

@@ -99,7 +99,7 @@ export class TypeResolver {
       if (decls.length === 0) {
         // anonymous struct/union member: its fields are reached directly
         const inner = this.specifier(ty)
-        if (inner.kind === 'record') fields.push(...inner.fields)
+        if (inner.kind === 'record') fields.push(...(inner.union ? inner.fields.map(f => ({ ...f, overlaid: true })) : inner.fields))
         continue
       }
       for (const d of decls) {

@@ -13,6 +13,8 @@ export interface Field {
   readonly type: CType
   /** Bit-fields cannot have their address taken or be typeof'd. */
   readonly bitfield: boolean
+  /** A member of an anonymous union, reached directly: it shares its bytes with the union's other members. */
+  readonly overlaid?: boolean
 }
 
 export interface Param {

@@ -9,9 +9,10 @@
 import { ConfigError } from '../errors.js'
 import type { CType } from '../extract/types.js'
 import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
-import { LIMIT, MAX_LOCKS, OPAQUE_BYTES, VAR, WORLD } from '../model/names.js'
+import { LIMIT, MAX_BLOB, MAX_LOCKS, OPAQUE_BYTES, VAR, WORLD } from '../model/names.js'
 import type { ExternalStub, ModelSpec } from '../model/types.js'
-import { worldSize, writeBytes, type WorldSize } from '../model/world.js'
+import { argSnapshot, type ArgSnapshot } from './arg-snapshot.js'
+import { snapshotArgs, snapshotBytes, worldSize, writeBytes, type WorldSize } from '../model/world.js'
 
 const TYPE_NAME = 'KLP_TYPE_NAME'
 /** The call log the classifier reads: count, callee, arguments and answers per version. */
@@ -59,6 +60,11 @@ export interface StubView {
     readonly fresh: { readonly size: string } | null
     readonly nullAnswer: boolean
     readonly writes: readonly { readonly fn: string; readonly arg: number; readonly size: string; readonly blob: number; readonly limit: string }[]
+    /**
+     * The bytes behind each data pointer argument when called, into the call's blob (what the
+     * calls observable compares): per argument its length (at most `cap`) and its bytes (arg-snapshot.ts).
+     */
+    readonly snap: { readonly total: number; readonly cap: number; readonly args: readonly ArgSnapshot[] } | null
   } | null
 }
 
@@ -159,7 +165,9 @@ function genericView(s: ExternalStub): NonNullable<StubView['generic']> {
     }
     return { fn: f, arg: w.arg, size: argExpr(w.size, f, sig.params.length, 'writes size'), blob: writeBytes(w.size), limit: LIMIT.outParam }
   })
-  return { fresh, nullAnswer: fresh === null && rt.kind === 'pointer', writes }
+  const args = snapshotArgs(s).map(j => argSnapshot(j, (sig.params[j]!.type as Extract<CType, { kind: 'pointer' }>).to))
+  const snap = args.length ? { total: snapshotBytes(s), cap: MAX_BLOB, args } : null
+  return { fresh, nullAnswer: fresh === null && rt.kind === 'pointer', writes, snap }
 }
 
 function stubView(s: ExternalStub, i: number, size: WorldSize): StubView {

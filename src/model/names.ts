@@ -71,6 +71,9 @@ export const LIMIT = {
 /** The limits in words, for hints (model/world.ts sizes the world below them to the function's call sites). */
 export const LIMITS_TEXT = `calls sized to each external function's call sites, at most ${MAX_CALLS} per function and ${MAX_SEQ} in all; ${MAX_BLOB} bytes per out-parameter`
 
+/** A calls difference the call log's words do not show: in bytes behind a pointer argument, or copied out. */
+export const CALL_BYTES_DIFFER = 'calls (bytes passed or copied out differ)'
+
 /** Harness variables a counterexample trace is read from. */
 export const VAR = {
   /** The two return values. */

@@ -7,6 +7,7 @@ import { ConfigError, UsageError } from '../errors.js'
 import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
 import type { PairFacts } from './claims.js'
 import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from './names.js'
+import type { BoundInfo } from '../report/types.js'
 import type { ExternalStub, ModelSpec, OutParamWrite, World, WorldLimits } from './types.js'
 
 /** The largest world a harness gives a function: what it gives one whose calls the code does not bound. */
@@ -20,6 +21,21 @@ export const LIMITS: WorldLimits = { calls: MAX_CALLS, seq: MAX_SEQ, locks: MAX_
  */
 export function stubCalls(s: ExternalStub): number {
   return Math.max(1, Math.min(MAX_CALLS, s.fn.maxCalls ?? MAX_CALLS))
+}
+
+/**
+ * Arguments of an uninterpreted external function whose pointee bytes the call log keeps (the
+ * function may read them: `ext_copy(dst, "abc", 4)` and `ext_copy(dst, "abd", 4)` are different
+ * calls): every argument that points at data, not at a function. Models say what they read themselves.
+ */
+export function snapshotArgs(s: ExternalStub): number[] {
+  if (s.model) return []
+  return s.fn.signature.params.flatMap((p, j) => (p.type.kind === 'pointer' && p.type.to.kind !== 'function' ? [j] : []))
+}
+
+/** Bytes of one call's snapshot of its pointer arguments: per argument a length byte and at most MAX_BLOB bytes. */
+export function snapshotBytes(s: ExternalStub): number {
+  return snapshotArgs(s).length * (1 + MAX_BLOB)
 }
 
 /** Does the stub hand out objects klp_abs must know (an allocation; an uninterpreted function's data pointer answer)? */
@@ -42,7 +58,11 @@ export interface WorldSize {
   readonly calls: readonly number[]
   /** Length of each version's call log: all stubs' calls, at most MAX_SEQ. */
   readonly seq: number
-  /** Bytes of each logged call's blob the calls comparison reads: MAX_BLOB with a copy-out or output model (they log blobs), else 0. */
+  /**
+   * Bytes of each logged call's blob the calls comparison reads: MAX_BLOB with a copy-out or output
+   * model (they log blobs), at least each uninterpreted function's snapshot of its pointer arguments
+   * (snapshotBytes), else 0.
+   */
   readonly blob: number
   /** Each stub's first klp_dyn slot (null: it hands out no objects). */
   readonly slot: readonly (number | null)[]
@@ -66,7 +86,7 @@ export function worldSize(stubs: readonly ExternalStub[]): WorldSize {
   return {
     calls,
     seq: Math.min(MAX_SEQ, calls.reduce((a, b) => a + b, 0)),
-    blob: stubs.some(s => s.model?.kind === 'copy-out' || s.model?.kind === 'output') ? MAX_BLOB : 0,
+    blob: Math.max(stubs.some(s => s.model?.kind === 'copy-out' || s.model?.kind === 'output') ? MAX_BLOB : 0, ...stubs.map(snapshotBytes)),
     slot,
     dynamic,
   }
@@ -143,4 +163,15 @@ export function buildWorld(
   })
   const size = worldSize(stubs)
   return { stubs, limits: { ...LIMITS, calls: Math.max(0, ...size.calls), seq: size.seq, blob: size.blob } }
+}
+
+/** The report's bound for what the world compares of calls it does not model: the bytes behind their pointer arguments, up to MAX_BLOB. */
+export function worldBounds(world: World): BoundInfo[] {
+  const seen = world.stubs.filter(st => snapshotArgs(st).length).map(st => st.fn.name)
+  if (!seen.length) return []
+  return [{
+    what: 'pointer arguments of external calls',
+    value: `the first ${MAX_BLOB} bytes behind each compared, pointers in them by object (${seen.slice(0, 3).join(', ')}${seen.length > 3 ? ', …' : ''})`,
+    isDefault: true,
+  }]
 }

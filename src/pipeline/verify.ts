@@ -34,6 +34,7 @@ import { timed, type Session } from './runs.js'
 import { childrenCpuMs } from '../cbmc/run.js'
 import { proveAtSizes, withSizes } from './sizes.js'
 import { containerBounds } from '../model/containers.js'
+import { worldBounds } from '../model/world.js'
 import { identicalParts, identicalReport, sharedPair, sharedReport, verifySharing, type Sharing } from './shared-callees.js'
 import type { Logger, VerifyRequest } from './types.js'
 
@@ -176,7 +177,7 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
         ...base, verdict: parts.verdict, reason: parts.reason, exitCode: EXIT_OF[parts.verdict], summary: parts.summary,
         differences: parts.differences, claims: parts.claims, preExisting: parts.preExisting,
         unwinding: { mode: req.unwind === 'auto' ? 'auto' : 'fixed', bound: parts.bound, complete: parts.complete, openLoops: parts.openLoops },
-        bounds: [...boundsOf(req, planned.inputs.initGlobals, parts), ...containerBounds(pair)], hints: parts.hints, errors: parts.errors, runs,
+        bounds: [...boundsOf(req, planned.inputs.initGlobals, parts), ...worldBounds(planned.world), ...containerBounds(pair)], hints: parts.hints, errors: parts.errors, runs,
         timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)), ...cpuSince(cpu0) },
       }
     }

@@ -221,7 +221,7 @@ t.test('callSequences: both versions\' calls, arguments and answers, from the tr
     ...call(0, 0, 1, [absId(1n, 4n), 0n], 0n), assign('klp_nseq[0l]', int('1')),
     ...call(1, 0, 1, [absId(1n, 4n), 0n], 0n), assign('klp_nseq[1l]', int('1')),
   ])
-  t.same(callSequences(same, obs, MAXC, DYN), [{ what: 'calls (bytes copied out differ)', old: 'req_check(r+4, NULL) → 0', new: 'req_check(r+4, NULL) → 0' }],
+  t.same(callSequences(same, obs, MAXC, DYN), [{ what: 'calls (bytes passed or copied out differ)', old: 'req_check(r+4, NULL) → 0', new: 'req_check(r+4, NULL) → 0' }],
     'calls that read the same: the difference is in the bytes copied out')
 
   const partial = lastValues([
@@ -238,7 +238,7 @@ t.test('callSequences: both versions\' calls, arguments and answers, from the tr
   const flags: ObservableInfo = { ...obs, calls: { ...obs.calls!, names: [...obs.calls!.names, 'flags'], pointerArgs: [...obs.calls!.pointerArgs, [false, false, false, false]] } }
   t.same(callSequences(odd, flags, MAXC, DYN), [{ what: 'calls', old: '(no calls)', new: 'flags(?, 1, 0, ?)' }],
     'values without a number are ?; TRUE and FALSE are 1 and 0')
-  t.same(callSequences(new Map(), obs, MAXC, DYN), [{ what: 'calls (bytes copied out differ)', old: '(no calls)', new: '(no calls)' }], 'an empty trace')
+  t.same(callSequences(new Map(), obs, MAXC, DYN), [{ what: 'calls (bytes passed or copied out differ)', old: '(no calls)', new: '(no calls)' }], 'an empty trace')
   t.same(callSequences(leak, { ...obs, calls: undefined }, MAXC, DYN), [], 'not the calls observable: nothing')
 })
 

@@ -79,6 +79,7 @@ t.test('records', async t => {
     if (ty.kind !== 'record') return
     t.same(ty.fields.map(f => f.name), ['a', 'b', 'c', 'd', 'e', 'named'])
     t.match(ty.fields[5]!.type, { kind: 'record', text: 'struct <anonymous>', tag: /^anon\d+$/, fields: [{ name: 'f' }] })
+    t.same(ty.fields.map(f => f.overlaid === true), [false, false, false, true, true, false], 'members of an anonymous union share their bytes')
   })
 
   t.test('anonymous structs: one record per definition', async t => {

@@ -4,7 +4,7 @@ import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
 import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../../src/model/names.js'
 import type { ModelSpec, OutParamWrite } from '../../src/model/types.js'
 import type { ExternalStub } from '../../src/model/types.js'
-import { LIMITS, MODEL_EXPR_FIELDS, buildWorld, checkExternalNames, checkModelExprs, handsOutObjects, noteModelSource, stubCalls, worldSize, writeBytes } from '../../src/model/world.js'
+import { LIMITS, MODEL_EXPR_FIELDS, buildWorld, checkExternalNames, checkModelExprs, handsOutObjects, noteModelSource, snapshotArgs, snapshotBytes, stubCalls, worldBounds, worldSize, writeBytes } from '../../src/model/world.js'
 import { F, FN, INT, REQ, STRUCT, VOID, external, facts, ptr } from '../fixtures/model-pair.js'
 
 const fill = external('blob_fill', [ptr(INT), INT])
@@ -19,9 +19,9 @@ t.test('buildWorld: one stub per external function, with its model and writes', 
   const models = new Map<string, ModelSpec>([['kfree', { kind: 'free' }], ['unused', { kind: 'log' }]])
   const w = buildWorld(pair, { blob_fill: [{ arg: 0, size: 'arg1 * 4' }] }, models)
   t.same(w.stubs.map(s => [s.fn.name, s.model, s.writes]), [['blob_fill', undefined, [{ arg: 0, size: 'arg1 * 4' }]], ['kfree', { kind: 'free' }, undefined]])
-  t.same(w.limits, { ...LIMITS, seq: 2 * MAX_CALLS, blob: 0 }, 'calls the code does not bound: the largest world, no copy-out blobs')
+  t.same(w.limits, { ...LIMITS, seq: 2 * MAX_CALLS, blob: 1 + MAX_BLOB }, 'calls the code does not bound: the largest world; blobs: what blob_fill is given')
   const bounded = facts({ ...F, externals: [{ ...fill, maxCalls: 2 }, { ...external('kfree', [ptr(VOID)], VOID), maxCalls: 1 }] }, REQ)
-  t.same(buildWorld(bounded, {}, models).limits, { ...LIMITS, calls: 2, seq: 3, blob: 0 }, 'sized to the calls the code can make')
+  t.same(buildWorld(bounded, {}, models).limits, { ...LIMITS, calls: 2, seq: 3, blob: 1 + MAX_BLOB }, 'sized to the calls the code can make')
   t.same(buildWorld(facts(F, REQ), {}, models).stubs, [], 'no external calls: no stubs')
 })
 
@@ -89,4 +89,24 @@ t.test('worldSize: the call log, copied-out blobs and world objects of the stubs
   t.same(worldSize(Array.from({ length: 4 }, () => stub(undefined))).seq, MAX_SEQ, 'at most MAX_SEQ in all')
   t.equal(worldSize([stub(1, INT, { kind: 'output' })]).blob, MAX_BLOB, 'an output model logs its text as a blob too')
   t.same(worldSize([]), { calls: [], seq: 0, blob: 0, slot: [], dynamic: [] })
+})
+
+t.test('snapshotArgs: the data pointer arguments of an uninterpreted function; models say what they read', async t => {
+  const ext = (params: Parameters<typeof external>[1], model?: ModelSpec): ExternalStub => ({ fn: external('ext_copy', params), model })
+  const copy = ext([ptr(VOID), ptr({ kind: 'scalar', text: 'char' }), INT, FN, ptr(STRUCT)])
+  t.same(snapshotArgs(copy), [0, 1, 4], 'not the length, not the callback')
+  t.equal(snapshotBytes(copy), 3 * (1 + MAX_BLOB), 'a length byte and at most MAX_BLOB bytes each')
+  t.same(snapshotArgs(ext([ptr(VOID), INT], { kind: 'copy-out' })), [], 'a model')
+  t.same(snapshotArgs(ext([INT, FN])), [])
+  t.equal(worldSize([copy, stub(1, VOID, { kind: 'copy-out' })]).blob, 3 * (1 + MAX_BLOB), 'the largest of the blobs')
+  t.equal(worldSize([ext([ptr(INT)]), stub(1, VOID, { kind: 'copy-out' })]).blob, 1 + MAX_BLOB, 'one argument: its length byte and MAX_BLOB bytes')
+})
+
+t.test('worldBounds: the report says how much of the memory behind pointer arguments is compared', async t => {
+  const world = (names: string[]) => ({ stubs: names.map(n => ({ fn: external(n, [ptr(INT)]) })), limits: LIMITS })
+  t.same(worldBounds({ stubs: [{ fn: external('g', [INT]) }], limits: LIMITS }), [])
+  const [b] = worldBounds(world(['a', 'b']))
+  t.equal(b!.what, 'pointer arguments of external calls')
+  t.match(b!.value, new RegExp(`^the first ${MAX_BLOB} bytes behind each compared, pointers in them by object \\(a, b\\)$`))
+  t.match(worldBounds(world(['a', 'b', 'c', 'd']))[0]!.value, /\(a, b, c, …\)$/)
 })

@@ -3,6 +3,7 @@
  * same finding cbmc reported, and the marks on findings that were not replayed.
  */
 import type { Found, JobResult } from '../../classify/types.js'
+import { CALL_BYTES_DIFFER } from '../../model/names.js'
 import type { NativeOutcome } from './values.js'
 
 export interface NativeVerdict {
@@ -35,8 +36,8 @@ export function judgeNative(out: NativeOutcome | string, expectTag: string | und
  * cannot show them differ; such a finding is not refuted by agreeing natively.
  */
 export function bytesOnly<T extends Found>(f: T): T {
-  return f.confirmed === false && f.values.some(v => v.what === 'calls (bytes copied out differ)')
-    ? { ...f, confirmed: 'n/a', confirmation: 'the difference is in bytes copied out of memory the function never initialised; a native run zero-fills such padding, so it cannot show it (cbmc can)' }
+  return f.confirmed === false && f.values.some(v => v.what === CALL_BYTES_DIFFER)
+    ? { ...f, confirmed: 'n/a', confirmation: 'the difference is in bytes passed or copied out that the function may never have initialised; a native run fills such bytes the same way in both versions, so it cannot show it (cbmc can)' }
     : f
 }
 

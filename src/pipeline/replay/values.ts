@@ -148,6 +148,14 @@ static long long klp_native_offset(const void *p) {
   int a = klp_find(p);
   return a >= 0 ? (const char *)p - klp_objs[a].b : 0;
 }
+/* what ASan knows of the object behind q: readable bytes from q up to its next redzone (at most 256) */
+void *__asan_region_is_poisoned(void *, unsigned long);
+static unsigned long klp_native_readable(const void *q) {
+  const char *end = q ? __asan_region_is_poisoned((void *)q, 256) : (const char *)q;
+  return end ? (unsigned long)(end - (const char *)q) : 256;
+}
+#define __CPROVER_r_ok(p, n) (klp_native_readable((const void *)(p)) >= (unsigned long)(n))
+#define __CPROVER_OBJECT_SIZE(p) (klp_native_offset((const void *)(p)) + klp_native_readable((const void *)(p)))
 #define __CPROVER_allocate(n, z) klp_native_alloc((n), (z))
 #define __CPROVER_same_object(p, q) klp_native_same((const void *)(p), (const void *)(q))
 #define __CPROVER_POINTER_OFFSET(p) klp_native_offset((const void *)(p))

@@ -27,6 +27,13 @@ static long long klp_fbits(double x) {
   b.d = x;
   return b.u;
 }
+/* bytes readable behind a pointer an external function is given, at most cap (its call log keeps them) */
+static unsigned long klp_avail(const void *q, unsigned long cap) {
+  unsigned long m;
+  if (!q || !__CPROVER_r_ok(q, 1)) return 0;
+  m = __CPROVER_OBJECT_SIZE(q) - __CPROVER_POINTER_OFFSET(q);
+  return m < cap ? m : cap;
+}
 /* kmalloc(): model alloc */
 typedef size_t klp_x_kmalloc_p0_t;
 typedef unsigned int klp_x_kmalloc_p1_t;
@@ -441,6 +448,13 @@ static long long klp_fbits(double x) {
   b.d = x;
   return b.u;
 }
+/* bytes readable behind a pointer an external function is given, at most cap (its call log keeps them) */
+static unsigned long klp_avail(const void *q, unsigned long cap) {
+  unsigned long m;
+  if (!q || !__CPROVER_r_ok(q, 1)) return 0;
+  m = __CPROVER_OBJECT_SIZE(q) - __CPROVER_POINTER_OFFSET(q);
+  return m < cap ? m : cap;
+}
 `
 
 exports[`test/harness/externals.ts > TAP > snapshots: the generated C of one stub of each kind > uninterpreted with out-parameters: blob_fill 1`] = `
@@ -473,6 +487,25 @@ klp_x_blob_fill_r_t blob_fill(klp_x_blob_fill_p0_t klp_a0, klp_x_blob_fill_p1_t 
   _Bool match = v == 1 && k < klp_blob_fill_n[0] && klp_seq_arg[0][klp_blob_fill_s[0][k]][0] == klp_seq_arg[1][s][0] && klp_seq_arg[0][klp_blob_fill_s[0][k]][1] == klp_seq_arg[1][s][1] && klp_seq_arg[0][klp_blob_fill_s[0][k]][2] == klp_seq_arg[1][s][2] && klp_seq_arg[0][klp_blob_fill_s[0][k]][3] == klp_seq_arg[1][s][3];
   klp_x_blob_fill_r_t r;
   if (match) r = klp_blob_fill_ret[0][k];
+  { unsigned char *snap = __CPROVER_allocate(195, 1); unsigned long at = 0;
+    { const unsigned char *q = (const unsigned char *)klp_a0; unsigned long m = klp_avail(q, 64);
+      snap[at++] = (unsigned char)m;
+      unsigned long e = sizeof(__typeof__(*klp_a0)) < m ? sizeof(__typeof__(*klp_a0)) : m;
+      if (m > e) memcpy(snap + at + e, q + e, m - e);
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), id)) + sizeof(((__typeof__(*klp_a0) *)0)->id)) memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), id)), q + (__builtin_offsetof(__typeof__(*klp_a0), id)), sizeof(((__typeof__(*klp_a0) *)0)->id));
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), lock.raw)) + sizeof(((__typeof__(*klp_a0) *)0)->lock.raw)) memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), lock.raw)), q + (__builtin_offsetof(__typeof__(*klp_a0), lock.raw)), sizeof(((__typeof__(*klp_a0) *)0)->lock.raw));
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), lock2.raw)) + sizeof(((__typeof__(*klp_a0) *)0)->lock2.raw)) memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), lock2.raw)), q + (__builtin_offsetof(__typeof__(*klp_a0), lock2.raw)), sizeof(((__typeof__(*klp_a0) *)0)->lock2.raw));
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), buf)) + sizeof(void *)) { long long id = klp_abs(*(const void * const *)(q + (__builtin_offsetof(__typeof__(*klp_a0), buf))), v); memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), buf)), &id, sizeof(void *)); }
+      at += m; }
+    { const unsigned char *q = (const unsigned char *)klp_a1; unsigned long m = klp_avail(q, 64);
+      snap[at++] = (unsigned char)m;
+      if (m) memcpy(snap + at, q, m);
+      at += m; }
+    { const unsigned char *q = (const unsigned char *)klp_a3; unsigned long m = klp_avail(q, 64);
+      snap[at++] = (unsigned char)m;
+      if (m) memcpy(snap + at, q, m);
+      at += m; }
+    klp_seq_blob[v][s] = snap; klp_seq_bloblen[v][s] = at; }
   { unsigned long n = (unsigned long)(klp_a2);
     __CPROVER_assert(n <= 64, "KLP_LIMIT out-parameter size");
     __CPROVER_assume(n <= 64);
@@ -542,6 +575,21 @@ klp_x_req_check_r_t req_check(klp_x_req_check_p0_t klp_a0, klp_x_req_check_p1_t 
   _Bool match = v == 1 && k < klp_req_check_n[0] && klp_seq_arg[0][klp_req_check_s[0][k]][0] == klp_seq_arg[1][s][0] && klp_seq_arg[0][klp_req_check_s[0][k]][1] == klp_seq_arg[1][s][1];
   klp_x_req_check_r_t r;
   if (match) r = klp_req_check_ret[0][k];
+  { unsigned char *snap = __CPROVER_allocate(130, 1); unsigned long at = 0;
+    { const unsigned char *q = (const unsigned char *)klp_a0; unsigned long m = klp_avail(q, 64);
+      snap[at++] = (unsigned char)m;
+      unsigned long e = sizeof(__typeof__(*klp_a0)) < m ? sizeof(__typeof__(*klp_a0)) : m;
+      if (m > e) memcpy(snap + at + e, q + e, m - e);
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), id)) + sizeof(((__typeof__(*klp_a0) *)0)->id)) memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), id)), q + (__builtin_offsetof(__typeof__(*klp_a0), id)), sizeof(((__typeof__(*klp_a0) *)0)->id));
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), lock.raw)) + sizeof(((__typeof__(*klp_a0) *)0)->lock.raw)) memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), lock.raw)), q + (__builtin_offsetof(__typeof__(*klp_a0), lock.raw)), sizeof(((__typeof__(*klp_a0) *)0)->lock.raw));
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), lock2.raw)) + sizeof(((__typeof__(*klp_a0) *)0)->lock2.raw)) memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), lock2.raw)), q + (__builtin_offsetof(__typeof__(*klp_a0), lock2.raw)), sizeof(((__typeof__(*klp_a0) *)0)->lock2.raw));
+      if (m >= (unsigned long)(__builtin_offsetof(__typeof__(*klp_a0), buf)) + sizeof(void *)) { long long id = klp_abs(*(const void * const *)(q + (__builtin_offsetof(__typeof__(*klp_a0), buf))), v); memcpy(snap + at + (__builtin_offsetof(__typeof__(*klp_a0), buf)), &id, sizeof(void *)); }
+      at += m; }
+    { const unsigned char *q = (const unsigned char *)klp_a1; unsigned long m = klp_avail(q, 64);
+      snap[at++] = (unsigned char)m;
+      if (m) memcpy(snap + at, q, m);
+      at += m; }
+    klp_seq_blob[v][s] = snap; klp_seq_bloblen[v][s] = at; }
   klp_req_check_ret[v][k] = r;
   klp_seq_ret[v][s] = (long long)r;
   return r;
