@@ -177,6 +177,7 @@ async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Pr
   const dir = await mkdtemp(path.join(tmpdir(), 'klp-pp-'))
   try {
     const wrapper = path.join(dir, 'wrapper.c')
+    const outFile = path.join(dir, 'out.i')
     // a name cbmc cannot take (a quote, a newline: no header name can even spell one) is included
     // through a link with a plain name, and its line markers name it by markerName()
     let source = abs
@@ -197,24 +198,30 @@ async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Pr
       ...opts.defines.map(d => `-D${d}`),
       ...preprocessorFlags(opts.cflags),
       wrapper,
+      // into a file, not a pipe: a kernel TU is megabytes, which execa would otherwise hold, and escape
+      // into an error message for seconds when the run is interrupted
+      '-o', outFile,
     ]
     const gcc = opts.gcc ?? 'gcc'
     // an address-space cap set by a shell that then execs gcc: an #include of /dev/zero ends in
-    // "out of memory" within seconds instead of taking the machine down
+    // "out of memory" within seconds instead of taking the machine down; a file-size cap (512-byte
+    // blocks, or KiB in a shell that counts so: the size is checked below either way) ends a runaway output
     const kib = Math.max(1, Math.floor(limits.memoryMb * 1024))
-    const r = await execa('/bin/sh', ['-c', 'ulimit -v "$1" 2>/dev/null; shift; exec "$@"', 'sh', String(kib), gcc, ...args], {
+    const blocks = Math.ceil(limits.maxBuffer / 512) + 1
+    const r = await execa('/bin/sh', ['-c', 'ulimit -v "$1" 2>/dev/null; ulimit -f "$2" 2>/dev/null; shift 2; exec "$@"', 'sh', String(kib), String(blocks), gcc, ...args], {
       reject: false, stdin: 'ignore', maxBuffer: limits.maxBuffer, timeout: limits.timeoutMs, forceKillAfterDelay: 1000,
       cancelSignal: opts.signal, env: { TMPDIR: dir },
     })
     if (r.isCanceled) {
       opts.signal?.throwIfAborted()
     }
+    const outSize = await stat(outFile).then(st => st.size, () => 0)
     const where = `preprocessing ${file}`
     const cause = 'an #include of a device, a pipe or a huge (generated) file, or a macro that expands without end?'
     if (r.timedOut) {
       throw new ExtractError(`gcc -E did not finish within ${limits.timeoutMs / 1000} s ${where}`, { hint: `${cause} (a file that really needs longer: --timeout above ${Math.round(limits.timeoutMs / 1000)})`, cause: r })
     }
-    if (r.isMaxBuffer) {
+    if (r.isMaxBuffer || r.signal === 'SIGXFSZ' || outSize > limits.maxBuffer) {
       throw new ExtractError(`gcc -E produced more than ${MB(limits.maxBuffer)} ${where}`, { hint: cause, cause: r })
     }
     const stderr = String(r.stderr)
@@ -239,7 +246,7 @@ async function preprocessOnce(file: string, opts: PreprocessOptions): Promise<Pr
       })
     }
     // the wrapper lives in a fresh temporary folder: name it the same each time (stable harnesses, cache keys)
-    const out = safeMarkers(String(r.stdout).split(`"${wrapper}"`).join(`"${WRAPPER_NAME}"`), new Map(source === abs ? [] : [[source, markerName(abs)]]))
+    const out = safeMarkers((await readFile(outFile, 'utf8')).split(`"${wrapper}"`).join(`"${WRAPPER_NAME}"`), new Map(source === abs ? [] : [[source, markerName(abs)]]))
     return { path: file, ...splitExprs(out, opts.exprs.length) }
   } finally {
     await rm(dir, { recursive: true, force: true })

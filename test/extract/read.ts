@@ -133,7 +133,7 @@ t.test('preprocess errors', async t => {
     'ok.c': 'int x;\n',
     'a-dir': {},
     'fake-gcc-quiet': '#!/bin/sh\necho "something went wrong" >&2\nexit 1\n',
-    'fake-gcc-wrapper': '#!/bin/sh\nfor a; do last=$a; done\necho "$last:2:1: error: bad expression" >&2\nexit 1\n',
+    'fake-gcc-wrapper': '#!/bin/sh\nfor a; do case $a in *.c) src=$a;; esac; done\necho "$src:2:1: error: bad expression" >&2\nexit 1\n',
   })
   chmodSync(path.join(dir, 'fake-gcc-quiet'), 0o755)
   chmodSync(path.join(dir, 'fake-gcc-wrapper'), 0o755)
