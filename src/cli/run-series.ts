@@ -166,6 +166,7 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
       onEvent: progress.onEvent,
       specs: argv.spec ?? [],
       build,
+      object: argv.object ?? 'auto',
       ...(shard ? { shard } : {}),
       ...(durations ? { durations } : {}),
       ...(keepRoot ? { keep: { dir: path.resolve(keepRoot), relativeTo: path.resolve(output ? path.dirname(output) : '.') } } : {}),

@@ -18,6 +18,8 @@ export interface SourceObjectDiffRequest {
   readonly newFile: string
   /** the file's compiler flags; -O2 when none are given */
   readonly cflags?: readonly string[]
+  /** the new version's flags when they differ (a series snapshot's own include folders); `cflags` otherwise */
+  readonly newCflags?: readonly string[]
   /** source functions whose bodies changed (may still be computed while gcc runs) */
   readonly changed: ReadonlySet<string> | PromiseLike<ReadonlySet<string>>
   /** a scratch directory for the two objects (the caller owns and removes it) */
@@ -31,7 +33,7 @@ export async function diffSourceVersions(tools: ObjectTools, req: SourceObjectDi
   const oldObj = path.join(req.dir, 'old.o')
   const newObj = path.join(req.dir, 'new.o')
   // both builds finish before a failure is reported: no gcc keeps writing into a folder the caller removes
-  const built = await Promise.allSettled([compileObject(tools, req.oldFile, oldObj, req.cflags, req.cwd), compileObject(tools, req.newFile, newObj, req.cflags, req.cwd)])
+  const built = await Promise.allSettled([compileObject(tools, req.oldFile, oldObj, req.cflags, req.cwd), compileObject(tools, req.newFile, newObj, req.newCflags ?? req.cflags, req.cwd)])
   for (const b of built) if (b.status === 'rejected') throw b.reason
   const [oldFacts, newFacts] = await Promise.all([readObject(tools, oldObj), readObject(tools, newObj)])
   return diffObjects({ old: oldFacts, new: newFacts, changed: await req.changed, ...(req.cflags ? { cflags: req.cflags } : {}) })

@@ -31,14 +31,14 @@ export function objectCflags(req: FlagsRequest): string[] {
  * compared the way a series finds them (series/changes.ts), with the proof's preprocessing.
  */
 export async function changedFunctions(req: VerifyRequest, signal?: AbortSignal): Promise<Set<string>> {
-  const load = async (file: string) => {
+  const load = async (file: string, side: readonly string[]) => {
     const pp = await preprocess(file, {
-      includes: req.includes, defines: req.defines, cflags: req.cflags, exprs: [],
+      includes: [...side, ...req.includes], defines: req.defines, cflags: req.cflags, exprs: [],
       timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), ...(signal ? { signal } : {}),
     })
     return { unit: await indexUnitAsync(pp.text, signal), path: pp.path }
   }
-  const [a, b] = await Promise.all([load(req.oldPath), load(req.newPath)])
+  const [a, b] = await Promise.all([load(req.oldPath, req.sideIncludes?.old ?? []), load(req.newPath, req.sideIncludes?.new ?? [])])
   const ch = functionChanges(a.unit, a.path, b.unit, b.path)
   return new Set([...ch.changed, ...(ch.fromHeaders ?? [])])
 }
@@ -46,7 +46,9 @@ export async function changedFunctions(req: VerifyRequest, signal?: AbortSignal)
 /** Compile, read and compare both versions; never throws (what went wrong is the outcome's `error`). */
 export async function analyseObjects(req: VerifyRequest, signal?: AbortSignal): Promise<ObjectOutcome> {
   const t0 = performance.now()
-  const cflags = objectCflags(req)
+  // a series snapshot's versions each have their own include folders, searched first (as the proof's preprocessing does)
+  const cflags = objectCflags({ ...req, includes: [...(req.sideIncludes?.old ?? []), ...req.includes] })
+  const newCflags = req.sideIncludes ? objectCflags({ ...req, includes: [...req.sideIncludes.new, ...req.includes] }) : undefined
   const done = (o: Omit<ObjectOutcome, 'cflags' | 'durationMs'>): ObjectOutcome => ({ cflags, ...o, durationMs: Math.round(performance.now() - t0) })
   const gcc = await findGcc()
   if (!gcc) return done({ error: 'gcc not found on PATH: the objects were not built (install gcc and binutils, or pass --object off)' })
@@ -56,7 +58,7 @@ export async function analyseObjects(req: VerifyRequest, signal?: AbortSignal): 
     // compare still lists what changed in its objects, with the proved function as the one changed
     const changed = changedFunctions(req, signal).catch(() => new Set([req.func]))
     const diff = await diffSourceVersions(objectTools(gcc, signal), {
-      oldFile: req.oldPath, newFile: req.newPath, cflags, changed, dir,
+      oldFile: req.oldPath, newFile: req.newPath, cflags, ...(newCflags ? { newCflags } : {}), changed, dir,
       // relative paths in the flags mean what they meant to the proof's preprocessing: the current folder
       cwd: process.cwd(),
     })

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import type { Preprocessed } from '../extract/read.js'
 import type { VerdictStatus } from '../model/outcomes.js'
 import { claimText, type SpecDefaults } from '../series/claims.js'
-import type { FilePlan, PlannedProof, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
+import type { FilePlan, PatchFile, PlannedProof, SeriesLivePatch, SeriesPatchInfo, SeriesProof, SeriesReport, SeriesSource } from '../series/types.js'
 import type { FileBuildOf } from '../series/build-context.js'
 import { proofIds, splitShards, type ShardSpec } from '../series/shard.js'
 import { stable, toolFingerprint, type ResultCache } from './cache/store.js'
@@ -20,6 +20,9 @@ import { messageOf, planSeries, type Task } from './series-plan.js'
 import { resolveProofOptions, sharedFlags, type CheckedArgs } from './resolve.js'
 import { PACKAGE_ROOT, TOOL_VERSION, probeProof, verify, type VerifyEnv } from './verify.js'
 import { runPool } from './pool.js'
+import { analyseObjects, type ObjectMode } from './livepatch.js'
+import type { ObjectOutcome } from './livepatch-join.js'
+import { joinSeriesLivePatch, type FileObjects } from './series-livepatch.js'
 
 /** A planned proof as it enters the plan digest and the report: its expected cost is no part of what is proved. */
 const withoutCost = <P extends { readonly cost?: number }>(p: P): Omit<P, 'cost'> => {
@@ -52,6 +55,8 @@ export interface SeriesOptions {
   readonly durations?: ReadonlyMap<string, number>
   /** Each changed file's build context (series/build-context.ts); none when absent. */
   readonly build?: FileBuildOf
+  /** The live patch of each patch (`--object`, default auto): its changed files compiled and compared, joined to its proofs. */
+  readonly object?: ObjectMode
 }
 
 /** What runSeries plans before it proves anything: every proof of the series, with its id, cost and shard. */
@@ -166,10 +171,13 @@ export async function runSeries(source: SeriesSource, cli: CheckedArgs, manifest
   proofs.push(...results.filter((p): p is SeriesProof => p !== null && p !== undefined))
   proofs.sort(seriesOrder(source))
   const counts = countVerdicts(proofs)
-  const patchCodes = patches.map(p => (p.status !== 'applied' ? 3 : p.incomplete ? 2 : 0))
+  // a sharded run's patches are every shard's: the live patch is left to an unsharded run (or single proofs)
+  const live = opts.object !== 'off' && !opts.shard && !env.signal?.aborted ? await patchLivePatches(plan, proofs, scratch, env) : new Map<SeriesPatchInfo['id'], { livepatch: SeriesLivePatch; hazard: boolean }>()
+  const withLive = patches.map(p => (live.has(p.id) ? { ...p, livepatch: live.get(p.id)!.livepatch } : p))
+  const patchCodes = patches.map(p => (p.status !== 'applied' ? 3 : p.incomplete ? 2 : live.get(p.id)?.hazard ? 1 : 0))
   return {
     schemaVersion: 1, kind: 'series', tool: { name: 'klp-verify', version: TOOL_VERSION },
-    source: { kind: source.kind, description: source.description }, patches, proofs, counts,
+    source: { kind: source.kind, description: source.description }, patches: withLive, proofs, counts,
     exitCode: env.signal?.aborted ? 130 : worstExit([...proofs.map(p => EXIT_OF[p.verdict]), ...patchCodes]),
     timings: { totalMs: Math.round(performance.now() - t0), cached: proofs.filter(p => p.cached).length },
     ...(env.signal?.aborted ? { interrupted: true } : {}),
@@ -178,6 +186,34 @@ export async function runSeries(source: SeriesSource, cli: CheckedArgs, manifest
       shard: { index: opts.shard.index, total: opts.shard.total, source: opts.shard.source, owned: plan.planned.filter(p => p.shard === opts.shard!.index).map(p => p.id) },
     } : {}),
   }
+}
+
+/**
+ * Each applied patch's live patch: every changed file that has a planned proof is compiled in both versions
+ * with that proof's flags and compared (one file at a time), then joined to the patch's proofs.
+ */
+async function patchLivePatches(plan: SeriesRunPlan, proofs: readonly SeriesProof[], scratch: string | undefined, env: VerifyEnv): Promise<Map<SeriesPatchInfo['id'], { livepatch: SeriesLivePatch; hazard: boolean }>> {
+  const out = new Map<SeriesPatchInfo['id'], { livepatch: SeriesLivePatch; hazard: boolean }>()
+  const byPatch = new Map<SeriesPatchInfo['id'], Map<PatchFile, Task[]>>()
+  for (const { task } of plan.tasks) {
+    if (!task.patch) continue
+    const files = byPatch.get(task.patch.id) ?? new Map<PatchFile, Task[]>()
+    files.set(task.file, [...(files.get(task.file) ?? []), task])
+    byPatch.set(task.patch.id, files)
+  }
+  for (const [id, files] of byPatch) {
+    const objects: FileObjects[] = []
+    for (const [file, tasks] of files) {
+      if (env.signal?.aborted) return out
+      env.log.debug(`series: live patch of ${file.newLabel}`)
+      const outcome = await Promise.resolve()
+        .then(() => analyseObjects(requestOf(tasks[0]!, plan.options, scratch), env.signal))
+        .catch((err: Error): ObjectOutcome => ({ cflags: [], error: err.message.split('\n')[0]!, durationMs: 0 }))
+      objects.push({ file: file.newLabel, outcome, accept: [...new Set(tasks.flatMap(t => t.spec['accept-hazards'] ?? []))] })
+    }
+    out.set(id, joinSeriesLivePatch(objects, proofs.filter(p => p.patch === id)))
+  }
+  return out
 }
 
 /** How many proofs got each verdict. */

@@ -94,6 +94,17 @@ function renderRow(p: SeriesProof, n: number, search: string): string {
     `<td>${code(p.old)} → ${code(p.new)}</td><td>${h(p.error ?? p.report?.summary ?? '')}</td></tr>`
 }
 
+/** A patch's live patch: the functions to replace with their verdicts, the hazards (not accepted ones flagged), files not built. */
+function livePatchHtml(pt: SeriesPatchInfo): string {
+  const lp = pt.livepatch
+  if (!lp) return ''
+  const fns = lp.functions.map(f => `${code(f.symbol)} ${h(f.reason)}${f.via?.length ? ` (via ${f.via.map(code).join(', ')})` : ''} ${badge(f.verdict === 'not-proved' ? 'inconclusive' : f.verdict)}${f.verdict === 'not-proved' ? ' not proved' : ''}${f.benign ? ' benign' : ''}`)
+  const hazards = lp.hazards.map(x => `<span class="badge ${x.accepted ? 'v-inconclusive' : 'v-unintended'}">${h(x.kind)}</span> ${code(x.symbol)}${x.accepted ? ' (accepted)' : ''}: ${h(x.detail)}`)
+  const errors = (lp.errors ?? []).map(e => `${code(e.file)} not built: ${h(e.error)}`)
+  return `<div class="files"><strong>live patch:</strong> ${lp.functions.length ? fns.join(' · ') : 'no function to replace'}</div>` +
+    [...hazards, ...errors].map(x => `<div class="files">${x}</div>`).join('')
+}
+
 function renderMatrix(r: SeriesReport): string {
   const indexed = r.proofs.map((p, n) => ({ p, n }))
   const groups: { key: string; head: string; search: string; rows: typeof indexed }[] = []
@@ -108,6 +119,7 @@ function renderMatrix(r: SeriesReport): string {
       (failed ? ` <span class="badge v-error">${h(pt.status)}</span>` : '') +
       (extra ? `<div class="files">${extra}</div>` : '') +
       (pt.notes ?? []).map(n => `<div class="files"><strong>note:</strong> ${h(n)}</div>`).join('') +
+      livePatchHtml(pt) +
       (failed ? `<div class="patch-error" role="alert"><strong>${pt.status === 'not-applied' ? 'patch does not apply' : 'error'}:</strong> <pre>${h(pt.error ?? 'no reason given')}</pre></div>` : '')
     groups.push({ key: patchKey(pt.id), head, search: `${pt.id} ${pt.title}`, rows: [] })
   }

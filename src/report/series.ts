@@ -53,9 +53,10 @@ export function renderSeriesJunit(r: SeriesReport): string {
     ...(r.interrupted ? [{ id: 'run', title: 'the series', status: 'interrupted', error: 'interrupted (Ctrl-C): the proofs not started are missing' }] : []),
   ]
   const notRun = r.missing?.proofs ?? []
+  const hazardous = r.patches.filter(p => p.livepatch?.hazards.some(h => !h.accepted))
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length + notRun.length}" failures="${count('fail')}" errors="${count('error') + broken.length}" skipped="${count('skip') + notRun.length}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
+    `<testsuite name="klp-verify series" tests="${r.proofs.length + broken.length + notRun.length + hazardous.length}" failures="${count('fail') + hazardous.length}" errors="${count('error') + broken.length}" skipped="${count('skip') + notRun.length}" time="${(r.timings.totalMs / 1000).toFixed(3)}">`,
   ]
   // a patch that does not apply proves nothing: it is an error of its own
   for (const p of broken) {
@@ -73,6 +74,12 @@ export function renderSeriesJunit(r: SeriesReport): string {
     else if (outcome === 'error') out.push(head, `    <error message="${escapeAttr(p.error ?? p.report?.summary ?? 'error')}">${escapeText(body)}</error>`, '  </testcase>')
     else if (outcome === 'skip') out.push(head, `    <skipped message="${escapeAttr(`inconclusive: ${p.report?.reason ?? 'unknown'}`)}"/>`, '  </testcase>')
     else out.push(`${head}</testcase>`)
+  }
+  // a live patch hazard fails the patch, as it raises the exit code
+  for (const p of hazardous) {
+    const open = p.livepatch!.hazards.filter(h => !h.accepted)
+    out.push(`  <testcase classname="${escapeAttr(`patch ${p.id}`)}" name="${escapeAttr(`${p.title} (live patch)`)}" time="${((p.livepatch!.durationMs) / 1000).toFixed(3)}">`,
+      `    <failure message="${escapeAttr(`${open.length} live patch hazard${open.length === 1 ? '' : 's'}: ${open.map(h => `${h.kind} ${h.symbol}`).join(', ')}`)}">${escapeText(open.map(h => `${h.kind} ${h.symbol} (${h.severity}): ${h.detail}`).join('\n'))}</failure>`, '  </testcase>')
   }
   // a merged run whose shards did not all come: the proofs they owned did not run (inconclusive, exit 2)
   for (const p of notRun) {
@@ -99,10 +106,28 @@ export function renderSeriesMarkdown(r: SeriesReport & { readonly baseline?: Bas
     '| verdict | function | patch | summary |',
     '| --- | --- | --- | --- |',
     ...rows.map(p => `| **${p.verdict}** | \`${fnLabel(p.function)}\`${p.affected ? ' (affected)' : ''}${p.cached ? ' (cached)' : ''} | ${p.patch ?? 'base→tip'} | ${cell(p.error ?? p.report?.summary ?? '')} |`),
+    ...(r.patches.some(p => p.livepatch) ? ['', '```', ...livePatchLines(r, ''), '```'] : []),
   ]
   return lines.join('\n') + '\n'
 }
 
+
+/** Each patch's live patch as lines (functions to replace with their verdicts, hazards, files not built), `indent` before each. */
+export function livePatchLines(r: SeriesReport, indent: string): string[] {
+  const out: string[] = []
+  for (const p of r.patches) {
+    const lp = p.livepatch
+    if (!lp) continue
+    const open = lp.hazards.filter(h => !h.accepted).length
+    out.push(`${indent}live patch of patch ${p.id}: ${lp.functions.length} function${lp.functions.length === 1 ? '' : 's'} to replace, ${lp.hazards.length ? `${lp.hazards.length} hazard${lp.hazards.length === 1 ? '' : 's'}${open < lp.hazards.length ? ` (${lp.hazards.length - open} accepted)` : ''}` : 'no hazards'}`)
+    for (const f of lp.functions) {
+      out.push(`${indent}  ${f.symbol.padEnd(28)} ${f.reason}${f.via?.length ? ` (via ${f.via.join(', ')})` : ''}  ${f.verdict}${f.benign ? ' (benign)' : ''}${f.note && !f.benign ? ` — ${f.note}` : ''}  ${f.file}`)
+    }
+    for (const h of lp.hazards) out.push(`${indent}  HAZARD ${h.kind} ${h.symbol} (${h.severity})${h.accepted ? ' accepted' : ''}: ${h.detail}  ${h.file}`)
+    for (const e of lp.errors ?? []) out.push(`${indent}  NOT BUILT ${e.file}: ${e.error}`)
+  }
+  return out
+}
 
 /** A short text summary: patches that did not apply, then one line per proof, worst first. */
 export function renderSeriesText(r: SeriesReport): string {
@@ -120,5 +145,6 @@ export function renderSeriesText(r: SeriesReport): string {
   for (const l of r.patches) {
     if (l.added.length || l.removed.length) lines.push(`  patch ${l.id}: added ${l.added.join(', ') || 'none'}; removed ${l.removed.join(', ') || 'none'} (listed, not compared)`)
   }
+  lines.push(...livePatchLines(r, '  '))
   return lines.join('\n') + '\n'
 }

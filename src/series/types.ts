@@ -2,7 +2,7 @@
  * The boundary types of a series run: where the patches come from (manifest, git range, patch
  * directory) and what a series report holds. Plain, JSON-serialisable data.
  */
-import type { ProofReport, VerdictStatus } from '../report/types.js'
+import type { LivePatchFunctionReport, LivePatchHazardReport, ProofReport, VerdictStatus } from '../report/types.js'
 
 /** One C file a patch changed, with both versions on disk. */
 export interface PatchFile {
@@ -108,6 +108,20 @@ export interface SeriesPatchInfo {
   readonly notes?: readonly string[]
   /** Part of the patch's effect was not analysed (notes say what): counts as inconclusive (exit 2). */
   readonly incomplete?: boolean
+  /** The live patch this patch needs (object-level analysis of its changed files, joined to the series' proofs). */
+  readonly livepatch?: SeriesLivePatch
+}
+
+/**
+ * A patch's live patch: every function whose object code changed, in which file, with the series proof's
+ * verdict; the hazards; the files whose objects could not be built or compared (nothing listed for them).
+ */
+export interface SeriesLivePatch {
+  readonly functions: readonly (LivePatchFunctionReport & { readonly file: string })[]
+  readonly hazards: readonly (LivePatchHazardReport & { readonly file: string })[]
+  readonly errors?: readonly { readonly file: string; readonly error: string }[]
+  /** Wall time of the object steps of the patch's files. */
+  readonly durationMs: number
 }
 
 export interface SeriesReport {
