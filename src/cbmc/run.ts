@@ -68,8 +68,8 @@ export function withMemoryCap(inv: Pick<CbmcInvocation, 'cbmc' | 'argv' | 'memor
   return ['/bin/sh', ['-c', 'ulimit -v "$1" || exit 125; shift; exec "$@"', 'sh', String(kib), inv.cbmc, ...inv.argv]]
 }
 
-/** End whatever is left of a finished run's process group (solvers of a killed cbmc). */
-function killGroup(pid: number): void {
+/** End whatever is left of a process group started with `detached: true` (solvers of a killed cbmc, gcc's cc1). */
+export function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL')
   } catch {

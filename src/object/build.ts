@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { execa } from 'execa'
+import { killGroup } from '../cbmc/run.js'
 import { ToolFailureError, ToolNotFoundError } from '../errors.js'
 import { parseDwarfInfo } from './dwarf.js'
 import { DEFAULT_CFLAGS } from './ipa-ra.js'
@@ -37,23 +38,18 @@ async function run(tool: string, argv: readonly string[], opts: { cwd?: string; 
     maxBuffer: OBJECT_LIMITS.maxBuffer, env: { LC_ALL: 'C', ...(opts.tmpDir ? { TMPDIR: opts.tmpDir } : {}) },
   })
   let timedOut = false
-  const killGroup = () => {
-    if (sub.pid === undefined) return
-    try {
-      process.kill(-sub.pid, 'SIGKILL')
-    } catch {
-      // the group is already gone
-    }
+  const endGroup = () => {
+    if (sub.pid !== undefined) killGroup(sub.pid)
   }
-  const timer = setTimeout(() => { timedOut = true; killGroup() }, opts.timeout)
-  opts.signal?.addEventListener('abort', killGroup, { once: true })
+  const timer = setTimeout(() => { timedOut = true; endGroup() }, opts.timeout)
+  opts.signal?.addEventListener('abort', endGroup, { once: true })
   let r: Awaited<typeof sub>
   try {
     r = await sub
   } finally {
     clearTimeout(timer)
-    opts.signal?.removeEventListener('abort', killGroup)
-    killGroup()
+    opts.signal?.removeEventListener('abort', endGroup)
+    endGroup()
   }
   opts.signal?.throwIfAborted()
   if (r.failed && (r as { code?: string }).code === 'ENOENT') {

@@ -30,8 +30,8 @@ function verdictOf(f: NonNullable<ObjectOutcome['diff']>['functions'][number], p
   }
 }
 
-/** A patch's live patch from its files' object steps and the series' proofs of that patch; `hazard`: a hazard is not accepted. */
-export function joinSeriesLivePatch(files: readonly FileObjects[], proofs: readonly SeriesProof[]): { livepatch: SeriesLivePatch; hazard: boolean } {
+/** A patch's live patch from its files' object steps and the series' proofs of that patch. */
+export function joinSeriesLivePatch(files: readonly FileObjects[], proofs: readonly SeriesProof[]): SeriesLivePatch {
   const functions: SeriesLivePatch['functions'][number][] = []
   const hazards: SeriesLivePatch['hazards'][number][] = []
   const errors: { file: string; error: string }[] = []
@@ -47,8 +47,5 @@ export function joinSeriesLivePatch(files: readonly FileObjects[], proofs: reado
     for (const h of outcome.diff.hazards) hazards.push({ file, ...h, ...(isAccepted(h, accept) ? { accepted: true } : {}) })
   }
   const durationMs = files.reduce((n, f) => n + f.outcome.durationMs, 0)
-  return {
-    livepatch: { functions, hazards, ...(errors.length ? { errors } : {}), durationMs },
-    hazard: hazards.some(h => !h.accepted),
-  }
+  return { functions, hazards, ...(errors.length ? { errors } : {}), durationMs }
 }

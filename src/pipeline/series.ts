@@ -172,9 +172,9 @@ export async function runSeries(source: SeriesSource, cli: CheckedArgs, manifest
   proofs.sort(seriesOrder(source))
   const counts = countVerdicts(proofs)
   // a sharded run's patches are every shard's: the live patch is left to an unsharded run (or single proofs)
-  const live = opts.object !== 'off' && !opts.shard && !env.signal?.aborted ? await patchLivePatches(plan, proofs, scratch, env) : new Map<SeriesPatchInfo['id'], { livepatch: SeriesLivePatch; hazard: boolean }>()
-  const withLive = patches.map(p => (live.has(p.id) ? { ...p, livepatch: live.get(p.id)!.livepatch } : p))
-  const patchCodes = patches.map(p => (p.status !== 'applied' ? 3 : p.incomplete ? 2 : live.get(p.id)?.hazard ? 1 : 0))
+  const live = opts.object !== 'off' && !opts.shard && !env.signal?.aborted ? await patchLivePatches(plan, proofs, scratch, env) : new Map<SeriesPatchInfo['id'], SeriesLivePatch>()
+  const withLive = patches.map(p => (live.has(p.id) ? { ...p, livepatch: live.get(p.id)! } : p))
+  const patchCodes = patches.map(p => (p.status !== 'applied' ? 3 : p.incomplete ? 2 : live.get(p.id)?.hazards.some(h => !h.accepted) ? 1 : 0))
   return {
     schemaVersion: 1, kind: 'series', tool: { name: 'klp-verify', version: TOOL_VERSION },
     source: { kind: source.kind, description: source.description }, patches: withLive, proofs, counts,
@@ -192,8 +192,8 @@ export async function runSeries(source: SeriesSource, cli: CheckedArgs, manifest
  * Each applied patch's live patch: every changed file that has a planned proof is compiled in both versions
  * with that proof's flags and compared (one file at a time), then joined to the patch's proofs.
  */
-async function patchLivePatches(plan: SeriesRunPlan, proofs: readonly SeriesProof[], scratch: string | undefined, env: VerifyEnv): Promise<Map<SeriesPatchInfo['id'], { livepatch: SeriesLivePatch; hazard: boolean }>> {
-  const out = new Map<SeriesPatchInfo['id'], { livepatch: SeriesLivePatch; hazard: boolean }>()
+async function patchLivePatches(plan: SeriesRunPlan, proofs: readonly SeriesProof[], scratch: string | undefined, env: VerifyEnv): Promise<Map<SeriesPatchInfo['id'], SeriesLivePatch>> {
+  const out = new Map<SeriesPatchInfo['id'], SeriesLivePatch>()
   const byPatch = new Map<SeriesPatchInfo['id'], Map<PatchFile, Task[]>>()
   for (const { task } of plan.tasks) {
     if (!task.patch) continue
@@ -206,9 +206,13 @@ async function patchLivePatches(plan: SeriesRunPlan, proofs: readonly SeriesProo
     for (const [file, tasks] of files) {
       if (env.signal?.aborted) return out
       env.log.debug(`series: live patch of ${file.newLabel}`)
-      const outcome = await Promise.resolve()
-        .then(() => analyseObjects(requestOf(tasks[0]!, plan.options, scratch), env.signal))
-        .catch((err: Error): ObjectOutcome => ({ cflags: [], error: err.message.split('\n')[0]!, durationMs: 0 }))
+      let outcome: ObjectOutcome
+      try {
+        // analyseObjects never throws; the request can (a file not in both versions)
+        outcome = await analyseObjects(requestOf(tasks[0]!, plan.options, scratch), env.signal)
+      } catch (err) {
+        outcome = { cflags: [], error: (err as Error).message.split('\n')[0]!, durationMs: 0 }
+      }
       objects.push({ file: file.newLabel, outcome, accept: [...new Set(tasks.flatMap(t => t.spec['accept-hazards'] ?? []))] })
     }
     out.set(id, joinSeriesLivePatch(objects, proofs.filter(p => p.patch === id)))

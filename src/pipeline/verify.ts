@@ -177,7 +177,7 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
         ...base, verdict: parts.verdict, reason: parts.reason, exitCode: EXIT_OF[parts.verdict], summary: parts.summary,
         differences: parts.differences, claims: parts.claims, preExisting: parts.preExisting,
         unwinding: { mode: req.unwind === 'auto' ? 'auto' : 'fixed', bound: parts.bound, complete: parts.complete, openLoops: parts.openLoops },
-        bounds: [...boundsOf(req, planned.inputs.initGlobals, parts), ...(planned.world ? worldBounds(planned.world) : []), ...containerBounds(pair)], hints: parts.hints, errors: parts.errors, runs,
+        bounds: [...boundsOf(req, planned.inputs.initGlobals, parts), ...worldBounds(planned.world), ...containerBounds(pair)], hints: parts.hints, errors: parts.errors, runs,
         timings: { totalMs: Math.round(totalMs), toolMs: Math.round(s.toolMs), ownMs: Math.round(Math.max(0, totalMs - s.toolMs)), ...cpuSince(cpu0) },
       }
     }

@@ -96,7 +96,7 @@ async function orchestrator(t: Test, tool: CbmcTool, pair: FunctionPair = PAIR, 
   return t.mockImport<Verify>('../../src/pipeline/verify.js', {
     '../../src/cbmc/locate.js': { ...(await import('../../src/cbmc/locate.js')), locateCbmc: async () => tool },
     '../../src/extract/extract.js': { ...(await import('../../src/extract/extract.js')), extractFunctionPair: async () => pair },
-    '../../src/model/build.js': { ...build, buildProofModel: async () => ({ claims: [], inputs: { initGlobals: false, buffers: [] }, modes: build.proofModes([]) }) },
+    '../../src/model/build.js': { ...build, buildProofModel: async () => ({ claims: [], inputs: { initGlobals: false, buffers: [] }, world: { stubs: [] }, modes: build.proofModes([]) }) },
     '../../src/model/plan.js': { ...(await import('../../src/model/plan.js')), planProof: (_: unknown, m: unknown) => m },
     '../../src/harness/render.js': { ...render, renderHarness: (_: unknown, __: unknown, m: HarnessMode) => harnessOf(m, render.modeName(m)) },
     '../../src/pipeline/replay/native.js': { ...(await import('../../src/pipeline/replay/native.js')), ...replay },
