@@ -1,7 +1,7 @@
 /**
  * What a call of an uninterpreted external function keeps of the memory behind a pointer argument
  * (pure): the function may read it, so `ext_copy(dst, "abc", 4)` and `ext_copy(dst, "abd", 4)` are
- * different calls. The stub (templates/partials/stub-generic.c.hbs) copies at most MAX_BLOB bytes
+ * different calls. The stub (templates/partials/stub-generic.c.hbs) copies at most snapshotCap bytes
  * into the call's blob, which the calls observable compares.
  *
  * A pointer held there is kept as the object it points at (klp_abs), never its address: the other
@@ -12,7 +12,7 @@
  * is only padding or an address, never the other way round.
  */
 import type { CType } from '../extract/types.js'
-import { MAX_BLOB } from '../model/names.js'
+import { snapshotCap } from '../model/world.js'
 
 /** One piece of the pointee's first element: C offset and size expressions, and whether it is a pointer. */
 export interface SnapPiece {
@@ -28,24 +28,26 @@ export interface SnapPiece {
 export interface ArgSnapshot {
   readonly arg: number
   readonly typed: boolean
+  /** Bytes kept at most (snapshotCap). */
+  readonly cap: number
   /** The pointee's type as C (`__typeof__(*klp_aN)`), for sizeof. */
   readonly elem: string
   /** Raw pieces first, then pointers (which are written over any raw bytes they share). */
   readonly pieces: readonly SnapPiece[]
 }
 
-/** How deep records are followed, how many elements of an array of pointers are named, and pieces at most. */
+/** How deep records are followed, how many elements of a pointer array field are named, and pieces at most. */
 const DEPTH = 3
-const PTR_ELEMS = MAX_BLOB / 4
+const PTR_ELEMS = 8
 const FIELD_LIMIT = 64
 
 /** The snapshot of argument `arg` (a pointer to `to`). */
 export function argSnapshot(arg: number, to: CType): ArgSnapshot {
   const elem = `__typeof__(*klp_a${arg})`
-  const ptrAt = (i: number): SnapPiece => ({ off: i ? `${i} * sizeof(void *)` : '0', size: 'sizeof(void *)', ptr: true })
-  // `char **`: every slot a pointer; `void *`, scalars, an incomplete type: raw bytes
-  if (to.kind === 'pointer') return { arg, typed: false, elem, pieces: Array.from({ length: PTR_ELEMS }, (_, i) => ptrAt(i)) }
-  if (to.kind !== 'record' || to.union) return { arg, typed: false, elem, pieces: [] }
+  const cap = snapshotCap(to)
+  // `char **`: its first pointer, by object (cap); `void *`, scalars, an incomplete type: raw bytes
+  if (to.kind === 'pointer') return { arg, typed: false, cap, elem, pieces: [{ off: '0', size: 'sizeof(void *)', ptr: true }] }
+  if (to.kind !== 'record' || to.union) return { arg, typed: false, cap, elem, pieces: [] }
   const raw: SnapPiece[] = []
   const ptrs: SnapPiece[] = []
   let followable = true
@@ -68,7 +70,7 @@ export function argSnapshot(arg: number, to: CType): ArgSnapshot {
     }
   }
   walk(to, '', 0)
-  if (followable && raw.length + ptrs.length <= FIELD_LIMIT) return { arg, typed: true, elem, pieces: [...raw, ...ptrs] }
+  if (followable && raw.length + ptrs.length <= FIELD_LIMIT) return { arg, typed: true, cap, elem, pieces: [...raw, ...ptrs] }
   // raw bytes, with the pointers the stub can name written over them
-  return { arg, typed: false, elem, pieces: ptrs.slice(0, FIELD_LIMIT) }
+  return { arg, typed: false, cap, elem, pieces: ptrs.slice(0, FIELD_LIMIT) }
 }

@@ -62,9 +62,9 @@ export interface StubView {
     readonly writes: readonly { readonly fn: string; readonly arg: number; readonly size: string; readonly blob: number; readonly limit: string }[]
     /**
      * The bytes behind each data pointer argument when called, into the call's blob (what the
-     * calls observable compares): per argument its length (at most `cap`) and its bytes (arg-snapshot.ts).
+     * calls observable compares): per argument its length (at most its `cap`) and its bytes (arg-snapshot.ts).
      */
-    readonly snap: { readonly total: number; readonly cap: number; readonly args: readonly ArgSnapshot[] } | null
+    readonly snap: { readonly total: number; readonly args: readonly ArgSnapshot[] } | null
   } | null
 }
 
@@ -166,7 +166,7 @@ function genericView(s: ExternalStub): NonNullable<StubView['generic']> {
     return { fn: f, arg: w.arg, size: argExpr(w.size, f, sig.params.length, 'writes size'), blob: writeBytes(w.size), limit: LIMIT.outParam }
   })
   const args = snapshotArgs(s).map(j => argSnapshot(j, (sig.params[j]!.type as Extract<CType, { kind: 'pointer' }>).to))
-  const snap = args.length ? { total: snapshotBytes(s), cap: MAX_BLOB, args } : null
+  const snap = args.length ? { total: snapshotBytes(s), args } : null
   return { fresh, nullAnswer: fresh === null && rt.kind === 'pointer', writes, snap }
 }
 

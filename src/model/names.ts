@@ -50,6 +50,13 @@ export const MAX_LOCKS = 6
 /** Bytes of a copy_to_user-like call compared as part of the call (and of an out-parameter write). */
 export const MAX_BLOB = 64
 /**
+ * Bytes an external call's snapshot keeps behind a pointer to pointers (`char **endp`): its first
+ * pointer, named by object. Each pointer named costs the proof a read and a comparison per call; all
+ * eight of a 64-byte blob, per call in a loop, made a real kernel function (lib/cmdline.c
+ * get_options calling simple_strtol) exhaust CBMC's object numbering and 24 GiB.
+ */
+export const SNAP_POINTER_BYTES = 8
+/**
  * Bytes of an object behind a pointer whose pointee has no size the harness can name (`void *`, an
  * incomplete struct): entry state (globals, pointer fields, a `void **` parameter's pointee) and
  * the world's pointer answers. The same as MAX_BLOB, what the world compares per blob: enough for

@@ -6,7 +6,8 @@
 import { ConfigError, UsageError } from '../errors.js'
 import { ARG_EXPR_HINT, argRules, checkExpr, shownExpr } from '../extract/validate-expr.js'
 import type { PairFacts } from './claims.js'
-import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from './names.js'
+import type { CType } from '../extract/types.js'
+import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ, SNAP_POINTER_BYTES } from './names.js'
 import type { BoundInfo } from '../report/types.js'
 import type { ExternalStub, ModelSpec, OutParamWrite, World, WorldLimits } from './types.js'
 
@@ -33,9 +34,15 @@ export function snapshotArgs(s: ExternalStub): number[] {
   return s.fn.signature.params.flatMap((p, j) => (p.type.kind === 'pointer' && p.type.to.kind !== 'function' ? [j] : []))
 }
 
-/** Bytes of one call's snapshot of its pointer arguments: per argument a length byte and at most MAX_BLOB bytes. */
+/** Bytes a snapshot keeps behind an argument pointing at `to`: MAX_BLOB; a pointer to pointers, its first pointer. */
+export function snapshotCap(to: CType): number {
+  return to.kind === 'pointer' ? SNAP_POINTER_BYTES : MAX_BLOB
+}
+
+/** Bytes of one call's snapshot of its pointer arguments: per argument a length byte and at most snapshotCap bytes. */
 export function snapshotBytes(s: ExternalStub): number {
-  return snapshotArgs(s).length * (1 + MAX_BLOB)
+  const params = s.fn.signature.params
+  return snapshotArgs(s).reduce((n, j) => n + 1 + snapshotCap((params[j]!.type as Extract<CType, { kind: 'pointer' }>).to), 0)
 }
 
 /** Does the stub hand out objects klp_abs must know (an allocation; an uninterpreted function's data pointer answer)? */
@@ -171,7 +178,7 @@ export function worldBounds(world: World): BoundInfo[] {
   if (!seen.length) return []
   return [{
     what: 'pointer arguments of external calls',
-    value: `the first ${MAX_BLOB} bytes behind each compared, pointers in them by object (${seen.slice(0, 3).join(', ')}${seen.length > 3 ? ', …' : ''})`,
+    value: `the first ${MAX_BLOB} bytes behind each compared (of an array of pointers, the first pointer), pointers in them by object (${seen.slice(0, 3).join(', ')}${seen.length > 3 ? ', …' : ''})`,
     isDefault: true,
   }]
 }

@@ -1,7 +1,7 @@
 /** The world of a proof: stubs, models and out-parameters against each callee's arguments (no gcc). */
 import t from 'tap'
 import { ARG_EXPR_HINT } from '../../src/extract/validate-expr.js'
-import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ } from '../../src/model/names.js'
+import { DYN_BASE, MAX_BLOB, MAX_CALLS, MAX_LOCKS, MAX_SEQ, SNAP_POINTER_BYTES } from '../../src/model/names.js'
 import type { ModelSpec, OutParamWrite } from '../../src/model/types.js'
 import type { ExternalStub } from '../../src/model/types.js'
 import { LIMITS, MODEL_EXPR_FIELDS, buildWorld, checkExternalNames, checkModelExprs, handsOutObjects, noteModelSource, snapshotArgs, snapshotBytes, stubCalls, worldBounds, worldSize, writeBytes } from '../../src/model/world.js'
@@ -96,6 +96,7 @@ t.test('snapshotArgs: the data pointer arguments of an uninterpreted function; m
   const copy = ext([ptr(VOID), ptr({ kind: 'scalar', text: 'char' }), INT, FN, ptr(STRUCT)])
   t.same(snapshotArgs(copy), [0, 1, 4], 'not the length, not the callback')
   t.equal(snapshotBytes(copy), 3 * (1 + MAX_BLOB), 'a length byte and at most MAX_BLOB bytes each')
+  t.equal(snapshotBytes(ext([ptr(ptr({ kind: 'scalar', text: 'char' })), ptr(VOID)])), 1 + SNAP_POINTER_BYTES + 1 + MAX_BLOB, 'of a pointer to pointers, the first pointer')
   t.same(snapshotArgs(ext([ptr(VOID), INT], { kind: 'copy-out' })), [], 'a model')
   t.same(snapshotArgs(ext([INT, FN])), [])
   t.equal(worldSize([copy, stub(1, VOID, { kind: 'copy-out' })]).blob, 3 * (1 + MAX_BLOB), 'the largest of the blobs')
@@ -107,6 +108,6 @@ t.test('worldBounds: the report says how much of the memory behind pointer argum
   t.same(worldBounds({ stubs: [{ fn: external('g', [INT]) }], limits: LIMITS }), [])
   const [b] = worldBounds(world(['a', 'b']))
   t.equal(b!.what, 'pointer arguments of external calls')
-  t.match(b!.value, new RegExp(`^the first ${MAX_BLOB} bytes behind each compared, pointers in them by object \\(a, b\\)$`))
+  t.match(b!.value, new RegExp(`^the first ${MAX_BLOB} bytes behind each compared \\(of an array of pointers, the first pointer\\), pointers in them by object \\(a, b\\)$`))
   t.match(worldBounds(world(['a', 'b', 'c', 'd']))[0]!.value, /\(a, b, c, …\)$/)
 })
