@@ -22,7 +22,7 @@ function verdictOf(f: NonNullable<ObjectOutcome['diff']>['functions'][number], p
       ? { verdict: 'not-proved', note: 'a new function: there is no old version to compare it with' }
       : { verdict: 'not-proved', note: `the series planned no proof of ${f.function}(): name it in a manifest entry's functions: [...] or a Klp-Intended trailer` }
   }
-  if (proof.verdict === 'error') return { verdict: 'error', note: `its proof failed: ${proof.error ?? 'see the proof'}` }
+  if (proof.verdict === 'error') return { verdict: 'error', note: `its proof failed: ${proof.error ?? proof.report?.errors[0] ?? proof.report?.summary ?? 'see the proof'}` }
   const benign = f.reason === 'codegen-only' && proof.verdict === 'equivalent'
   return {
     verdict: proof.verdict,

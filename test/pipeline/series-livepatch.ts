@@ -41,6 +41,19 @@ t.test('each function whose object changed gets the proof of it in that file, or
   t.notOk('errors' in livepatch)
 })
 
+t.test('a proof that ran and failed: the note is its first error, not "see the proof"', async t => {
+  const files: FileObjects[] = [{ file: 'a/new.c', outcome: outcome([fn('rx', 'source-changed'), fn('tx', 'source-changed')]), accept: [] }]
+  const report = (errors: string[]) => ({ summary: 'cbmc could not check this proof', errors }) as unknown as SeriesProof['report']
+  const lp = joinSeriesLivePatch(files, [
+    proof('rx', 'a/new.c', 'error', { report: report(['equiv: cbmc reported no results (exit 6): too many addressed objects']) }),
+    proof('tx', 'a/new.c', 'error', { report: report([]) }),
+  ])
+  t.same(lp.functions.map(f => f.note), [
+    'its proof failed: equiv: cbmc reported no results (exit 6): too many addressed objects',
+    'its proof failed: cbmc could not check this proof',
+  ])
+})
+
 t.test('hazards: listed per file, accepted ones marked; one not accepted fails the patch; a file not built is listed', async t => {
   const built = { file: 'a/new.c', outcome: outcome([], [dataHazard]), accept: [] as string[] }
   t.equal(open(joinSeriesLivePatch([built], [])), true)
