@@ -17,10 +17,12 @@
 // (<kernel cache>/bench, keyed by the config and the built kbuild code) and read back through findBuildContext.
 // Output: a table, the rate (target ≥ 95 %), <kernel cache>/bench/results/<time>.json and latest.json.
 // Exit 0 whatever the rate; 3 when the bench itself cannot run (no data, no build, a broken sample).
-//   node scripts/bench-kernel.mjs [--sample 40] [--jobs 1] [--timeout 300] [--only path/x.c,…] [--list (the sample, no runs)]
+// Then the object step (live patch) of each counted file, target ≤ 2 s beyond compiling it (objectOne).
+//   node scripts/bench-kernel.mjs [--sample 40] [--jobs 1] [--timeout 300] [--only path/x.c,…] [--list (the sample, no runs)] [--skip-object]
 import { spawn, spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -29,6 +31,7 @@ import { fmt, requireBuild, root } from './bench-lib.mjs'
 export const SAMPLE_DIRS = ['arch/x86', 'drivers/hwmon', 'drivers/net/can', 'drivers/nvme', 'drivers/target', 'fs', 'kernel', 'lib', 'mm', 'net']
 const FETCH_DIRS = SAMPLE_DIRS.filter(d => d !== 'arch/x86') // arch/x86 is always extracted (prepare needs it)
 const TARGET_RATE = 0.95
+const OBJECT_TARGET_MS = 2000
 const dist = (m) => pathToFileURL(path.join(root, 'dist', m)).href
 class BenchError extends Error {}
 
@@ -57,6 +60,46 @@ async function extractOne({ oldPath, newPath, func, cflags, timeoutMs }) {
     out.compiledOut = pp !== undefined && !new RegExp(`\\b${func}\\s*\\([^;{}]*\\)[^;{}]*\\{`).test(pp.text) // no definition
   }
   process.stdout.write(`${JSON.stringify(out)}\n`)
+}
+
+// ---- the object step of one file (child mode: `--object JSON`): what it costs beyond compiling ----
+// Phases as pipeline/livepatch.ts analyseObjects runs them, one after another here so each is timed
+// alone: gcc -c of both versions (the build, counted apart), then the rest: the changed-function index
+// (preprocess + read both), readelf/objdump of both objects, and the diff. Target: the rest ≤ 2 s per file.
+async function objectOne({ oldPath, newPath, func, cflags, timeoutMs }) {
+  const { changedFunctions, objectCflags } = await import(dist('pipeline/livepatch.js'))
+  const { compileObject, readObject, diffObjects, objectTools } = await import(dist('object/index.js'))
+  const { findGcc } = await import(dist('pipeline/replay/native.js'))
+  const gcc = await findGcc()
+  if (!gcc) throw new BenchError('gcc not found on PATH')
+  const tools = objectTools(gcc)
+  const flags = objectCflags({ cflags, includes: [], defines: [] })
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klp-bench-object-'))
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000 + childTicks() * 10 }
+  let out
+  try {
+    const w0 = performance.now(), c0 = cpu()
+    await compileObject(tools, oldPath, path.join(dir, 'old.o'), flags, process.cwd())
+    await compileObject(tools, newPath, path.join(dir, 'new.o'), flags, process.cwd())
+    const w1 = performance.now(), c1 = cpu()
+    const changed = await changedFunctions({ oldPath, newPath, func, cflags, includes: [], defines: [], timeoutSec: timeoutMs / 1000 })
+    const wi = performance.now()
+    const [a, b] = [await readObject(tools, path.join(dir, 'old.o')), await readObject(tools, path.join(dir, 'new.o'))]
+    const diff = diffObjects({ old: a, new: b, changed, cflags: flags })
+    const w2 = performance.now(), c2 = cpu()
+    out = { ok: true, compile: { wallMs: w1 - w0, cpuMs: c1 - c0 }, rest: { wallMs: w2 - w1, cpuMs: c2 - c1, indexWallMs: wi - w1, objectsWallMs: w2 - wi },
+      functions: diff.functions.map(f => `${f.symbol} ${f.reason}`), hazards: diff.hazards.map(h => `${h.kind} ${h.symbol}`) }
+  } catch (e) {
+    out = { ok: false, error: String(e?.message ?? e).split('\n')[0] }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`)
+}
+
+/** CPU clock ticks of this process's waited-for children (/proc/self/stat cutime + cstime). */
+function childTicks() {
+  return fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ').slice(14, 16).reduce((a, b) => a + Number(b), 0)
 }
 
 // ---- data ----
@@ -254,10 +297,10 @@ async function buildContexts(rels, tree, benchDir) {
 }
 
 // ---- extraction runs, one child process each ----
-function runChild(job, limitSec) {
+function runChild(job, limitSec, mode = '--one') {
   return new Promise((resolve) => {
     const t0 = performance.now()
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'], timeout: limitSec * 1000, killSignal: 'SIGKILL' })
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), mode, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'], timeout: limitSec * 1000, killSignal: 'SIGKILL' })
     let stdout = '', stderr = ''
     child.stdout.on('data', d => { stdout += d })
     child.stderr.on('data', d => { stderr += d })
@@ -297,8 +340,9 @@ export function sampleFiles(kernel, size, only) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { one: { type: 'string' }, sample: { type: 'string' }, jobs: { type: 'string' }, timeout: { type: 'string' }, only: { type: 'string' }, list: { type: 'boolean' } } })
+  const { values } = parseArgs({ options: { one: { type: 'string' }, object: { type: 'string' }, 'skip-object': { type: 'boolean' }, sample: { type: 'string' }, jobs: { type: 'string' }, timeout: { type: 'string' }, only: { type: 'string' }, list: { type: 'boolean' } } })
   if (values.one) return extractOne(JSON.parse(values.one))
+  if (values.object) return objectOne(JSON.parse(values.object))
   requireBuild()
   const size = Number(values.sample ?? 40), jobs = Number(values.jobs ?? 1), limitSec = Number(values.timeout ?? 300)
   if (!(size >= 1 && jobs >= 1 && limitSec >= 1)) throw new BenchError('--sample, --jobs and --timeout take positive numbers')
@@ -340,7 +384,44 @@ async function main() {
     r.results.push({ func, ...res, ...(res.ok ? {} : { class: errorClass(res.error) }) })
     console.error(`bench-kernel: [${i + 1}/${jobsList.length}] ${r.file} ${func}: ${res.ok ? 'ok' : res.compiledOut ? 'compiled out' : errorClass(res.error)} (${fmt(res.wallMs)})`)
   })
+  // the object step, once per counted file (its first function names the proof; the step lists every changed one)
+  if (!values['skip-object']) {
+    const files = rows.filter(r => r.status === 'counted' && !contexts.get(r.file).failed)
+    for (const [i, r] of files.entries()) {
+      const job = { oldPath: path.join(kernel.old.src, r.file), newPath: path.join(kernel.new.src, r.file), func: r.targets[0], cflags: contexts.get(r.file).context.flags.kept, timeoutMs }
+      r.object = await runChild(job, limitSec, '--object')
+      console.error(`bench-kernel: object step [${i + 1}/${files.length}] ${r.file}: ${r.object.ok ? `build ${fmt(r.object.compile.wallMs)}, rest ${fmt(r.object.rest.wallMs)}` : r.object.error?.message ?? r.object.error}`)
+    }
+  }
   report(rows, s, kernel, benchDir, performance.now() - t0)
+}
+
+/** The object step's table and its target: ≤ OBJECT_TARGET_MS per file beyond compiling it. */
+function objectReport(rows, cell) {
+  const done = rows.filter(r => r.object)
+  if (!done.length) return null
+  const ok = done.filter(r => r.object.ok)
+  const table = done.map(r => r.object.ok
+    ? [r.file, fmt(r.object.compile.wallMs), fmt(r.object.rest.wallMs), fmt(r.object.rest.cpuMs), fmt(r.object.rest.indexWallMs), fmt(r.object.rest.objectsWallMs), cell(r.object.functions.join(', ') || '-', 70), String(r.object.hazards.length)]
+    : [r.file, '-', '-', '-', '-', '-', cell(`FAILED: ${typeof r.object.error === 'string' ? r.object.error : r.object.error?.message}`, 70), '-'])
+  // rest = source index (gcc -E + read both versions: which functions changed; the product overlaps it with the build) + objects (readelf/objdump both, diff)
+  const header = ['file', 'build (2 × gcc -c)', 'rest', 'rest CPU', 'of it: index', 'objects', 'functions listed', 'hazards']
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map(t => t[i].length)))
+  const line = (cells) => cells.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd()
+  console.log(`\nobject step (live patch: build both objects, then index, read and diff them), per file:`)
+  console.log(line(header))
+  console.log(widths.map(w => '-'.repeat(w)).join('  '))
+  for (const t of table) console.log(line(t))
+  const rest = ok.map(r => r.object.rest.wallMs).sort((a, b) => a - b)
+  const over = ok.filter(r => r.object.rest.wallMs > OBJECT_TARGET_MS)
+  const summary = { files: done.length, ok: ok.length, medianRestMs: rest[Math.floor(rest.length / 2)] ?? null, maxRestMs: rest.at(-1) ?? null, over: over.map(r => r.file), targetMs: OBJECT_TARGET_MS }
+  console.log(`object step beyond the build: median ${summary.medianRestMs === null ? '-' : fmt(summary.medianRestMs)}, max ${summary.maxRestMs === null ? '-' : fmt(summary.maxRestMs)} (target ≤ ${fmt(OBJECT_TARGET_MS)} per file); ${ok.length}/${done.length} files built and compared`)
+  if (over.length || ok.length < done.length) {
+    const msg = `BELOW TARGET: object step ${over.length} file(s) over ${fmt(OBJECT_TARGET_MS)} beyond the build, ${done.length - ok.length} failed`
+    console.log(`\n*** ${msg} ***`)
+    console.error(`bench-kernel: ${msg}`)
+  }
+  return summary
 }
 
 /** Why a sampled file does not count. */
@@ -383,8 +464,9 @@ function report(rows, s, kernel, benchDir, totalMs) {
     console.log(`\n*** ${msg} ***`)
     console.error(`bench-kernel: ${msg}`)
   }
+  const object = objectReport(rows, cell)
   const when = new Date().toISOString()
-  const json = { when, old: kernel.old.version, new: kernel.new.version, sampleRule: `sorted single-hunk .c files under ${SAMPLE_DIRS.join(', ')}; indices floor(i*N/k)`, changed: s.changed, singleHunk: s.single, sampled: rows.length, counted: counted.length, ok, rate, target: TARGET_RATE, totalMs, classes: Object.fromEntries([...classes].map(([c, l]) => [c, l])), rows }
+  const json = { when, object, old: kernel.old.version, new: kernel.new.version, sampleRule: `sorted single-hunk .c files under ${SAMPLE_DIRS.join(', ')}; indices floor(i*N/k)`, changed: s.changed, singleHunk: s.single, sampled: rows.length, counted: counted.length, ok, rate, target: TARGET_RATE, totalMs, classes: Object.fromEntries([...classes].map(([c, l]) => [c, l])), rows }
   const dir = path.join(benchDir, 'results')
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${when.replace(/[:.]/g, '-')}.json`)
