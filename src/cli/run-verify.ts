@@ -25,11 +25,14 @@ export async function runVerify(argv: VerifyArgs, ctx: CliContext): Promise<void
   }
   // the object-level analysis (live patch contents and hazards) alongside the proof, unless --object off
   const { verifyWithLivePatch } = await import('../pipeline/livepatch.js')
-  const live = { mode: argv.object ?? 'auto', accept: spec?.['accept-hazards'] ?? [], ...(ctx.signal ? { signal: ctx.signal } : {}) }
+  // one gcc -E per file for the proof and the object step's source index
+  const preprocessMemo = new Map()
+  const live = { mode: argv.object ?? 'auto', accept: spec?.['accept-hazards'] ?? [], memo: preprocessMemo, ...(ctx.signal ? { signal: ctx.signal } : {}) }
   const report = await verifyWithLivePatch(req, live, r => verify(r, {
     env: ctx.env,
     signal: ctx.signal,
     log,
+    preprocessMemo,
   }))
   const rendered = renderReport(argv.format, report, { color: (ctx.stdoutTTY ?? ctx.isTTY) && !argv.output && argv.format === 'text' && !ctx.env.NO_COLOR })
   const text = `${rendered.replace(/\n$/, '')}\n`

@@ -8,13 +8,17 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { preprocess, PREPROCESS_LIMITS } from '../extract/read.js'
+import { preprocess, PREPROCESS_LIMITS, type Preprocessed } from '../extract/read.js'
+import { exprList } from '../model/build.js'
 import { diffSourceVersions, objectTools } from '../object/index.js'
 import type { ProofReport } from '../report/types.js'
 import { functionChanges, indexUnitAsync } from '../series/changes.js'
 import { joinLivePatch, planFunctionProofs, type ExtraProof, type ObjectOutcome } from './livepatch-join.js'
 import { findGcc } from './replay/native.js'
 import type { VerifyRequest } from './types.js'
+
+/** The proof's gcc -E results (VerifyEnv.preprocessMemo), shared with the object step's source index. */
+type PreprocessMemo = Map<string, Promise<Preprocessed>>
 
 export type ObjectMode = 'auto' | 'off'
 
@@ -30,10 +34,12 @@ export function objectCflags(req: FlagsRequest): string[] {
  * The source functions whose bodies changed (the file's own and its headers' static inline ones),
  * compared the way a series finds them (series/changes.ts), with the proof's preprocessing.
  */
-export async function changedFunctions(req: VerifyRequest, signal?: AbortSignal): Promise<Set<string>> {
+export async function changedFunctions(req: VerifyRequest, signal?: AbortSignal, memo?: PreprocessMemo): Promise<Set<string>> {
+  // with the proof's memo and its expressions, gcc -E runs once per file for both (the text is the same)
+  const exprs = memo ? exprList(req) : []
   const load = async (file: string, side: readonly string[]) => {
     const pp = await preprocess(file, {
-      includes: [...side, ...req.includes], defines: req.defines, cflags: req.cflags, exprs: [],
+      includes: [...side, ...req.includes], defines: req.defines, cflags: req.cflags, exprs, ...(memo ? { memo } : {}),
       timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), ...(signal ? { signal } : {}),
     })
     return { unit: await indexUnitAsync(pp.text, signal), path: pp.path }
@@ -44,7 +50,7 @@ export async function changedFunctions(req: VerifyRequest, signal?: AbortSignal)
 }
 
 /** Compile, read and compare both versions; never throws (what went wrong is the outcome's `error`). */
-export async function analyseObjects(req: VerifyRequest, signal?: AbortSignal): Promise<ObjectOutcome> {
+export async function analyseObjects(req: VerifyRequest, signal?: AbortSignal, memo?: PreprocessMemo): Promise<ObjectOutcome> {
   const t0 = performance.now()
   // a series snapshot's versions each have their own include folders, searched first (as the proof's preprocessing does)
   const cflags = objectCflags({ ...req, includes: [...(req.sideIncludes?.old ?? []), ...req.includes] })
@@ -56,7 +62,7 @@ export async function analyseObjects(req: VerifyRequest, signal?: AbortSignal): 
   try {
     // which functions changed in source is read while gcc builds; a file the C reader cannot
     // compare still lists what changed in its objects, with the proved function as the one changed
-    const changed = changedFunctions(req, signal).catch(() => new Set([req.func]))
+    const changed = changedFunctions(req, signal, memo).catch(() => new Set([req.func]))
     const diff = await diffSourceVersions(objectTools(gcc, signal), {
       oldFile: req.oldPath, newFile: req.newPath, cflags, ...(newCflags ? { newCflags } : {}), changed, dir,
       // relative paths in the flags mean what they meant to the proof's preprocessing: the current folder
@@ -75,14 +81,14 @@ export async function analyseObjects(req: VerifyRequest, signal?: AbortSignal): 
  * functions that this run proves (livepatch-join.ts planFunctionProofs), one after the other.
  */
 export async function verifyWithLivePatch(
-  req: VerifyRequest, opts: { readonly mode: ObjectMode; readonly accept: readonly string[]; readonly signal?: AbortSignal },
+  req: VerifyRequest, opts: { readonly mode: ObjectMode; readonly accept: readonly string[]; readonly signal?: AbortSignal; readonly memo?: PreprocessMemo },
   prove: (req: VerifyRequest) => Promise<ProofReport>,
 ): Promise<ProofReport> {
   if (opts.mode === 'off') return prove(req)
   const stop = new AbortController()
   const onAbort = () => stop.abort(opts.signal?.reason)
   opts.signal?.addEventListener('abort', onAbort, { once: true })
-  const objects = analyseObjects(req, stop.signal)
+  const objects = analyseObjects(req, stop.signal, opts.memo)
   try {
     let main: ProofReport
     try {

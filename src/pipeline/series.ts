@@ -209,7 +209,7 @@ async function patchLivePatches(plan: SeriesRunPlan, proofs: readonly SeriesProo
       let outcome: ObjectOutcome
       try {
         // analyseObjects never throws; the request can (a file not in both versions)
-        outcome = await analyseObjects(requestOf(tasks[0]!, plan.options, scratch), env.signal)
+        outcome = await analyseObjects(requestOf(tasks[0]!, plan.options, scratch), env.signal, env.preprocessMemo)
       } catch (err) {
         outcome = { cflags: [], error: (err as Error).message.split('\n')[0]!, durationMs: 0 }
       }
