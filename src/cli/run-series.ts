@@ -128,6 +128,8 @@ export async function runSeriesCommand(argv: SeriesArgs, ctx: CliContext): Promi
           hint: 'run the series without --list for a report of every patch',
         })
       }
+      // the plan is still printed (each shard's run reports the failed patches and fails), but never silently
+      if (failed.length) ctx.stderr(`klp-verify: warning: ${failed.length} patch${failed.length === 1 ? '' : 'es'} could not be planned (${oneLine(failed[0]!.title)}: ${oneLine(failed[0]!.error ?? failed[0]!.status)}); the listed proofs leave ${failed.length === 1 ? 'it' : 'them'} out, and a run of the series reports ${failed.length === 1 ? 'it' : 'them'} and exits 3`)
       // which results the cache already holds (--no-cache: not asked); never part of the split, which must not depend on one machine's cache
       const cacheDir = argv.cacheDir ? path.resolve(argv.cacheDir) : defaultCacheDir(ctx.env)
       const probed = argv.cache && !(await checkCacheDir(cacheDir)) ? await probeSeries(plan, source, cli.jobs, { ...penv, cache: openCache(cacheDir, { note: log.debug }) }) : new Map<string, { cached: boolean; ms?: number }>()

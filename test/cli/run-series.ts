@@ -191,3 +191,12 @@ t.test('an empty plan because a patch failed: --list is an error, and the run re
   t.equal(run.ctx.exitCode, 3)
   t.match(JSON.parse(run.out.join('')), { exitCode: 3, proofs: [], patches: [{ status: 'error', error: /missing\.yaml/ }] })
 })
+
+t.test('--list with a patch that could not be planned beside planned ones: the plan, and a warning naming the patch', async t => {
+  const dir = t.testdir({ ...MANIFEST, 'm.yaml': 'entries:\n  - { old: a-old.c, new: a-new.c, functions: [fa] }\n  - { old: b-old.c, new: b-new.c, functions: [fc], spec: missing.yaml }\n' })
+  const f = fake()
+  await runSeriesCommand(args({ manifest: path.join(dir, 'm.yaml'), list: true, format: 'json' }), f.ctx)
+  t.equal(f.ctx.exitCode, 0, 'the listing itself succeeds (shards run from it)')
+  t.same(JSON.parse(f.out.join('')).proofs.map((p: { function: string }) => p.function), ['fa'])
+  t.match(f.err.join('\n'), /^klp-verify: warning: 1 patch could not be planned \(.*b-old\.c → .*b-new\.c: cannot read spec file .*missing\.yaml.*\); the listed proofs leave it out, and a run of the series reports it and exits 3$/m)
+})
