@@ -65,8 +65,9 @@ async function extractOne({ oldPath, newPath, func, cflags, timeoutMs }) {
 // ---- the object step of one file (child mode: `--object JSON`): what it costs beyond compiling ----
 // Phases as pipeline/livepatch.ts analyseObjects runs them, one after another here so each is timed
 // alone: gcc -c of both versions (the build, counted apart), gcc -E of both (the proof's, which verify
-// shares with the object step: counted apart too), then the rest: the changed-function index (reading
-// both preprocessed units), readelf/objdump of both objects, and the diff. Target: the rest ≤ 2 s per file.
+// shares with the object step: counted apart too), then the rest: the changed-function index (the part
+// of the two preprocessed units that differs, series/narrow.ts), readelf/objdump of both objects (at
+// once, as verify reads them), and the diff. Target: the rest ≤ 2 s per file.
 async function objectOne({ oldPath, newPath, func, cflags, timeoutMs }) {
   const { changedFunctions, objectCflags } = await import(dist('pipeline/livepatch.js'))
   const { compileObject, readObject, diffObjects, objectTools } = await import(dist('object/index.js'))
@@ -91,7 +92,8 @@ async function objectOne({ oldPath, newPath, func, cflags, timeoutMs }) {
     const w1x = performance.now(), c1x = cpu()
     const changed = await changedFunctions(req, undefined, memo)
     const wi = performance.now()
-    const [a, b] = [await readObject(tools, path.join(dir, 'old.o')), await readObject(tools, path.join(dir, 'new.o'))]
+    // both objects at once, as analyseObjects reads them (object/index.ts diffSourceVersions)
+    const [a, b] = await Promise.all([readObject(tools, path.join(dir, 'old.o')), readObject(tools, path.join(dir, 'new.o'))])
     const diff = diffObjects({ old: a, new: b, changed, cflags: flags })
     const w2 = performance.now(), c2 = cpu()
     out = { ok: true, compile: { wallMs: w1 - w0, cpuMs: c1 - c0 }, rest: { wallMs: w2 - w1x, cpuMs: c2 - c1x, indexWallMs: wi - w1x, objectsWallMs: w2 - wi }, preprocessWallMs: w1x - w1,
@@ -268,7 +270,7 @@ function kbuildDigest() {
  * the build has it; else findBuildContext per file), cached as a compile_commands.json in the bench
  * folder and read back from there (a re-run needs no make). The cache is keyed by the config and the kbuild code.
  */
-async function buildContexts(rels, tree, benchDir) {
+async function buildContexts(rels, tree, benchDir, newSrc) {
   const kbuild = await import(dist('kbuild/index.js'))
   const configHash = readJson(path.join(tree.build, '.klp-prepared.json'))?.configHash
   if (!configHash) throw new BenchError(`${tree.build} is not prepared (no .klp-prepared.json)`)
@@ -298,7 +300,12 @@ async function buildContexts(rels, tree, benchDir) {
   for (const f of rels) {
     const abs = path.join(tree.src, f)
     if (abs in meta.failed) contexts.set(f, { failed: meta.failed[abs] })
-    else contexts.set(f, { context: await kbuild.findBuildContext(abs, { compileCommands: db }) })
+    else {
+      // as verify does (kbuild/wire.ts): __FILE__ of the new tree's copy reads relative like the old one's
+      const context = await kbuild.findBuildContext(abs, { compileCommands: db })
+      const newFile = path.join(newSrc, f)
+      contexts.set(f, { context, cflags: [...context.flags.kept, ...kbuild.prefixMapsFor(context.flags.kept, context.command.file, newFile)] })
+    }
   }
   return contexts
 }
@@ -366,7 +373,7 @@ async function main() {
     for (const r of rows) console.log(`${r.file}: ${r.targets.join(', ') || '-'}${r.outside.length ? `  outside: ${r.outside[0]}` : ''}${[...r.added, ...r.removed, ...r.generated].map(n => `  other: ${n}`).join('')}`)
     return
   }
-  const contexts = await buildContexts(rows.filter(r => r.targets.length).map(r => r.file), kernel.old, benchDir)
+  const contexts = await buildContexts(rows.filter(r => r.targets.length).map(r => r.file), kernel.old, benchDir, kernel.new.src)
   const jobsList = []
   for (const r of rows) {
     const c = contexts.get(r.file)
@@ -379,7 +386,7 @@ async function main() {
     } else {
       r.status = 'counted'
       r.results = []
-      for (const func of r.targets) jobsList.push({ r, func, cflags: c.context.flags.kept })
+      for (const func of r.targets) jobsList.push({ r, func, cflags: c.cflags })
     }
   }
   const timeoutMs = Math.max(120_000, limitSec * 1000) // what verify gives gcc -E at its default --timeout
@@ -395,7 +402,7 @@ async function main() {
   if (!values['skip-object']) {
     const files = rows.filter(r => r.status === 'counted' && !contexts.get(r.file).failed)
     for (const [i, r] of files.entries()) {
-      const job = { oldPath: path.join(kernel.old.src, r.file), newPath: path.join(kernel.new.src, r.file), func: r.targets[0], cflags: contexts.get(r.file).context.flags.kept, timeoutMs }
+      const job = { oldPath: path.join(kernel.old.src, r.file), newPath: path.join(kernel.new.src, r.file), func: r.targets[0], cflags: contexts.get(r.file).cflags, timeoutMs }
       r.object = await runChild(job, limitSec, '--object')
       console.error(`bench-kernel: object step [${i + 1}/${files.length}] ${r.file}: ${r.object.ok ? `build ${fmt(r.object.compile.wallMs)}, rest ${fmt(r.object.rest.wallMs)}` : r.object.error?.message ?? r.object.error}`)
     }

@@ -13,6 +13,7 @@ import { exprList } from '../model/build.js'
 import { diffSourceVersions, objectTools } from '../object/index.js'
 import type { ProofReport } from '../report/types.js'
 import { functionChanges, indexUnitAsync } from '../series/changes.js'
+import { narrowToChange } from '../series/narrow.js'
 import { joinLivePatch, planFunctionProofs, type ExtraProof, type ObjectOutcome } from './livepatch-join.js'
 import { findGcc } from './replay/native.js'
 import type { VerifyRequest } from './types.js'
@@ -32,20 +33,19 @@ export function objectCflags(req: FlagsRequest): string[] {
 
 /**
  * The source functions whose bodies changed (the file's own and its headers' static inline ones),
- * compared the way a series finds them (series/changes.ts), with the proof's preprocessing.
+ * compared the way a series finds them (series/changes.ts), with the proof's preprocessing. Only the
+ * part of the two texts that differs is indexed (series/narrow.ts): the rest is the same items.
  */
 export async function changedFunctions(req: VerifyRequest, signal?: AbortSignal, memo?: PreprocessMemo): Promise<Set<string>> {
   // with the proof's memo and its expressions, gcc -E runs once per file for both (the text is the same)
   const exprs = memo ? exprList(req) : []
-  const load = async (file: string, side: readonly string[]) => {
-    const pp = await preprocess(file, {
-      includes: [...side, ...req.includes], defines: req.defines, cflags: req.cflags, exprs, ...(memo ? { memo } : {}),
-      timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), ...(signal ? { signal } : {}),
-    })
-    return { unit: await indexUnitAsync(pp.text, signal), path: pp.path }
-  }
+  const load = (file: string, side: readonly string[]) => preprocess(file, {
+    includes: [...side, ...req.includes], defines: req.defines, cflags: req.cflags, exprs, ...(memo ? { memo } : {}),
+    timeoutMs: Math.max(PREPROCESS_LIMITS.timeoutMs, req.timeoutSec * 1000), ...(signal ? { signal } : {}),
+  })
   const [a, b] = await Promise.all([load(req.oldPath, req.sideIncludes?.old ?? []), load(req.newPath, req.sideIncludes?.new ?? [])])
-  const ch = functionChanges(a.unit, a.path, b.unit, b.path)
+  const middle = narrowToChange(a.text, b.text)
+  const ch = functionChanges(await indexUnitAsync(middle.old, signal), a.path, await indexUnitAsync(middle.new, signal), middle.renamed ? a.path : b.path)
   return new Set([...ch.changed, ...(ch.fromHeaders ?? [])])
 }
 
