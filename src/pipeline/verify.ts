@@ -31,7 +31,8 @@ import type { ResultCache } from './cache/store.js'
 import { cacheable, proofKey } from './cache/proof-key.js'
 import { keepHarnesses, loadProgram, writeHarness } from './program.js'
 import { timed, type Session } from './runs.js'
-import { childrenCpuMs } from '../cbmc/run.js'
+import { childrenCpuMs, runCbmc } from '../cbmc/run.js'
+import { loopTools, withLoopProof } from '../unbounded/loop-proof.js'
 import { proveAtSizes, withSizes } from './sizes.js'
 import { containerBounds } from '../model/containers.js'
 import { worldBounds } from '../model/world.js'
@@ -214,13 +215,25 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
       },
       ...(req.replay ? { confirm: (p: PlannedProof, results: readonly JobResult[]) => confirmNatively(s, req, pair, p, results) } : {}),
     })
-    const report = sharedReport(withSizes(finish(parts, runs), sizes), pair, req, sharing)
+    const bounded = sharedReport(withSizes(finish(parts, runs), sizes), pair, req, sharing)
+    // a loop proved for every iteration count (unbounded/): never weakens the bounded verdict
+    const report = await withLoopProof(bounded, req, pair, {
+      dir: path.join(dir, 'loop-proof'), ...withTools(loopTools(tool.cbmc, tool.cadical)),
+      budgetMs: Math.min(req.timeoutSec * 1000, s.deadline !== undefined ? s.deadline - performance.now() : Infinity),
+      ...(env.signal ? { signal: env.signal } : {}),
+      run: inv => timed(s, () => runCbmc(inv)),
+      debug: m => env.log.debug(m),
+    })
     // a full disk never costs a finished proof its result
     if (env.cache && cacheable(report, env.signal)) await env.cache.put(key, report).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
     return report
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+function withTools<T>(tools: T | undefined): { tools?: T } {
+  return tools ? { tools } : {}
 }
 
 /** Run every counterexample natively (gcc, sanitizers) and mark it confirmed or not. */

@@ -31,6 +31,7 @@ for (const name of cases) {
     t.equal(res.code, exp.exitCode ?? EXIT[exp.verdict], 'exit code')
     t.equal(report.exitCode, res.code, 'report exit code matches the process')
     if (exp.reason) t.equal(report.reason, exp.reason, 'inconclusive reason')
+    if (exp.unwinding) t.equal(report.unwinding.kind ?? 'bounded', exp.unwinding, 'proved with or without a bound')
     const unintended = report.differences.filter(d => d.classification === 'unintended').map(d => d.observable)
     const intended = report.differences.filter(d => d.classification === 'intended').map(d => d.observable)
     if (exp.unintended) t.same([...new Set(unintended)].sort(), [...exp.unintended].sort(), 'unintended observables')

@@ -1,0 +1,156 @@
+/**
+ * The loop proof without a bound (issue #12), after the bounded proof: a bounded `equivalent`, or an
+ * `inconclusive (unwinding-bound)` with nothing found, of a function whose shape the product covers
+ * (shape.ts) becomes `equivalent` for every iteration count and every buffer length when a coupling
+ * invariant is found and CBMC checks it (houdini.ts). Anything else leaves the bounded report as it
+ * was; a failed attempt only adds a hint. Never weakens a verdict, never touches one with a finding.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { parseC } from '../extract/c-parser.js'
+import { TYPE_NAME } from '../extract/signature.js'
+import type { FunctionPair } from '../extract/types.js'
+import { EXIT_OF } from '../model/outcomes.js'
+import type { BoundInfo, ProofReport } from '../report/types.js'
+import type { VerifyRequest } from '../pipeline/types.js'
+import { houdini, type HoudiniOptions, type LoopProof, type LoopTools } from './houdini.js'
+import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, type ProductInput } from './product.js'
+import { findDefinition, loopShape } from './shape.js'
+
+export const TECHNIQUE = 'coupling-invariant'
+export const PARTIAL = 'partial equivalence: for every input on which both versions terminate'
+
+/** Why this proof is not tried without a bound (before looking at the code), or undefined. */
+export function notEligible(r: ProofReport, req: VerifyRequest, pair: FunctionPair): string | undefined {
+  if (req.unbounded === 'off') return '--unbounded off'
+  if (r.unwinding.kind === 'unbounded') return 'already unbounded'
+  if (!(r.verdict === 'equivalent' || (r.verdict === 'inconclusive' && r.reason === 'unwinding-bound'))) return `the bounded verdict is ${r.verdict}`
+  if (r.differences.length || r.preExisting.length || r.errors.length || r.claims.length) return 'the bounded proof found something'
+  if (req.claims.length || req.assumes.length || req.nullable.length || req.held.length || req.extraCbmcArgs.length) return 'claims, assumptions or extra options'
+  if (pair.typeChanges.length || pair.constChanges.length || pair.externals.externals.length) return 'type changes or external calls'
+  if ((req.cbmcPlatform ?? []).some(f => f !== '--unsigned-char')) return 'a platform option'
+  return undefined
+}
+
+/** goto-cc and goto-instrument next to cbmc (the CBMC release ships them together). */
+export function loopTools(cbmc: string, satSolver?: string): LoopTools | undefined {
+  const dir = path.dirname(cbmc)
+  const gotoCc = path.join(dir, 'goto-cc')
+  const gotoInstrument = path.join(dir, 'goto-instrument')
+  if (!existsSync(gotoCc) || !existsSync(gotoInstrument)) return undefined
+  return { gotoCc, gotoInstrument, cbmc, ...(satSolver ? { satSolver } : {}) }
+}
+
+/** The user-file line of a 0-based row of a preprocessed text (its last line marker before the row). */
+export function userLine(text: string, row: number): number {
+  const lines = text.split('\n', row + 1)
+  for (let i = Math.min(row, lines.length - 1) - 1; i >= 0; i--) {
+    const m = /^#\s*(\d+)\s+"/.exec(lines[i]!)
+    if (m) return Number(m[1]) + (row - i - 1)
+  }
+  return row + 1
+}
+
+/** The product of the two versions, or why there is none. */
+export async function productOf(pair: FunctionPair, req: Pick<VerifyRequest, 'buffers'>, retTypedef: string | undefined): Promise<{ product: ProductInput; line: number } | { unsupported: string }> {
+  const [o, n] = await Promise.all([parseC(pair.old.text), parseC(pair.new.text)])
+  try {
+    const fo = findDefinition(o.rootNode, pair.old.entry)
+    const fn = findDefinition(n.rootNode, pair.new.entry)
+    if (!fo || !fn) return { unsupported: 'the definitions were not found' }
+    const so = loopShape(fo, OLD_PREFIX)
+    if ('unsupported' in so) return { unsupported: `the old version ${so.unsupported}` }
+    const sn = loopShape(fn, NEW_PREFIX)
+    if ('unsupported' in sn) return { unsupported: `the new version ${sn.unsupported}` }
+    const product: ProductInput = { old: so.shape, new: sn.shape, buffers: req.buffers, ...(retTypedef ? { retTypedef } : {}) }
+    const problem = productProblem(product)
+    if (problem) return { unsupported: problem }
+    return { product, line: userLine(pair.old.text, so.shape.loopRow - 1) }
+  } finally {
+    o.delete()
+    n.delete()
+  }
+}
+
+/** The bounded report made unbounded by a loop proof. */
+export function unboundedReport(r: ProofReport, req: Pick<VerifyRequest, 'buffers' | 'maxSize'>, line: number, proof: Extract<LoopProof, { proved: true }>, command: string, params: readonly string[] = []): ProofReport {
+  const invariant = shown(proof.invariant, params).map(plain).join(' && ') || 'true'
+  const what = `loop at line ${line} of ${r.function}()`
+  const bounded = new Set(['unwinding bound', 'max buffer size (--max-size)', ...Object.keys(req.buffers).map(b => `buffer ${b}`)])
+  const bounds: BoundInfo[] = [
+    { what: 'unwinding bound', value: `none: proved for all iteration counts (coupling invariant ${invariant}; ${PARTIAL})`, isDefault: true },
+    ...Object.entries(req.buffers).map(([b, len]) => ({ what: `buffer ${b}`, value: `${len} elements, any ${len} >= 0 (no --max-size bound: the loop proof covers it)`, isDefault: false })),
+    ...r.bounds.filter(b => !bounded.has(b.what)),
+  ]
+  const { sizes: _sizes, reason: _reason, ...rest } = r
+  return {
+    ...rest,
+    verdict: 'equivalent',
+    exitCode: EXIT_OF.equivalent,
+    summary: `the versions return the same value for every input and every iteration count, and neither has a safety violation (${what}: coupling invariant checked by CBMC)`,
+    unwinding: { ...r.unwinding, complete: true, openLoops: [], kind: 'unbounded', techniques: [{ what, technique: TECHNIQUE, assumes: `${PARTIAL}; invariant ${invariant}` }] },
+    bounds,
+    hints: [],
+    runs: [...r.runs, { run: 'loop-proof', unwind: 0, status: 'complete', durationMs: proof.durationMs, command }],
+  }
+}
+
+/**
+ * The invariant as the report shows it: without `a <= b` where `a == b` is there too, and without
+ * equalities of the two versions' copies of a parameter (the product starts them equal).
+ */
+export function shown(invariant: readonly string[], params: readonly string[]): string[] {
+  const eq = new Set(invariant.flatMap(c => {
+    const m = /^(\w+) == (\w+)$/.exec(c)
+    return m ? [`${m[1]} ${m[2]}`, `${m[2]} ${m[1]}`] : []
+  }))
+  const copies = new Set(params.map(p => `${OLD_PREFIX}${p} == ${NEW_PREFIX}${p}`))
+  return invariant.filter(c => {
+    const le = /^(\w+) <= (\w+)$/.exec(c)
+    return !(le && eq.has(`${le[1]} ${le[2]}`)) && !copies.has(c)
+  })
+}
+
+/** `klp_po_i == klp_pn_len` → `old.i == new.len`. */
+export function plain(expr: string): string {
+  return expr.replaceAll(OLD_PREFIX, 'old.').replaceAll(NEW_PREFIX, 'new.')
+}
+
+/** `typedef unsigned int klp_ret_t;` from the signature's `unsigned int KLP_TYPE_NAME`; undefined for void. */
+export function retTypedefOf(returnTypedef: string): string | undefined {
+  return /^\s*void\s+KLP_TYPE_NAME\s*$/.test(returnTypedef) ? undefined : `typedef ${returnTypedef.replace(TYPE_NAME, 'klp_ret_t')};`
+}
+
+export interface LoopProofEnv {
+  readonly dir: string
+  readonly tools?: LoopTools
+  readonly budgetMs: number
+  readonly signal?: AbortSignal
+  readonly run: HoudiniOptions['run']
+  readonly debug: (msg: string) => void
+}
+
+/** The report, made unbounded when the loop proof holds; with a hint when it was tried and failed. */
+export async function withLoopProof(r: ProofReport, req: VerifyRequest, pair: FunctionPair, env: LoopProofEnv): Promise<ProofReport> {
+  const skip = notEligible(r, req, pair)
+  if (skip) return r
+  const found = await productOf(pair, req, retTypedefOf(pair.signature.returnTypedef))
+  if ('unsupported' in found) {
+    env.debug(`${r.function}(): no loop proof without a bound: ${found.unsupported}`)
+    return r
+  }
+  if (!env.tools) {
+    env.debug(`${r.function}(): no loop proof without a bound: goto-cc and goto-instrument are not next to cbmc`)
+    return r
+  }
+  const cands = candidates(found.product.old, found.product.new)
+  await mkdir(env.dir, { recursive: true })
+  const proof = await houdini(found.product, cands, env.tools, {
+    dir: env.dir, prelude: pair.old.text, fwrapv: req.fwrapv, ccFlags: req.cbmcPlatform?.includes('--unsigned-char') ? ['-funsigned-char'] : [],
+    budgetMs: env.budgetMs, run: env.run, ...(env.signal ? { signal: env.signal } : {}),
+  })
+  env.signal?.throwIfAborted()
+  if (!proof.proved) return { ...r, hints: [...r.hints, `a loop proof without a bound was tried (${proof.rounds} rounds) and did not hold: ${proof.why}; the verdict stays bounded`] }
+  return unboundedReport(r, req, found.line, proof, `goto-instrument --apply-loop-contracts (${proof.rounds} rounds, ${cands.length} candidates)`, found.product.old.params.map(p => p.name))
+}

@@ -1,0 +1,133 @@
+/**
+ * The product program of two loop shapes (shape.ts) and its candidate coupling invariants (issue #12).
+ *
+ * Both versions run in one function over the same inputs: their code before the loop, then one loop
+ * whose iteration runs each version's iteration while its own condition holds (a guarded product:
+ * sound whether or not the loops run in lockstep), then their code after it, and the returned values
+ * are compared. The loop carries CBMC's own loop contract (`__CPROVER_loop_invariant`), which
+ * goto-instrument checks (before entry and preserved by an iteration) before using it in place of the
+ * loop: when every property holds, the versions return the same value for every iteration count.
+ *
+ * Each candidate is also asserted on its own, before the loop and after an iteration, labelled
+ * `KLP_CAND <i>`: a run names the candidates that do not hold, and Houdini drops them (houdini.ts).
+ *
+ * Pure: text in, text out.
+ */
+import type { LoopShape, LoopVar } from './shape.js'
+
+export const OLD_PREFIX = 'klp_po_'
+export const NEW_PREFIX = 'klp_pn_'
+
+export interface ProductInput {
+  readonly old: LoopShape
+  readonly new: LoopShape
+  /** `--buffer p:len`: pointer parameter → the parameter holding its element count. */
+  readonly buffers: Readonly<Record<string, string>>
+  /** `typedef <return type> klp_ret_t;` or undefined for a void function. */
+  readonly retTypedef?: string
+}
+
+export type Prepared = { readonly candidates: readonly string[] } | { readonly unsupported: string }
+
+/** Why two shapes cannot be run as one product, or undefined. */
+export function productProblem(p: ProductInput): string | undefined {
+  const { old: o, new: n } = p
+  if (o.params.length !== n.params.length || o.params.some((x, i) => x.name !== n.params[i]!.name || x.type !== n.params[i]!.type)) return 'the versions\' parameters differ'
+  for (const x of o.params) {
+    if (x.kind === 'ptr' && !p.buffers[x.name]) return `pointer parameter ${x.name} has no --buffer length`
+    if (x.kind === 'other') return `parameter ${x.name} is not an integer or a pointer`
+  }
+  for (const [b, len] of Object.entries(p.buffers)) {
+    const lp = o.params.find(x => x.name === len)
+    if (!o.params.some(x => x.name === b && x.kind === 'ptr') || lp?.kind !== 'int') return `--buffer ${b}:${len} is not a pointer and an integer parameter`
+  }
+  if ((o.ret === undefined) !== (n.ret === undefined) || (o.ret !== undefined && !p.retTypedef)) return 'the versions return differently'
+  return undefined
+}
+
+const norm = (t: string) => t.replace(/\b(const|volatile)\b/g, '').replace(/\s+/g, ' ').trim()
+
+/**
+ * Candidate relations at the loop head: the two conditions agree; equal integers and pointers across
+ * the versions; a pointer is a parameter pointer plus an integer (a pointer walk against an index);
+ * one integer is at most another. All are checked, none is trusted.
+ */
+export function candidates(o: LoopShape, n: LoopShape): string[] {
+  const out: string[] = [`!(${o.cond}) == !(${n.cond})`]
+  const all = [...o.vars, ...n.vars]
+  const ints = all.filter(v => v.kind === 'int')
+  const ptrs = all.filter(v => v.kind === 'ptr')
+  const bases = ptrs.filter(v => v.param)
+  for (const a of o.vars) {
+    for (const b of n.vars) {
+      if (a.kind === 'int' && b.kind === 'int') out.push(`${a.name} == ${b.name}`)
+      if (a.kind === 'ptr' && b.kind === 'ptr' && norm(a.pointee!) === norm(b.pointee!)) out.push(`${a.name} == ${b.name}`)
+    }
+  }
+  for (const q of ptrs) {
+    for (const b of bases) {
+      if (q.param || norm(q.pointee!) !== norm(b.pointee!)) continue
+      for (const k of ints) out.push(`${q.name} == ${b.name} + ${k.name}`)
+    }
+  }
+  for (const a of ints) for (const b of ints) if (a !== b) out.push(`${a.name} <= ${b.name}`)
+  return [...new Set(out)]
+}
+
+function declareParam(v: { name: string; type: string }, prefix: string): string {
+  return `  ${v.type} ${prefix}${v.name} = ${v.name};`
+}
+
+const CHECKS_OFF = ['bounds', 'pointer', 'pointer-primitive', 'pointer-overflow', 'signed-overflow', 'unsigned-overflow', 'conversion', 'undefined-shift', 'div-by-zero', 'float-overflow', 'nan']
+
+/** The candidates' own assertions: checks of the expressions themselves are off (they only read). */
+function asserts(cands: readonly string[], ids: readonly number[]): string {
+  if (ids.length === 0) return ''
+  return [
+    '#pragma CPROVER check push',
+    ...CHECKS_OFF.map(c => `#pragma CPROVER check disable "${c}"`),
+    ...ids.map(i => `    __CPROVER_assert(${cands[i]}, "KLP_CAND ${i}");`),
+    '#pragma CPROVER check pop',
+  ].join('\n')
+}
+
+/** The product's C text with the candidates `keep` (indexes into `cands`) as the loop invariant. */
+export function renderProduct(p: ProductInput, cands: readonly string[], keep: readonly number[], entry = 'klp_product'): string {
+  const { old: o, new: n } = p
+  const inv = keep.length ? keep.map(i => `(${cands[i]})`).join(' && ') : '1'
+  const lines: string[] = []
+  if (p.retTypedef) lines.push(p.retTypedef)
+  lines.push(`void ${entry}(void)`, '{')
+  // inputs: each parameter once, shared by both versions; buffers of any length, read only
+  for (const x of o.params) {
+    if (x.kind === 'int') lines.push(`  ${x.type} ${x.name};`)
+  }
+  for (const x of o.params) {
+    if (x.kind !== 'ptr') continue
+    const len = p.buffers[x.name]!
+    lines.push(`  __CPROVER_assume(${len} >= 0);`)
+    lines.push(`  ${x.type} ${x.name} = (${x.type})__CPROVER_allocate(sizeof(*${x.name}) * (unsigned long)${len}, 0);`)
+  }
+  for (const x of o.params) lines.push(declareParam(x, OLD_PREFIX))
+  for (const x of n.params) lines.push(declareParam(x, NEW_PREFIX))
+  if (p.retTypedef) lines.push('  klp_ret_t klp_ret_o, klp_ret_n;')
+  lines.push('  _Bool klp_go_o, klp_go_n;')
+  lines.push('  /* old, then new, up to the loop */', indent(o.pre), indent(n.pre))
+  lines.push(asserts(cands, keep))
+  lines.push('  while (1)', `    __CPROVER_loop_invariant(${inv})`, '  {')
+  lines.push(`    klp_go_o = (${o.cond}) != 0;`, `    klp_go_n = (${n.cond}) != 0;`, '    if (!klp_go_o && !klp_go_n) break;')
+  lines.push('    if (klp_go_o) {', indent(o.body, 6), '    }', '    if (klp_go_n) {', indent(n.body, 6), '    }')
+  lines.push(asserts(cands, keep), '  }')
+  lines.push('  /* after the loop */', indent(o.post), indent(n.post))
+  if (p.retTypedef) {
+    lines.push(`  klp_ret_o = ${o.ret};`, `  klp_ret_n = ${n.ret};`, '  __CPROVER_assert(klp_ret_o == klp_ret_n, "KLP_EQ return");')
+  }
+  lines.push('}', '')
+  return lines.join('\n')
+}
+
+function indent(text: string, by = 2): string {
+  return text.split('\n').map(l => (l.startsWith('#') || !l ? l : ' '.repeat(by) + l)).join('\n')
+}
+
+export type { LoopVar }
