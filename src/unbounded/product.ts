@@ -3,8 +3,8 @@
  *
  * Both versions run in one function over the same inputs: their code before the loop, then one loop
  * whose iteration runs each version's iteration while its own condition holds (a guarded product:
- * sound whether or not the loops run in lockstep), then their code after it, and the returned values
- * are compared. The loop carries CBMC's own loop contract (`__CPROVER_loop_invariant`), which
+ * sound whether or not the loops run in lockstep; a loop that has ended never evaluates its condition
+ * again, which may have side effects), then their code after it, and the returned values are compared. The loop carries CBMC's own loop contract (`__CPROVER_loop_invariant`), which
  * goto-instrument checks (before entry and preserved by an iteration) before using it in place of the
  * loop: when every property holds, the versions return the same value for every iteration count.
  *
@@ -53,7 +53,8 @@ const norm = (t: string) => t.replace(/\b(const|volatile)\b/g, '').replace(/\s+/
  * one integer is at most another. All are checked, none is trusted.
  */
 export function candidates(o: LoopShape, n: LoopShape): string[] {
-  const out: string[] = [`!(${o.cond}) == !(${n.cond})`]
+  // a condition with side effects is never evaluated outside its loop
+  const out: string[] = [...(o.condPure && n.condPure ? [`!(${o.cond}) == !(${n.cond})`] : []), 'klp_go_o == klp_go_n']
   const all = [...o.vars, ...n.vars]
   const ints = all.filter(v => v.kind === 'int')
   const ptrs = all.filter(v => v.kind === 'ptr')
@@ -111,11 +112,12 @@ export function renderProduct(p: ProductInput, cands: readonly string[], keep: r
   for (const x of o.params) lines.push(declareParam(x, OLD_PREFIX))
   for (const x of n.params) lines.push(declareParam(x, NEW_PREFIX))
   if (p.retTypedef) lines.push('  klp_ret_t klp_ret_o, klp_ret_n;')
-  lines.push('  _Bool klp_go_o, klp_go_n;')
+  // whether each loop still runs: a finished loop's condition is not evaluated again
+  lines.push('  _Bool klp_go_o = 1, klp_go_n = 1;')
   lines.push('  /* old, then new, up to the loop */', indent(o.pre), indent(n.pre))
   lines.push(asserts(cands, keep))
   lines.push('  while (1)', `    __CPROVER_loop_invariant(${inv})`, '  {')
-  lines.push(`    klp_go_o = (${o.cond}) != 0;`, `    klp_go_n = (${n.cond}) != 0;`, '    if (!klp_go_o && !klp_go_n) break;')
+  lines.push(`    if (klp_go_o) klp_go_o = (${o.cond}) != 0;`, `    if (klp_go_n) klp_go_n = (${n.cond}) != 0;`, '    if (!klp_go_o && !klp_go_n) break;')
   lines.push('    if (klp_go_o) {', indent(o.body, 6), '    }', '    if (klp_go_n) {', indent(n.body, 6), '    }')
   lines.push(asserts(cands, keep), '  }')
   lines.push('  /* after the loop */', indent(o.post), indent(n.post))

@@ -28,6 +28,8 @@ export interface LoopShape {
   readonly pre: string
   /** The loop's continue condition, renamed (`1` when none). */
   readonly cond: string
+  /** The condition changes nothing (no `++`, `--` or assignment): a candidate may evaluate it. */
+  readonly condPure: boolean
   /** One iteration: the body then the for-loop's update, renamed. */
   readonly body: string
   /** Statements after the loop up to the final return, renamed. */
@@ -184,6 +186,7 @@ export function loopShape(fn: Node, prefix: string): ShapeResult {
   const rn = (n: Node): string => rename(n, prefix, names)
   // the loop: condition, body and update; `while (1) { if (c) break; … }` reads as `while (!(c)) { … }`
   let cond = '1'
+  let condNode: Node | undefined
   let bodyItems: Node[]
   let update = ''
   const preInit: string[] = []
@@ -191,19 +194,26 @@ export function loopShape(fn: Node, prefix: string): ShapeResult {
     const init = loop.childForFieldName('initializer')
     if (init) preInit.push(init.type === 'declaration' ? rn(init) : `${rn(init)};`)
     const c = loop.childForFieldName('condition')
-    if (c) cond = rn(c)
+    if (c) {
+      cond = rn(c)
+      condNode = c
+    }
     const u = loop.childForFieldName('update')
     if (u) update = `${rn(u)};`
     bodyItems = unwrapBlock(loop.childForFieldName('body')!)
   } else {
-    cond = rn(loop.childForFieldName('condition')!)
+    condNode = loop.childForFieldName('condition')!
+    cond = rn(condNode)
     bodyItems = unwrapBlock(loop.childForFieldName('body')!)
   }
   const first = bodyItems[0]
   if (/^\(?\s*1\s*\)?$/.test(cond) && first?.type === 'if_statement' && !first.childForFieldName('alternative') && isBreak(first.childForFieldName('consequence')!)) {
-    cond = `!${rn(first.childForFieldName('condition')!)}`
+    condNode = first.childForFieldName('condition')!
+    cond = `!${rn(condNode)}`
     bodyItems = bodyItems.slice(1)
   }
+  let condPure = true
+  if (condNode) walk(condNode, n => { if (n.type === 'update_expression' || n.type === 'assignment_expression') condPure = false })
   let breaks = false
   for (const b of bodyItems) walk(b, n => { if (n.type === 'break_statement') breaks = true })
   if (breaks) return { unsupported: 'breaks out of its loop' }
@@ -223,6 +233,7 @@ export function loopShape(fn: Node, prefix: string): ShapeResult {
       params,
       pre: [...items.slice(0, li).map(s => rn(s)), ...preInit].join('\n'),
       cond,
+      condPure,
       body: [...bodyItems.map(s => rn(s)), update].filter(Boolean).join('\n'),
       post: postItems.map(s => rn(s)).join('\n'),
       ...(ret ? { ret: rn(ret) } : {}),

@@ -54,6 +54,23 @@ t.test('a difference at iteration 1000 and a relation no candidate states: never
   t.notOk(q.proved)
 })
 
+t.test('buffer contents are any bytes: a difference only for one byte value is never proved', async t => {
+  const o = 'unsigned f(const unsigned char *b, unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i++) s += b[i]; return s; }'
+  const p = { ...(await product(o.replace('s += b[i]', 's += b[i] == 7 ? 8 : b[i]'), o)), buffers: { b: 'n' } }
+  const r = await houdini(p, candidates(p.old, p.new), tools, opts({ prelude: '' }))
+  t.notOk(r.proved, JSON.stringify(r))
+  const same = { ...(await product(o.replace('s += b[i]', 's = s + b[i]'), o)), buffers: { b: 'n' } }
+  t.ok((await houdini(same, candidates(same.old, same.new), tools, opts({ prelude: '' }))).proved, 'the same sum written differently is proved')
+})
+
+t.test('a condition with a side effect: a finished loop does not evaluate it again', async t => {
+  // old stops at the first zero byte or n; new reads the same way with the count in the condition
+  const o = 'unsigned f(const unsigned char *b, unsigned n) { unsigned k = 0; while (k < n && b[k] != 0) k++; return k; }'
+  const side = await product('unsigned f(const unsigned char *b, unsigned n) { unsigned k = 0; while (k < n && b[k++] != 0) ; return k; }', o)
+  const r = await houdini({ ...side, buffers: { b: 'n' } }, candidates(side.old, side.new), tools, opts({ prelude: '' }))
+  t.notOk(r.proved, 'new counts the zero byte: they differ, and the side effect is not evaluated in a candidate')
+})
+
 t.test('a safety violation in the product is not a proof; -fwrapv turns signed overflow checks off', async t => {
   const o = 'int f(int n) { int s = 0, i; for (i = 0; i < n; i++) s += i; return s; }'
   const p = { ...(await product(o.replace('s += i', 's = s + i'), o)), retTypedef: 'typedef int klp_ret_t;' }

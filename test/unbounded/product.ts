@@ -20,6 +20,9 @@ t.test('candidates: conditions agree, equal integers and pointers, pointer = bas
   t.notOk(c.includes('klp_po_b == klp_pn_b + klp_po_i'), 'a parameter pointer is never a walk')
   t.notOk(c.some(x => /klp_po_i == klp_pn_p|klp_po_i <= klp_po_i/.test(x)), 'no mixed kinds, no self order')
   t.equal(new Set(c).size, c.length, 'no duplicates')
+  t.equal(c[1], 'klp_go_o == klp_go_n', 'the loops run (or stopped) together')
+  const side = await shape('unsigned f(const unsigned char *b, unsigned n) { unsigned s = 0; while (*b++ && s < n) s++; return s; }', NEW_PREFIX)
+  t.notOk(candidates(o, side).some(x => x.includes('*klp_pn_b++')), 'a condition with a side effect is never a candidate')
   // pointers to other element types are not related by arithmetic
   const w = await shape('unsigned f(const unsigned char *b, unsigned n) { const int *q = 0; unsigned i; for (i = 0; i < n; i++); return i; }', NEW_PREFIX)
   t.notOk(candidates(o, w).some(x => /klp_pn_q ==/.test(x)), 'int * against unsigned char *: no candidate')
@@ -52,6 +55,8 @@ t.test('renderProduct: shared inputs, guarded iterations, the contract and the c
   t.match(text, new RegExp(`__CPROVER_loop_invariant\\(\\(${c[0]!.replace(/[()*+!]/g, '\\$&')}\\) && \\(${c[3]!.replace(/[()*+!]/g, '\\$&')}\\)\\)`))
   t.equal(text.match(/KLP_CAND 3/g)?.length, 2, 'each kept candidate before the loop and after an iteration')
   t.notOk(text.includes('KLP_CAND 1"'), 'dropped candidates are gone')
+  t.match(text, /_Bool klp_go_o = 1, klp_go_n = 1;/)
+  t.match(text, /if \(klp_go_o\) klp_go_o = \(klp_po_i < klp_po_n\) != 0;\n    if \(klp_go_n\) klp_go_n = /)
   t.match(text, /if \(klp_go_o\) \{\n      klp_po_s \+= klp_po_b\[klp_po_i\];\n      klp_po_i\+\+;\n    \}/)
   t.match(text, /klp_pn_s\+\+;\n  klp_ret_o = klp_po_s;\n  klp_ret_n = klp_pn_s - 1;\n  __CPROVER_assert\(klp_ret_o == klp_ret_n, "KLP_EQ return"\);/)
   t.match(text, /#pragma CPROVER check disable "pointer"/)
