@@ -32,7 +32,7 @@ import { cacheable, proofKey } from './cache/proof-key.js'
 import { keepHarnesses, loadProgram, writeHarness } from './program.js'
 import { timed, type Session } from './runs.js'
 import { childrenCpuMs, runCbmc } from '../cbmc/run.js'
-import { loopTools, withLoopProof } from '../unbounded/loop-proof.js'
+import { attemptLoopProof, loopTools, withAttempt } from '../unbounded/loop-proof.js'
 import { proveAtSizes, withSizes } from './sizes.js'
 import { containerBounds } from '../model/containers.js'
 import { worldBounds } from '../model/world.js'
@@ -202,6 +202,20 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
       const totalMs = Math.round(performance.now() - t0)
       return { ...hit, ...base, cached: true, timings: { totalMs, toolMs: Math.round(s.toolMs), ownMs: Math.max(0, totalMs - Math.round(s.toolMs)) } }
     }
+    // a loop proved for every iteration count (unbounded/) needs no bounded run
+    const attempt = await attemptLoopProof(req, pair, {
+      dir: path.join(dir, 'loop-proof'), ...withTools(loopTools(tool.cbmc, tool.cadical)),
+      budgetMs: Math.min(req.timeoutSec * 1000, s.deadline !== undefined ? s.deadline - performance.now() : Infinity),
+      ...(env.signal ? { signal: env.signal } : {}),
+      run: inv => timed(s, () => runCbmc(inv)),
+      debug: m => env.log.debug(m),
+    })
+    if (attempt.kind === 'proved') {
+      env.log.info(`${pair.func}(): proved for every iteration count (coupling invariant, ${attempt.proof.rounds} rounds); no bounded run needed`)
+      const report = withAttempt(finish(LOOP_PROVED(pair.func), []), attempt, req, pair)
+      if (env.cache && cacheable(report, env.signal)) await env.cache.put(key, report).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
+      return report
+    }
     // a proof stopped before its runs is not cached (a limit may not hold next time; the rest is quickly found again)
     const loaded = precheck(await loadProgram(s, req, pair, harnesses[0]!.h, harnesses[0]!.dir))
     if (loaded) return finish(loaded, [])
@@ -215,15 +229,7 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
       },
       ...(req.replay ? { confirm: (p: PlannedProof, results: readonly JobResult[]) => confirmNatively(s, req, pair, p, results) } : {}),
     })
-    const bounded = sharedReport(withSizes(finish(parts, runs), sizes), pair, req, sharing)
-    // a loop proved for every iteration count (unbounded/): never weakens the bounded verdict
-    const report = await withLoopProof(bounded, req, pair, {
-      dir: path.join(dir, 'loop-proof'), ...withTools(loopTools(tool.cbmc, tool.cadical)),
-      budgetMs: Math.min(req.timeoutSec * 1000, s.deadline !== undefined ? s.deadline - performance.now() : Infinity),
-      ...(env.signal ? { signal: env.signal } : {}),
-      run: inv => timed(s, () => runCbmc(inv)),
-      debug: m => env.log.debug(m),
-    })
+    const report = withAttempt(sharedReport(withSizes(finish(parts, runs), sizes), pair, req, sharing), attempt, req, pair)
     // a full disk never costs a finished proof its result
     if (env.cache && cacheable(report, env.signal)) await env.cache.put(key, report).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
     return report
@@ -231,6 +237,12 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
     await rm(dir, { recursive: true, force: true })
   }
 }
+
+/** The verdict parts of a pair the loop proof proved (unboundedReport fills in how). */
+const LOOP_PROVED = (func: string): VerdictParts => ({
+  verdict: 'equivalent', summary: `${func}(): proved for every iteration count`,
+  differences: [], claims: [], preExisting: [], hints: [], errors: [], complete: true, openLoops: [], bound: 0,
+})
 
 function withTools<T>(tools: T | undefined): { tools?: T } {
   return tools ? { tools } : {}

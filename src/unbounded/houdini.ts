@@ -122,6 +122,8 @@ export async function houdini(p: ProductInput, cands: readonly string[], tools: 
   return done('no inductive invariant', cands.length + 1)
 }
 
+/** The tool's error line, else its first line that is not about termination. */
 function firstLine(s: string): string {
-  return s.split('\n').find(l => l.trim() && !/decreases clause|Termination of this loop/.test(l))?.trim().slice(0, 200) ?? 'no message'
+  const lines = s.split('\n').filter(l => l.trim() && !/decreases clause|Termination of this loop/.test(l))
+  return (lines.find(l => /error/i.test(l)) ?? lines[0])?.trim().slice(0, 200) ?? 'no message'
 }

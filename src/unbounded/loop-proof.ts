@@ -1,9 +1,9 @@
 /**
- * The loop proof without a bound (issue #12), after the bounded proof: a bounded `equivalent`, or an
- * `inconclusive (unwinding-bound)` with nothing found, of a function whose shape the product covers
- * (shape.ts) becomes `equivalent` for every iteration count and every buffer length when a coupling
- * invariant is found and CBMC checks it (houdini.ts). Anything else leaves the bounded report as it
- * was; a failed attempt only adds a hint. Never weakens a verdict, never touches one with a finding.
+ * The loop proof without a bound (issue #12), tried before the bounded proof: a function pair whose
+ * shape the product covers (shape.ts), without claims or external calls, is `equivalent` for every
+ * iteration count and every buffer length when a coupling invariant is found and CBMC checks it
+ * (houdini.ts), with no bounded run. Otherwise the bounded proof runs as always and gives the verdict
+ * (and any counterexample); a failed attempt only adds a hint to a verdict it could have improved.
  */
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
@@ -21,16 +21,21 @@ import { findDefinition, loopShape } from './shape.js'
 export const TECHNIQUE = 'coupling-invariant'
 export const PARTIAL = 'partial equivalence: for every input on which both versions terminate'
 
-/** Why this proof is not tried without a bound (before looking at the code), or undefined. */
-export function notEligible(r: ProofReport, req: VerifyRequest, pair: FunctionPair): string | undefined {
+/** Why the request rules the loop proof out (before looking at the code), or undefined. */
+export function requestProblem(req: VerifyRequest, pair: FunctionPair): string | undefined {
   if (req.unbounded === 'off') return '--unbounded off'
-  if (r.unwinding.kind === 'unbounded') return 'already unbounded'
-  if (!(r.verdict === 'equivalent' || (r.verdict === 'inconclusive' && r.reason === 'unwinding-bound'))) return `the bounded verdict is ${r.verdict}`
-  if (r.differences.length || r.preExisting.length || r.errors.length || r.claims.length) return 'the bounded proof found something'
   if (req.claims.length || req.assumes.length || req.nullable.length || req.held.length || req.extraCbmcArgs.length) return 'claims, assumptions or extra options'
   if (pair.typeChanges.length || pair.constChanges.length || pair.externals.externals.length) return 'type changes or external calls'
   if ((req.cbmcPlatform ?? []).some(f => f !== '--unsigned-char')) return 'a platform option'
   return undefined
+}
+
+/** Why a bounded report leaves no room for the loop proof's hint, or undefined. */
+export function notEligible(r: ProofReport, req: VerifyRequest, pair: FunctionPair): string | undefined {
+  if (r.unwinding.kind === 'unbounded') return 'already unbounded'
+  if (!(r.verdict === 'equivalent' || (r.verdict === 'inconclusive' && r.reason === 'unwinding-bound'))) return `the bounded verdict is ${r.verdict}`
+  if (r.differences.length || r.preExisting.length || r.errors.length || r.claims.length) return 'the bounded proof found something'
+  return requestProblem(req, pair)
 }
 
 /** goto-cc and goto-instrument next to cbmc (the CBMC release ships them together). */
@@ -80,7 +85,7 @@ export function unboundedReport(r: ProofReport, req: Pick<VerifyRequest, 'buffer
   const bounded = new Set(['unwinding bound', 'max buffer size (--max-size)', ...Object.keys(req.buffers).map(b => `buffer ${b}`)])
   const bounds: BoundInfo[] = [
     { what: 'unwinding bound', value: `none: proved for all iteration counts (coupling invariant ${invariant}; ${PARTIAL})`, isDefault: true },
-    ...Object.entries(req.buffers).map(([b, len]) => ({ what: `buffer ${b}`, value: `${len} elements, any ${len} >= 0 (no --max-size bound: the loop proof covers it)`, isDefault: false })),
+    ...Object.entries(req.buffers).map(([b, len]) => ({ what: `buffer ${b}`, value: `${len} elements, any ${len} >= 0 whose buffer fits in 2^40 bytes (no --max-size bound: the loop proof covers it)`, isDefault: false })),
     ...r.bounds.filter(b => !bounded.has(b.what)),
   ]
   const { sizes: _sizes, reason: _reason, ...rest } = r
@@ -131,18 +136,28 @@ export interface LoopProofEnv {
   readonly debug: (msg: string) => void
 }
 
-/** The report, made unbounded when the loop proof holds; with a hint when it was tried and failed. */
-export async function withLoopProof(r: ProofReport, req: VerifyRequest, pair: FunctionPair, env: LoopProofEnv): Promise<ProofReport> {
-  const skip = notEligible(r, req, pair)
-  if (skip) return r
+/** What trying the loop proof gave: nothing to try, a proof, or why it did not hold. */
+export type LoopAttempt =
+  | { readonly kind: 'skipped' }
+  | { readonly kind: 'failed'; readonly why: string; readonly rounds: number }
+  | { readonly kind: 'proved'; readonly proof: Extract<LoopProof, { proved: true }>; readonly line: number; readonly candidates: number; readonly params: readonly string[] }
+
+/**
+ * Try the loop proof before any bounded run (it is a whole proof for the code it covers: both versions'
+ * safety and their return values, for every input). Skipped when the request or the code is outside
+ * what the product covers.
+ */
+export async function attemptLoopProof(req: VerifyRequest, pair: FunctionPair, env: LoopProofEnv): Promise<LoopAttempt> {
+  const skip = requestProblem(req, pair)
+  if (skip) return { kind: 'skipped' }
   const found = await productOf(pair, req, retTypedefOf(pair.signature.returnTypedef))
   if ('unsupported' in found) {
-    env.debug(`${r.function}(): no loop proof without a bound: ${found.unsupported}`)
-    return r
+    env.debug(`${pair.func}(): no loop proof without a bound: ${found.unsupported}`)
+    return { kind: 'skipped' }
   }
   if (!env.tools) {
-    env.debug(`${r.function}(): no loop proof without a bound: goto-cc and goto-instrument are not next to cbmc`)
-    return r
+    env.debug(`${pair.func}(): no loop proof without a bound: goto-cc and goto-instrument are not next to cbmc`)
+    return { kind: 'skipped' }
   }
   const cands = candidates(found.product.old, found.product.new)
   await mkdir(env.dir, { recursive: true })
@@ -151,6 +166,21 @@ export async function withLoopProof(r: ProofReport, req: VerifyRequest, pair: Fu
     budgetMs: env.budgetMs, run: env.run, ...(env.signal ? { signal: env.signal } : {}),
   })
   env.signal?.throwIfAborted()
-  if (!proof.proved) return { ...r, hints: [...r.hints, `a loop proof without a bound was tried (${proof.rounds} rounds) and did not hold: ${proof.why}; the verdict stays bounded`] }
-  return unboundedReport(r, req, found.line, proof, `goto-instrument --apply-loop-contracts (${proof.rounds} rounds, ${cands.length} candidates)`, found.product.old.params.map(p => p.name))
+  if (!proof.proved) return { kind: 'failed', why: proof.why, rounds: proof.rounds }
+  return { kind: 'proved', proof, line: found.line, candidates: cands.length, params: found.product.old.params.map(p => p.name) }
+}
+
+/**
+ * The report after an attempt: unbounded when it proved the pair; the bounded report with a hint when
+ * it was tried and did not hold (only where the bounded verdict left room for it).
+ */
+export function withAttempt(r: ProofReport, attempt: LoopAttempt, req: VerifyRequest, pair: FunctionPair): ProofReport {
+  if (attempt.kind === 'proved') {
+    const { proof } = attempt
+    return unboundedReport(r, req, attempt.line, proof, `goto-instrument --apply-loop-contracts (${proof.rounds} rounds, ${attempt.candidates} candidates)`, attempt.params)
+  }
+  if (attempt.kind === 'failed' && !notEligible(r, req, pair)) {
+    return { ...r, hints: [...r.hints, `a loop proof without a bound was tried (${attempt.rounds} rounds) and did not hold: ${attempt.why}; the verdict stays bounded`] }
+  }
+  return r
 }

@@ -16,6 +16,8 @@
 import type { LoopShape, LoopVar } from './shape.js'
 
 export const OLD_PREFIX = 'klp_po_'
+/** The largest buffer the product allocates, in bytes (the report states it). */
+export const MAX_BYTES = 2 ** 40
 export const NEW_PREFIX = 'klp_pn_'
 
 export interface ProductInput {
@@ -48,13 +50,19 @@ export function productProblem(p: ProductInput): string | undefined {
 const norm = (t: string) => t.replace(/\b(const|volatile)\b/g, '').replace(/\s+/g, ' ').trim()
 
 /**
- * Candidate relations at the loop head: the two conditions agree; equal integers and pointers across
+ * Candidate relations at the loop head: the loops run (or stop) together, each flag is its condition;
+ * equal integers and pointers across
  * the versions; a pointer is a parameter pointer plus an integer (a pointer walk against an index);
  * one integer is at most another. All are checked, none is trusted.
  */
 export function candidates(o: LoopShape, n: LoopShape): string[] {
-  // a condition with side effects is never evaluated outside its loop
-  const out: string[] = [...(o.condPure && n.condPure ? [`!(${o.cond}) == !(${n.cond})`] : []), 'klp_go_o == klp_go_n']
+  // the flags hold each loop's last evaluated condition; a condition with side effects is never
+  // evaluated again in a candidate
+  const out: string[] = [
+    'klp_go_o == klp_go_n',
+    ...(o.condPure ? [`klp_go_o == ((${o.cond}) != 0)`] : []),
+    ...(n.condPure ? [`klp_go_n == ((${n.cond}) != 0)`] : []),
+  ]
   const all = [...o.vars, ...n.vars]
   const ints = all.filter(v => v.kind === 'int')
   const ptrs = all.filter(v => v.kind === 'ptr')
@@ -65,10 +73,15 @@ export function candidates(o: LoopShape, n: LoopShape): string[] {
       if (a.kind === 'ptr' && b.kind === 'ptr' && norm(a.pointee!) === norm(b.pointee!)) out.push(`${a.name} == ${b.name}`)
     }
   }
+  // a walked pointer (a parameter too: `s++`) against a base and an index; also only while its loop
+  // runs, and one ahead then (a condition like `*s++ != 0` moves it before each iteration)
+  const flag = (v: LoopVar) => (o.vars.includes(v) ? 'klp_go_o' : 'klp_go_n')
   for (const q of ptrs) {
     for (const b of bases) {
-      if (q.param || norm(q.pointee!) !== norm(b.pointee!)) continue
-      for (const k of ints) out.push(`${q.name} == ${b.name} + ${k.name}`)
+      if (q === b || norm(q.pointee!) !== norm(b.pointee!)) continue
+      for (const k of ints) {
+        out.push(`${q.name} == ${b.name} + ${k.name}`, `!${flag(q)} || ${q.name} == ${b.name} + ${k.name}`, `!${flag(q)} || ${q.name} == ${b.name} + ${k.name} + 1`)
+      }
     }
   }
   for (const a of ints) for (const b of ints) if (a !== b) out.push(`${a.name} <= ${b.name}`)
@@ -106,19 +119,23 @@ export function renderProduct(p: ProductInput, cands: readonly string[], keep: r
   for (const x of o.params) {
     if (x.kind !== 'ptr') continue
     const len = p.buffers[x.name]!
-    lines.push(`  __CPROVER_assume(${len} >= 0);`)
+    // any length whose buffer fits in memory (2^40 bytes: more than any kernel object; no size overflow)
+    lines.push(`  __CPROVER_assume(${len} >= 0 && (unsigned long)${len} <= ${MAX_BYTES}UL / sizeof(*(${x.type})0));`)
     lines.push(`  ${x.type} ${x.name} = (${x.type})__CPROVER_allocate(sizeof(*${x.name}) * (unsigned long)${len}, 0);`)
   }
   for (const x of o.params) lines.push(declareParam(x, OLD_PREFIX))
   for (const x of n.params) lines.push(declareParam(x, NEW_PREFIX))
   if (p.retTypedef) lines.push('  klp_ret_t klp_ret_o, klp_ret_n;')
-  // whether each loop still runs: a finished loop's condition is not evaluated again
-  lines.push('  _Bool klp_go_o = 1, klp_go_n = 1;')
+  // whether each loop runs another iteration: its condition, evaluated when the original evaluates it
+  // (before the first iteration and after each), never again once the loop has ended
+  lines.push('  _Bool klp_go_o, klp_go_n;')
   lines.push('  /* old, then new, up to the loop */', indent(o.pre), indent(n.pre))
+  lines.push(`  klp_go_o = (${o.cond}) != 0;`, `  klp_go_n = (${n.cond}) != 0;`)
   lines.push(asserts(cands, keep))
   lines.push('  while (1)', `    __CPROVER_loop_invariant(${inv})`, '  {')
-  lines.push(`    if (klp_go_o) klp_go_o = (${o.cond}) != 0;`, `    if (klp_go_n) klp_go_n = (${n.cond}) != 0;`, '    if (!klp_go_o && !klp_go_n) break;')
-  lines.push('    if (klp_go_o) {', indent(o.body, 6), '    }', '    if (klp_go_n) {', indent(n.body, 6), '    }')
+  lines.push('    if (!klp_go_o && !klp_go_n) break;')
+  lines.push('    if (klp_go_o) {', indent(o.body, 6), `      klp_go_o = (${o.cond}) != 0;`, '    }')
+  lines.push('    if (klp_go_n) {', indent(n.body, 6), `      klp_go_n = (${n.cond}) != 0;`, '    }')
   lines.push(asserts(cands, keep), '  }')
   lines.push('  /* after the loop */', indent(o.post), indent(n.post))
   if (p.retTypedef) {

@@ -21,7 +21,7 @@ t.test('loop-pointer-walk: a length loop rewritten as a pointer walk is equivale
   t.equal(report.unwinding.kind, 'unbounded')
   t.same(report.unwinding.techniques?.map(x => [x.what, x.technique]), [['loop at line 7 of csum_bytes()', 'coupling-invariant']])
   t.match(report.unwinding.techniques?.[0]?.assumes, /for every input on which both versions terminate; invariant .*new\.p == old\.buf \+ old\.i/)
-  t.match(report.bounds.find(b => b.what === 'buffer buf')?.value, /any len >= 0 \(no --max-size bound/)
+  t.match(report.bounds.find(b => b.what === 'buffer buf')?.value, /any len >= 0 whose buffer fits in 2\^40 bytes \(no --max-size bound/)
   t.notOk(report.bounds.some(b => b.what === 'max buffer size (--max-size)'), 'no --max-size bound listed')
   t.match(res.stdout, /none: proved for all iteration counts \(coupling invariant/)
   t.ok(report.runs.some(r => r.run === 'loop-proof' && r.status === 'complete'))
@@ -34,6 +34,14 @@ t.test('loop-pointer-walk mutant: skipping the last byte is unintended, with a c
   t.equal(report.verdict, 'unintended', report.summary)
   t.equal(report.differences.find(d => d.observable === 'return')?.confirmed, true, 'confirmed natively')
   t.not(report.unwinding.kind, 'unbounded')
+})
+
+t.test('loop-cond-side-effect: a pointer moved in the loop condition against an index, equivalent for every max', async t => {
+  const { report } = await runCase('loop-cond-side-effect')
+  t.equal(report.verdict, 'equivalent', report.summary)
+  t.equal(report.unwinding.kind, 'unbounded')
+  t.match(report.unwinding.techniques?.[0]?.assumes, /!new\.w|old\.w == new\.w \+ (old|new)\.n \+ 1/)
+  t.match(report.bounds.find(b => b.what === 'buffer w')?.value, /any max >= 0 whose buffer fits in 2\^40 bytes/)
 })
 
 t.test('loop-exit-test-moved: inconclusive at any bound, equivalent for every n with the loop proof', async t => {

@@ -10,7 +10,7 @@ import t, { type Test } from 'tap'
 import type { CbmcTool } from '../../src/cbmc/types.js'
 import { ToolFailureError, ToolNotFoundError } from '../../src/errors.js'
 import type { FunctionPair } from '../../src/extract/types.js'
-import type { LoopProofEnv } from '../../src/unbounded/loop-proof.js'
+import type { LoopAttempt, LoopProofEnv } from '../../src/unbounded/loop-proof.js'
 import type { Harness } from '../../src/harness/types.js'
 import type { HarnessMode } from '../../src/model/types.js'
 import type { ResultCache } from '../../src/pipeline/cache/store.js'
@@ -102,13 +102,15 @@ async function orchestrator(t: Test, tool: CbmcTool, pair: FunctionPair = PAIR, 
     '../../src/harness/render.js': { ...render, renderHarness: (_: unknown, __: unknown, m: HarnessMode) => harnessOf(m, render.modeName(m)) },
     '../../src/pipeline/replay/native.js': { ...(await import('../../src/pipeline/replay/native.js')), ...replay },
     // the loop proof has its own tests (test/unbounded/); these pairs have no code: it gets the
-    // session's runner (a process is timed as the proof's tool time) and logger, and changes nothing
+    // session's runner (a process is timed as the proof's tool time) and logger, and proves nothing
+    // unless the pair is named `looped`
     '../../src/unbounded/loop-proof.js': {
       ...(await import('../../src/unbounded/loop-proof.js')),
-      withLoopProof: async (r: ProofReport, _req: unknown, _pair: unknown, env: LoopProofEnv) => {
+      attemptLoopProof: async (_req: unknown, p: FunctionPair, env: LoopProofEnv): Promise<LoopAttempt> => {
         env.debug('loop proof: not tried')
         const ran = await env.run({ cbmc: 'true', argv: [] })
-        return ran.exitCode === 0 && env.budgetMs > 0 ? r : { ...r, verdict: 'error' }
+        if (p.func !== 'looped') return ran.exitCode === 0 && env.budgetMs > 0 ? { kind: 'skipped' } : { kind: 'failed', why: 'x', rounds: 1 }
+        return { kind: 'proved', proof: { proved: true, invariant: ['klp_po_i == klp_pn_i'], rounds: 2, durationMs: 5 }, line: 3, candidates: 9, params: [] }
       },
     },
   })
@@ -286,4 +288,19 @@ t.test('an identical pair: equivalent without cbmc, unless --unbounded off, whic
   t.equal(off.verdict, 'equivalent')
   t.ok(off.runs.length > 0, 'cbmc ran')
   t.not(off.unwinding.kind, 'unbounded')
+})
+
+t.test('a loop proved for every iteration count: no bounded run, the report unbounded and cached', async t => {
+  const fake = fakeCbmc(t, 'ok')
+  const { verify } = await orchestrator(t, fake.tool, { ...PAIR, func: 'looped' } as FunctionPair)
+  const cache = memoryCache()
+  const { log, lines } = logger()
+  const r = await verify({ ...REQ, func: 'looped' }, { log, env: {}, cache })
+  t.match(r, { verdict: 'equivalent', unwinding: { kind: 'unbounded', complete: true } })
+  t.same(r.runs.map(x => x.run), ['loop-proof'], 'the loop proof is the only run')
+  t.equal(fake.calls().filter(c => !c.includes('--version')).length, 0, 'no bounded cbmc run')
+  t.match(lines.join('\n'), /looped\(\): proved for every iteration count \(coupling invariant, 2 rounds\); no bounded run needed/)
+  t.equal(cache.entries.size, 1, 'cached')
+  const again = await verify({ ...REQ, func: 'looped' }, { log, env: {}, cache })
+  t.equal(again.cached, true)
 })

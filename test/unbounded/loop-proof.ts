@@ -6,7 +6,7 @@ import { runCbmc } from '../../src/cbmc/run.js'
 import type { FunctionPair } from '../../src/extract/types.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 import type { ProofReport } from '../../src/report/types.js'
-import { loopTools, notEligible, plain, retTypedefOf, productOf, shown, unboundedReport, userLine, withLoopProof, type LoopProofEnv } from '../../src/unbounded/loop-proof.js'
+import { attemptLoopProof, loopTools, notEligible, plain, requestProblem, retTypedefOf, productOf, shown, unboundedReport, userLine, withAttempt, type LoopProofEnv } from '../../src/unbounded/loop-proof.js'
 import { requireCbmc } from '../fixtures/integration.js'
 import { equivalent, inconclusiveUnwinding } from '../fixtures/reports.js'
 
@@ -29,6 +29,7 @@ t.test('notEligible: only a bounded verdict with nothing found, no claims, no ex
   t.equal(notEligible(bounded, REQ, pair), undefined)
   t.equal(notEligible({ ...equivalent, preExisting: [] }, REQ, pair), undefined)
   t.equal(notEligible(bounded, { ...REQ, unbounded: 'off' }, pair), '--unbounded off')
+  t.equal(requestProblem(REQ, pair), undefined)
   t.equal(notEligible({ ...bounded, unwinding: { ...bounded.unwinding, kind: 'unbounded' } }, REQ, pair), 'already unbounded')
   t.match(notEligible({ ...bounded, reason: 'timeout' }, REQ, pair), /inconclusive/)
   t.match(notEligible(equivalent, REQ, pair), /found something/)
@@ -73,7 +74,7 @@ t.test('unboundedReport: equivalent without a bound, the technique and the invar
   t.match(empty.bounds[0]?.value, /coupling invariant true;/)
 })
 
-t.test('withLoopProof with the real tools', async t => {
+t.test('attemptLoopProof and withAttempt with the real tools', async t => {
   const cbmc = await requireCbmc()
   const dir = await mkdtemp(path.join(tmpdir(), 'klp-loop-proof-'))
   t.teardown(() => rm(dir, { recursive: true, force: true }))
@@ -84,23 +85,30 @@ t.test('withLoopProof with the real tools', async t => {
   t.equal(loopTools(path.join(dir, 'cbmc')), undefined, 'no goto-cc next to this cbmc')
   t.ok(loopTools(cbmc, '/bin/cadical')?.satSolver)
 
-  const proved = await withLoopProof(bounded, REQ, pairOf(), env())
-  t.equal(proved.verdict, 'equivalent')
-  t.equal(proved.unwinding.kind, 'unbounded')
-  t.match(proved.unwinding.techniques?.[0]?.what, 'loop at line 4 of sum_below()')
+  const proved = await attemptLoopProof(REQ, pairOf(), env())
+  t.equal(proved.kind, 'proved')
+  const up = withAttempt(bounded, proved, REQ, pairOf())
+  t.equal(up.verdict, 'equivalent')
+  t.equal(up.unwinding.kind, 'unbounded')
+  t.match(up.unwinding.techniques?.[0]?.what, 'loop at line 4 of sum_below()')
+  t.match(up.runs.at(-1)?.command, /goto-instrument --apply-loop-contracts \(\d+ rounds, \d+ candidates\)/)
 
-  const late = await withLoopProof(bounded, REQ, pairOf(OLD, LATE), env())
-  t.equal(late.verdict, 'inconclusive')
-  t.match(late.hints.at(-1), /a loop proof without a bound was tried \(\d+ rounds\) and did not hold: .*return values agree; the verdict stays bounded/)
+  const late = await attemptLoopProof(REQ, pairOf(OLD, LATE), env())
+  t.match(late, { kind: 'failed', why: /return values agree/ })
+  const hinted = withAttempt(bounded, late, REQ, pairOf(OLD, LATE))
+  t.equal(hinted.verdict, 'inconclusive')
+  t.match(hinted.hints.at(-1), /a loop proof without a bound was tried \(\d+ rounds\) and did not hold: .*return values agree; the verdict stays bounded/)
+  const found = { ...bounded, verdict: 'unintended' as const }
+  t.equal(withAttempt(found, late, REQ, pairOf()), found, 'a verdict it could not improve: no hint')
+  t.equal(withAttempt(bounded, { kind: 'skipped' }, REQ, pairOf()), bounded, 'skipped: the same report')
 
-  const same = { ...bounded, verdict: 'unintended' as const }
-  t.equal(await withLoopProof(same, REQ, pairOf(), env()), same, 'not eligible: the same report')
-  t.equal(await withLoopProof(bounded, REQ, pairOf(OLD.replace('s += i', 's += g')), env()), bounded, 'unsupported: the same report')
+  t.same(await attemptLoopProof({ ...REQ, unbounded: 'off' }, pairOf(), env()), { kind: 'skipped' }, '--unbounded off')
+  t.same(await attemptLoopProof(REQ, pairOf(OLD.replace('s += i', 's += g')), env()), { kind: 'skipped' }, 'unsupported code')
   t.match(debug.join('\n'), /sum_below\(\): no loop proof without a bound: the old version reads 'g'/)
   const { tools: _t, ...noTools } = env()
-  t.equal(await withLoopProof(bounded, REQ, pairOf(), noTools), bounded, 'no tools: the same report')
+  t.same(await attemptLoopProof(REQ, pairOf(), noTools), { kind: 'skipped' }, 'no tools')
   t.match(debug.join('\n'), /goto-cc and goto-instrument are not next to cbmc/)
   const ac = new AbortController()
   ac.abort()
-  await t.rejects(withLoopProof(bounded, REQ, pairOf(), env({ signal: ac.signal })), 'an abort is not a failed attempt')
+  await t.rejects(attemptLoopProof(REQ, pairOf(), env({ signal: ac.signal })), 'an abort is not a failed attempt')
 })
