@@ -195,7 +195,10 @@ function changeLines(r: ProofReport): string[] {
 
 function footerLines(r: ProofReport, s: ReportSummary): string[] {
   const u = r.unwinding
-  let unwinding = `unwinding: ${u.mode} bound ${u.bound}, ${u.complete ? 'complete' : 'incomplete'}`
+  // a proof for every iteration count unwound nothing it depends on
+  const techniques = [...new Set((u.techniques ?? []).map(x => x.technique))].join(', ')
+  const how = u.kind === 'unbounded' && u.bound === 0 ? `none (unbounded${techniques ? `: ${techniques}` : ''})` : `${u.mode} bound ${u.bound}, ${u.complete ? 'complete' : 'incomplete'}`
+  let unwinding = `unwinding: ${how}`
   if (u.openLoops.length > 0) unwinding += ` (open loops: ${u.openLoops.join(', ')})`
   const lines = [
     `cbmc ${r.cbmc.version} · solver ${r.cbmc.solver}`,

@@ -265,3 +265,16 @@ t.test('live patch: right under the verdict, each function with why and its verd
   t.match(coloured, `${ESC}2mnot-proved${ESC}22m`, 'not proved dimmed')
   t.match(coloured, `${ESC}2mhazard${ESC}22m  ipa-ra`, 'an accepted hazard dimmed')
 })
+
+t.test('a proof for every iteration count says it unwound nothing', async t => {
+  const r: ProofReport = {
+    ...f.equivalent, preExisting: [],
+    unwinding: { mode: 'auto', bound: 0, complete: true, openLoops: [], kind: 'unbounded', techniques: [{ what: 'loop at line 7 of f()', technique: 'coupling-invariant' }] },
+    runs: [{ run: 'loop-proof', unwind: 0, status: 'complete', durationMs: 900, command: 'goto-instrument --apply-loop-contracts (2 rounds, 40 candidates)' }],
+  }
+  t.match(renderText(r), /\nunwinding: none \(unbounded: coupling-invariant\)\n/)
+  const bounded = { ...r, unwinding: { ...r.unwinding, bound: 33 } }
+  t.match(renderText(bounded), /\nunwinding: auto bound 33, complete\n/, 'an unbounded verdict whose bounded runs unwound keeps their bound')
+  const none = { ...r, unwinding: { mode: 'auto' as const, bound: 0, complete: true, openLoops: [], kind: 'unbounded' as const } }
+  t.match(renderText(none), /\nunwinding: none \(unbounded\)\n/)
+})
