@@ -41,7 +41,7 @@ int main(void) { u64 w = nondet_u64(); __CPROVER_assert(old_pc(w) == new_pc(w), 
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'klp-bench-'))
-const samples = new Map(cases.map(c => [c, { tool: [], raw: [], hand: [], own: [], wall: [], verdict: '', runs: 0 }]))
+const samples = new Map(cases.map(c => [c, { tool: [], raw: [], hand: [], own: [], wall: [], verdict: '', runs: 0, technique: '', bounded: [], boundedVerdict: '' }]))
 
 for (let k = 0; k < repeat; k++) {
   for (const c of cases) {
@@ -66,11 +66,26 @@ for (let k = 0; k < repeat; k++) {
     for (const run of report.runs) if (!run.run.endsWith('(traces)')) finals.set(run.run, run)
     let raw = 0
     for (const run of finals.values()) {
-      const [, where, cmd] = /^cd (\S+) && (.*)$/s.exec(run.command)
+      // the loop proof's rounds are not one cbmc command (the unbounded table below times them)
+      const m = /^cd (\S+) && (.*)$/s.exec(run.command)
+      if (!m) continue
+      const [, where, cmd] = m
       raw += measured('sh', ['-c', cmd], { cwd: path.join(keep, where), stdio: 'ignore' }).cpuMs
     }
     x.raw.push(raw)
     rmSync(keep, { recursive: true, force: true })
+    // a proof without a bound beside the bounded proof of the same case at the default bound (issue #12)
+    if (report.unwinding.kind === 'unbounded') {
+      x.technique = [...new Set(report.unwinding.techniques.map(u => u.technique))].join(', ')
+      const off = measured(process.execPath, [bin, path.join(dir, 'old.c'), path.join(dir, 'new.c'), '--spec', path.join(dir, 'spec.yaml'), ...(EXTRA[c] ?? []), '--unbounded', 'off', '--format', 'json'])
+      try {
+        const b = JSON.parse(off.r.stdout)
+        x.boundedVerdict = b.verdict + (b.reason ? ` (${b.reason})` : '')
+      } catch {
+        x.boundedVerdict = `error (exit ${off.r.status})`
+      }
+      x.bounded.push(off.cpuMs)
+    }
     const hand = HAND[c]
     if (hand) {
       const hdir = mkdtempSync(path.join(work, 'hand-'))
@@ -110,4 +125,15 @@ table(
     return [c, fmt(wall), fmt(own), `${((100 * own) / wall).toFixed(1)}%`, Number.isNaN(wall) ? '-' : ok ? 'met' : 'MISSED']
   }),
 )
+const unbounded = cases.filter(c => samples.get(c).bounded.length)
+if (unbounded.length) {
+  console.log('\nProofs without a bound beside the bounded proof of the same case (--unbounded off, default bounds), CPU seconds\n')
+  table(
+    ['case', 'technique', 'unbounded: verdict', 'CPU', 'bounded: verdict', 'CPU', 'unbounded / bounded'],
+    unbounded.map(c => {
+      const x = samples.get(c)
+      return [c, x.technique, x.verdict, mm(x.tool), x.boundedVerdict, mm(x.bounded), ratio(x.tool, x.bounded)]
+    }),
+  )
+}
 console.log(`\n${execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()}; tool = klp-verify with every process it ran; raw = each mode's last cbmc command re-run by itself; hand = a minimal harness as a person would write it; own = wall time minus the time cbmc processes ran`)

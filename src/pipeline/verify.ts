@@ -32,6 +32,7 @@ import { cacheable, proofKey } from './cache/proof-key.js'
 import { keepHarnesses, loadProgram, writeHarness } from './program.js'
 import { timed, type Session } from './runs.js'
 import { childrenCpuMs, runCbmc } from '../cbmc/run.js'
+import { completeUnwinding } from '../unbounded/complete.js'
 import { attemptLoopProof, loopTools, withAttempt } from '../unbounded/loop-proof.js'
 import { proveAtSizes, withSizes } from './sizes.js'
 import { containerBounds } from '../model/containers.js'
@@ -229,7 +230,7 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
       },
       ...(req.replay ? { confirm: (p: PlannedProof, results: readonly JobResult[]) => confirmNatively(s, req, pair, p, results) } : {}),
     })
-    const report = withAttempt(sharedReport(withSizes(finish(parts, runs), sizes), pair, req, sharing), attempt, req, pair)
+    const report = withAttempt(completeUnwinding(sharedReport(withSizes(finish(parts, runs), sizes), pair, req, sharing), pair, req), attempt, req, pair)
     // a full disk never costs a finished proof its result
     if (env.cache && cacheable(report, env.signal)) await env.cache.put(key, report).catch(err => env.log.info(`warning: result not cached: ${(err as Error).message}`))
     return report

@@ -72,7 +72,8 @@ esac
 }
 
 const PAIR = {
-  func: 'f', old: { entry: 'klp_old_f' }, new: { entry: 'klp_new_f' }, typeChanges: [], constChanges: [],
+  func: 'f', old: { entry: 'klp_old_f', globals: [] }, new: { entry: 'klp_new_f', globals: [] }, typeChanges: [], constChanges: [],
+  signature: { name: 'f', params: [{ name: 'p', type: { kind: 'scalar', text: 'int' }, typedefText: 'int KLP_TYPE_NAME' }], returnType: { kind: 'scalar', text: 'int' }, returnTypedef: 'int KLP_TYPE_NAME', variadic: false },
   externals: { externals: [] }, nonlinear: 0, referenced: ['g'],
 } as unknown as FunctionPair
 
@@ -204,7 +205,9 @@ t.test('an equivalent proof without gcc in reach of a finding', async t => {
   writeFileSync(path.join(path.dirname(fake.tool.cbmc), 'run-old.json'), JSON.stringify(ANSWERS['run-ok']))
   const report = await verify({ ...REQ, unwind: 'auto', maxUnwind: 2 }, { ...logger(), env: {} })
   t.match(report, { verdict: 'equivalent', exitCode: 0, unwinding: { mode: 'auto', bound: 1, complete: true } })
-  t.same(report.bounds[0], { what: 'unwinding bound', value: 'auto (reached 1, max 2)', isDefault: true })
+  // scalar arguments, no globals, every unwinding assertion held: the bounded proof covers every input
+  t.same(report.bounds[0], { what: 'unwinding bound', value: 'auto (reached 1, max 2): every loop ended within it for every input (unwinding assertions held)', isDefault: true })
+  t.match(report.unwinding, { kind: 'unbounded', techniques: [{ technique: 'complete-unwinding' }] })
   t.equal(await probeProof(REQ, { ...logger(), env: {}, cache: memoryCache() }).then(p => p?.hit), undefined, 'nothing cached: a probe finds no entry')
 })
 
