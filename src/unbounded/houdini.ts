@@ -13,7 +13,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseCbmcJson } from '../cbmc/parse.js'
 import type { CbmcInvocation, CbmcRun } from '../cbmc/types.js'
-import { renderProduct, type ProductInput } from './product.js'
+import { renderProduct, type ProductInput, type Ratio } from './product.js'
 
 export interface LoopTools {
   readonly gotoCc: string
@@ -33,6 +33,8 @@ export interface HoudiniOptions {
   /** Wall-clock budget for all rounds, ms. */
   readonly budgetMs: number
   readonly signal?: AbortSignal
+  /** Iterations of each version per product iteration (product.ts). */
+  readonly ratio?: Ratio
   /** Runs one process (runCbmc); injected for tests of the rounds. */
   readonly run: (inv: CbmcInvocation) => Promise<CbmcRun>
 }
@@ -42,6 +44,8 @@ export type LoopProof =
   | { readonly proved: false; readonly why: string; readonly rounds: number; readonly durationMs: number }
 
 const CAND = /^KLP_CAND (\d+)$/
+/** Iterations a loop may have left once the other has stopped (an unrolled loop's remainder step). */
+export const REMAINDER = 2
 
 /** The failing candidates of one round, or why the round says nothing. */
 export function readRound(stdout: string, keep: readonly number[], withReturn: boolean): { refuted: number[]; others: string[] } | { broken: string } {
@@ -88,7 +92,7 @@ export async function houdini(p: ProductInput, cands: readonly string[], tools: 
       : { proved: false, why, rounds, durationMs }
   }
   for (let round = 1; round <= cands.length + 1; round++) {
-    await writeFile(src, `${o.prelude}\n${renderProduct(p, cands, keep)}`)
+    await writeFile(src, `${o.prelude}\n${renderProduct(p, cands, keep, 'klp_product', o.ratio)}`)
     const step = async (file: string, argv: string[]): Promise<CbmcRun | string> => {
       const ms = left()
       if (ms <= 0) return 'out of time'
@@ -104,7 +108,8 @@ export async function houdini(p: ProductInput, cands: readonly string[], tools: 
     if (typeof gi === 'string') return done(gi, round)
     if (gi.exitCode !== 0) return done(`goto-instrument refused the loop contract: ${firstLine(gi.stderr || gi.stdout)}`, round)
     const argv = [
-      '--no-malloc-may-fail', '--unwind', '1', '--unwinding-assertions',
+      // the product loop is its contract; the remainders after it run at most REMAINDER iterations
+      '--no-malloc-may-fail', '--unwind', String(REMAINDER + 1), '--unwinding-assertions',
       ...(o.fwrapv ? ['--no-signed-overflow-check'] : []),
       ...(tools.satSolver ? ['--external-sat-solver', tools.satSolver] : []),
       '--json-ui', gbi,

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { parseC } from '../extract/c-parser.js'
 import { TYPE_NAME } from '../extract/signature.js'
 import type { FunctionPair } from '../extract/types.js'
@@ -15,7 +16,7 @@ import { EXIT_OF } from '../model/outcomes.js'
 import type { BoundInfo, ProofReport } from '../report/types.js'
 import type { VerifyRequest } from '../pipeline/types.js'
 import { houdini, type HoudiniOptions, type LoopProof, type LoopTools } from './houdini.js'
-import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, type ProductInput } from './product.js'
+import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, RATIOS, type ProductInput, type Ratio } from './product.js'
 import { findDefinition, loopShape } from './shape.js'
 
 export const TECHNIQUE = 'coupling-invariant'
@@ -79,8 +80,9 @@ export async function productOf(pair: FunctionPair, req: Pick<VerifyRequest, 'bu
 }
 
 /** The bounded report made unbounded by a loop proof. */
-export function unboundedReport(r: ProofReport, req: Pick<VerifyRequest, 'buffers' | 'maxSize'>, line: number, proof: Extract<LoopProof, { proved: true }>, command: string, params: readonly string[] = []): ProofReport {
-  const invariant = shown(proof.invariant, params).map(plain).join(' && ') || 'true'
+export function unboundedReport(r: ProofReport, req: Pick<VerifyRequest, 'buffers' | 'maxSize'>, line: number, proof: Extract<LoopProof, { proved: true }>, command: string, params: readonly string[] = [], ratio: Ratio = [1, 1]): ProofReport {
+  const aligned = ratio[0] === ratio[1] ? '' : `; ${ratio[0]} old iteration${ratio[0] > 1 ? 's' : ''} per ${ratio[1]} new one${ratio[1] > 1 ? 's' : ''}, then what is left of either loop`
+  const invariant = (shown(proof.invariant, params).map(plain).join(' && ') || 'true') + aligned
   const what = `loop at line ${line} of ${r.function}()`
   const bounded = new Set(['unwinding bound', 'max buffer size (--max-size)', ...Object.keys(req.buffers).map(b => `buffer ${b}`)])
   const bounds: BoundInfo[] = [
@@ -117,9 +119,9 @@ export function shown(invariant: readonly string[], params: readonly string[]): 
   })
 }
 
-/** `klp_po_i == klp_pn_len` → `old.i == new.len`. */
+/** `klp_po_i == klp_pn_len` → `old.i == new.len`; a loop's flag is `old.looping`. */
 export function plain(expr: string): string {
-  return expr.replaceAll(OLD_PREFIX, 'old.').replaceAll(NEW_PREFIX, 'new.')
+  return expr.replaceAll('klp_go_o', 'old.looping').replaceAll('klp_go_n', 'new.looping').replaceAll(OLD_PREFIX, 'old.').replaceAll(NEW_PREFIX, 'new.')
 }
 
 /** `typedef unsigned int klp_ret_t;` from the signature's `unsigned int KLP_TYPE_NAME`; undefined for void. */
@@ -140,7 +142,7 @@ export interface LoopProofEnv {
 export type LoopAttempt =
   | { readonly kind: 'skipped' }
   | { readonly kind: 'failed'; readonly why: string; readonly rounds: number }
-  | { readonly kind: 'proved'; readonly proof: Extract<LoopProof, { proved: true }>; readonly line: number; readonly candidates: number; readonly params: readonly string[] }
+  | { readonly kind: 'proved'; readonly proof: Extract<LoopProof, { proved: true }>; readonly ratio: Ratio; readonly line: number; readonly candidates: number; readonly params: readonly string[] }
 
 /**
  * Try the loop proof before any bounded run (it is a whole proof for the code it covers: both versions'
@@ -161,13 +163,23 @@ export async function attemptLoopProof(req: VerifyRequest, pair: FunctionPair, e
   }
   const cands = candidates(found.product.old, found.product.new)
   await mkdir(env.dir, { recursive: true })
-  const proof = await houdini(found.product, cands, env.tools, {
-    dir: env.dir, prelude: pair.old.text, fwrapv: req.fwrapv, ccFlags: req.cbmcPlatform?.includes('--unsigned-char') ? ['-funsigned-char'] : [],
-    budgetMs: env.budgetMs, run: env.run, ...(env.signal ? { signal: env.signal } : {}),
-  })
-  env.signal?.throwIfAborted()
-  if (!proof.proved) return { kind: 'failed', why: proof.why, rounds: proof.rounds }
-  return { kind: 'proved', proof, line: found.line, candidates: cands.length, params: found.product.old.params.map(p => p.name) }
+  // lockstep first, then one loop unrolled by two against the other
+  const t0 = performance.now()
+  let first: Extract<LoopProof, { proved: false }> | undefined
+  let rounds = 0
+  for (const ratio of RATIOS) {
+    const left = env.budgetMs - (performance.now() - t0)
+    if (left <= 0) break
+    const proof = await houdini(found.product, cands, env.tools, {
+      dir: env.dir, prelude: pair.old.text, fwrapv: req.fwrapv, ccFlags: req.cbmcPlatform?.includes('--unsigned-char') ? ['-funsigned-char'] : [],
+      budgetMs: left, run: env.run, ratio, ...(env.signal ? { signal: env.signal } : {}),
+    })
+    env.signal?.throwIfAborted()
+    rounds += proof.rounds
+    if (proof.proved) return { kind: 'proved', proof: { ...proof, rounds }, ratio, line: found.line, candidates: cands.length, params: found.product.old.params.map(p => p.name) }
+    first ??= proof
+  }
+  return { kind: 'failed', why: first?.why ?? 'out of time', rounds }
 }
 
 /**
@@ -177,7 +189,7 @@ export async function attemptLoopProof(req: VerifyRequest, pair: FunctionPair, e
 export function withAttempt(r: ProofReport, attempt: LoopAttempt, req: VerifyRequest, pair: FunctionPair): ProofReport {
   if (attempt.kind === 'proved') {
     const { proof } = attempt
-    return unboundedReport(r, req, attempt.line, proof, `goto-instrument --apply-loop-contracts (${proof.rounds} rounds, ${attempt.candidates} candidates)`, attempt.params)
+    return unboundedReport(r, req, attempt.line, proof, `goto-instrument --apply-loop-contracts (${proof.rounds} rounds, ${attempt.candidates} candidates)`, attempt.params, attempt.ratio)
   }
   if (attempt.kind === 'failed' && !notEligible(r, req, pair)) {
     return { ...r, hints: [...r.hints, `a loop proof without a bound was tried (${attempt.rounds} rounds) and did not hold: ${attempt.why}; the verdict stays bounded`] }

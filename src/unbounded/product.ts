@@ -105,8 +105,17 @@ function asserts(cands: readonly string[], ids: readonly number[]): string {
   ].join('\n')
 }
 
-/** The product's C text with the candidates `keep` (indexes into `cands`) as the loop invariant. */
-export function renderProduct(p: ProductInput, cands: readonly string[], keep: readonly number[], entry = 'klp_product'): string {
+/** Iterations of each version per product iteration: `[1, 1]` lockstep, `[2, 1]` the old loop runs twice per new one (new unrolled by two). */
+export type Ratio = readonly [number, number]
+export const RATIOS: readonly Ratio[] = [[1, 1], [2, 1], [1, 2]]
+
+/**
+ * The product's C text with the candidates `keep` (indexes into `cands`) as the loop invariant. The
+ * product loop runs while both loops run, `ratio` iterations of each per round (each only while its
+ * own condition holds); what is left of either loop then runs on its own, unwound by cbmc, whose
+ * unwinding assertions make sure it is only a few iterations (a remainder step of an unrolled loop).
+ */
+export function renderProduct(p: ProductInput, cands: readonly string[], keep: readonly number[], entry = 'klp_product', ratio: Ratio = [1, 1]): string {
   const { old: o, new: n } = p
   const inv = keep.length ? keep.map(i => `(${cands[i]})`).join(' && ') : '1'
   const lines: string[] = []
@@ -133,10 +142,13 @@ export function renderProduct(p: ProductInput, cands: readonly string[], keep: r
   lines.push(`  klp_go_o = (${o.cond}) != 0;`, `  klp_go_n = (${n.cond}) != 0;`)
   lines.push(asserts(cands, keep))
   lines.push('  while (1)', `    __CPROVER_loop_invariant(${inv})`, '  {')
-  lines.push('    if (!klp_go_o && !klp_go_n) break;')
-  lines.push('    if (klp_go_o) {', indent(o.body, 6), `      klp_go_o = (${o.cond}) != 0;`, '    }')
-  lines.push('    if (klp_go_n) {', indent(n.body, 6), `      klp_go_n = (${n.cond}) != 0;`, '    }')
+  lines.push('    if (!klp_go_o || !klp_go_n) break;')
+  for (let k = 0; k < ratio[0]; k++) lines.push('    if (klp_go_o) {', indent(o.body, 6), `      klp_go_o = (${o.cond}) != 0;`, '    }')
+  for (let k = 0; k < ratio[1]; k++) lines.push('    if (klp_go_n) {', indent(n.body, 6), `      klp_go_n = (${n.cond}) != 0;`, '    }')
   lines.push(asserts(cands, keep), '  }')
+  lines.push('  /* what is left of either loop */')
+  lines.push('  while (klp_go_o) {', indent(o.body, 4), `    klp_go_o = (${o.cond}) != 0;`, '  }')
+  lines.push('  while (klp_go_n) {', indent(n.body, 4), `    klp_go_n = (${n.cond}) != 0;`, '  }')
   lines.push('  /* after the loop */', indent(o.post), indent(n.post))
   if (p.retTypedef) {
     lines.push(`  klp_ret_o = ${o.ret};`, `  klp_ret_n = ${n.ret};`, '  __CPROVER_assert(klp_ret_o == klp_ret_n, "KLP_EQ return");')

@@ -56,6 +56,17 @@ int main(void) { for (int k = 0; k < 5000; k++) { unsigned n = rnd() % 40; if (o
     ],
   },
   {
+    name: 'loop-unrolled-by-two',
+    driver: `${RAND}
+unsigned int old_f(const unsigned char *, unsigned long); unsigned int new_f(const unsigned char *, unsigned long);
+int main(void) { unsigned char b[16]; for (int k = 0; k < 5000; k++) { unsigned long n = rnd() % 17; for (int i = 0; i < 16; i++) b[i] = rnd(); if (old_f(b, n) != new_f(b, n)) return 1; } return 0; }`,
+    mutants: [
+      ['if (i < len)', 'if (i + 2 < len)'],
+      ['sum += buf[i] + buf[i + 1];', 'sum += buf[i] + buf[i];'],
+      ['i += 2', 'i += 3'],
+    ],
+  },
+  {
     name: 'loop-cond-side-effect',
     driver: `${RAND}
 unsigned long old_f(const unsigned short *, unsigned long); unsigned long new_f(const unsigned short *, unsigned long);

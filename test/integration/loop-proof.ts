@@ -44,6 +44,18 @@ t.test('loop-cond-side-effect: a pointer moved in the loop condition against an 
   t.match(report.bounds.find(b => b.what === 'buffer w')?.value, /any max >= 0 whose buffer fits in 2\^40 bytes/)
 })
 
+t.test('loop-unrolled-by-two: two old iterations per new one, then the remainder; a mutant without the remainder is unintended', async t => {
+  const { report } = await runCase('loop-unrolled-by-two')
+  t.equal(report.verdict, 'equivalent', report.summary)
+  t.equal(report.unwinding.kind, 'unbounded')
+  t.match(report.unwinding.techniques?.[0]?.assumes, /old\.i == new\.i.*; 2 old iterations per 1 new one, then what is left of either loop/)
+  const dir = path.join(HARNESSES, 'loop-unrolled-by-two')
+  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
+  const mutant = JSON.parse(res.stdout) as ProofReport
+  t.equal(mutant.verdict, 'unintended', mutant.summary)
+  t.equal(mutant.differences.find(d => d.observable === 'return')?.confirmed, true, 'confirmed natively')
+})
+
 t.test('loop-exit-test-moved: inconclusive at any bound, equivalent for every n with the loop proof', async t => {
   const { report } = await runCase('loop-exit-test-moved')
   t.equal(report.verdict, 'equivalent', report.summary)

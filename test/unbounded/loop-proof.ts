@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -7,7 +8,7 @@ import type { FunctionPair } from '../../src/extract/types.js'
 import type { VerifyRequest } from '../../src/pipeline/types.js'
 import type { ProofReport } from '../../src/report/types.js'
 import { attemptLoopProof, loopTools, notEligible, plain, requestProblem, retTypedefOf, productOf, shown, unboundedReport, userLine, withAttempt, type LoopProofEnv } from '../../src/unbounded/loop-proof.js'
-import { requireCbmc } from '../fixtures/integration.js'
+import { HARNESSES, requireCbmc } from '../fixtures/integration.js'
 import { equivalent, inconclusiveUnwinding } from '../fixtures/reports.js'
 
 const OLD = 'unsigned int sum_below(unsigned int n)\n{\n  unsigned int s = 0, i;\n  for (i = 0; i < n; i++)\n    s += i;\n  return s;\n}\n'
@@ -46,6 +47,7 @@ t.test('userLine, shown, plain and retTypedefOf', async t => {
   t.equal(userLine('x\ny\n', 1), 2, 'no marker: the row itself')
   t.same(shown(['klp_po_a == klp_pn_a', 'klp_po_n == klp_pn_n', 'klp_po_a <= klp_pn_a', 'klp_pn_a <= klp_po_a', 'klp_po_a <= klp_po_n'], ['n']), ['klp_po_a == klp_pn_a', 'klp_po_a <= klp_po_n'])
   t.equal(plain('klp_pn_p == klp_po_b + klp_po_i'), 'new.p == old.b + old.i')
+  t.equal(plain('klp_go_o == klp_go_n'), 'old.looping == new.looping')
 })
 
 t.test('productOf: the shapes of both definitions, or why not', async t => {
@@ -108,6 +110,13 @@ t.test('attemptLoopProof and withAttempt with the real tools', async t => {
   const { tools: _t, ...noTools } = env()
   t.same(await attemptLoopProof(REQ, pairOf(), noTools), { kind: 'skipped' }, 'no tools')
   t.match(debug.join('\n'), /goto-cc and goto-instrument are not next to cbmc/)
+  t.same(await attemptLoopProof(REQ, pairOf(), env({ budgetMs: 0 })), { kind: 'failed', why: 'out of time', rounds: 0 }, 'no time left: nothing tried')
+  // a loop unrolled by two (harnesses/loop-unrolled-by-two): lockstep fails, two old iterations per new one hold
+  const harness = (f: string) => readFileSync(path.join(HARNESSES, 'loop-unrolled-by-two', f), 'utf8').replaceAll('sum_bytes', 'sum_below')
+  const two = await attemptLoopProof({ ...REQ, buffers: { buf: 'len' } }, pairOf(harness('old.c'), harness('new.c')), env())
+  t.match(two, { kind: 'proved', ratio: [2, 1] })
+  const upTwo = withAttempt(bounded, two, REQ, pairOf())
+  t.match(upTwo.unwinding.techniques?.[0]?.assumes, /; 2 old iterations per 1 new one, then what is left of either loop$/)
   const ac = new AbortController()
   ac.abort()
   await t.rejects(attemptLoopProof(REQ, pairOf(), env({ signal: ac.signal })), 'an abort is not a failed attempt')
