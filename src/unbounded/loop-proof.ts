@@ -16,7 +16,7 @@ import { EXIT_OF } from '../model/outcomes.js'
 import type { BoundInfo, ProofReport } from '../report/types.js'
 import type { VerifyRequest } from '../pipeline/types.js'
 import { houdini, type HoudiniOptions, type LoopProof, type LoopTools } from './houdini.js'
-import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, RATIOS, type ProductInput, type Ratio } from './product.js'
+import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, ratiosFor, type ProductInput, type Ratio } from './product.js'
 import { findDefinition, loopShape } from './shape.js'
 
 export const TECHNIQUE = 'coupling-invariant'
@@ -163,11 +163,11 @@ export async function attemptLoopProof(req: VerifyRequest, pair: FunctionPair, e
   }
   const cands = candidates(found.product.old, found.product.new)
   await mkdir(env.dir, { recursive: true })
-  // lockstep first, then one loop unrolled by two against the other
+  // lockstep first, then (when one loop steps by two) one unrolled by two against the other
   const t0 = performance.now()
   let first: Extract<LoopProof, { proved: false }> | undefined
   let rounds = 0
-  for (const ratio of RATIOS) {
+  for (const ratio of ratiosFor(found.product.old, found.product.new)) {
     const left = env.budgetMs - (performance.now() - t0)
     if (left <= 0) break
     const proof = await houdini(found.product, cands, env.tools, {

@@ -107,7 +107,19 @@ function asserts(cands: readonly string[], ids: readonly number[]): string {
 
 /** Iterations of each version per product iteration: `[1, 1]` lockstep, `[2, 1]` the old loop runs twice per new one (new unrolled by two). */
 export type Ratio = readonly [number, number]
-export const RATIOS: readonly Ratio[] = [[1, 1], [2, 1], [1, 2]]
+
+/** Steps by two: `+= 2`, or an element `[i + 1]` read beside `[i]` (what an unrolled loop does). */
+const BY_TWO = /\+=\s*2\b|\[\s*\w+\s*\+\s*1\s*\]/
+
+/**
+ * The alignments worth trying, lockstep first: a 2:1 product only when the new loop steps by two and
+ * the old one does not (or 1:2 the other way round) — an attempt that cannot hold costs cbmc runs.
+ */
+export function ratiosFor(o: LoopShape, n: LoopShape): Ratio[] {
+  const a = BY_TWO.test(o.body)
+  const b = BY_TWO.test(n.body)
+  return [[1, 1], ...(b && !a ? [[2, 1] as const] : []), ...(a && !b ? [[1, 2] as const] : [])]
+}
 
 /**
  * The product's C text with the candidates `keep` (indexes into `cands`) as the loop invariant. The

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { parseC } from '../../src/extract/c-parser.js'
-import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, renderProduct, type ProductInput } from '../../src/unbounded/product.js'
+import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, ratiosFor, renderProduct, type ProductInput } from '../../src/unbounded/product.js'
 import { findDefinition, loopShape, type LoopShape } from '../../src/unbounded/shape.js'
 
 const shape = async (src: string, prefix: string): Promise<LoopShape> => {
@@ -68,4 +68,15 @@ t.test('renderProduct: shared inputs, guarded iterations, the contract and the c
   t.match(none, /void p2\(void\)/)
   t.match(none, /__CPROVER_loop_invariant\(1\)/)
   t.notOk(/KLP_CAND|KLP_EQ|pragma/.test(none), 'no candidates, no return compared')
+})
+
+t.test('ratiosFor: lockstep, and 2:1 or 1:2 only when one loop steps by two', async t => {
+  const one = await shape('unsigned f(const unsigned char *b, unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i++) s += b[i]; return s; }', OLD_PREFIX)
+  const two = await shape('unsigned f(const unsigned char *b, unsigned n) { unsigned s = 0, i; for (i = 0; i + 1 < n; i += 2) s += b[i] + b[i + 1]; return s; }', NEW_PREFIX)
+  const idx = await shape('unsigned f(const unsigned char *b, unsigned n) { unsigned s = 0, i; for (i = 0; i + 1 < n; i++) s += b[i] + b[i + 1]; return s; }', NEW_PREFIX)
+  t.same(ratiosFor(one, one), [[1, 1]])
+  t.same(ratiosFor(one, two), [[1, 1], [2, 1]])
+  t.same(ratiosFor(two, one), [[1, 1], [1, 2]])
+  t.same(ratiosFor(two, two), [[1, 1]])
+  t.same(ratiosFor(one, idx), [[1, 1], [2, 1]], 'reading [i + 1] beside [i] counts as a step by two')
 })
