@@ -61,7 +61,7 @@ function boundsOf(req: VerifyRequest, initGlobals: boolean, parts: { bound: numb
   for (const n of req.nullable) b.push({ what: `${n} may be NULL`, value: 'yes', isDefault: false })
   if (req.proofTimeoutSec !== undefined) b.push({ what: 'time per proof (--proof-timeout)', value: `${req.proofTimeoutSec} s`, isDefault: false })
   if (req.memoryMb !== undefined) b.push({ what: 'memory per cbmc process (--memory)', value: `${req.memoryMb} MiB`, isDefault: false })
-  b.push({ what: 'pointer parameters', value: 'non-NULL, one object each unless --buffer/--nullable', isDefault: true })
+  b.push({ what: 'pointer parameters', value: 'non-NULL unless --nullable; each its own object (never the same as, or overlapping, another)', isDefault: true })
   b.push({ what: 'pointer fields of input objects', value: 'NULL or one fresh object (depth 1)', isDefault: true })
   b.push({ what: 'globals at entry', value: initGlobals ? 'their initializers (--init-globals)' : 'any value, the same for both versions', isDefault: !initGlobals })
   b.push({ what: 'signed overflow', value: req.fwrapv ? 'wraps (--fwrapv)' : 'undefined (a safety violation)', isDefault: !req.fwrapv })
@@ -206,7 +206,9 @@ async function verifyOnce(req: VerifyRequest, env: VerifyEnv, sharing: Sharing):
     // a loop proved for every iteration count (unbounded/) needs no bounded run
     const attempt = await attemptLoopProof(req, pair, {
       dir: path.join(dir, 'loop-proof'), ...withTools(loopTools(tool.cbmc, tool.cadical)),
-      budgetMs: Math.min(req.timeoutSec * 1000, s.deadline !== undefined ? s.deadline - performance.now() : Infinity),
+      // at most a quarter of the time a run may take (and of what is left of the proof), a minute at most:
+      // when it does not hold, the bounded proof still needs its time
+      budgetMs: Math.min(req.timeoutSec * 250, 60_000, s.deadline !== undefined ? (s.deadline - performance.now()) / 4 : Infinity),
       ...(env.signal ? { signal: env.signal } : {}),
       run: inv => timed(s, () => runCbmc(inv)),
       debug: m => env.log.debug(m),

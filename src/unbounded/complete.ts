@@ -12,10 +12,12 @@ import type { VerifyRequest } from '../pipeline/types.js'
 export const COMPLETE = 'complete-unwinding'
 
 /** The report, unbounded when its bounded proof already covered every input; else as it was. */
-export function completeUnwinding(r: ProofReport, pair: FunctionPair, req: Pick<VerifyRequest, 'buffers' | 'nullable' | 'claims' | 'unbounded'>): ProofReport {
+export function completeUnwinding(r: ProofReport, pair: FunctionPair, req: Pick<VerifyRequest, 'buffers' | 'nullable' | 'claims' | 'unbounded' | 'fwrapv'>): ProofReport {
   if (req.unbounded === 'off' || r.unwinding.kind !== undefined || r.verdict !== 'equivalent' || !r.unwinding.complete || r.unwinding.openLoops.length) return r
   if (r.sizes || Object.keys(req.buffers).length || req.nullable.length || req.claims.length) return r
-  if (!pair.signature.params.every(p => p.type.kind === 'scalar')) return r
+  // floats: cbmc's long double and out-of-range conversions are not what x86 does; -fwrapv: cbmc then
+  // does not check INT_MIN / -1, which still traps natively
+  if (req.fwrapv || !pair.signature.params.every(p => p.type.kind === 'scalar' && !p.type.float)) return r
   if (pair.old.globals.length || pair.new.globals.length || pair.externals.externals.length) return r
   return {
     ...r,

@@ -116,8 +116,8 @@ const BY_TWO = /\+=\s*2\b|\[\s*\w+\s*\+\s*1\s*\]/
  * the old one does not (or 1:2 the other way round) — an attempt that cannot hold costs cbmc runs.
  */
 export function ratiosFor(o: LoopShape, n: LoopShape): Ratio[] {
-  const a = BY_TWO.test(o.body)
-  const b = BY_TWO.test(n.body)
+  const a = BY_TWO.test(`${o.body}\n${o.update}`)
+  const b = BY_TWO.test(`${n.body}\n${n.update}`)
   return [[1, 1], ...(b && !a ? [[2, 1] as const] : []), ...(a && !b ? [[1, 2] as const] : [])]
 }
 
@@ -155,18 +155,27 @@ export function renderProduct(p: ProductInput, cands: readonly string[], keep: r
   lines.push(asserts(cands, keep))
   lines.push('  while (1)', `    __CPROVER_loop_invariant(${inv})`, '  {')
   lines.push('    if (!klp_go_o || !klp_go_n) break;')
-  for (let k = 0; k < ratio[0]; k++) lines.push('    if (klp_go_o) {', indent(o.body, 6), `      klp_go_o = (${o.cond}) != 0;`, '    }')
-  for (let k = 0; k < ratio[1]; k++) lines.push('    if (klp_go_n) {', indent(n.body, 6), `      klp_go_n = (${n.cond}) != 0;`, '    }')
+  for (let k = 0; k < ratio[0]; k++) lines.push('    if (klp_go_o) {', ...iteration(o, 'klp_go_o', 6), '    }')
+  for (let k = 0; k < ratio[1]; k++) lines.push('    if (klp_go_n) {', ...iteration(n, 'klp_go_n', 6), '    }')
   lines.push(asserts(cands, keep), '  }')
   lines.push('  /* what is left of either loop */')
-  lines.push('  while (klp_go_o) {', indent(o.body, 4), `    klp_go_o = (${o.cond}) != 0;`, '  }')
-  lines.push('  while (klp_go_n) {', indent(n.body, 4), `    klp_go_n = (${n.cond}) != 0;`, '  }')
+  lines.push('  while (klp_go_o) {', ...iteration(o, 'klp_go_o', 4), '  }')
+  lines.push('  while (klp_go_n) {', ...iteration(n, 'klp_go_n', 4), '  }')
   lines.push('  /* after the loop */', indent(o.post), indent(n.post))
   if (p.retTypedef) {
     lines.push(`  klp_ret_o = ${o.ret};`, `  klp_ret_n = ${n.ret};`, '  __CPROVER_assert(klp_ret_o == klp_ret_n, "KLP_EQ return");')
   }
   lines.push('}', '')
   return lines.join('\n')
+}
+
+/**
+ * One iteration of a loop: its body in a block of its own (a name the body declares must not capture
+ * the update or the condition, as it does not in the original), the update, the next condition.
+ */
+function iteration(l: LoopShape, flag: string, by: number): string[] {
+  const pad = ' '.repeat(by)
+  return [`${pad}{`, indent(l.body, by + 2), `${pad}}`, ...(l.update ? [indent(l.update, by)] : []), `${pad}${flag} = (${l.cond}) != 0;`]
 }
 
 function indent(text: string, by = 2): string {

@@ -30,8 +30,10 @@ export interface LoopShape {
   readonly cond: string
   /** The condition changes nothing (no `++`, `--` or assignment): a candidate may evaluate it. */
   readonly condPure: boolean
-  /** One iteration: the body then the for-loop's update, renamed. */
+  /** The loop body, renamed (its own block: declarations in it never shadow the update or the condition). */
   readonly body: string
+  /** The for-loop's update as a statement, renamed ('' when none). */
+  readonly update: string
   /** Statements after the loop up to the final return, renamed. */
   readonly post: string
   /** The returned expression, renamed; undefined for a void function. */
@@ -110,6 +112,11 @@ function specifiersOf(decl: Node): string {
   return first ? decl.text.slice(0, first.startIndex - decl.startIndex) : decl.text
 }
 
+/** `1.5`, `1e3`, `0x1p-4`, not `0xfe`. */
+export function isFloatLiteral(text: string): boolean {
+  return /^0x/i.test(text) ? /[.p]/i.test(text) : /[.e]/i.test(text)
+}
+
 function walk(n: Node, visit: (n: Node) => void): void {
   visit(n)
   for (const c of n.namedChildren) if (c) walk(c, visit)
@@ -166,6 +173,8 @@ export function loopShape(fn: Node, prefix: string): ShapeResult {
     else if (n.type === 'pointer_expression' && n.child(0)?.type === '&') why = 'takes an address'
     else if (n.type === 'type_descriptor' && /\b(struct|union|enum)\b/.test(n.text)) why = 'names a struct, union or enum type'
     else if (n.type === 'ERROR' || n.type.startsWith('preproc_')) why = 'has code the parser did not read'
+    // cbmc's long double is not x86's, and a float converted to an integer out of range is unchecked
+    else if ((n.type === 'primitive_type' && /^(float|double)$/.test(n.text)) || (n.type === 'number_literal' && isFloatLiteral(n.text))) why = 'uses floating point'
   })
   if (why) return { unsupported: why }
   walk(body, n => {
@@ -234,7 +243,8 @@ export function loopShape(fn: Node, prefix: string): ShapeResult {
       pre: [...items.slice(0, li).map(s => rn(s)), ...preInit].join('\n'),
       cond,
       condPure,
-      body: [...bodyItems.map(s => rn(s)), update].filter(Boolean).join('\n'),
+      body: bodyItems.map(s => rn(s)).join('\n'),
+      update,
       post: postItems.map(s => rn(s)).join('\n'),
       ...(ret ? { ret: rn(ret) } : {}),
       vars,

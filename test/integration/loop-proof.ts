@@ -3,10 +3,8 @@
  * goto-instrument: a coupling invariant found by Houdini and checked by CBMC's loop contracts makes a
  * bounded proof unbounded; a late difference and a relation no candidate states stay honest.
  */
-import path from 'node:path'
 import t from 'tap'
-import type { ProofReport } from '../../src/report/types.js'
-import { HARNESSES, requireCbmc, runCase, runCli } from '../fixtures/integration.js'
+import { requireCbmc, runCase, runMutant } from '../fixtures/integration.js'
 
 t.setTimeout(600_000)
 
@@ -28,9 +26,7 @@ t.test('loop-pointer-walk: a length loop rewritten as a pointer walk is equivale
 })
 
 t.test('loop-pointer-walk mutant: skipping the last byte is unintended, with a concrete counterexample', async t => {
-  const dir = path.join(HARNESSES, 'loop-pointer-walk')
-  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
-  const report = JSON.parse(res.stdout) as ProofReport
+  const { report } = await runMutant('loop-pointer-walk')
   t.equal(report.verdict, 'unintended', report.summary)
   t.equal(report.differences.find(d => d.observable === 'return')?.confirmed, true, 'confirmed natively')
   t.not(report.unwinding.kind, 'unbounded')
@@ -49,9 +45,7 @@ t.test('loop-unrolled-by-two: two old iterations per new one, then the remainder
   t.equal(report.verdict, 'equivalent', report.summary)
   t.equal(report.unwinding.kind, 'unbounded')
   t.match(report.unwinding.techniques?.[0]?.assumes, /old\.i == new\.i.*; 2 old iterations per 1 new one, then what is left of either loop/)
-  const dir = path.join(HARNESSES, 'loop-unrolled-by-two')
-  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
-  const mutant = JSON.parse(res.stdout) as ProofReport
+  const { report: mutant } = await runMutant('loop-unrolled-by-two')
   t.equal(mutant.verdict, 'unintended', mutant.summary)
   t.equal(mutant.differences.find(d => d.observable === 'return')?.confirmed, true, 'confirmed natively')
 })

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
 import type { ProofReport } from '../../src/report/types.js'
-import { HARNESSES, requireCbmc, runCase, runCli } from '../fixtures/integration.js'
+import { HARNESSES, requireCbmc, runCase, runCli, runMutant } from '../fixtures/integration.js'
 
 t.setTimeout(300_000)
 
@@ -65,9 +65,7 @@ t.test('unchanged-helper: the static helper is shared, not inlined; equivalent w
 })
 
 t.test('unchanged-helper mutant: a different argument to the shared helper is unintended', async t => {
-  const dir = path.join(HARNESSES, 'unchanged-helper')
-  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
-  const report = JSON.parse(res.stdout) as ProofReport
+  const { res, report } = await runMutant('unchanged-helper')
   t.equal(res.code, 1)
   t.equal(report.verdict, 'unintended', report.summary)
   const ret = report.differences.find(d => d.observable === 'return')
@@ -82,9 +80,7 @@ t.test('unchanged-helper-float: a double helper with a loop is shared (its argum
   t.equal(report.verdict, 'equivalent', report.summary)
   t.equal(report.unwinding.kind, 'unbounded')
   t.same(report.unwinding.techniques?.map(x => [x.what, x.technique]), [['damp()', 'shared-callee']])
-  const dir = path.join(HARNESSES, 'unchanged-helper-float')
-  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
-  const mutant = JSON.parse(res.stdout) as ProofReport
+  const { res, report: mutant } = await runMutant('unchanged-helper-float')
   t.equal(mutant.verdict, 'unintended', mutant.summary)
   t.equal(mutant.differences.find(d => d.observable === 'return')?.confirmed, true, 'a concrete counterexample, confirmed natively')
 })
@@ -95,9 +91,7 @@ t.test('recursion-induction: a rewritten recursive function is equivalent for ev
   t.equal(report.unwinding.kind, 'unbounded')
   t.same(report.unwinding.techniques?.map(x => [x.what, x.technique]), [['recursion of digit_sum()', 'induction']])
   t.match(report.unwinding.techniques?.[0]?.assumes, /for every input on which both versions terminate/)
-  const dir = path.join(HARNESSES, 'recursion-induction')
-  const res = await runCli([path.join(dir, 'old.c'), path.join(dir, 'new-mutant.c'), '--spec', path.join(dir, 'spec.yaml'), '--format', 'json'])
-  const mutant = JSON.parse(res.stdout) as ProofReport
+  const { res, report: mutant } = await runMutant('recursion-induction')
   t.equal(mutant.verdict, 'unintended', mutant.summary)
   t.equal(mutant.differences.find(d => d.observable === 'return')?.confirmed, true, 'a concrete counterexample, confirmed natively')
 })

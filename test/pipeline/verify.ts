@@ -251,7 +251,7 @@ t.test('the report names the solvers and every bound the proof assumed', async t
     { what: 'p may be NULL', value: 'yes', isDefault: false },
     { what: 'time per proof (--proof-timeout)', value: '90 s', isDefault: false },
     { what: 'memory per cbmc process (--memory)', value: '512 MiB', isDefault: false },
-    { what: 'pointer parameters', value: 'non-NULL, one object each unless --buffer/--nullable', isDefault: true },
+    { what: 'pointer parameters', value: 'non-NULL unless --nullable; each its own object (never the same as, or overlapping, another)', isDefault: true },
     { what: 'pointer fields of input objects', value: 'NULL or one fresh object (depth 1)', isDefault: true },
     { what: 'globals at entry', value: 'any value, the same for both versions', isDefault: true },
     { what: 'signed overflow', value: 'wraps (--fwrapv)', isDefault: false },

@@ -8,7 +8,7 @@ const INT = { kind: 'scalar', text: 'unsigned long long' }
 const pairOf = (over: Record<string, unknown> = {}) => ({
   func: 'popcount64', signature: { params: [{ name: 'w', type: INT }] }, old: { globals: [] }, new: { globals: [] }, externals: { externals: [] }, ...over,
 } as unknown as FunctionPair)
-const REQ = { buffers: {}, nullable: [], claims: [] }
+const REQ = { buffers: {}, nullable: [], claims: [], fwrapv: false }
 const done: ProofReport = {
   ...equivalent, function: 'popcount64', preExisting: [],
   unwinding: { mode: 'auto', bound: 65, complete: true, openLoops: [] },
@@ -36,6 +36,8 @@ t.test('anything that bounds the inputs or the verdict keeps the report as it is
     ['claims', done, pairOf(), { claims: [{ id: 'c' }] }],
     ['a pointer argument', done, pairOf({ signature: { params: [{ name: 'p', type: { kind: 'pointer', text: 'int *' } }] } }), {}],
     ['globals', done, pairOf({ new: { globals: [{ name: 'g' }] } }), {}],
+    ['a float argument', done, pairOf({ signature: { params: [{ name: 'd', type: { kind: 'scalar', text: 'double', float: true } }] } }), {}],
+    ['-fwrapv', done, pairOf(), { fwrapv: true }],
     ['external calls', done, pairOf({ externals: { externals: [{ name: 'kmalloc' }] } }), {}],
   ]
   for (const [why, r, pair, req] of same) t.equal(completeUnwinding(r, pair, { ...REQ, ...req } as never), r, why)

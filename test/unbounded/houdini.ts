@@ -4,18 +4,13 @@ import path from 'node:path'
 import t from 'tap'
 import { runCbmc } from '../../src/cbmc/run.js'
 import type { CbmcInvocation, CbmcRun } from '../../src/cbmc/types.js'
-import { parseC } from '../../src/extract/c-parser.js'
 import { houdini, readRound, type HoudiniOptions } from '../../src/unbounded/houdini.js'
 import { loopTools } from '../../src/unbounded/loop-proof.js'
 import { candidates, NEW_PREFIX, OLD_PREFIX, type ProductInput } from '../../src/unbounded/product.js'
-import { findDefinition, loopShape, type LoopShape } from '../../src/unbounded/shape.js'
+import { shapeOf } from '../fixtures/loop-shape.js'
 import { requireCbmc } from '../fixtures/integration.js'
 
-const shape = async (src: string, prefix: string): Promise<LoopShape> => {
-  const r = loopShape(findDefinition((await parseC(src)).rootNode, 'f')!, prefix)
-  if (!('shape' in r)) throw new Error(r.unsupported)
-  return r.shape
-}
+const shape = shapeOf
 const RET = 'typedef unsigned klp_ret_t;'
 const OLD = 'unsigned f(unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i++) s += i; return s; }'
 const product = async (newSrc: string, oldSrc = OLD): Promise<ProductInput> => ({ old: await shape(oldSrc, OLD_PREFIX), new: await shape(newSrc, NEW_PREFIX), buffers: {}, retTypedef: RET })
@@ -61,6 +56,30 @@ t.test('buffer contents are any bytes: a difference only for one byte value is n
   t.notOk(r.proved, JSON.stringify(r))
   const same = { ...(await product(o.replace('s += b[i]', 's = s + b[i]'), o)), buffers: { b: 'n' } }
   t.ok((await houdini(same, candidates(same.old, same.new), tools, opts({ prelude: '' }))).proved, 'the same sum written differently is proved')
+})
+
+t.test('a name the loop body declares never captures the condition or the update (review findings a3, a5, c2)', async t => {
+  const shadowCond = await product(
+    'unsigned f(unsigned n) { unsigned i = 0, s = 0, m = n; while (i < m) { m = 3; s += i * m; i++; } return s; }',
+    'unsigned f(unsigned n) { unsigned i = 0, s = 0; while (i < n) { unsigned n = 3; s += i * n; i++; } return s; }',
+  )
+  t.notOk((await houdini(shadowCond, candidates(shadowCond.old, shadowCond.new), tools, opts({ prelude: '' }))).proved, 'a3: f(5) is 30 against 9')
+  const shadowUpdate = await product(
+    'unsigned f(unsigned n) { unsigned s = 0, i = 0; while (i < n) { s += 2; i = 3; } return s; }',
+    'unsigned f(unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i++) { unsigned i = 2; s += i; } return s; }',
+  )
+  t.notOk((await houdini(shadowUpdate, candidates(shadowUpdate.old, shadowUpdate.new), tools, opts({ prelude: '' }))).proved, 'a5: f(2) is 4 against 2')
+  const shadowBreak = await product(
+    'unsigned f(unsigned n) { unsigned i = 0, s = 0, m = n; while (i < m) { m = 3; s += i * m; i++; } return s; }',
+    'unsigned f(unsigned n) { unsigned i = 0, s = 0; while (1) { if (i >= n) break; unsigned n = 3; s += i * n; i++; } return s; }',
+  )
+  t.notOk((await houdini(shadowBreak, candidates(shadowBreak.old, shadowBreak.new), tools, opts({ prelude: '' }))).proved, 'c2')
+  // the same shadowing, equal: still proved
+  const same = await product(
+    'unsigned f(unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i++) { unsigned k = 2; s += k; } return s; }',
+    'unsigned f(unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i++) { unsigned i = 2; s += i; } return s; }',
+  )
+  t.ok((await houdini(same, candidates(same.old, same.new), tools, opts({ prelude: '' }))).proved, 'a shadowing body that agrees')
 })
 
 t.test('a condition with a side effect: a finished loop does not evaluate it again', async t => {

@@ -110,6 +110,9 @@ t.test('attemptLoopProof and withAttempt with the real tools', async t => {
   const { tools: _t, ...noTools } = env()
   t.same(await attemptLoopProof(REQ, pairOf(), noTools), { kind: 'skipped' }, 'no tools')
   t.match(debug.join('\n'), /goto-cc and goto-instrument are not next to cbmc/)
+  const DIV = OLD.replace('s += i;', 's += i / 3;')
+  t.same(await attemptLoopProof({ ...REQ, fwrapv: true }, pairOf(DIV), env()), { kind: 'skipped' }, '-fwrapv and a division: not tried')
+  t.match(debug.join('\n'), /it divides, and -fwrapv turns off the check of INT_MIN \/ -1/)
   t.same(await attemptLoopProof(REQ, pairOf(), env({ budgetMs: 0 })), { kind: 'failed', why: 'out of time', rounds: 0 }, 'no time left: nothing tried')
   // a loop unrolled by two (harnesses/loop-unrolled-by-two): lockstep fails, two old iterations per new one hold
   const harness = (f: string) => readFileSync(path.join(HARNESSES, 'loop-unrolled-by-two', f), 'utf8').replaceAll('sum_bytes', 'sum_below')

@@ -1,13 +1,8 @@
 import t from 'tap'
-import { parseC } from '../../src/extract/c-parser.js'
 import { candidates, NEW_PREFIX, OLD_PREFIX, productProblem, ratiosFor, renderProduct, type ProductInput } from '../../src/unbounded/product.js'
-import { findDefinition, loopShape, type LoopShape } from '../../src/unbounded/shape.js'
+import { shapeOf } from '../fixtures/loop-shape.js'
 
-const shape = async (src: string, prefix: string): Promise<LoopShape> => {
-  const r = loopShape(findDefinition((await parseC(src)).rootNode, 'f')!, prefix)
-  if (!('shape' in r)) throw new Error(r.unsupported)
-  return r.shape
-}
+const shape = shapeOf
 const OLD = 'unsigned f(const unsigned char *b, unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i++) s += b[i]; return s; }'
 const NEW = 'unsigned f(const unsigned char *b, unsigned n) { const unsigned char *p = b; unsigned s = 0; while (p != b + n) s += *p++; s++; return s - 1; }'
 
@@ -57,10 +52,10 @@ t.test('renderProduct: shared inputs, guarded iterations, the contract and the c
   t.notOk(text.includes('KLP_CAND 1"'), 'dropped candidates are gone')
   t.match(text, /_Bool klp_go_o, klp_go_n;/)
   t.match(text, /  klp_go_o = \(klp_po_i < klp_po_n\) != 0;\n  klp_go_n = \(\(klp_pn_p != klp_pn_b \+ klp_pn_n\)\) != 0;\n/)
-  t.match(text, /if \(!klp_go_o \|\| !klp_go_n\) break;\n    if \(klp_go_o\) \{\n      klp_po_s \+= klp_po_b\[klp_po_i\];\n      klp_po_i\+\+;\n      klp_go_o = \(klp_po_i < klp_po_n\) != 0;\n    \}/)
+  t.match(text, /if \(!klp_go_o \|\| !klp_go_n\) break;\n    if \(klp_go_o\) \{\n      \{\n        klp_po_s \+= klp_po_b\[klp_po_i\];\n      \}\n      klp_po_i\+\+;\n      klp_go_o = \(klp_po_i < klp_po_n\) != 0;\n    \}/, 'the body in its own block, then the update and the condition')
   t.match(text, /klp_pn_s\+\+;\n  klp_ret_o = klp_po_s;\n  klp_ret_n = klp_pn_s - 1;\n  __CPROVER_assert\(klp_ret_o == klp_ret_n, "KLP_EQ return"\);/)
   t.match(text, /#pragma CPROVER check disable "pointer"/)
-  t.match(text, /\n  while \(klp_go_o\) \{\n    klp_po_s \+= klp_po_b\[klp_po_i\];\n    klp_po_i\+\+;\n    klp_go_o = \(klp_po_i < klp_po_n\) != 0;\n  \}\n  while \(klp_go_n\) \{/, 'the remainders')
+  t.match(text, /\n  while \(klp_go_o\) \{\n    \{\n      klp_po_s \+= klp_po_b\[klp_po_i\];\n    \}\n    klp_po_i\+\+;\n    klp_go_o = \(klp_po_i < klp_po_n\) != 0;\n  \}\n  while \(klp_go_n\) \{/, 'the remainders')
   const two = renderProduct({ old: o, new: n, buffers: { b: 'n' }, retTypedef: 'typedef unsigned klp_ret_t;' }, c, [0], 'p', [2, 1])
   t.equal(two.match(/if \(klp_go_o\) \{/g)?.length, 2, 'two old iterations per round')
   t.equal(two.match(/if \(klp_go_n\) \{/g)?.length, 1, 'one new iteration per round')
@@ -79,4 +74,6 @@ t.test('ratiosFor: lockstep, and 2:1 or 1:2 only when one loop steps by two', as
   t.same(ratiosFor(two, one), [[1, 1], [1, 2]])
   t.same(ratiosFor(two, two), [[1, 1]])
   t.same(ratiosFor(one, idx), [[1, 1], [2, 1]], 'reading [i + 1] beside [i] counts as a step by two')
+  const upd = await shape('unsigned f(const unsigned char *b, unsigned n) { unsigned s = 0, i; for (i = 0; i < n; i += 2) s++; return s; }', NEW_PREFIX)
+  t.same(ratiosFor(one, upd), [[1, 1], [2, 1]], 'a for update stepping by two')
 })

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { parseC } from '../../src/extract/c-parser.js'
-import { findDefinition, loopShape, type ShapeResult } from '../../src/unbounded/shape.js'
+import { findDefinition, isFloatLiteral, loopShape, type ShapeResult } from '../../src/unbounded/shape.js'
 
 const shapeOf = async (src: string, name = 'f'): Promise<ShapeResult> => {
   const tree = await parseC(src)
@@ -31,7 +31,8 @@ unsigned int f(const unsigned char *buf, unsigned int len)
   t.equal(s.pre, 'unsigned int o_sum = 0;\nconst unsigned char *o_p = o_buf, **o_pp;\nunsigned int o_i = 0;')
   t.equal(s.cond, 'o_i < o_len')
   t.equal(s.condPure, true)
-  t.equal(s.body, 'o_sum += o_buf[o_i];\no_i++;')
+  t.equal(s.body, 'o_sum += o_buf[o_i];')
+  t.equal(s.update, 'o_i++;')
   t.equal(s.post, 'o_sum = o_sum * 2;')
   t.equal(s.ret, 'o_sum + o_len')
   t.equal(s.loopRow, 7)
@@ -51,6 +52,7 @@ t.test('while (1) { if (c) break; … } reads as while (!(c)); a void function h
   t.equal(r.shape.cond, '!(o_i >= o_n)')
   t.equal(r.shape.condPure, true)
   t.equal(r.shape.body, 'o_i++;')
+  t.equal(r.shape.update, '')
   const side = await shapeOf('int f(const char *s, int n) { int k = 0; while (*s++ && k < n) k++; return k; }')
   t.same('shape' in side && [side.shape.cond, side.shape.condPure], ['(*o_s++ && o_k < o_n)', false], 'a condition with a side effect')
   const asg = await shapeOf('int f(int n) { int k = 0; while (1) { if ((n = n - 1) < 0) break; k++; } return k; }')
@@ -62,10 +64,10 @@ t.test('while (1) { if (c) break; … } reads as while (!(c)); a void function h
   t.same('shape' in g && [g.shape.pre, g.shape.params], ['int o_i = 0;\no_i = 1;', []])
 })
 
-t.test('kinds: floats and _Bool get no candidates; typedef names count as integers', async t => {
-  const r = await shapeOf('typedef unsigned int u32; int f(u32 n) { double d = 0; _Bool b = 0; u32 k; float *fp = 0; while (n) n--; return n; }')
+t.test('kinds: float parameters and _Bool get no candidates; typedef names count as integers', async t => {
+  const r = await shapeOf('typedef unsigned int u32; int f(u32 n, double d, struct q *sp) { _Bool b = 0; u32 k; while (n) n--; return n; }')
   if (!('shape' in r)) return t.fail(r.unsupported)
-  t.same(r.shape.vars.map(v => [v.name, v.kind, v.pointee ?? '']), [['o_n', 'int', ''], ['o_d', 'other', ''], ['o_b', 'other', ''], ['o_k', 'int', ''], ['o_fp', 'ptr', 'float']])
+  t.same(r.shape.vars.map(v => [v.name, v.kind, v.pointee ?? '']), [['o_n', 'int', ''], ['o_d', 'other', ''], ['o_sp', 'ptr', 'struct q'], ['o_b', 'other', ''], ['o_k', 'int', '']])
 })
 
 t.test('what the product does not cover is named', async t => {
@@ -97,6 +99,10 @@ t.test('what the product does not cover is named', async t => {
     ['int f(int n) { int i = 0; while (i < n) { i++ @@ } return i; }', /did not read/],
     ['int f(int n) { int i = 0; while (i < n) { i++;\n#pragma x\n } return i; }', /did not read/],
     ['int f(int n) { int i = 0, v[] = {1}; while (i < n) i++; return i; }', /local array|initializer/],
+    ['int f(int n) { int i = 0; long double a = 1; while (i < n) i++; return i + (a != 1); }', /floating point/],
+    ['int f(int n) { int i = 0; double a = 0; while (i < n) i++; return i; }', /floating point/],
+    ['int f(int n) { int i = 0; while (i < n) i++; return (int)(i * 1.5); }', /floating point/],
+    ['int f(int n) { int i = 0; while (i < n) i++; return i + (int)0x1p3; }', /floating point/],
   ]
   for (const [src, re] of cases) t.match(await why(src), re, src)
 })
@@ -105,4 +111,13 @@ t.test('findDefinition skips declarations and other functions', async t => {
   const tree = await parseC('int f(int); int g(int n) { return n; } int f(int n) { return n; }')
   t.equal(findDefinition(tree.rootNode, 'f')?.startIndex, 39)
   t.equal(findDefinition(tree.rootNode, 'h'), undefined)
+})
+
+t.test('isFloatLiteral', async t => {
+  for (const x of ['1.5', '.5', '1e3', '2E-1', '0x1p3', '0x1.8P1', '1.f']) t.ok(isFloatLiteral(x), x)
+  for (const x of ['0', '42', '0xfe', '0xE1', '10u', '077']) t.notOk(isFloatLiteral(x), x)
+})
+
+t.test('a loop over integers with hex constants is still covered', async t => {
+  t.equal(await why('int f(int n) { int i = 0; while (i < n) i += 0xfe; return i; }'), 'supported')
 })
