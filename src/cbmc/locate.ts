@@ -240,5 +240,10 @@ export async function toolIdentity(tool: CbmcTool, extra: readonly string[], env
     const found = cmd.includes('/') ? ((await fileProblem(cmd)) === null ? cmd : undefined) : await firstExecutable(dirs.map(d => path.join(d, cmd)))
     solvers[label] = found === undefined ? null : await executableDigest(found)
   }
+  // the loop proof (unbounded/) builds and instruments with the CBMC tools next to cbmc
+  for (const name of ['goto-cc', 'goto-instrument']) {
+    const file = path.join(path.dirname(tool.cbmc), name)
+    if ((await fileProblem(file)) === null) solvers[name] = await executableDigest(file)
+  }
   return { cbmc: await executableDigest(tool.cbmc), solvers }
 }

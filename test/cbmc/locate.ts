@@ -273,4 +273,11 @@ t.test('a tool\'s identity: cbmc and every solver a run may start', async (t) =>
   t.equal((await toolIdentity(bare, ['--z3'], env)).solvers['--z3'], await executableDigest(at('other/z3')), 'without a located z3, --z3 is the z3 on PATH')
   t.not(await executableDigest(at('other/z3')), plain.solvers.z3)
   t.equal((await toolIdentity(tool, ['--external-sat-solver', at('nosuch')], env)).solvers[`--external-sat-solver ${at('nosuch')}`], null)
+  // the loop proof's goto-cc and goto-instrument, next to cbmc, count when they are there
+  writeFileSync(at('bin/goto-cc'), '#!/bin/sh\necho goto-cc\n')
+  writeFileSync(at('bin/goto-instrument'), '#!/bin/sh\necho goto-instrument\n')
+  for (const f of ['goto-cc', 'goto-instrument']) chmodSync(at(`bin/${f}`), 0o755)
+  const loop = await toolIdentity(tool, [], env)
+  t.same(Object.keys(loop.solvers), ['cadical', 'z3', 'goto-cc', 'goto-instrument'])
+  t.not(loop.solvers['goto-cc'], loop.solvers['goto-instrument'])
 })
